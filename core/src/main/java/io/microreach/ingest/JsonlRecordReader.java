@@ -1,0 +1,119 @@
+package io.microreach.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microreach.domain.RecordType;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.NoSuchElementException;
+
+/** Reads JSONL: one JSON object per line with a {@code type} field. Blank lines are skipped. */
+final class JsonlRecordReader implements RecordSource {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final String name;
+    private final BufferedReader reader;
+    private final InputFiles.CountingInputStream counting;
+    private final long totalBytes;
+    private long lineNumber;
+    private ParsedLine next;
+    private boolean done;
+
+    JsonlRecordReader(String name, BufferedReader reader, InputFiles.CountingInputStream counting, long totalBytes) {
+        this.name = name;
+        this.reader = reader;
+        this.counting = counting;
+        this.totalBytes = totalBytes;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null && !done) {
+            next = advance();
+            done = next == null;
+        }
+        return next != null;
+    }
+
+    @Override
+    public ParsedLine next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        ParsedLine out = next;
+        next = null;
+        return out;
+    }
+
+    private ParsedLine advance() {
+        try {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lineNumber++;
+                if (!line.isBlank()) {
+                    return parseLine(line);
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + ": read failed at line " + (lineNumber + 1), e);
+        }
+    }
+
+    ParsedLine parseLine(String line) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            return reject("-", "malformed JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            return reject("-", "expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType()));
+        }
+        JsonNode typeNode = node.get("type");
+        if (typeNode == null || typeNode.isNull()) {
+            return reject("type", "is required (one of " + RecordType.allowedIds() + ")");
+        }
+        if (!typeNode.isTextual()) {
+            return reject("type", "expected a string, got " + JsonFieldReader.describe(typeNode));
+        }
+        var type = RecordType.fromId(typeNode.asText());
+        if (type.isEmpty()) {
+            return reject(
+                    "type", "unknown type '" + typeNode.asText() + "'; expected one of " + RecordType.allowedIds());
+        }
+        try {
+            return new ParsedLine.Parsed(lineNumber, RecordParser.parse(type.get(), new JsonFieldReader(node)));
+        } catch (FieldException e) {
+            return reject(e.field(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return reject("-", e.getMessage());
+        }
+    }
+
+    private ParsedLine reject(String field, String reason) {
+        return new ParsedLine.Rejected(new Rejection(name, lineNumber, field, reason));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public long bytesRead() {
+        return counting.count();
+    }
+
+    @Override
+    public long totalBytes() {
+        return totalBytes;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

@@ -1,0 +1,230 @@
+package io.microreach.ingest;
+
+import io.microreach.domain.Account;
+import io.microreach.domain.Captions;
+import io.microreach.domain.Comment;
+import io.microreach.domain.DataRecord;
+import io.microreach.domain.FollowEdge;
+import io.microreach.domain.FollowerCount;
+import io.microreach.domain.FollowerSample;
+import io.microreach.domain.Platform;
+import io.microreach.domain.Post;
+import io.microreach.domain.PostFormat;
+import io.microreach.domain.RecordType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The validation rules of docs/import-format.md, shared by the JSONL and CSV readers. */
+final class RecordParser {
+    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}");
+
+    private RecordParser() {}
+
+    static DataRecord parse(RecordType type, FieldReader f) {
+        return switch (type) {
+            case ACCOUNT -> account(f);
+            case POST -> post(f);
+            case COMMENT -> comment(f);
+            case FOLLOWER_SAMPLE -> followerSample(f);
+            case FOLLOW_EDGE -> followEdge(f);
+            case FOLLOWER_COUNT -> followerCount(f);
+        };
+    }
+
+    private static Account account(FieldReader f) {
+        String country = optionalCode(f, "country", COUNTRY, "an ISO 3166-1 alpha-2 country code such as DE");
+        String language = optionalCode(f, "language", LANGUAGE, "an ISO 639-1 language code such as de");
+        return new Account(
+                platform(f),
+                required(f, "id"),
+                handle(required(f, "handle")),
+                f.string("display_name"),
+                f.string("bio"),
+                country == null ? null : country.toUpperCase(Locale.ROOT),
+                language == null ? null : language.toLowerCase(Locale.ROOT),
+                requiredCount(f, "followers"),
+                count(f, "following"),
+                count(f, "posts_count"),
+                flag(f, "verified"),
+                flag(f, "is_business"),
+                flag(f, "is_creator"),
+                f.string("external_url"),
+                f.string("email"),
+                f.string("creator"),
+                instant(f, "observed_at", false));
+    }
+
+    private static Post post(FieldReader f) {
+        Platform platform = platform(f);
+        String id = required(f, "id");
+        String accountId = required(f, "account_id");
+        Instant published = instant(f, "published_at", true);
+        String formatText = required(f, "format");
+        PostFormat format = PostFormat.fromId(formatText)
+                .orElseThrow(() -> new FieldException(
+                        "format", "unknown format '" + formatText + "'; expected one of " + PostFormat.allowedIds()));
+        String caption = f.string("caption");
+        List<String> hashtags = f.list("hashtags");
+        List<String> mentions = f.list("mentions");
+        return new Post(
+                platform,
+                id,
+                accountId,
+                published,
+                format,
+                caption,
+                hashtags == null ? Captions.hashtags(caption) : normalise(hashtags, '#'),
+                mentions == null ? Captions.mentions(caption) : normalise(mentions, '@'),
+                count(f, "likes"),
+                count(f, "comments"),
+                count(f, "shares"),
+                count(f, "saves"),
+                count(f, "views"),
+                count(f, "followers_at_post"),
+                f.bool("paid_partnership"),
+                f.string("url"));
+    }
+
+    private static Comment comment(FieldReader f) {
+        String text = f.string("text");
+        if (text == null) {
+            // An empty text is legal (a sticker-only comment); an absent one is not.
+            if (!f.has("text")) {
+                throw new FieldException("text", "is required (it may be empty)");
+            }
+            text = "";
+        }
+        return new Comment(
+                platform(f),
+                required(f, "id"),
+                required(f, "post_id"),
+                f.string("author_id"),
+                handle(required(f, "author_handle")),
+                text,
+                instant(f, "created_at", true),
+                f.string("parent_id"),
+                count(f, "likes"));
+    }
+
+    private static FollowerSample followerSample(FieldReader f) {
+        return new FollowerSample(
+                platform(f),
+                required(f, "account_id"),
+                required(f, "follower_id"),
+                handle(required(f, "handle")),
+                f.string("full_name"),
+                f.string("bio"),
+                count(f, "followers"),
+                count(f, "following"),
+                count(f, "posts_count"),
+                f.bool("has_profile_pic"),
+                f.bool("is_private"),
+                f.bool("verified"),
+                f.string("external_url"),
+                instant(f, "sampled_at", false));
+    }
+
+    private static FollowEdge followEdge(FieldReader f) {
+        Platform platform = platform(f);
+        String account = required(f, "account_id");
+        String source = required(f, "source_id");
+        String target = required(f, "target_id");
+        if (source.equals(target)) {
+            throw new FieldException("target_id", "must differ from source_id (an account cannot follow itself)");
+        }
+        return new FollowEdge(platform, account, source, target);
+    }
+
+    private static FollowerCount followerCount(FieldReader f) {
+        Platform platform = platform(f);
+        String account = required(f, "account_id");
+        String dateText = required(f, "date");
+        LocalDate date;
+        try {
+            date = LocalDate.parse(dateText);
+        } catch (DateTimeParseException e) {
+            throw new FieldException("date", "'" + dateText + "' is not a date in the form YYYY-MM-DD");
+        }
+        return new FollowerCount(platform, account, date, requiredCount(f, "followers"));
+    }
+
+    private static Platform platform(FieldReader f) {
+        String id = required(f, "platform");
+        return Platform.fromId(id)
+                .orElseThrow(() -> new FieldException(
+                        "platform", "unknown platform '" + id + "'; expected one of " + Platform.allowedIds()));
+    }
+
+    private static String required(FieldReader f, String field) {
+        String value = f.string(field);
+        if (value == null || value.isBlank()) {
+            throw new FieldException(field, "is required");
+        }
+        return value.trim();
+    }
+
+    private static String handle(String raw) {
+        return raw.startsWith("@") ? raw.substring(1) : raw;
+    }
+
+    private static long requiredCount(FieldReader f, String field) {
+        Long value = count(f, field);
+        if (value == null) {
+            throw new FieldException(field, "is required");
+        }
+        return value;
+    }
+
+    private static Long count(FieldReader f, String field) {
+        Long value = f.integer(field);
+        if (value != null && value < 0) {
+            throw new FieldException(field, "must not be negative, got " + value);
+        }
+        return value;
+    }
+
+    private static boolean flag(FieldReader f, String field) {
+        Boolean value = f.bool(field);
+        return value != null && value;
+    }
+
+    private static Instant instant(FieldReader f, String field, boolean isRequired) {
+        String text = isRequired ? required(f, field) : f.string(field);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new FieldException(
+                    field, "'" + text + "' is not an ISO-8601 timestamp with zone such as 2026-03-01T18:30:00Z");
+        }
+    }
+
+    private static String optionalCode(FieldReader f, String field, Pattern pattern, String expected) {
+        String value = f.string(field);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!pattern.matcher(value.trim()).matches()) {
+            throw new FieldException(field, "'" + value + "' is not " + expected);
+        }
+        return value.trim();
+    }
+
+    private static List<String> normalise(List<String> tags, char prefix) {
+        return tags.stream()
+                .map(String::trim)
+                .map(t -> t.isEmpty() || t.charAt(0) != prefix ? t : t.substring(1))
+                .filter(t -> !t.isEmpty())
+                .map(t -> t.toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList();
+    }
+}

@@ -101,9 +101,9 @@ final class CsvRecordReader implements RecordSource {
         try {
             return new ParsedLine.Parsed(line, RecordParser.parse(type, new CsvFieldReader(row, header)));
         } catch (FieldException e) {
-            return new ParsedLine.Rejected(new Rejection(name, line, e.field(), e.getMessage()));
+            return new ParsedLine.Rejected(new Rejection(name, line, e.field(), e.getMessage()), type);
         } catch (IllegalArgumentException e) {
-            return new ParsedLine.Rejected(new Rejection(name, line, "-", e.getMessage()));
+            return new ParsedLine.Rejected(new Rejection(name, line, "-", e.getMessage()), type);
         }
     }
 

@@ -87,14 +87,18 @@ final class JsonlRecordReader implements RecordSource {
         try {
             return new ParsedLine.Parsed(lineNumber, RecordParser.parse(type.get(), new JsonFieldReader(node)));
         } catch (FieldException e) {
-            return reject(e.field(), e.getMessage());
+            return reject(type.get(), e.field(), e.getMessage());
         } catch (IllegalArgumentException e) {
-            return reject("-", e.getMessage());
+            return reject(type.get(), "-", e.getMessage());
         }
     }
 
     private ParsedLine reject(String field, String reason) {
-        return new ParsedLine.Rejected(new Rejection(name, lineNumber, field, reason));
+        return reject(null, field, reason);
+    }
+
+    private ParsedLine reject(RecordType type, String field, String reason) {
+        return new ParsedLine.Rejected(new Rejection(name, lineNumber, field, reason), type);
     }
 
     @Override

@@ -1,0 +1,29 @@
+package io.microreach.app.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Unmatched;
+
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start the web app and, on the first start (empty database), generate and import the demo data set"
+                    + " (5,000 synthetic creators, seed 42).",
+            "Later starts reuse the stored data."
+        })
+class DemoCommand implements Callable<Integer> {
+    @Mixin
+    HomeOption home;
+
+    @Unmatched
+    List<String> springArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        return ServeCommand.serve(home.home, true, springArgs);
+    }
+}

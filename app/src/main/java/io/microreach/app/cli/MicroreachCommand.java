@@ -1,0 +1,43 @@
+package io.microreach.app.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Unmatched;
+
+/** The top-level command; without a subcommand it serves the web app. */
+@Command(
+        name = "microreach",
+        mixinStandardHelpOptions = true,
+        version = "microreach 0.1.0",
+        description = "Self-hosted micro-influencer discovery, vetting and planning.",
+        subcommands = {
+            ServeCommand.class,
+            DemoCommand.class,
+            ImportCommand.class,
+            StatusCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public class MicroreachCommand implements Callable<Integer> {
+    @Mixin
+    HomeOption home;
+
+    @Unmatched
+    java.util.List<String> springArgs = new java.util.ArrayList<>();
+
+    @Override
+    public Integer call() {
+        return ServeCommand.serve(home.home, false, springArgs);
+    }
+
+    /** Runs the command line and returns the exit code, or a negative value when a server keeps running. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new MicroreachCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("microreach: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        });
+        return cli.execute(args);
+    }
+}

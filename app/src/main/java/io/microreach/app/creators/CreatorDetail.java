@@ -1,0 +1,78 @@
+package io.microreach.app.creators;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Everything the creator page shows: the raw stored data of one account. */
+public record CreatorDetail(
+        Profile profile,
+        List<HistoryPoint> history,
+        List<PostView> posts,
+        List<CommentView> comments,
+        List<SampledFollower> followers,
+        long followerSampleSize,
+        long followEdges,
+        List<OtherAccount> otherAccounts) {
+
+    public record Profile(
+            long id,
+            String platform,
+            String platformId,
+            String handle,
+            String displayName,
+            String bio,
+            String country,
+            String language,
+            long followers,
+            Long following,
+            Long postsCount,
+            boolean verified,
+            boolean business,
+            boolean creatorAccount,
+            String externalUrl,
+            String contactEmail,
+            String creatorKey,
+            Instant firstSeen,
+            Instant lastSeen,
+            String tier) {}
+
+    public record HistoryPoint(LocalDate day, long followers) {}
+
+    public record PostView(
+            long id,
+            String platformId,
+            Instant publishedAt,
+            String format,
+            String caption,
+            List<String> hashtags,
+            Long likes,
+            Long comments,
+            Long shares,
+            Long saves,
+            Long views,
+            Long followersAtPost,
+            Boolean paidPartnership,
+            String url) {}
+
+    public record CommentView(
+            String postPlatformId,
+            String authorHandle,
+            String text,
+            Instant createdAt,
+            boolean reply,
+            boolean byCreator,
+            Long likes) {}
+
+    public record SampledFollower(
+            String handle,
+            String fullName,
+            Long followers,
+            Long following,
+            Long postsCount,
+            Boolean hasProfilePic,
+            Boolean privateAccount,
+            String bio) {}
+
+    public record OtherAccount(long id, String platform, String handle, long followers) {}
+}

@@ -1,0 +1,41 @@
+package io.microreach.app.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.microreach.app.home.MicroreachHome;
+import java.io.IOException;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Chooses the database: when {@code spring.datasource.url} is set (an external PostgreSQL), Spring Boot's own
+ * DataSource auto-configuration is used unchanged; otherwise the embedded server under the home folder starts.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DatabaseConfiguration {
+    private static final String EMBEDDED = "'${spring.datasource.url:}'.isEmpty()";
+
+    @Bean
+    MicroreachHome microreachHome(@Value("${microreach.home:}") String home) {
+        return MicroreachHome.resolve(home).create();
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression(EMBEDDED)
+    EmbeddedDatabase embeddedDatabase(MicroreachHome home) throws IOException {
+        return EmbeddedDatabase.start(home);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression(EMBEDDED)
+    DataSource dataSource(EmbeddedDatabase database) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(database.jdbcUrl());
+        ds.setUsername(database.user());
+        ds.setMaximumPoolSize(10);
+        ds.setPoolName("microreach-embedded");
+        return ds;
+    }
+}

@@ -1,0 +1,129 @@
+package io.microreach.app.importer;
+
+import java.io.Reader;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Builds the body of a {@code COPY ... FROM STDIN (FORMAT csv)}: an unquoted empty field is NULL, a quoted one is
+ * the empty string. Text arrays are written as PostgreSQL array literals inside a CSV field.
+ */
+final class CopyRows {
+    private final StringBuilder out = new StringBuilder(1 << 16);
+    private boolean rowStarted;
+    private int rows;
+
+    CopyRows text(String value) {
+        separator();
+        if (value != null) {
+            quoted(clean(value));
+        }
+        return this;
+    }
+
+    CopyRows number(Long value) {
+        separator();
+        if (value != null) {
+            out.append(value.longValue());
+        }
+        return this;
+    }
+
+    CopyRows number(long value) {
+        separator();
+        out.append(value);
+        return this;
+    }
+
+    CopyRows bool(Boolean value) {
+        separator();
+        if (value != null) {
+            out.append(value ? 't' : 'f');
+        }
+        return this;
+    }
+
+    CopyRows time(Instant value) {
+        separator();
+        if (value != null) {
+            out.append(value);
+        }
+        return this;
+    }
+
+    CopyRows date(LocalDate value) {
+        separator();
+        if (value != null) {
+            out.append(value);
+        }
+        return this;
+    }
+
+    CopyRows textArray(List<String> values) {
+        separator();
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            literal.append('"');
+            String v = clean(values.get(i));
+            for (int c = 0; c < v.length(); c++) {
+                char ch = v.charAt(c);
+                if (ch == '"' || ch == '\\') {
+                    literal.append('\\');
+                }
+                literal.append(ch);
+            }
+            literal.append('"');
+        }
+        quoted(literal.append('}').toString());
+        return this;
+    }
+
+    void endRow() {
+        out.append('\n');
+        rowStarted = false;
+        rows++;
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    Reader reader() {
+        return new StringReader(out.toString());
+    }
+
+    void clear() {
+        out.setLength(0);
+        rows = 0;
+        rowStarted = false;
+    }
+
+    private void separator() {
+        if (rowStarted) {
+            out.append(',');
+        }
+        rowStarted = true;
+    }
+
+    private void quoted(String value) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch == '"') {
+                out.append('"');
+            }
+            out.append(ch);
+        }
+        out.append('"');
+    }
+
+    /** PostgreSQL text cannot hold NUL characters; JSON can. Dropping them is the only lossless-enough choice. */
+    private static String clean(String value) {
+        return value.indexOf('\0') >= 0 ? value.replace("\0", "") : value;
+    }
+}

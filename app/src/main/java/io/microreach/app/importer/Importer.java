@@ -1,0 +1,214 @@
+package io.microreach.app.importer;
+
+import io.microreach.app.home.MicroreachHome;
+import io.microreach.domain.DataRecord;
+import io.microreach.domain.RecordType;
+import io.microreach.ingest.InputFiles;
+import io.microreach.ingest.ParsedLine;
+import io.microreach.ingest.RecordSource;
+import io.microreach.ingest.Rejection;
+import io.microreach.ingest.UnusableInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Imports one file: reads it line by line, buffers up to {@code batchSize} valid records, and stores each batch in
+ * one transaction (COPY into staging tables, then one upsert per record type, parents first). Memory is bounded by
+ * the batch whatever the file size.
+ *
+ * <p>If the database refuses a batch (a constraint the readers do not know about), the batch is retried row by row so
+ * that only the offending lines are rejected and every good line is still stored.
+ */
+@Component
+public class Importer {
+    private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
+
+    private final DataSource dataSource;
+    private final MicroreachHome home;
+    private final int batchSize;
+
+    public Importer(
+            DataSource dataSource, MicroreachHome home, @Value("${microreach.import.batch-size:5000}") int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("microreach.import.batch-size must be at least 1, got " + batchSize);
+        }
+        this.dataSource = dataSource;
+        this.home = home;
+        this.batchSize = batchSize;
+    }
+
+    public ImportReport importFile(Path file, ImportProgress progress) throws UnusableInputException {
+        long started = System.nanoTime();
+        Counts counts = new Counts();
+        try (RecordSource source = InputFiles.open(file);
+                RejectionLog rejections = new RejectionLog(file, home.reports());
+                Connection connection = dataSource.getConnection()) {
+            rejections.removeStale();
+            connection.setAutoCommit(false);
+            createStaging(connection);
+            List<Staged> batch = new ArrayList<>(batchSize);
+            long lines = 0;
+            long lastProgress = System.nanoTime();
+            while (source.hasNext()) {
+                ParsedLine line = source.next();
+                lines++;
+                if (line instanceof ParsedLine.Rejected rejected) {
+                    rejections.add(rejected.rejection());
+                    counts.rejected(rejected.type());
+                } else {
+                    ParsedLine.Parsed parsed = (ParsedLine.Parsed) line;
+                    batch.add(new Staged(parsed.line(), parsed.record()));
+                    if (batch.size() >= batchSize) {
+                        store(connection, source.name(), batch, counts, rejections);
+                        batch.clear();
+                    }
+                }
+                if (System.nanoTime() - lastProgress > PROGRESS_EVERY_NANOS) {
+                    progress.update(source.bytesRead(), source.totalBytes(), lines);
+                    lastProgress = System.nanoTime();
+                }
+            }
+            store(connection, source.name(), batch, counts, rejections);
+            long waiting = OrphanLinks.link(connection);
+            connection.commit();
+            progress.update(source.totalBytes(), source.totalBytes(), lines);
+            return new ImportReport(
+                    source.name(),
+                    counts.toList(),
+                    counts.unreadable,
+                    rejections.first(),
+                    rejections.file(),
+                    waiting,
+                    Duration.ofNanos(System.nanoTime() - started));
+        } catch (UncheckedIOException e) {
+            throw new UnusableInputException(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("database error while importing " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void createStaging(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            for (StagedUpsert upsert : StagedUpsert.values()) {
+                st.execute(upsert.createStageSql());
+            }
+        }
+        connection.commit();
+    }
+
+    private static void store(
+            Connection connection, String source, List<Staged> batch, Counts counts, RejectionLog rejections)
+            throws SQLException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            Map<RecordType, long[]> delta = write(connection, batch);
+            connection.commit();
+            counts.add(delta);
+        } catch (SQLException e) {
+            connection.rollback();
+            for (Staged row : batch) {
+                try {
+                    Map<RecordType, long[]> delta = write(connection, List.of(row));
+                    connection.commit();
+                    counts.add(delta);
+                } catch (SQLException rowError) {
+                    connection.rollback();
+                    rejections.add(new Rejection(
+                            source, row.line(), "-", "the database refused the row: " + firstLine(rowError)));
+                    counts.rejected(row.record().type());
+                }
+            }
+        }
+    }
+
+    /** Writes one batch in the current transaction; returns {stored, unchanged} per type. */
+    private static Map<RecordType, long[]> write(Connection connection, List<Staged> batch) throws SQLException {
+        Map<RecordType, List<Staged>> byType = new EnumMap<>(RecordType.class);
+        for (Staged s : batch) {
+            byType.computeIfAbsent(s.record().type(), t -> new ArrayList<>()).add(s);
+        }
+        Map<RecordType, long[]> delta = new EnumMap<>(RecordType.class);
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        CopyRows rows = new CopyRows();
+        // RecordType's order puts parents (accounts, posts) before the rows that reference them.
+        for (Map.Entry<RecordType, List<Staged>> entry : byType.entrySet()) {
+            StagedUpsert upsert = StagedUpsert.of(entry.getKey());
+            rows.clear();
+            for (Staged s : entry.getValue()) {
+                upsert.write(s.line(), s.record(), rows);
+            }
+            try {
+                copy.copyIn(upsert.copySql(), rows.reader());
+            } catch (IOException e) {
+                throw new SQLException("COPY failed: " + e.getMessage(), e);
+            }
+            try (Statement st = connection.createStatement()) {
+                for (String sql : upsert.preparationSql()) {
+                    st.executeUpdate(sql);
+                }
+                long stored = st.executeUpdate(upsert.upsertSql());
+                delta.put(entry.getKey(), new long[] {stored, entry.getValue().size() - stored});
+            }
+        }
+        return delta;
+    }
+
+    private static String firstLine(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    private record Staged(long line, DataRecord record) {}
+
+    /** Per-type counters of one import. */
+    private static final class Counts {
+        private final Map<RecordType, long[]> byType = new EnumMap<>(RecordType.class);
+        private long unreadable;
+
+        Counts() {
+            for (RecordType t : RecordType.values()) {
+                byType.put(t, new long[3]);
+            }
+        }
+
+        void add(Map<RecordType, long[]> delta) {
+            delta.forEach((type, d) -> {
+                byType.get(type)[0] += d[0];
+                byType.get(type)[1] += d[1];
+            });
+        }
+
+        void rejected(RecordType type) {
+            if (type == null) {
+                unreadable++;
+            } else {
+                byType.get(type)[2]++;
+            }
+        }
+
+        List<TypeCounts> toList() {
+            List<TypeCounts> out = new ArrayList<>();
+            byType.forEach((type, c) -> out.add(new TypeCounts(type, c[0], c[1], c[2])));
+            return out;
+        }
+    }
+}

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 @Command(
@@ -22,8 +24,11 @@ class DemoCommand implements Callable<Integer> {
     @Unmatched
     List<String> springArgs = new ArrayList<>();
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        return ServeCommand.serve(home.home, true, springArgs);
+        return ServeCommand.serve(spec, home.home, true, springArgs);
     }
 }

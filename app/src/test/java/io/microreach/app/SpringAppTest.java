@@ -1,0 +1,35 @@
+package io.microreach.app;
+
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that need the whole application on the embedded database. Every subclass shares one Spring
+ * context (and so one embedded PostgreSQL); each test starts from empty public tables.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class SpringAppTest {
+    private static final Path HOME = TestHomes.newHome("spring");
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("microreach.home", HOME::toString);
+        registry.add("microreach.demo.enabled", () -> "false");
+    }
+
+    protected void emptyPublicTables() {
+        jdbc.execute("TRUNCATE follow_edge, follower_count, follower_sample, comment, post, shortlist_entry,"
+                + " creator_note, negotiated_price, account, creator RESTART IDENTITY CASCADE");
+    }
+}

@@ -1,0 +1,100 @@
+package io.microreach.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microreach.app.TestHomes;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The command-line contract: subcommands, output and exit codes that scripts rely on. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommandLineTest {
+    private static final Path HOME = TestHomes.newHome("cli");
+    private static final String ACCOUNT =
+            "{\"type\":\"account\",\"platform\":\"instagram\",\"id\":\"1\",\"handle\":\"a\",\"followers\":10}";
+
+    record Result(int code, String out, String err) {}
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] withHome = new String[args.length + 2];
+        System.arraycopy(args, 0, withHome, 0, args.length);
+        withHome[args.length] = "--home";
+        withHome[args.length + 1] = HOME.toString();
+        int code = MicroreachCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), withHome);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    @Order(1)
+    void importOfAGoodFileExitsZeroAndPrintsASummary() throws Exception {
+        Path file = Files.writeString(HOME.resolve("good.jsonl"), ACCOUNT + "\n");
+        Result r = run("import", file.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("account").containsPattern("account\\s+1\\s+0\\s+0");
+    }
+
+    @Test
+    @Order(2)
+    void importWithRejectedLinesExitsThreeAndStoresTheGoodOnes() throws Exception {
+        Path file = Files.writeString(
+                HOME.resolve("mixed.jsonl"),
+                ACCOUNT.replace("\"1\"", "\"2\"") + "\n{\"type\":\"account\",\"platform\":\"instagram\"}\n");
+        Result r = run("import", file.toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.out()).contains("Rejected 1 lines").contains("mixed.jsonl:2: field 'id': is required");
+    }
+
+    @Test
+    @Order(3)
+    void statusJsonPrintsOneObjectWithTheCounts() throws Exception {
+        Result r = run("status", "--json");
+        assertThat(r.code()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("accounts").asLong()).isEqualTo(2);
+        assertThat(json.get("posts").asLong()).isZero();
+        assertThat(json.has("comments")).isTrue();
+        assertThat(json.has("followerSamples")).isTrue();
+        assertThat(json.has("followEdges")).isTrue();
+        assertThat(json.get("home").asText()).isEqualTo(HOME.toString());
+    }
+
+    @Test
+    @Order(4)
+    void unusableInputExitsTwoWithOneLineAndImportsNothing() throws Exception {
+        Path empty = Files.createFile(HOME.resolve("empty.jsonl"));
+        Path binary = Files.write(HOME.resolve("photo.jsonl"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0});
+        Path good = Files.writeString(HOME.resolve("other.jsonl"), ACCOUNT.replace("\"1\"", "\"3\"") + "\n");
+
+        for (Path bad : new Path[] {HOME.resolve("missing.jsonl"), empty, binary}) {
+            Result r = run("import", good.toString(), bad.toString());
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err().strip().lines()).hasSize(1);
+            assertThat(r.err()).contains(bad.getFileName().toString());
+        }
+        assertThat(new ObjectMapper()
+                        .readTree(run("status", "--json").out())
+                        .get("accounts")
+                        .asLong())
+                .isEqualTo(2);
+    }
+
+    @Test
+    @Order(5)
+    void badArgumentsExitTwoAndHelpExitsZero() {
+        assertThat(run("import").code()).isEqualTo(2);
+        assertThat(run("no-such-command").code()).isEqualTo(2);
+        Result help = run("import", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("Exit code");
+    }
+}

@@ -1,0 +1,162 @@
+package io.microreach.app.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.microreach.app.TestHomes;
+import io.microreach.app.home.MicroreachHome;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class EmbeddedDatabaseTest {
+
+    @Test
+    void persistedDataFolderRunsWithDurableSettingsAndUnderTheHomeFolder() throws Exception {
+        MicroreachHome home = new MicroreachHome(TestHomes.newHome("settings"));
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(home)) {
+            assertThat(setting(db, "fsync")).isEqualTo("on");
+            assertThat(setting(db, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(db, "full_page_writes")).isEqualTo("on");
+            assertThat(setting(db, "data_directory"))
+                    .isEqualTo(home.databaseDirectory().toString());
+            assertThat(setting(db, "server_version")).startsWith("17.");
+            // The binaries run from a home folder's runtime/ (zonky unpacks once per JVM, so in this test JVM it may
+            // be another test's home), never from the user's home or the system temp folder.
+            long pid =
+                    Long.parseLong(Files.readAllLines(home.databaseDirectory().resolve("postmaster.pid"))
+                            .get(0)
+                            .trim());
+            String command =
+                    ProcessHandle.of(pid).orElseThrow().info().command().orElseThrow();
+            Path testHomes = Path.of(System.getProperty("microreach.test.tmp", "target/test-home"))
+                    .toAbsolutePath();
+            assertThat(Path.of(command)).startsWith(testHomes);
+            assertThat(command).contains("/runtime/postgres/");
+        }
+    }
+
+    @Test
+    void secondStartReusesTheStoredData() throws Exception {
+        MicroreachHome home = new MicroreachHome(TestHomes.newHome("restart"));
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(home)) {
+            execute(db, "CREATE TABLE kept (v text)", "INSERT INTO kept VALUES ('still here')");
+        }
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(home)) {
+            assertThat(query(db, "SELECT v FROM kept")).isEqualTo("still here");
+        }
+    }
+
+    @Test
+    void recoversWhenTheJvmWasKilledAndLeftAnOrphanedPostmaster() throws Exception {
+        MicroreachHome home = new MicroreachHome(TestHomes.newHome("orphan"));
+        long postmaster = crashChild(home, 1);
+        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive))
+                .as("the orphaned postmaster survives the JVM")
+                .contains(true);
+        assertThat(home.databaseDirectory().resolve("postmaster.pid")).exists();
+
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(home)) {
+            assertThat(query(db, "SELECT note FROM crash_probe WHERE id = 1")).isEqualTo("committed before the crash");
+        }
+        assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
+    }
+
+    @Test
+    void recoversWhenThePostmasterItselfWasKilled() throws Exception {
+        MicroreachHome home = new MicroreachHome(TestHomes.newHome("killed"));
+        long postmaster = crashChild(home, 2);
+        ProcessHandle pm = ProcessHandle.of(postmaster).orElseThrow();
+        List<ProcessHandle> children = new ArrayList<>(pm.descendants().toList());
+        pm.destroyForcibly();
+        waitUntilDead(pm);
+        // Backends notice their postmaster died and exit on their own; a real crash looks like this too.
+        children.forEach(EmbeddedDatabaseTest::waitUntilDead);
+        assertThat(home.databaseDirectory().resolve("postmaster.pid"))
+                .as("stale lock file")
+                .exists();
+
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(home)) {
+            assertThat(query(db, "SELECT note FROM crash_probe WHERE id = 2")).isEqualTo("committed before the crash");
+        }
+    }
+
+    /** Starts {@link CrashingServer} in a child JVM, waits until it committed, kills it with SIGKILL. */
+    private static long crashChild(MicroreachHome home, int id) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashingServer.class.getName(),
+                        home.root().toString(),
+                        Integer.toString(id))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.PIPE)
+                .start();
+        long pid = -1;
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            while (Instant.now().isBefore(deadline) && (line = out.readLine()) != null) {
+                if (line.startsWith("READY ")) {
+                    pid = Long.parseLong(line.substring(6).trim());
+                    break;
+                }
+            }
+            assertThat(pid).as("child reported READY").isPositive();
+            child.destroyForcibly(); // SIGKILL: no shutdown hooks run, the postmaster is orphaned
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+        return pid;
+    }
+
+    private static void waitUntilDead(ProcessHandle p) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (p.isAlive() && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static String setting(EmbeddedDatabase db, String name) throws Exception {
+        return query(db, "SELECT current_setting('" + name + "')");
+    }
+
+    private static String query(EmbeddedDatabase db, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), "");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void execute(EmbeddedDatabase db, String... sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), "");
+                Statement st = c.createStatement()) {
+            for (String s : sql) {
+                st.execute(s);
+            }
+        }
+    }
+}

@@ -1,0 +1,301 @@
+package io.microreach.app.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.microreach.app.SpringAppTest;
+import io.microreach.domain.RecordType;
+import io.microreach.ingest.UnusableInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ImporterTest extends SpringAppTest {
+    private static final String ACCOUNT =
+            "{\"type\":\"account\",\"platform\":\"instagram\",\"id\":\"1784\",\"handle\":\"greenglow.lena\","
+                    + "\"followers\":12400,\"following\":610,\"posts_count\":321,\"country\":\"de\","
+                    + "\"language\":\"DE\",\"bio\":\"Naturkosmetik\",\"creator\":\"lena\"}";
+    private static final String POST =
+            "{\"type\":\"post\",\"platform\":\"instagram\",\"id\":\"C1\",\"account_id\":\"1784\","
+                    + "\"published_at\":\"2026-03-01T18:30:00Z\",\"format\":\"reel\",\"caption\":\"3 tips #CleanBeauty @brand\","
+                    + "\"likes\":820,\"comments\":41,\"views\":15300}";
+    private static final String COMMENT =
+            "{\"type\":\"comment\",\"platform\":\"instagram\",\"id\":\"c1\",\"post_id\":\"C1\","
+                    + "\"author_handle\":\"mia\",\"text\":\"Which oil?\",\"created_at\":\"2026-03-01T19:02:00Z\"}";
+    private static final String REPLY =
+            "{\"type\":\"comment\",\"platform\":\"instagram\",\"id\":\"c2\",\"post_id\":\"C1\","
+                    + "\"author_id\":\"1784\",\"author_handle\":\"greenglow.lena\",\"text\":\"Jojoba!\","
+                    + "\"created_at\":\"2026-03-01T19:40:00Z\",\"parent_id\":\"c1\"}";
+    private static final String SAMPLE =
+            "{\"type\":\"follower_sample\",\"platform\":\"instagram\",\"account_id\":\"1784\","
+                    + "\"follower_id\":\"f1\",\"handle\":\"mia\",\"followers\":300,\"following\":400,\"has_profile_pic\":true}";
+    private static final String SAMPLE2 =
+            "{\"type\":\"follower_sample\",\"platform\":\"instagram\",\"account_id\":\"1784\","
+                    + "\"follower_id\":\"f2\",\"handle\":\"bot1\",\"followers\":2,\"following\":7000,\"has_profile_pic\":false}";
+    private static final String EDGE = "{\"type\":\"follow_edge\",\"platform\":\"instagram\",\"account_id\":\"1784\","
+            + "\"source_id\":\"f1\",\"target_id\":\"f2\"}";
+    private static final String COUNT =
+            "{\"type\":\"follower_count\",\"platform\":\"instagram\",\"account_id\":\"1784\","
+                    + "\"date\":\"2026-03-01\",\"followers\":12300}";
+
+    @Autowired
+    Importer importer;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void empty() {
+        emptyPublicTables();
+    }
+
+    @Test
+    void storesEveryRecordTypeWithItsFields() throws Exception {
+        ImportReport report = importLines("all.jsonl", ACCOUNT, POST, COMMENT, REPLY, SAMPLE, SAMPLE2, EDGE, COUNT);
+
+        assertThat(report.rejected()).isZero();
+        assertThat(stored(report))
+                .containsEntry(RecordType.ACCOUNT, 1L)
+                .containsEntry(RecordType.POST, 1L)
+                .containsEntry(RecordType.COMMENT, 2L)
+                .containsEntry(RecordType.FOLLOWER_SAMPLE, 2L)
+                .containsEntry(RecordType.FOLLOW_EDGE, 1L)
+                .containsEntry(RecordType.FOLLOWER_COUNT, 1L);
+        Map<String, Object> account = jdbc.queryForMap(
+                "SELECT a.handle, a.followers, a.following, a.posts_count, a.country, a.language, a.bio, c.creator_key"
+                        + " FROM account a JOIN creator c ON c.id = a.creator_id");
+        assertThat(account)
+                .containsEntry("handle", "greenglow.lena")
+                .containsEntry("followers", 12400L)
+                .containsEntry("following", 610L)
+                .containsEntry("posts_count", 321L)
+                .containsEntry("country", "DE")
+                .containsEntry("language", "de")
+                .containsEntry("creator_key", "lena");
+        Map<String, Object> post = jdbc.queryForMap(
+                "SELECT array_to_string(hashtags, ',') tags, array_to_string(mentions, ',') mentions, likes, comments,"
+                        + " shares, views, account_id IS NOT NULL linked FROM post");
+        assertThat(post)
+                .containsEntry("tags", "cleanbeauty")
+                .containsEntry("mentions", "brand")
+                .containsEntry("likes", 820L)
+                .containsEntry("shares", null)
+                .containsEntry("views", 15300L)
+                .containsEntry("linked", true);
+        assertThat(jdbc.queryForObject(
+                        "SELECT p.platform_id FROM comment r JOIN comment p ON p.id = r.parent_id WHERE r.platform_id = 'c2'",
+                        String.class))
+                .isEqualTo("c1");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM follow_edge WHERE account_id IS NOT NULL", Long.class))
+                .isEqualTo(1L);
+    }
+
+    @Test
+    void reimportingTheSameFileChangesNothing() throws Exception {
+        Path file = write("same.jsonl", ACCOUNT, POST, COMMENT, REPLY, SAMPLE, SAMPLE2, EDGE, COUNT);
+        importer.importFile(file, ImportProgress.NONE);
+        String before = snapshot();
+
+        ImportReport again = importer.importFile(file, ImportProgress.NONE);
+
+        assertThat(again.stored()).isZero();
+        assertThat(again.unchanged()).isEqualTo(8);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void changedContentUpdatesTheStoredRowInsteadOfDuplicatingIt() throws Exception {
+        importLines("v1.jsonl", ACCOUNT);
+        ImportReport report = importLines("v2.jsonl", ACCOUNT.replace("12400", "13000"));
+
+        assertThat(report.stored()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM account", Long.class))
+                .isEqualTo(1L);
+        assertThat(jdbc.queryForObject("SELECT followers FROM account", Long.class))
+                .isEqualTo(13000L);
+    }
+
+    @Test
+    void rowsArrivingBeforeTheirParentAreKeptAndLinkedLater() throws Exception {
+        ImportReport first = importLines("children.jsonl", REPLY, COMMENT, POST, SAMPLE, EDGE, COUNT);
+        assertThat(first.rejected()).isZero();
+        assertThat(first.waitingForParent()).isEqualTo(4); // post, sample, edge, count wait for the account
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM post WHERE account_id IS NULL", Long.class))
+                .isEqualTo(1L);
+
+        ImportReport second = importLines("parent.jsonl", ACCOUNT);
+
+        assertThat(second.waitingForParent()).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM post p JOIN account a ON a.id = p.account_id WHERE a.platform_id = '1784'",
+                        Long.class))
+                .isEqualTo(1L);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM comment WHERE parent_platform_id IS NOT NULL AND parent_id IS NULL",
+                        Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM follower_count WHERE account_id IS NULL", Long.class))
+                .isZero();
+    }
+
+    @Test
+    void badLinesAreReportedWithLineFieldAndReasonWhileGoodLinesAreStored() throws Exception {
+        ImportReport report = importLines(
+                "mixed.jsonl",
+                ACCOUNT,
+                "{\"type\":\"account\",\"platform\":\"myspace\",\"id\":\"1\",\"handle\":\"x\",\"followers\":1}",
+                "{\"type\":\"account\",\"platform\":\"instagram\",\"id\":\"2\",\"handle\":\"x\",\"followers\":-5}",
+                "{\"type\":\"account\",\"platform\":\"instagram\",\"id\":\"3\",\"handle\":\"x\",\"followers\":\"many\"}",
+                "{not json",
+                "{\"type\":\"tweet\"}",
+                POST);
+
+        assertThat(report.stored()).isEqualTo(2);
+        assertThat(report.rejected()).isEqualTo(5);
+        assertThat(report.unreadableLines()).isEqualTo(2);
+        assertThat(report.firstRejections())
+                .extracting(r -> r.line() + ":" + r.field())
+                .containsExactly("2:platform", "3:followers", "4:followers", "5:-", "6:type");
+        assertThat(report.rejectionFile()).isEqualTo(dir.resolve("mixed.jsonl.rejected.csv"));
+        List<String> csv = Files.readAllLines(report.rejectionFile());
+        assertThat(csv).hasSize(6);
+        assertThat(csv.get(0)).isEqualTo("file,line,field,reason");
+        assertThat(csv.get(2)).contains(",3,followers,").contains("must not be negative");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM account", Long.class))
+                .isEqualTo(1L);
+    }
+
+    @Test
+    void aCleanReimportRemovesTheStaleRejectionReport() throws Exception {
+        Path file = write("fixed.jsonl", ACCOUNT, "{oops");
+        importer.importFile(file, ImportProgress.NONE);
+        assertThat(dir.resolve("fixed.jsonl.rejected.csv")).exists();
+        Files.writeString(file, ACCOUNT + "\n");
+
+        ImportReport report = importer.importFile(file, ImportProgress.NONE);
+
+        assertThat(report.rejectionFile()).isNull();
+        assertThat(dir.resolve("fixed.jsonl.rejected.csv")).doesNotExist();
+    }
+
+    @Test
+    void duplicateKeysInOneBatchKeepTheLastLine() throws Exception {
+        ImportReport report = importLines("dup.jsonl", ACCOUNT, ACCOUNT.replace("12400", "99"));
+
+        assertThat(report.rejected()).isZero();
+        assertThat(jdbc.queryForObject("SELECT followers FROM account", Long.class))
+                .isEqualTo(99L);
+    }
+
+    @Test
+    void importsTheCsvFormats() throws Exception {
+        Path accounts = dir.resolve("accounts.csv");
+        Files.writeString(
+                accounts,
+                "platform,id,handle,followers,verified,bio\n"
+                        + "tiktok,t1,fit.anna,8000,yes,\"Coach, runner\nand mum\"\n"
+                        + "tiktok,t2,bad,-1,no,\n");
+        Path posts = dir.resolve("posts.csv");
+        Files.writeString(
+                posts,
+                "id,platform,account_id,published_at,format,likes,views,hashtags\n"
+                        + "v1,tiktok,t1,2026-01-02T10:00:00Z,short,100,5000,#fit|#run\n");
+
+        ImportReport a = importer.importFile(accounts, ImportProgress.NONE);
+        ImportReport p = importer.importFile(posts, ImportProgress.NONE);
+
+        assertThat(a.stored()).isEqualTo(1);
+        assertThat(a.firstRejections()).singleElement().satisfies(r -> {
+            assertThat(r.line()).isEqualTo(4);
+            assertThat(r.field()).isEqualTo("followers");
+        });
+        assertThat(p.stored()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT bio FROM account WHERE handle = 'fit.anna'", String.class))
+                .isEqualTo("Coach, runner\nand mum");
+        assertThat(jdbc.queryForObject("SELECT array_to_string(hashtags, ' ') FROM post", String.class))
+                .isEqualTo("fit run");
+    }
+
+    @Test
+    void textThatPostgresCannotHoldAndQuotesSurviveTheCopyPath() throws Exception {
+        String tricky =
+                "{\"type\":\"account\",\"platform\":\"bluesky\",\"id\":\"did:plc:x\",\"handle\":\"q\",\"followers\":1,"
+                        + "\"bio\":\"a \\\"quote\\\", a comma, a \\\\ backslash, a NUL\\u0000 and <script>\"}";
+        String post = "{\"type\":\"post\",\"platform\":\"bluesky\",\"id\":\"p\",\"account_id\":\"did:plc:x\","
+                + "\"published_at\":\"2026-01-01T00:00:00+01:00\",\"format\":\"text\","
+                + "\"hashtags\":[\"a\\\"b\",\"c,d\",\"e\\\\f\",\"{g}\"]}";
+
+        ImportReport report = importLines("tricky.jsonl", tricky, post);
+
+        assertThat(report.rejected()).isZero();
+        assertThat(jdbc.queryForObject("SELECT bio FROM account", String.class))
+                .isEqualTo("a \"quote\", a comma, a \\ backslash, a NUL and <script>");
+        assertThat(jdbc.queryForList("SELECT unnest(hashtags) FROM post", String.class))
+                .containsExactly("a\"b", "c,d", "e\\f", "{g}");
+        assertThat(jdbc.queryForObject("SELECT published_at = '2025-12-31T23:00:00Z' FROM post", Boolean.class))
+                .isTrue();
+    }
+
+    @Test
+    void batchesSmallerThanTheFileGiveTheSameResult() throws Exception {
+        Importer tiny = new Importer(jdbc.getDataSource(), new io.microreach.app.home.MicroreachHome(dir), 2);
+        ImportReport report = tiny.importFile(
+                write("batches.jsonl", ACCOUNT, POST, COMMENT, REPLY, SAMPLE, SAMPLE2, EDGE, COUNT),
+                ImportProgress.NONE);
+
+        assertThat(report.stored()).isEqualTo(8);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM comment WHERE parent_id IS NOT NULL", Long.class))
+                .isEqualTo(1L);
+    }
+
+    @Test
+    void unusableFilesAreRefusedWithOneLine() throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.jsonl"));
+        Path binary = Files.write(dir.resolve("binary.jsonl"), new byte[] {0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2});
+
+        assertThatThrownBy(() -> importer.importFile(dir.resolve("missing.jsonl"), ImportProgress.NONE))
+                .isInstanceOf(UnusableInputException.class)
+                .hasMessageContaining("missing.jsonl")
+                .hasMessageContaining("no such file");
+        assertThatThrownBy(() -> importer.importFile(empty, ImportProgress.NONE))
+                .isInstanceOf(UnusableInputException.class)
+                .hasMessageContaining("empty");
+        assertThatThrownBy(() -> importer.importFile(binary, ImportProgress.NONE))
+                .isInstanceOf(UnusableInputException.class)
+                .hasMessageContaining("binary");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM account", Long.class))
+                .isZero();
+    }
+
+    private ImportReport importLines(String name, String... lines) throws IOException, UnusableInputException {
+        return importer.importFile(write(name, lines), ImportProgress.NONE);
+    }
+
+    private Path write(String name, String... lines) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static Map<RecordType, Long> stored(ImportReport report) {
+        return report.perType().stream().collect(Collectors.toMap(TypeCounts::type, TypeCounts::stored));
+    }
+
+    private String snapshot() {
+        return jdbc.queryForList(
+                        "SELECT 'a' || a::text FROM account a UNION ALL SELECT 'p' || p::text FROM post p"
+                                + " UNION ALL SELECT 'c' || c::text FROM comment c UNION ALL SELECT 's' || s::text FROM follower_sample s"
+                                + " UNION ALL SELECT 'e' || e::text FROM follow_edge e UNION ALL SELECT 'n' || n::text FROM follower_count n"
+                                + " UNION ALL SELECT 'k' || k::text FROM creator k ORDER BY 1",
+                        String.class)
+                .toString();
+    }
+}

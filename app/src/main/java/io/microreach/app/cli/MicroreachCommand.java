@@ -18,6 +18,7 @@ import picocli.CommandLine.Unmatched;
             DemoCommand.class,
             ImportCommand.class,
             StatusCommand.class,
+            ConvertCommand.class,
             CommandLine.HelpCommand.class
         })
 public class MicroreachCommand implements Callable<Integer> {

@@ -63,7 +63,7 @@ public class Importer {
             List<Staged> batch = new ArrayList<>(batchSize);
             long lines = 0;
             long lastProgress = System.nanoTime();
-            while (source.hasNext()) {
+            while (hasNext(source, rejections, counts, lines)) {
                 ParsedLine line = source.next();
                 lines++;
                 if (line instanceof ParsedLine.Rejected rejected) {
@@ -94,12 +94,25 @@ public class Importer {
                     rejections.file(),
                     waiting,
                     Duration.ofNanos(System.nanoTime() - started));
-        } catch (UncheckedIOException e) {
-            throw new UnusableInputException(e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new IllegalStateException("database error while importing " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A file that breaks in the middle (an unterminated CSV quote, a truncated gzip stream) keeps everything read so
+     * far: the break becomes one rejection and the buffered batch is still stored.
+     */
+    private static boolean hasNext(RecordSource source, RejectionLog rejections, Counts counts, long linesSoFar) {
+        try {
+            return source.hasNext();
+        } catch (UncheckedIOException e) {
+            rejections.add(new Rejection(
+                    source.name(), linesSoFar + 1, "-", "the rest of the file is unreadable: " + e.getMessage()));
+            counts.rejected(null);
+            return false;
         }
     }
 

@@ -257,6 +257,25 @@ class ImporterTest extends SpringAppTest {
     }
 
     @Test
+    void aFileThatBreaksMidwayKeepsWhatWasReadBefore() throws Exception {
+        Path csv = dir.resolve("broken.csv");
+        Files.writeString(
+                csv,
+                "platform,id,handle,followers,bio\n" + "tiktok,t1,ok,10,fine\n"
+                        + "tiktok,t2,broken,20,\"never closed\n");
+
+        ImportReport report = importer.importFile(csv, ImportProgress.NONE);
+
+        assertThat(report.stored()).isEqualTo(1);
+        assertThat(report.unreadableLines()).isEqualTo(1);
+        assertThat(report.firstRejections())
+                .singleElement()
+                .satisfies(r -> assertThat(r.reason()).contains("unreadable"));
+        assertThat(jdbc.queryForObject("SELECT handle FROM account", String.class))
+                .isEqualTo("ok");
+    }
+
+    @Test
     void unusableFilesAreRefusedWithOneLine() throws Exception {
         Path empty = Files.createFile(dir.resolve("empty.jsonl"));
         Path binary = Files.write(dir.resolve("binary.jsonl"), new byte[] {0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2});

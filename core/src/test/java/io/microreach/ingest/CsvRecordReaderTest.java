@@ -186,6 +186,13 @@ class CsvRecordReaderTest {
     }
 
     @Test
+    void aHandleOfOnlyAnAtSignIsRejected() throws Exception {
+        List<ParsedLine> lines = read("platform,id,handle,followers\ninstagram,1,@,10\ninstagram,2,@mia,10\n");
+        assertThat(rejected(lines.get(0)).rejection().field()).isEqualTo("handle");
+        assertThat(((Account) record(lines.get(1))).handle()).isEqualTo("mia");
+    }
+
+    @Test
     void aShortRowMeansTheMissingCellsAreAbsent() throws Exception {
         List<ParsedLine> lines = read("platform,id,handle,followers,bio\ninstagram,1,h,10\ninstagram,2,h\n");
         assertThat(((Account) record(lines.get(0))).bio()).isNull();

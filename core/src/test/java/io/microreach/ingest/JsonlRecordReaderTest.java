@@ -339,6 +339,17 @@ class JsonlRecordReaderTest {
         }
 
         @Test
+        void aHandleThatIsOnlyAnAtSignIsRejected() throws Exception {
+            ParsedLine.Rejected r =
+                    rejectOne(dir, without(ACCOUNT_MIN, "handle").replace("}", ",\"handle\":\"@\"}"));
+            assertThat(r.rejection().field()).isEqualTo("handle");
+            r = rejectOne(dir, without(SAMPLE_MIN, "handle").replace("}", ",\"handle\":\" @ \"}"));
+            assertThat(r.rejection().field()).isEqualTo("handle");
+            r = rejectOne(dir, without(COMMENT_MIN, "author_handle").replace("}", ",\"author_handle\":\"@\"}"));
+            assertThat(r.rejection().field()).isEqualTo("author_handle");
+        }
+
+        @Test
         void requiredIdsAreTrimmed() throws Exception {
             Account a = (Account) parseOne(
                     dir,

@@ -23,6 +23,8 @@ final class CsvRecordReader implements RecordSource {
     private final InputFiles.CountingInputStream counting;
     private final long totalBytes;
     private long lastLine = 1;
+    private CSVRecord pending;
+    private long pendingLine;
     private boolean broken;
 
     private CsvRecordReader(
@@ -48,7 +50,7 @@ final class CsvRecordReader implements RecordSource {
                 .builder()
                 .setHeader()
                 .setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true)
+                .setIgnoreEmptyLines(false)
                 .setAllowMissingColumnNames(true)
                 .setTrim(false)
                 .get()
@@ -80,7 +82,19 @@ final class CsvRecordReader implements RecordSource {
             return false;
         }
         try {
-            return rows.hasNext();
+            while (pending == null && rows.hasNext()) {
+                CSVRecord row = rows.next();
+                // Physical line where the record starts: the header is line 1. Empty lines are records here (not
+                // ignored by the parser) so that the line count stays right; they are skipped.
+                long line = lastLine + 1;
+                lastLine = parser.getCurrentLineNumber();
+                if (row.size() == 1 && row.get(0).isEmpty()) {
+                    continue;
+                }
+                pending = row;
+                pendingLine = line;
+            }
+            return pending != null;
         } catch (UncheckedIOException | IllegalStateException e) {
             broken = true;
             throw new UncheckedIOException(
@@ -94,10 +108,9 @@ final class CsvRecordReader implements RecordSource {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        CSVRecord row = rows.next();
-        // Physical line where the record starts: the header is line 1.
-        long line = lastLine + 1;
-        lastLine = parser.getCurrentLineNumber();
+        CSVRecord row = pending;
+        long line = pendingLine;
+        pending = null;
         try {
             return new ParsedLine.Parsed(line, RecordParser.parse(type, new CsvFieldReader(row, header)));
         } catch (FieldException e) {

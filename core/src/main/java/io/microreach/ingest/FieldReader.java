@@ -9,7 +9,7 @@ import java.util.List;
  */
 interface FieldReader {
 
-    /** Whether the field is present at all, even empty or null. */
+    /** Whether the field is given at all, even empty; a JSON {@code null} counts as not given. */
     boolean has(String field);
 
     String string(String field);

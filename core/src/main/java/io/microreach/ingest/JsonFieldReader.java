@@ -14,7 +14,7 @@ final class JsonFieldReader implements FieldReader {
 
     @Override
     public boolean has(String field) {
-        return node.has(field);
+        return node.hasNonNull(field);
     }
 
     private JsonNode value(String field) {

@@ -1,6 +1,7 @@
 package io.microreach.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microreach.domain.RecordType;
@@ -11,7 +12,9 @@ import java.util.NoSuchElementException;
 
 /** Reads JSONL: one JSON object per line with a {@code type} field. Blank lines are skipped. */
 final class JsonlRecordReader implements RecordSource {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // One object per line: anything after it (a second object, garbage) makes the line malformed.
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String name;
     private final BufferedReader reader;
@@ -52,6 +55,9 @@ final class JsonlRecordReader implements RecordSource {
             String line;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;
+                if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // UTF-8 byte order mark, as some editors write
+                }
                 if (!line.isBlank()) {
                     return parseLine(line);
                 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.microreach.domain.Account;
+import io.microreach.domain.Captions;
 import io.microreach.domain.Comment;
 import io.microreach.domain.DataRecord;
 import io.microreach.domain.FollowEdge;
@@ -86,8 +87,9 @@ public final class JsonlRecordWriter implements Closeable, Flushable {
         time("published_at", p.publishedAt());
         str("format", p.format().id());
         str("caption", p.caption());
-        list("hashtags", p.hashtags());
-        list("mentions", p.mentions());
+        // An empty list is left out unless the reader would then take tags from the caption instead.
+        list("hashtags", p.hashtags(), !Captions.hashtags(p.caption()).isEmpty());
+        list("mentions", p.mentions(), !Captions.mentions(p.caption()).isEmpty());
         num("likes", p.likes());
         num("comments", p.comments());
         num("shares", p.shares());
@@ -161,8 +163,8 @@ public final class JsonlRecordWriter implements Closeable, Flushable {
         }
     }
 
-    private void list(String field, List<String> values) throws IOException {
-        if (values != null && !values.isEmpty()) {
+    private void list(String field, List<String> values, boolean evenEmpty) throws IOException {
+        if (values != null && (evenEmpty || !values.isEmpty())) {
             json.writeArrayFieldStart(field);
             for (String v : values) {
                 json.writeString(v);

@@ -43,7 +43,7 @@ final class RecordParser {
         return new Account(
                 platform(f),
                 required(f, "id"),
-                handle(required(f, "handle")),
+                handle(f, "handle"),
                 f.string("display_name"),
                 f.string("bio"),
                 country == null ? null : country.toUpperCase(Locale.ROOT),
@@ -105,7 +105,7 @@ final class RecordParser {
                 required(f, "id"),
                 required(f, "post_id"),
                 f.string("author_id"),
-                handle(required(f, "author_handle")),
+                handle(f, "author_handle"),
                 text,
                 instant(f, "created_at", true),
                 f.string("parent_id"),
@@ -117,7 +117,7 @@ final class RecordParser {
                 platform(f),
                 required(f, "account_id"),
                 required(f, "follower_id"),
-                handle(required(f, "handle")),
+                handle(f, "handle"),
                 f.string("full_name"),
                 f.string("bio"),
                 count(f, "followers"),
@@ -169,8 +169,13 @@ final class RecordParser {
         return value.trim();
     }
 
-    private static String handle(String raw) {
-        return raw.startsWith("@") ? raw.substring(1) : raw;
+    private static String handle(FieldReader f, String field) {
+        String raw = required(f, field);
+        String handle = raw.startsWith("@") ? raw.substring(1) : raw;
+        if (handle.isBlank()) {
+            throw new FieldException(field, "is required (got only '@')");
+        }
+        return handle;
     }
 
     private static long requiredCount(FieldReader f, String field) {

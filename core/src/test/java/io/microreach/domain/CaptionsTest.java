@@ -1,0 +1,94 @@
+package io.microreach.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+
+class CaptionsTest {
+
+    static Stream<Arguments> hashtagCases() {
+        return Stream.of(
+                Arguments.of("#cleanbeauty", List.of("cleanbeauty")),
+                Arguments.of(
+                        "Heute #Naturkosmetik und #Pflegeroutine! #Öko #Grüße #straße",
+                        List.of("naturkosmetik", "pflegeroutine", "öko", "grüße", "straße")),
+                Arguments.of(
+                        "¡Hola! #Maquillaje #CuidadoDeLaPiel ¿#Tips? #año2026",
+                        List.of("maquillaje", "cuidadodelapiel", "tips", "año2026")),
+                Arguments.of("🔥#fire🔥 #glow✨ ✨#shine", List.of("fire", "glow", "shine")),
+                Arguments.of("\u2764\uFE0F#love 1\uFE0F\u20E3#one 👍🏽#thumbs", List.of("love", "one", "thumbs")),
+                Arguments.of("#料理 #беауті #رمضان #한국", List.of("料理", "беауті", "رمضان", "한국")),
+                Arguments.of("#योग और #ध्यान", List.of("योग", "ध्यान")),
+                Arguments.of("#กินเที่ยว", List.of("กินเที่ยว")),
+                Arguments.of("#DIY #diy #Diy #dIy", List.of("diy")),
+                Arguments.of("#b #a #b", List.of("b", "a")),
+                Arguments.of("#tag_2 #2026goals #2026 #_ #123_", List.of("tag_2", "2026goals")),
+                Arguments.of("I code in C# and F#, also a#b and x#y", List.of()),
+                Arguments.of("C#dev is not a tag", List.of()),
+                Arguments.of("see https://example.com/page#section", List.of()),
+                Arguments.of("see https://example.com/#top and example.com/docs/#intro", List.of()),
+                Arguments.of("it&#39;s fine", List.of()),
+                Arguments.of("##double", List.of("double")),
+                Arguments.of("#end.", List.of("end")),
+                Arguments.of("line1\n#next\t#tab", List.of("next", "tab")),
+                Arguments.of("no tags here", List.of()),
+                Arguments.of("# spaced", List.of()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hashtagCases")
+    void hashtags(String caption, List<String> expected) {
+        assertThat(Captions.hashtags(caption)).containsExactlyElementsOf(expected);
+    }
+
+    static Stream<Arguments> mentionCases() {
+        return Stream.of(
+                Arguments.of("thanks @mia", List.of("mia")),
+                Arguments.of("mit @Lena.Grün und @Jörg_M!", List.of("lena.grün", "jörg_m")),
+                Arguments.of("con @María_López. ¡Gracias @JOSÉ!", List.of("maría_lópez", "josé")),
+                Arguments.of("🌿@mia🌿 @tom✨", List.of("mia", "tom")),
+                Arguments.of("\u2764\uFE0F@mia", List.of("mia")),
+                Arguments.of("trailing dot @mia. and @a.b.", List.of("mia", "a.b")),
+                Arguments.of("write to lena@example.org or mail@sub.example.de", List.of()),
+                Arguments.of("write to lena@example.org or @lena", List.of("lena")),
+                Arguments.of("@Mia @mia @MIA", List.of("mia")),
+                Arguments.of("@_under @9digits", List.of("_under", "9digits")),
+                Arguments.of("@ nobody, @. nothing", List.of()),
+                Arguments.of("@योग @ถ่าย", List.of("योग", "ถ่าย")),
+                Arguments.of("#tag @handle #tag2", List.of("handle")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("mentionCases")
+    void mentions(String caption, List<String> expected) {
+        assertThat(Captions.mentions(caption)).containsExactlyElementsOf(expected);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    void nothingInNothing(String caption) {
+        assertThat(Captions.hashtags(caption)).isEmpty();
+        assertThat(Captions.mentions(caption)).isEmpty();
+    }
+
+    @Test
+    void decomposedUmlautsStayInTheTag() {
+        String nfd = Normalizer.normalize("#schön @jörg", Normalizer.Form.NFD);
+        assertThat(Captions.hashtags(nfd)).containsExactly(Normalizer.normalize("schön", Normalizer.Form.NFD));
+        assertThat(Captions.mentions(nfd)).containsExactly(Normalizer.normalize("jörg", Normalizer.Form.NFD));
+    }
+
+    @Test
+    void resultsAreImmutable() {
+        List<String> tags = Captions.hashtags("#a");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tags.add("b"))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+}

@@ -26,8 +26,19 @@ import java.util.Locale;
 final class AccountPlanner {
     private static final String[] LINK_SITES = {"https://linktr.ee/", "https://beacons.ai/", "https://bio.site/"};
     private static final int[] DISCOUNTS = {10, 15, 20, 25};
+    /** Share of accounts with bought followers, and their fake share range. */
+    static final double BOUGHT_SHARE = 0.10;
+
+    static final double BOUGHT_MIN = 0.30;
+    static final double BOUGHT_MAX = 0.60;
+    /** Background fake share of the others: BACKGROUND_MIN + BACKGROUND_SPAN * Beta(1.6, 2.4). */
+    static final double BACKGROUND_MIN = 0.02;
+
+    static final double BACKGROUND_SPAN = 0.13;
+    private static final double BACKGROUND_BETA_A = 1.6;
+    private static final double BACKGROUND_BETA_B = 2.4;
     /** Mean fake share of accounts that did not buy followers; the ER curve already contains it. */
-    private static final double TYPICAL_FAKE_SHARE = 0.07;
+    private static final double TYPICAL_FAKE_SHARE = BACKGROUND_MIN + BACKGROUND_SPAN * 0.4;
 
     private final long seed;
     private final GeneratorConfig config;
@@ -79,8 +90,10 @@ final class AccountPlanner {
     }
 
     private AccountPlan.FollowerPlan followerPlan(Rng rng, long followers) {
-        boolean bought = rng.chance(0.10);
-        double fakeShare = bought ? rng.between(0.30, 0.60) : 0.02 + 0.13 * rng.beta(1.6, 2.4);
+        boolean bought = rng.chance(BOUGHT_SHARE);
+        double fakeShare = bought
+                ? rng.between(BOUGHT_MIN, BOUGHT_MAX)
+                : BACKGROUND_MIN + BACKGROUND_SPAN * rng.beta(BACKGROUND_BETA_A, BACKGROUND_BETA_B);
         List<Integer> farms = new ArrayList<>();
         if (bought) {
             int n = rng.intBetween(1, 3);
@@ -258,6 +271,13 @@ final class AccountPlanner {
                 : null;
         return new AccountPlan.Profile(
                 identity.displayName(), bio, following, postsCount, verified, business, creator, url, email);
+    }
+
+    /** The mean fake share of the mixture, which a pooled follower sample should reproduce. */
+    static double expectedFakeShare() {
+        double background =
+                BACKGROUND_MIN + BACKGROUND_SPAN * BACKGROUND_BETA_A / (BACKGROUND_BETA_A + BACKGROUND_BETA_B);
+        return (1 - BOUGHT_SHARE) * background + BOUGHT_SHARE * (BOUGHT_MIN + BOUGHT_MAX) / 2;
     }
 
     static double round4(double v) {

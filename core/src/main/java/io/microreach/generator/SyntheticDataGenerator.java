@@ -46,9 +46,19 @@ public final class SyntheticDataGenerator {
     private static final int MAX_THREADS = 8;
 
     private final GeneratorConfig config;
+    private final int threads;
 
     public SyntheticDataGenerator(GeneratorConfig config) {
+        this(config, Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors())));
+    }
+
+    /** With a fixed number of worker threads; the output does not depend on it. */
+    SyntheticDataGenerator(GeneratorConfig config, int threads) {
         this.config = Objects.requireNonNull(config, "config");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.threads = threads;
     }
 
     public GeneratorConfig config() {
@@ -68,7 +78,6 @@ public final class SyntheticDataGenerator {
         Path truth = outDir.resolve(GROUND_TRUTH_FILE);
         Path manifest = outDir.resolve(MANIFEST_FILE);
         long[] counts = new long[RecordType.values().length];
-        int threads = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "microreach-generator");
             t.setDaemon(true);

@@ -19,7 +19,8 @@ measure() {
   done
   end=$(date +%s.%N)
   printf '%-5s start to first HTTP 200: %6.1f s\n' "$label" "$(echo "$end - $start" | bc)"
-  kill -INT $pid; wait $pid || true
+  # SIGTERM, not SIGINT: a background job of a non-interactive shell ignores SIGINT (Ctrl+C works in a terminal).
+  kill -TERM $pid; wait $pid || true
 }
 
 measure cold

@@ -28,8 +28,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Round trip of the writer through the reader. jqwik is not used here (see the report of the change that added
- * these tests); instead each seed below drives a reproducible random batch: a failure names its seed.
+ * Round trip of the writer through the reader, as a property over random records: each seed drives a reproducible
+ * random batch, so a failure names its seed. (Property tests use seeded JUnit parameters rather than jqwik, whose
+ * 1.10 releases ask AI agents not to use the library; see README, "Tests".)
  */
 class JsonlRecordWriterTest {
     @TempDir

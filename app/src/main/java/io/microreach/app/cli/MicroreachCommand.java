@@ -16,6 +16,7 @@ import picocli.CommandLine.Unmatched;
         subcommands = {
             ServeCommand.class,
             DemoCommand.class,
+            GenerateCommand.class,
             ImportCommand.class,
             StatusCommand.class,
             ConvertCommand.class,

@@ -42,7 +42,7 @@ public class Importer {
     private final int batchSize;
 
     public Importer(
-            DataSource dataSource, MicroreachHome home, @Value("${microreach.import.batch-size:5000}") int batchSize) {
+            DataSource dataSource, MicroreachHome home, @Value("${microreach.import.batch-size:20000}") int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("microreach.import.batch-size must be at least 1, got " + batchSize);
         }

@@ -1,0 +1,94 @@
+package io.microreach.app.demo;
+
+import io.microreach.app.home.MicroreachHome;
+import io.microreach.app.importer.ImportReport;
+import io.microreach.app.importer.Importer;
+import io.microreach.generator.GeneratorConfig;
+import io.microreach.generator.SyntheticDataGenerator;
+import io.microreach.ingest.UnusableInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the demo data set when the database is empty. It runs after all beans (and so the Flyway migration) are
+ * ready but before the web server starts, so the first page a user sees is never half loaded.
+ */
+@Component
+@ConditionalOnProperty(name = "microreach.demo.enabled", havingValue = "true")
+public class DemoDataLoader implements SmartInitializingSingleton {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final JdbcTemplate jdbc;
+    private final Importer importer;
+    private final MicroreachHome home;
+
+    public DemoDataLoader(JdbcTemplate jdbc, Importer importer, MicroreachHome home) {
+        this.jdbc = jdbc;
+        this.importer = importer;
+        this.home = home;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        Long accounts = jdbc.queryForObject("SELECT count(*) FROM account", Long.class);
+        if (accounts != null && accounts > 0) {
+            LOG.info("Database holds {} accounts; not loading the demo data set", accounts);
+            return;
+        }
+        try {
+            load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not load the demo data set: " + e.getMessage(), e);
+        } catch (UnusableInputException e) {
+            throw new IllegalStateException("could not import the demo data set: " + e.getMessage(), e);
+        }
+    }
+
+    private void load() throws IOException, UnusableInputException {
+        GeneratorConfig config = GeneratorConfig.demo();
+        Path dir = home.demoData();
+        Path data = dir.resolve(SyntheticDataGenerator.DATA_FILE);
+        // The manifest is written last, so data next to a manifest is complete; anything else is regenerated.
+        if (!Files.exists(data) || !Files.exists(dir.resolve(SyntheticDataGenerator.MANIFEST_FILE))) {
+            LOG.info(
+                    "First start: generating the demo data set ({} creators, seed {}) in {}",
+                    config.creators(),
+                    config.seed(),
+                    dir);
+            new SyntheticDataGenerator(config).generate(dir);
+        }
+        LOG.info("Importing the demo data set from {} (first start only)", data);
+        ImportReport report = importer.importFile(data, new LogProgress());
+        LOG.info(
+                "Demo data loaded: {} rows stored, {} rejected, in {} s",
+                report.stored(),
+                report.rejected(),
+                report.elapsed().toSeconds());
+        // The JSONL is large (about 400 MB) and the same seed regenerates it byte for byte; keep only the
+        // manifest and the ground truth, which later evaluations read.
+        Files.deleteIfExists(data);
+    }
+
+    /** Logs import progress every few seconds; the server is not up yet, so the log is all the user sees. */
+    private static final class LogProgress implements io.microreach.app.importer.ImportProgress {
+        private long last = System.nanoTime();
+
+        @Override
+        public void update(long bytesRead, long totalBytes, long lines) {
+            if (System.nanoTime() - last > 5_000_000_000L) {
+                last = System.nanoTime();
+                LOG.info(
+                        "Importing demo data: {}% ({} lines)",
+                        totalBytes == 0 ? 100 : bytesRead * 100 / totalBytes, lines);
+            }
+        }
+    }
+}

@@ -186,7 +186,7 @@ final class CreatorWriter {
             long total = rng.poisson(er * followersAt);
             boolean inviting = invitation != CaptionWriter.Invitation.NONE;
             double commentWeight = (inviting ? EngagementModel.INVITING_COMMENT_BOOST : 1)
-                    * rng.lognormal(1, 0.3)
+                    * rng.lognormalWithMean(1, EngagementModel.COMMENT_DISPERSION)
                     / eng.likesPerComment();
             double weightSum = 1 + commentWeight + eng.sharesPerLike() + eng.savesPerLike();
             long commentCount = Math.min(total, rng.poisson(total * commentWeight / weightSum));

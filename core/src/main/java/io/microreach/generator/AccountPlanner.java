@@ -28,7 +28,8 @@ final class AccountPlanner {
     private static final int[] DISCOUNTS = {10, 15, 20, 25};
     /**
      * Daily follower-count noise is at most 0.4% (real counts move by a few tenths of a percent a day) and a bought
-     * spike adds at least 10%, so every spike is a robust z-score of 15 or more above the day-to-day changes.
+     * spike adds at least 10%, so every spike stands out from the day-to-day changes: a robust z-score above 15 on
+     * most accounts, above 6 even on the smallest ones, whose daily changes are a follower or two.
      */
     static final double MAX_NOISE = 0.004;
 

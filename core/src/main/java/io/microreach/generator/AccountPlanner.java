@@ -10,7 +10,7 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>Fake followers: 90% of accounts carry only background spam, a share of 2–15% (0.02 + 0.13·Beta(1.6, 2.4),
- *       mean 7%); 10% bought followers and have 30–60%. Half of the buyers show it as 1–2 sudden jumps of 8–35% in
+ *       mean 7%); 10% bought followers and have 30–60%. Half of the buyers show it as 1–2 sudden jumps of 10–35% in
  *       the follower history, a part of which is purged again in the following weeks.
  *   <li>Engagement: the platform curve of {@link EngagementModel} times a creator factor (lognormal, sigma 0.45),
  *       diluted by the fake share (bots do not engage); per-post sigma around 0.45.
@@ -26,6 +26,15 @@ import java.util.Locale;
 final class AccountPlanner {
     private static final String[] LINK_SITES = {"https://linktr.ee/", "https://beacons.ai/", "https://bio.site/"};
     private static final int[] DISCOUNTS = {10, 15, 20, 25};
+    /**
+     * Daily follower-count noise is at most 0.4% (real counts move by a few tenths of a percent a day) and a bought
+     * spike adds at least 10%, so every spike stands out from the day-to-day changes: a robust z-score above 15 on
+     * most accounts, above 6 even on the smallest ones, whose daily changes are a follower or two.
+     */
+    static final double MAX_NOISE = 0.004;
+
+    static final double MIN_SPIKE = 0.10;
+
     /** Share of accounts with bought followers, and their fake share range. */
     static final double BOUGHT_SHARE = 0.10;
 
@@ -105,7 +114,7 @@ final class AccountPlanner {
             }
         }
         double growth = Math.max(-0.4, Math.min(2.0, rng.normal() * 0.35 + (followers < 5000 ? 0.5 : 0.3)));
-        double noise = Math.max(0.0003, Math.min(0.01, rng.lognormal(0.0015, 0.5)));
+        double noise = Math.max(0.0003, Math.min(MAX_NOISE, rng.lognormal(0.0015, 0.5)));
         List<AccountPlan.SpikePlan> spikes = new ArrayList<>();
         int days = config.historyDays();
         if (bought && days >= 21 && rng.chance(0.5)) {
@@ -114,7 +123,8 @@ final class AccountPlanner {
                 int d = rng.intBetween(3, days - 8);
                 boolean apart = spikes.stream().allMatch(s -> Math.abs(s.daysBefore() - d) >= 7);
                 if (apart) {
-                    spikes.add(new AccountPlan.SpikePlan(d, round4(rng.between(0.08, 0.35)), rng.between(0, 0.15)));
+                    spikes.add(
+                            new AccountPlan.SpikePlan(d, round4(rng.between(MIN_SPIKE, 0.35)), rng.between(0, 0.15)));
                 }
             }
             spikes.sort((a, b) -> Integer.compare(b.daysBefore(), a.daysBefore()));

@@ -32,7 +32,7 @@ final class CommentWriter {
     private static final double OTHER_REPLY = 0.06;
 
     /** A pod member as a commenter. */
-    record Commenter(String id, String handle, String firstName) {}
+    record Commenter(String id, String handle) {}
 
     /** Counts the ground truth needs, accumulated over an account's commented posts. */
     static final class Tally {
@@ -74,7 +74,7 @@ final class CommentWriter {
         Platform platform = plan.platform();
         PhraseBank.Language lang = phrases.language(plan.identity().language());
         AccountPlan.Conversation conv = plan.conversation();
-        Thread thread = new Thread(plan, postKey, postId);
+        PostThread thread = new PostThread(plan, postKey, postId);
         List<Comment> out = thread.out;
 
         for (Commenter member : podParticipants) {
@@ -131,7 +131,7 @@ final class CommentWriter {
     }
 
     private void replies(
-            Thread thread,
+            PostThread thread,
             Comment top,
             String commenterHandle,
             boolean question,
@@ -219,14 +219,14 @@ final class CommentWriter {
     }
 
     /** The records of one post, numbering comment ids and dropping anything that would lie in the future. */
-    private final class Thread {
+    private final class PostThread {
         final AccountPlan plan;
         final long postKey;
         final String postId;
         final List<Comment> out = new ArrayList<>();
         int next;
 
-        Thread(AccountPlan plan, long postKey, String postId) {
+        PostThread(AccountPlan plan, long postKey, String postId) {
             this.plan = plan;
             this.postKey = postKey;
             this.postId = postId;

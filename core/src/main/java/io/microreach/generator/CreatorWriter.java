@@ -29,6 +29,7 @@ import java.util.function.Consumer;
  * engagement rate; pod members add a comment and a like each.
  */
 final class CreatorWriter {
+    /** Relative posting frequency per local hour: quiet at night, peaks at breakfast, lunch and in the evening. */
     private static final double[] HOUR_WEIGHTS = {
         0.3, 0.15, 0.1, 0.05, 0.05, 0.1, 0.4, 1.0, 1.3, 1.0, 0.8, 0.9, 1.4, 1.2, 0.9, 0.8, 1.0, 1.4, 1.8, 2.0, 2.0, 1.6,
         1.0, 0.6
@@ -131,8 +132,7 @@ final class CreatorWriter {
             }
             CreatorIdentity other = identities.of(member);
             long key = PlatformIds.accountKey(PlatformIds.KIND_CREATOR, PlatformIds.creatorAccountIndex(member, 0));
-            out.add(new CommentWriter.Commenter(
-                    ids.account(plan.pod().platform(), key), other.handle(0), other.firstName()));
+            out.add(new CommentWriter.Commenter(ids.account(plan.pod().platform(), key), other.handle(0)));
         }
         return out;
     }
@@ -147,7 +147,6 @@ final class CreatorWriter {
         Rng rng = Rng.of(config.seed(), Streams.POSTS, plan.accountIndex());
         Rng commentRng = Rng.of(config.seed(), Streams.COMMENTS, plan.accountIndex());
         AccountPlan.Posting posting = plan.posting();
-        AccountPlan.Engagement eng = plan.engagement();
         long[] core = new long[plan.conversation().coreSize()];
         for (int i = 0; i < core.length; i++) {
             core[i] = plan.audience().draw(commentRng).personKey();
@@ -180,32 +179,14 @@ final class CreatorWriter {
             }
 
             long followersAt = history.followersAt(published);
-            double er = eng.medianEr()
-                    * StrictMath.exp(eng.erSigma() * rng.normal())
-                    * (sponsored ? EngagementModel.SPONSORED_FACTOR : 1);
-            long total = rng.poisson(er * followersAt);
             boolean inviting = invitation != CaptionWriter.Invitation.NONE;
-            double commentWeight = (inviting ? EngagementModel.INVITING_COMMENT_BOOST : 1)
-                    * rng.lognormal(1, 0.3)
-                    / eng.likesPerComment();
-            double weightSum = 1 + commentWeight + eng.sharesPerLike() + eng.savesPerLike();
-            long commentCount = Math.min(total, rng.poisson(total * commentWeight / weightSum));
-            long shares = rng.poisson(total * eng.sharesPerLike() / weightSum);
-            long saves = rng.poisson(total * eng.savesPerLike() / weightSum);
-            long likes = Math.max(0, total - commentCount - shares - saves);
             List<CommentWriter.Commenter> participants = new ArrayList<>();
             for (CommentWriter.Commenter m : podMembers) {
                 if (rng.chance(plan.pod().participation())) {
                     participants.add(m);
                 }
             }
-            likes += participants.size();
-            Long views = null;
-            double perView = EngagementModel.ratePerView(plan.platform(), format);
-            if (!Double.isNaN(perView)) {
-                double rate = perView * eng.viewRateFactor() * rng.lognormal(1, 0.25);
-                views = Math.max(likes + commentCount, Math.round(total / rate));
-            }
+            PostCounts counts = counts(plan, format, sponsored, inviting, followersAt, participants.size(), rng);
 
             long postKey = PlatformIds.postKey(plan.accountIndex(), k);
             String postId = ids.post(plan.platform(), postKey, plan.accountId(), published);
@@ -218,14 +199,14 @@ final class CreatorWriter {
                         published,
                         caption.topic(),
                         inviting,
-                        commentCount,
+                        counts.organicComments(),
                         participants,
                         core,
                         commentTally,
                         commentRng);
                 tally.commentedPosts++;
             }
-            long reportedComments = Math.max(commentCount + participants.size(), records.size());
+            long reportedComments = Math.max(counts.organicComments() + participants.size(), records.size());
             Platform platform = plan.platform();
             sink.accept(new Post(
                     platform,
@@ -236,11 +217,11 @@ final class CreatorWriter {
                     caption.text(),
                     Captions.hashtags(caption.text()),
                     Captions.mentions(caption.text()),
-                    likes,
+                    counts.likes(),
                     reportedComments,
-                    platform == Platform.TIKTOK || platform == Platform.BLUESKY ? shares : null,
-                    platform == Platform.TIKTOK ? saves : null,
-                    views,
+                    platform == Platform.TIKTOK || platform == Platform.BLUESKY ? counts.shares() : null,
+                    platform == Platform.TIKTOK ? counts.saves() : null,
+                    counts.views(),
                     followersAt,
                     paidLabel,
                     url(plan, postId, format)));
@@ -266,6 +247,40 @@ final class CreatorWriter {
                 tally.inviting++;
             }
         }
+    }
+
+    /** Interaction counts of one post; {@code views} is null where the format has none. */
+    private record PostCounts(long likes, long organicComments, long shares, long saves, Long views) {}
+
+    private static PostCounts counts(
+            AccountPlan plan,
+            PostFormat format,
+            boolean sponsored,
+            boolean inviting,
+            long followersAt,
+            int podComments,
+            Rng rng) {
+        AccountPlan.Engagement eng = plan.engagement();
+        double er = eng.medianEr()
+                * StrictMath.exp(eng.erSigma() * rng.normal())
+                * (sponsored ? EngagementModel.SPONSORED_FACTOR : 1);
+        long total = rng.poisson(er * followersAt);
+        double commentWeight = (inviting ? EngagementModel.INVITING_COMMENT_BOOST : 1)
+                * rng.lognormalWithMean(1, EngagementModel.COMMENT_DISPERSION)
+                / eng.likesPerComment();
+        double weightSum = 1 + commentWeight + eng.sharesPerLike() + eng.savesPerLike();
+        long comments = Math.min(total, rng.poisson(total * commentWeight / weightSum));
+        long shares = rng.poisson(total * eng.sharesPerLike() / weightSum);
+        long saves = rng.poisson(total * eng.savesPerLike() / weightSum);
+        // Pod members like what they comment on.
+        long likes = Math.max(0, total - comments - shares - saves) + podComments;
+        Long views = null;
+        double perView = EngagementModel.ratePerView(plan.platform(), format);
+        if (!Double.isNaN(perView)) {
+            double rate = perView * eng.viewRateFactor() * rng.lognormal(1, 0.25);
+            views = Math.max(likes + comments, Math.round(total / rate));
+        }
+        return new PostCounts(likes, comments, shares, saves, views);
     }
 
     /** Moves a time to a typical posting hour of the creator's local day (same local date). */

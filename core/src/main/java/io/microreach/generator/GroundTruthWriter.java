@@ -15,15 +15,10 @@ import java.util.List;
  */
 final class GroundTruthWriter implements Closeable {
     private final JsonGenerator json;
-    private long lines;
 
     GroundTruthWriter(Writer out) throws IOException {
         this.json = new JsonFactory().createGenerator(out);
         json.setRootValueSeparator(new SerializedString("\n"));
-    }
-
-    long lines() {
-        return lines;
     }
 
     void write(
@@ -177,7 +172,6 @@ final class GroundTruthWriter implements Closeable {
         json.writeEndObject();
 
         json.writeEndObject();
-        lines++;
     }
 
     private void writeStrings(String field, List<String> values) throws IOException {

@@ -65,6 +65,6 @@ final class Pods {
         }
         List<Integer> members = new ArrayList<>(candidates.subList(0, size));
         members.sort(null);
-        return new Pod(group, platform, List.copyOf(members), rng.between(0.75, 0.95));
+        return new Pod(group, platform, List.copyOf(members), rng.between(0.80, 0.95));
     }
 }

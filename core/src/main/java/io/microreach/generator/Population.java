@@ -27,7 +27,6 @@ final class Population {
     record Person(
             long accountKey,
             boolean fake,
-            String firstName,
             String handle,
             String fullName,
             String bio,
@@ -71,7 +70,6 @@ final class Population {
         return new Person(
                 PlatformIds.accountKey(PlatformIds.KIND_PERSON, personKey),
                 false,
-                first,
                 handle,
                 fullName,
                 bio,
@@ -104,7 +102,6 @@ final class Population {
         return new Person(
                 PlatformIds.accountKey(PlatformIds.KIND_BOT, botKey),
                 true,
-                first,
                 handle,
                 fullName == null || fullName.isBlank() ? null : fullName,
                 bio,

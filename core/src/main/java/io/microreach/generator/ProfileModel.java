@@ -136,11 +136,6 @@ enum ProfileModel {
                 u[9] > 1 - rates[2]);
     }
 
-    /** Median of a table feature, for tests and docs. */
-    double median(int feature) {
-        return quantile(feature, 0.5);
-    }
-
     private double quantile(int feature, double u) {
         double[] q = quantiles[feature];
         int i = 1;

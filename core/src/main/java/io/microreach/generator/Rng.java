@@ -52,10 +52,6 @@ final class Rng {
         return lo + random.nextInt(hi - lo + 1);
     }
 
-    long nextLong() {
-        return random.nextLong();
-    }
-
     boolean chance(double p) {
         return random.nextDouble() < p;
     }
@@ -73,10 +69,6 @@ final class Rng {
     /** Lognormal with the given mean (not median), for counts whose total should come out as configured. */
     double lognormalWithMean(double mean, double sigma) {
         return mean * StrictMath.exp(sigma * normal() - sigma * sigma / 2);
-    }
-
-    double exponential(double mean) {
-        return -mean * StrictMath.log(open());
     }
 
     /** Marsaglia and Tsang's method; shapes below 1 use the boost {@code G(a) = G(a+1) * U^(1/a)}. */
@@ -122,22 +114,6 @@ final class Rng {
             k++;
         }
         return k;
-    }
-
-    /** Binomial by summing Bernoulli draws for small n, a rounded normal approximation for large n. */
-    int binomial(int n, double p) {
-        if (n <= 200) {
-            int k = 0;
-            for (int i = 0; i < n; i++) {
-                if (random.nextDouble() < p) {
-                    k++;
-                }
-            }
-            return k;
-        }
-        double mean = n * p;
-        long k = Math.round(mean + StrictMath.sqrt(mean * (1 - p)) * normal());
-        return (int) Math.max(0, Math.min(n, k));
     }
 
     <T> T pick(List<T> items) {

@@ -32,7 +32,7 @@ import org.apache.commons.csv.CSVRecord;
  * a Gaussian copula whose correlation is estimated pairwise on normal scores (rank-based), shrunk towards the
  * identity until it is positive definite, and printed as its Cholesky factor.
  */
-public final class CalibrationDerivation {
+final class CalibrationDerivation {
     static final String[] FEATURES = {
         "followers",
         "following",
@@ -354,6 +354,51 @@ public final class CalibrationDerivation {
                     fmt(quantile(v, .5)),
                     fmt(quantile(v, .75)),
                     fmt(quantile(v, .9)));
+        }
+        // Pooled by follower band: likes per comment, share of posts without comments, within-account CV of comments.
+        double[] bands = {0, 300, 700, 1500, 5000};
+        for (int b = 0; b + 1 < bands.length; b++) {
+            double likes = 0;
+            double commentSum = 0;
+            long bandPosts = 0;
+            long zero = 0;
+            List<Double> cv = new ArrayList<>();
+            for (JsonNode a : accounts) {
+                double followers = a.get("userFollowerCount").asDouble();
+                if (followers < bands[b] || followers >= bands[b + 1]) {
+                    continue;
+                }
+                double[] c = new double[a.get("mediaCommentNumbers").size()];
+                for (int i = 0; i < c.length; i++) {
+                    c[i] = a.get("mediaCommentNumbers").get(i).asDouble();
+                    likes += a.get("mediaLikeNumbers").get(i).asDouble();
+                    commentSum += c[i];
+                    bandPosts++;
+                    if (c[i] == 0) {
+                        zero++;
+                    }
+                }
+                double mean = Arrays.stream(c).average().orElse(0);
+                if (c.length >= 10 && mean > 0) {
+                    double var = Arrays.stream(c)
+                            .map(v -> (v - mean) * (v - mean))
+                            .average()
+                            .orElse(0);
+                    cv.add(Math.sqrt(var) / mean);
+                }
+            }
+            double[] sortedCv =
+                    cv.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf(
+                    Locale.ROOT,
+                    "followers %s-%s: %d posts, pooled likes per comment %s, posts without comments %s, "
+                            + "median within-account CV of comments %s%n",
+                    fmt(bands[b]),
+                    fmt(bands[b + 1]),
+                    bandPosts,
+                    fmt(likes / commentSum),
+                    fmt((double) zero / bandPosts),
+                    fmt(quantile(sortedCv, 0.5)));
         }
         // Least squares of ln(median ER) on log10(followers).
         double sx = 0, sy = 0, sxx = 0, sxy = 0;

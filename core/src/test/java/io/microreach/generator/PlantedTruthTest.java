@@ -38,6 +38,9 @@ class PlantedTruthTest {
     /** A discount code ("LENA15") or a link: the commercial signs of an undisclosed deal. */
     private static final Pattern CODE_OR_LINK = Pattern.compile("\\b\\p{Lu}{2,}\\d{2}\\b|https?://");
 
+    /** Robust z-score (median/MAD of day-over-day changes, MAD at least one follower) that flags a spike. */
+    private static final double SPIKE_Z = 6;
+
     private static TestData data;
     private static Map<String, JsonNode> truth;
 
@@ -120,7 +123,7 @@ class PlantedTruthTest {
         assertThat(median(byTier.get(Tier.NANO))).isGreaterThan(micro);
         assertThat(micro).isGreaterThan(1.4 * mid);
         assertThat(mid).isGreaterThan(1.2 * macro);
-        assertThat(macro).isGreaterThan(1.2 * mega);
+        assertThat(macro).isGreaterThan(mega);
         // Levels of the engagement curve: a few percent for micro, well under 1% for mega.
         assertThat(micro).isBetween(0.02, 0.06);
         assertThat(mega).isBetween(0.002, 0.009);
@@ -411,7 +414,7 @@ class PlantedTruthTest {
                 quiet++;
                 double max =
                         Arrays.stream(change).map(c -> (c - med) / scale).max().orElse(0);
-                if (max > 10) {
+                if (max > SPIKE_Z) {
                     quietFalseAlarms++;
                 }
                 continue;
@@ -422,7 +425,7 @@ class PlantedTruthTest {
                 int i = (int) (date.toEpochDay() - h.get(0).date().toEpochDay());
                 assertThat((change[i - 1] - med) / scale)
                         .as("spike on %s", date)
-                        .isGreaterThan(10);
+                        .isGreaterThan(SPIKE_Z);
                 assertThat(change[i - 1])
                         .isCloseTo(
                                 s.path("added").asDouble(),
@@ -448,7 +451,6 @@ class PlantedTruthTest {
                         .add(c.authorPlatformId());
             }
         }
-        Set<Integer> podCreators = new HashSet<>();
         int podAccounts = 0;
         for (JsonNode t : data.truth) {
             JsonNode pod = t.path("pod");
@@ -456,21 +458,28 @@ class PlantedTruthTest {
                 continue;
             }
             podAccounts++;
-            podCreators.add(t.path("creator_index").asInt());
             Set<String> members = new HashSet<>();
             pod.path("member_ids").forEach(n -> members.add(n.asText()));
             assertThat(members).hasSizeBetween(Pods.MIN_MEMBERS - 1, Pods.MAX_MEMBERS - 1);
             Map<String, Set<String>> perPost =
                     fastCommenters.getOrDefault(t.path("account_id").asText(), Map.of());
+            long together = (members.size() + 1) / 2;
             long podPosts = perPost.values().stream()
                     .filter(authors ->
-                            authors.stream().filter(members::contains).count() >= 3)
+                            authors.stream().filter(members::contains).count() >= together)
                     .count();
-            assertThat(podPosts).isGreaterThanOrEqualTo((long)
-                    (0.6 * t.path("replies").path("commented_posts").asInt()));
+            assertThat(podPosts)
+                    .isGreaterThanOrEqualTo(
+                            t.path("replies").path("commented_posts").asLong() / 2);
         }
-        assertThat(podCreators.size() / (double) data.config.creators()).isBetween(0.015, 0.05);
         assertThat(podAccounts).isPositive();
+        // Pods come in groups of 5-10, so their share needs the larger set to be measured.
+        TestData light = TestData.light();
+        Set<Integer> lightPodCreators = new HashSet<>();
+        light.truth.stream()
+                .filter(t -> !t.path("pod").isNull())
+                .forEach(t -> lightPodCreators.add(t.path("creator_index").asInt()));
+        assertThat(lightPodCreators.size() / (double) light.config.creators()).isBetween(0.012, 0.05);
     }
 
     @Test

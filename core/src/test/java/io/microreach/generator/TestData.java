@@ -38,7 +38,7 @@ final class TestData {
             .withHistoryDays(60);
 
     /** Many creators with few records each, for shares of rare tiers. */
-    static final GeneratorConfig LIGHT = GeneratorConfig.of(4000, 11)
+    static final GeneratorConfig LIGHT = GeneratorConfig.of(6000, 11)
             .withPostsPerCreator(12)
             .withCommentedPosts(0)
             .withFollowerSampleSize(0)

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,11 +30,17 @@ public class DemoDataLoader implements SmartInitializingSingleton {
     private final JdbcTemplate jdbc;
     private final Importer importer;
     private final MicroreachHome home;
+    private final int creators;
 
-    public DemoDataLoader(JdbcTemplate jdbc, Importer importer, MicroreachHome home) {
+    public DemoDataLoader(
+            JdbcTemplate jdbc,
+            Importer importer,
+            MicroreachHome home,
+            @Value("${microreach.demo.creators:5000}") int creators) {
         this.jdbc = jdbc;
         this.importer = importer;
         this.home = home;
+        this.creators = creators;
     }
 
     @Override
@@ -53,7 +60,7 @@ public class DemoDataLoader implements SmartInitializingSingleton {
     }
 
     private void load() throws IOException, UnusableInputException {
-        GeneratorConfig config = GeneratorConfig.demo();
+        GeneratorConfig config = GeneratorConfig.demo().withCreators(creators);
         Path dir = home.demoData();
         Path data = dir.resolve(SyntheticDataGenerator.DATA_FILE);
         // The manifest is written last, so data next to a manifest is complete; anything else is regenerated.

@@ -90,6 +90,22 @@ class CommandLineTest {
 
     @Test
     @Order(5)
+    void generateWritesDataAndGroundTruthAndRejectsBadArguments() throws Exception {
+        Path out = HOME.resolve("generated");
+        Result r = run("generate", "--creators", "12", "--seed", "7", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(out.resolve("data.jsonl")).isNotEmptyFile();
+        assertThat(out.resolve("ground-truth.jsonl")).isNotEmptyFile();
+        assertThat(out.resolve("manifest.json")).isNotEmptyFile();
+        assertThat(r.out()).contains("for 12 creators");
+
+        Result bad = run("generate", "--creators", "0", "--out", out.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("creators");
+    }
+
+    @Test
+    @Order(6)
     void badArgumentsExitTwoAndHelpExitsZero() {
         assertThat(run("import").code()).isEqualTo(2);
         assertThat(run("no-such-command").code()).isEqualTo(2);

@@ -1,0 +1,52 @@
+package io.microreach.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.microreach.app.MicroreachApplication;
+import io.microreach.app.TestHomes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class DemoDataLoaderTest {
+
+    private static ConfigurableApplicationContext start(Path home) {
+        return new SpringApplicationBuilder(MicroreachApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("microreach.home=" + home, "microreach.demo.enabled=true", "microreach.demo.creators=40")
+                .run();
+    }
+
+    @Test
+    void firstStartLoadsTheGeneratedDemoDataAndTheSecondReusesIt() throws Exception {
+        Path home = TestHomes.newHome("demo");
+        long accounts;
+        FileTime manifestTime;
+        try (ConfigurableApplicationContext ctx = start(home)) {
+            JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+            accounts = jdbc.queryForObject("SELECT count(*) FROM account", Long.class);
+            assertThat(accounts).isGreaterThanOrEqualTo(40);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM post WHERE account_id IS NULL", Long.class))
+                    .isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM follower_sample", Long.class))
+                    .isPositive();
+            assertThat(home.resolve("demo-data/ground-truth.jsonl")).exists();
+            assertThat(home.resolve("demo-data/data.jsonl"))
+                    .as("large JSONL removed after import")
+                    .doesNotExist();
+            manifestTime = Files.getLastModifiedTime(home.resolve("demo-data/manifest.json"));
+        }
+        try (ConfigurableApplicationContext ctx = start(home)) {
+            JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM account", Long.class))
+                    .isEqualTo(accounts);
+            assertThat(Files.getLastModifiedTime(home.resolve("demo-data/manifest.json")))
+                    .isEqualTo(manifestTime);
+        }
+    }
+}

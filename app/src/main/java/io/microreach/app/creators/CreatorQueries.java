@@ -1,13 +1,11 @@
 package io.microreach.app.creators;
 
+import static io.microreach.app.database.SqlColumns.instant;
+import static io.microreach.app.database.SqlColumns.nullableLong;
+import static io.microreach.app.database.SqlColumns.strings;
+
 import io.microreach.domain.TierBands;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -113,7 +111,7 @@ public class CreatorQueries {
                         instant(rs, 3),
                         rs.getString(4),
                         rs.getString(5),
-                        strings(rs.getArray(6)),
+                        strings(rs, 6),
                         nullableLong(rs, 7),
                         nullableLong(rs, 8),
                         nullableLong(rs, 9),
@@ -167,19 +165,5 @@ public class CreatorQueries {
 
     public List<String> platforms() {
         return jdbc.queryForList("SELECT DISTINCT platform FROM account ORDER BY platform", String.class);
-    }
-
-    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 }

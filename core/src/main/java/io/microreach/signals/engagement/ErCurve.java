@@ -8,6 +8,8 @@ import io.microreach.domain.Platform;
  * mean, which is what a creator's own median ER should be compared with.
  *
  * @param slope the elasticity of ER to followers; negative when ER falls with size
+ * @param slopeStandardError the slope's standard error (residualSd ÷ √Σ(x − x̄)²): how well the pool pins the
+ *     slope down; a pool of similar-sized accounts leaves it wide
  * @param residualSd standard deviation of the ln residuals (n − 2 degrees of freedom): the spread that makes z-scores
  * @param points observations the fit used
  * @param skipped observations left out: ER of 0 (no logarithm) or 0 followers
@@ -18,6 +20,7 @@ public record ErCurve(
         Platform platform,
         double intercept,
         double slope,
+        double slopeStandardError,
         double residualSd,
         int points,
         int skipped,

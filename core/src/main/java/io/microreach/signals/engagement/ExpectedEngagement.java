@@ -147,6 +147,7 @@ public final class ExpectedEngagement {
             double r = Math.log(o.er()) - (intercept + slope * Math.log(o.followers()));
             ssr += r * r;
         }
-        return new ErCurve(platform, intercept, slope, Math.sqrt(ssr / (n - 2)), n, skipped, min, max);
+        double residualSd = Math.sqrt(ssr / (n - 2));
+        return new ErCurve(platform, intercept, slope, residualSd / Math.sqrt(sxx), residualSd, n, skipped, min, max);
     }
 }

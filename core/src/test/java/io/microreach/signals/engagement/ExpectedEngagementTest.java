@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.microreach.domain.Platform;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -48,6 +49,12 @@ class ExpectedEngagementTest {
         ErCurve curve = fit.curve(Platform.TIKTOK).orElseThrow();
         double sd = Math.sqrt(10 * 0.01 / 8);
         assertThat(curve.residualSd()).isCloseTo(sd, within(1e-9));
+        double mx = Arrays.stream(followers).mapToDouble(Math::log).average().orElseThrow();
+        double sxx = 2
+                * Arrays.stream(followers)
+                        .mapToDouble(f -> Math.pow(Math.log(f) - mx, 2))
+                        .sum();
+        assertThat(curve.slopeStandardError()).isCloseTo(sd / Math.sqrt(sxx), within(1e-9));
 
         double expected = 0.2 * Math.pow(10_000, -0.4);
         ErDeviation twice = fit.deviation(Platform.TIKTOK, 10_000, 2 * expected);
@@ -128,7 +135,10 @@ class ExpectedEngagementTest {
         }
         ErCurve curve = ExpectedEngagement.fit(pool).curve(Platform.INSTAGRAM).orElseThrow();
 
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
         for (ErObservation o : pool) {
             double x = Math.log(o.followers());
             double y = Math.log(o.er());
@@ -148,6 +158,8 @@ class ExpectedEngagementTest {
         assertThat(curve.slope()).isCloseTo(slope, within(1e-9));
         assertThat(curve.intercept()).isCloseTo(intercept, within(1e-8));
         assertThat(curve.residualSd()).isCloseTo(Math.sqrt(ssr / (n - 2)), within(1e-9));
+        assertThat(curve.slopeStandardError())
+                .isCloseTo(Math.sqrt(ssr / (n - 2)) / Math.sqrt(sxx - sx * sx / n), within(1e-9));
         // With 30+ points and noise sd 0.5 over four decades the slope is recovered to about ±0.1.
         assertThat(curve.slope()).isCloseTo(trueSlope, within(0.15));
         // The residuals of a least-squares line have mean 0, so z-scores centre on 0.

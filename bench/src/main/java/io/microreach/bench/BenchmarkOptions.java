@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * @param home folder for the embedded database; {@code null} means a fresh temporary folder, deleted afterwards
  */
 record BenchmarkOptions(Path input, int batchSize, long warmupLines, Path report, Path home) {
-    static final int DEFAULT_BATCH_SIZE = 5000;
+    static final int DEFAULT_BATCH_SIZE = 20_000;
     static final long DEFAULT_WARMUP_LINES = 100_000;
     static final Path DEFAULT_REPORT = Path.of("bench", "target", "import-benchmark.json");
 

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -223,7 +224,11 @@ public class Importer {
                 for (String sql : upsert.preparationSql()) {
                     st.executeUpdate(sql);
                 }
-                long stored = st.executeUpdate(upsert.upsertSql());
+                long stored;
+                try (ResultSet rs = st.executeQuery(upsert.upsertAndQueueSql())) {
+                    rs.next();
+                    stored = rs.getLong(1);
+                }
                 delta.put(entry.getKey(), new long[] {stored, entry.getValue().size() - stored});
             }
         }

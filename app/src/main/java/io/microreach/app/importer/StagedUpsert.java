@@ -391,6 +391,32 @@ enum StagedUpsert {
                 + " WHERE ROW(" + oldRow + ") IS DISTINCT FROM ROW(" + newRow + ")";
     }
 
+    /**
+     * The upsert wrapped so that the accounts whose data it inserted or changed are queued for re-scoring, and whose
+     * single result row is the number of rows stored.
+     */
+    String upsertAndQueueSql() {
+        String returning;
+        String accounts;
+        switch (this) {
+            case ACCOUNT -> {
+                returning = "id";
+                accounts = "SELECT id FROM changed";
+            }
+            case COMMENT -> {
+                returning = "post_id";
+                accounts = "SELECT p.account_id FROM changed c JOIN post p ON p.id = c.post_id";
+            }
+            default -> {
+                returning = "account_id";
+                accounts = "SELECT account_id FROM changed";
+            }
+        }
+        return "WITH changed AS (" + upsertSql() + " RETURNING " + returning + "), queued AS ("
+                + "INSERT INTO score_queue (account_id) SELECT DISTINCT a FROM (" + accounts + ") q (a)"
+                + " WHERE a IS NOT NULL ON CONFLICT (account_id) DO NOTHING) SELECT count(*) FROM changed";
+    }
+
     /** Statements run before the upsert in the same transaction (creators referenced by accounts). */
     List<String> preparationSql() {
         if (this == ACCOUNT) {

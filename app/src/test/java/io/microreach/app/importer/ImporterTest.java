@@ -276,6 +276,24 @@ class ImporterTest extends SpringAppTest {
     }
 
     @Test
+    void accountsWhoseDataChangedAreQueuedForScoringAndUnchangedOnesAreNot() throws Exception {
+        Path file = write("queue.jsonl", POST, COMMENT, ACCOUNT, SAMPLE);
+        importer.importFile(file, ImportProgress.NONE);
+        assertThat(jdbc.queryForList(
+                        "SELECT a.platform_id FROM score_queue q JOIN account a ON a.id = q.account_id", String.class))
+                .containsExactly("1784");
+
+        jdbc.update("DELETE FROM score_queue");
+        importer.importFile(file, ImportProgress.NONE);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM score_queue", Long.class))
+                .isZero();
+
+        importLines("more-likes.jsonl", POST.replace("820", "900"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM score_queue", Long.class))
+                .isEqualTo(1L);
+    }
+
+    @Test
     void unusableFilesAreRefusedWithOneLine() throws Exception {
         Path empty = Files.createFile(dir.resolve("empty.jsonl"));
         Path binary = Files.write(dir.resolve("binary.jsonl"), new byte[] {0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2});

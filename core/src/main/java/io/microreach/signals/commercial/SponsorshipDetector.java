@@ -66,7 +66,9 @@ public final class SponsorshipDetector {
         Set<String> found = new LinkedHashSet<>();
         Set<String> weak = new LinkedHashSet<>();
         String caption = post.caption() == null ? "" : post.caption();
-        String folded = TextFolding.fold(caption);
+        // Words inside links ("/sponsored/how-to-…") are not the creator's wording; links are blanked (same length,
+        // so match positions still point into the caption) and judged on their own below.
+        String folded = TextFolding.fold(blankLinks(caption));
 
         Set<String> tags = new LinkedHashSet<>();
         post.hashtags().forEach(t -> tags.add(TextFolding.fold(t)));
@@ -228,6 +230,17 @@ public final class SponsorshipDetector {
             lower |= Character.isLowerCase(c);
         }
         return letter && (digit || (!lower && token.length() >= 4));
+    }
+
+    private static String blankLinks(String text) {
+        Matcher m = LINK.matcher(text);
+        StringBuilder out = new StringBuilder(text);
+        while (m.find()) {
+            for (int i = m.start(); i < m.end(); i++) {
+                out.setCharAt(i, ' ');
+            }
+        }
+        return out.toString();
     }
 
     private boolean affiliateLinks(String caption, Set<String> found) {

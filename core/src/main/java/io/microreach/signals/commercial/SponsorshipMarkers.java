@@ -1,0 +1,123 @@
+package io.microreach.signals.commercial;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The marker lists a {@link SponsorshipDetector} looks for, compiled. The bundled lists ({@code markers.json} beside
+ * this class, documented in docs/signals-conversation.md) cover English, German, Spanish, French, Italian and
+ * Portuguese; an installation can pass its own file in the same format.
+ */
+public final class SponsorshipMarkers {
+    static final String RESOURCE = "markers.json";
+    private static final SponsorshipMarkers BUNDLED = loadBundled();
+
+    final Set<String> disclosureHashtags;
+    final Set<String> weakHashtags;
+    final Pattern disclosurePhrases;
+    final Pattern disclosureLabels;
+    final Pattern weakPhrases;
+    final Pattern codeKeywords;
+    final Pattern codePhrases;
+    final Pattern affiliateWords;
+    final Set<String> affiliateHosts;
+    final Set<String> affiliateQueryParameters;
+    final Set<String> affiliatePathSegments;
+
+    private SponsorshipMarkers(JsonNode root) {
+        disclosureHashtags = folded(entries(root, "disclosure_hashtags"));
+        weakHashtags = folded(entries(root, "weak_hashtags"));
+        disclosurePhrases = TextFolding.words(entries(root, "disclosure_phrases"));
+        String labels = TextFolding.alternation(entries(root, "disclosure_labels"));
+        // A label is a common noun ("Werbung" = advertising) and counts only where it stands as a label: opening a
+        // line before a separator or alone on it, in brackets or asterisks, or as the last word of a line.
+        disclosureLabels = Pattern.compile("(?m)^[\\s\\p{Punct}]*(?:" + labels + ")\\s*(?:[|:•·\\-–—/]|$)"
+                + "|[\\[(*]\\s*(?:" + labels + ")\\s*[\\])*]"
+                + "|(?<=\\s)(?:" + labels + ")[\\s.!]*$");
+        weakPhrases = TextFolding.words(entries(root, "weak_phrases"));
+        // The keyword, then separators, then the token that may be the code (checked for code shape separately).
+        codeKeywords = Pattern.compile(
+                "(?<![\\p{L}\\p{N}])(?:" + TextFolding.alternation(entries(root, "code_keywords"))
+                        + ")(?![\\p{L}\\p{N}])[\\s:=\"'«»“”„*-]*([\\p{L}\\p{N}][\\p{L}\\p{N}_-]{2,24})(?![\\p{L}\\p{N}])");
+        codePhrases = TextFolding.words(entries(root, "code_phrases"));
+        affiliateWords = TextFolding.words(entries(root, "affiliate_words"));
+        affiliateHosts = folded(entries(root, "affiliate_hosts"));
+        affiliateQueryParameters = folded(entries(root, "affiliate_query_parameters"));
+        affiliatePathSegments = folded(entries(root, "affiliate_path_segments"));
+    }
+
+    /** The lists shipped with microreach. */
+    public static SponsorshipMarkers bundled() {
+        return BUNDLED;
+    }
+
+    /**
+     * Reads lists in the format of the bundled {@code markers.json}: every key of it must be present, each either a
+     * list of strings or an object of such lists by language.
+     *
+     * @throws IOException when the input is not JSON or a list is missing
+     */
+    public static SponsorshipMarkers read(InputStream json) throws IOException {
+        Objects.requireNonNull(json, "json");
+        JsonNode root = new ObjectMapper().readTree(json);
+        if (root == null || !root.isObject()) {
+            throw new IOException("marker lists: expected a JSON object");
+        }
+        try {
+            return new SponsorshipMarkers(root);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("marker lists: " + e.getMessage(), e);
+        }
+    }
+
+    private static SponsorshipMarkers loadBundled() {
+        try (InputStream in = SponsorshipMarkers.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + RESOURCE + " missing beside " + SponsorshipMarkers.class);
+            }
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled " + RESOURCE, e);
+        }
+    }
+
+    /** A list, or all lists of an object keyed by language (keys starting with '_' are comments). */
+    private static List<String> entries(JsonNode root, String key) {
+        JsonNode node = root.get(key);
+        List<String> out = new ArrayList<>();
+        if (node != null && node.isArray()) {
+            node.forEach(e -> out.add(e.asText()));
+        } else if (node != null && node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getKey().startsWith("_") && e.getValue().isArray()) {
+                    e.getValue().forEach(v -> out.add(v.asText()));
+                }
+            }
+        }
+        out.removeIf(String::isBlank);
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("list '" + key + "' missing or empty");
+        }
+        return out;
+    }
+
+    private static Set<String> folded(List<String> entries) {
+        Set<String> out = new HashSet<>();
+        for (String e : entries) {
+            out.add(TextFolding.fold(e.trim()));
+        }
+        return Set.copyOf(out);
+    }
+}

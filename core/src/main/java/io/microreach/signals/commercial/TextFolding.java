@@ -1,0 +1,54 @@
+package io.microreach.signals.commercial;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Case and accent folding that keeps the length of the text, so that a match on folded text points at the same
+ * characters of the original (a discount code's capitals are read from the original). The conversation package has
+ * its own copy: two packages, no shared helper package.
+ */
+final class TextFolding {
+    private TextFolding() {}
+
+    /** Lower case without accents ("Código" → "codigo"), same length as the input. */
+    static String fold(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = Character.toLowerCase(text.charAt(i));
+            if (c < 128 || Character.isSurrogate(c)) {
+                out.append(c);
+                continue;
+            }
+            String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+            out.append(d.length() > 1 && Character.isLetter(d.charAt(0)) ? d.charAt(0) : c);
+        }
+        return out.toString();
+    }
+
+    /**
+     * A regex alternation of phrases, longest first (so that "code promo" wins over "code"); spaces and hyphens in a
+     * phrase match any run of spaces or a hyphen.
+     */
+    static String alternation(List<String> phrases) {
+        List<String> sorted = new ArrayList<>(phrases);
+        sorted.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        List<String> out = new ArrayList<>();
+        for (String phrase : sorted) {
+            List<String> quoted = new ArrayList<>();
+            for (String w : fold(phrase.trim()).split("[\\s-]+")) {
+                quoted.add(Pattern.quote(w));
+            }
+            out.add(String.join("[\\s-]+", quoted));
+        }
+        return String.join("|", out);
+    }
+
+    /** Whole-word matcher for a list of phrases. */
+    static Pattern words(List<String> phrases) {
+        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternation(phrases) + ")(?![\\p{L}\\p{N}])");
+    }
+}

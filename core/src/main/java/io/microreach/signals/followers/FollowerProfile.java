@@ -1,0 +1,179 @@
+package io.microreach.signals.followers;
+
+import io.microreach.domain.FollowerSample;
+import io.microreach.domain.Platform;
+
+/**
+ * The public-profile fields of one account that the suspicious-follower classifier reads. Every field may be
+ * {@code null}, meaning "not known" (a labelled CSV without that column, a data set that never recorded it); the
+ * classifier then leaves that feature out instead of guessing (see {@link SuspiciousFollowerModel}).
+ *
+ * @param usernameLength characters of the username without platform decoration (no {@code @}, no Bluesky domain)
+ * @param usernameDigitShare digits ÷ characters of that username, 0–1
+ * @param bioLength characters of the biography (0 = no bio)
+ * @param fullNameWords whitespace-separated words of the display name (0 = no display name)
+ */
+public record FollowerProfile(
+        Long posts,
+        Long followers,
+        Long following,
+        Boolean hasProfilePicture,
+        Boolean privateAccount,
+        Boolean hasExternalUrl,
+        Integer usernameLength,
+        Double usernameDigitShare,
+        Integer bioLength,
+        Integer fullNameWords) {
+
+    public FollowerProfile {
+        nonNegative(posts, "posts");
+        nonNegative(followers, "followers");
+        nonNegative(following, "following");
+        nonNegative(usernameLength == null ? null : usernameLength.longValue(), "usernameLength");
+        nonNegative(bioLength == null ? null : bioLength.longValue(), "bioLength");
+        nonNegative(fullNameWords == null ? null : fullNameWords.longValue(), "fullNameWords");
+        if (usernameDigitShare != null && !(usernameDigitShare >= 0 && usernameDigitShare <= 1)) {
+            throw new IllegalArgumentException("usernameDigitShare must be within 0..1: " + usernameDigitShare);
+        }
+    }
+
+    /** A profile with every field unknown; fill it with the {@code with*} methods. */
+    public static FollowerProfile unknown() {
+        return new FollowerProfile(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * The profile of a sampled follower. The import format cannot say "bio unknown" or "no display name known", so
+     * an absent bio counts as an empty bio, an absent display name as zero words and an absent URL as no URL;
+     * counts, picture and private flag stay unknown when absent.
+     */
+    public static FollowerProfile of(FollowerSample sample) {
+        return unknown()
+                .withCounts(sample.postsCount(), sample.followers(), sample.following())
+                .withFlags(sample.hasProfilePic(), sample.privateAccount(), sample.externalUrl() != null)
+                .withUsername(username(sample.handle(), sample.platform()))
+                .withBio(sample.bio())
+                .withFullName(sample.fullName());
+    }
+
+    public FollowerProfile withCounts(Long posts, Long followers, Long following) {
+        return new FollowerProfile(
+                posts,
+                followers,
+                following,
+                hasProfilePicture,
+                privateAccount,
+                hasExternalUrl,
+                usernameLength,
+                usernameDigitShare,
+                bioLength,
+                fullNameWords);
+    }
+
+    public FollowerProfile withFlags(Boolean hasProfilePicture, Boolean privateAccount, Boolean hasExternalUrl) {
+        return new FollowerProfile(
+                posts,
+                followers,
+                following,
+                hasProfilePicture,
+                privateAccount,
+                hasExternalUrl,
+                usernameLength,
+                usernameDigitShare,
+                bioLength,
+                fullNameWords);
+    }
+
+    /** Username length and digit share of {@code username}; {@code null} or blank leaves both unknown. */
+    public FollowerProfile withUsername(String username) {
+        if (username == null || username.isBlank()) {
+            return withUsernameShape(null, null);
+        }
+        String u = username.strip();
+        int digits = 0;
+        int length = u.codePointCount(0, u.length());
+        for (int i = 0; i < u.length(); i++) {
+            if (u.charAt(i) >= '0' && u.charAt(i) <= '9') {
+                digits++;
+            }
+        }
+        return withUsernameShape(length, (double) digits / length);
+    }
+
+    /** For sources that publish only the username's shape (length and/or digit share), not the name. */
+    public FollowerProfile withUsernameShape(Integer length, Double digitShare) {
+        return new FollowerProfile(
+                posts,
+                followers,
+                following,
+                hasProfilePicture,
+                privateAccount,
+                hasExternalUrl,
+                length,
+                digitShare,
+                bioLength,
+                fullNameWords);
+    }
+
+    /** Bio length of {@code bio}; {@code null} is an empty bio. */
+    public FollowerProfile withBio(String bio) {
+        return withBioLength(
+                bio == null ? 0 : bio.strip().codePointCount(0, bio.strip().length()));
+    }
+
+    public FollowerProfile withBioLength(Integer bioLength) {
+        return new FollowerProfile(
+                posts,
+                followers,
+                following,
+                hasProfilePicture,
+                privateAccount,
+                hasExternalUrl,
+                usernameLength,
+                usernameDigitShare,
+                bioLength,
+                fullNameWords);
+    }
+
+    /** Word count of {@code fullName}; {@code null} or blank is zero words. */
+    public FollowerProfile withFullName(String fullName) {
+        return withFullNameWords(
+                fullName == null || fullName.isBlank() ? 0 : fullName.strip().split("\\s+").length);
+    }
+
+    public FollowerProfile withFullNameWords(Integer fullNameWords) {
+        return new FollowerProfile(
+                posts,
+                followers,
+                following,
+                hasProfilePicture,
+                privateAccount,
+                hasExternalUrl,
+                usernameLength,
+                usernameDigitShare,
+                bioLength,
+                fullNameWords);
+    }
+
+    /**
+     * The username as the training data counted it: Instagram-style names have no {@code @} and no domain, so a
+     * leading {@code @} is dropped and a Bluesky handle keeps only its first label ({@code anna.bsky.social} →
+     * {@code anna}).
+     */
+    static String username(String handle, Platform platform) {
+        String h = handle.strip();
+        if (h.startsWith("@")) {
+            h = h.substring(1);
+        }
+        if (platform == Platform.BLUESKY && h.indexOf('.') > 0) {
+            h = h.substring(0, h.indexOf('.'));
+        }
+        return h;
+    }
+
+    private static void nonNegative(Long value, String field) {
+        if (value != null && value < 0) {
+            throw new IllegalArgumentException(field + " must not be negative: " + value);
+        }
+    }
+}

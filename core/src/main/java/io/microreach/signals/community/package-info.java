@@ -1,0 +1,8 @@
+/**
+ * Community cohesion: how tight-knit a creator's audience is, measured on the follower sample and the follow edges
+ * among it (density, reciprocity, mean local clustering, each against an Erdős–Rényi graph of the same size and
+ * density, and a summary score) and on who keeps coming back to comment (repeat-commenter ratio). Reads
+ * {@link io.microreach.signals.AccountActivity} and the shared value types of {@code io.microreach.signals}; uses
+ * JGraphT for the graph algorithms; pure Java, no Spring, SQL or HTTP.
+ */
+package io.microreach.signals.community;

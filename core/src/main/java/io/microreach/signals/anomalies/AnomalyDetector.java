@@ -163,6 +163,21 @@ public final class AnomalyDetector {
         }
         double ratio = (double) likes / comments;
         Confidence confidence = Confidence.of(used.size(), settings.ratioMinimumPosts(), settings.ratioPosts());
+        return compareWithPeers(
+                new LikeCommentRatio(
+                        ratio, likes, comments, used.size(), null, null, group, evidence, confidence, null),
+                peers);
+    }
+
+    /**
+     * Compares an account's ratio, measured earlier without peers, with its peer group. Scoring measures every
+     * account first, then builds the peer summaries, then calls this, so posts need not be kept in between.
+     */
+    public LikeCommentRatio compareWithPeers(LikeCommentRatio alone, PeerRatios peers) {
+        if (alone.ratio() == null) {
+            return alone;
+        }
+        String group = peers == null ? null : peers.group();
         if (peers == null || peers.peers() < settings.minimumPeers() || peers.madLogRatio() == 0) {
             String reason = peers == null
                     ? "no peer group given"
@@ -170,9 +185,19 @@ public final class AnomalyDetector {
                             ? "peer ratios do not vary (MAD 0)"
                             : peers.peers() + " peers; at least " + settings.minimumPeers() + " needed";
             return new LikeCommentRatio(
-                    ratio, likes, comments, used.size(), null, null, group, evidence, confidence, reason);
+                    alone.ratio(),
+                    alone.likes(),
+                    alone.comments(),
+                    alone.posts(),
+                    null,
+                    null,
+                    group,
+                    alone.postIds(),
+                    alone.confidence(),
+                    reason);
         }
-        double z = (Math.log(ratio) - peers.medianLogRatio()) / (RobustStatistics.MAD_TO_SD * peers.madLogRatio());
+        double z =
+                (Math.log(alone.ratio()) - peers.medianLogRatio()) / (RobustStatistics.MAD_TO_SD * peers.madLogRatio());
         LikeCommentRatio.Direction direction = null;
         if (Math.abs(z) >= settings.ratioZ()) {
             direction = z > 0
@@ -180,7 +205,16 @@ public final class AnomalyDetector {
                     : LikeCommentRatio.Direction.FEWER_LIKES_PER_COMMENT;
         }
         return new LikeCommentRatio(
-                ratio, likes, comments, used.size(), z, direction, group, evidence, confidence, null);
+                alone.ratio(),
+                alone.likes(),
+                alone.comments(),
+                alone.posts(),
+                z,
+                direction,
+                group,
+                alone.postIds(),
+                alone.confidence(),
+                null);
     }
 
     /** The comment-pod check on the account's most recent posts. */

@@ -38,7 +38,7 @@ final class PublicProfileData {
         if (configured != null) {
             return Optional.of(Path.of(configured)).filter(Files::isDirectory);
         }
-        for (String candidate : new String[] {"../shared/data", "../../shared/data", "/work/shared/data"}) {
+        for (String candidate : new String[] {"../shared/data", "../../shared/data"}) {
             Path p = Path.of(candidate);
             if (Files.isDirectory(p.resolve("kaggle-instagram-fake-spammer"))) {
                 return Optional.of(p);

@@ -1,6 +1,7 @@
 package io.microreach.signals.followers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.microreach.generator.GeneratorConfig;
@@ -75,6 +76,37 @@ class SuspiciousSharePlantedTruthTest {
         assertThat(pool).hasSizeGreaterThan(CREATORS);
         assertThat(mae).isLessThanOrEqualTo(0.03);
         assertThat(coverage).isGreaterThanOrEqualTo(0.90);
+    }
+
+    /** The correction is only as good as the stored rates: they must hold for the generated followers too. */
+    @Test
+    void validatedErrorRatesHoldForGeneratedFollowers() {
+        SuspiciousFollowerModel model = SuspiciousFollowerModel.load();
+        List<LabelledScore> scored = new java.util.ArrayList<>();
+        for (GeneratedPool.Member m : pool) {
+            Set<String> fakes = new HashSet<>();
+            m.truth().path("follower_sample").path("fake_follower_ids").forEach(id -> fakes.add(id.asText()));
+            m.activity()
+                    .followers()
+                    .forEach(f -> scored.add(
+                            new LabelledScore(model.probability(f), fakes.contains(f.followerPlatformId()))));
+        }
+        ClassifierEvaluation e = ClassifierEvaluation.of(scored, model.threshold());
+        System.out.printf(
+                Locale.ROOT,
+                "generated followers: n %d (%d fake), accuracy %.3f, recall %.3f, FPR %.3f, AUC %.3f;"
+                        + " model's validated sensitivity %.3f, FPR %.3f%n",
+                e.n(),
+                e.positives(),
+                e.accuracy(),
+                e.recall().getAsDouble(),
+                e.falsePositiveRate().getAsDouble(),
+                e.rocAuc().getAsDouble(),
+                model.validation().sensitivity(),
+                model.validation().falsePositiveRate());
+        assertThat(e.recall().getAsDouble()).isCloseTo(model.validation().sensitivity(), within(0.03));
+        assertThat(e.falsePositiveRate().getAsDouble())
+                .isCloseTo(model.validation().falsePositiveRate(), within(0.015));
     }
 
     @Test

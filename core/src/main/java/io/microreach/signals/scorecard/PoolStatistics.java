@@ -1,0 +1,142 @@
+package io.microreach.signals.scorecard;
+
+import io.microreach.domain.Platform;
+import io.microreach.domain.Tier;
+import io.microreach.signals.anomalies.PeerRatios;
+import io.microreach.signals.engagement.ErObservation;
+import io.microreach.signals.engagement.ExpectedEngagement;
+import io.microreach.signals.engagement.PeerDistribution;
+import io.microreach.signals.engagement.PeerGroup;
+import io.microreach.signals.engagement.PeerValue;
+import io.microreach.signals.engagement.Percentile;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the pool looks like, for peer comparisons: per metric the distribution among peers (same platform and tier,
+ * and niche when known), the expected-ER curve per platform, and the like-to-comment summary per peer group. Built
+ * from one small row per account, so a pool of a million accounts takes tens of megabytes.
+ */
+public final class PoolStatistics {
+    private final PeerDistribution engagement;
+    private final PeerDistribution realFollowers;
+    private final PeerDistribution replies;
+    private final PeerDistribution cohesion;
+    private final PeerDistribution inviting;
+    private final PeerDistribution commercial;
+    private final ExpectedEngagement expected;
+    private final Map<PeerGroup, PeerRatios> likeComments;
+    private final int accounts;
+
+    private PoolStatistics(Builder b) {
+        engagement = PeerDistribution.of(b.engagement);
+        realFollowers = PeerDistribution.of(b.realFollowers);
+        replies = PeerDistribution.of(b.replies);
+        cohesion = PeerDistribution.of(b.cohesion);
+        inviting = PeerDistribution.of(b.inviting);
+        commercial = PeerDistribution.of(b.commercial);
+        expected = ExpectedEngagement.fit(b.observations);
+        Map<PeerGroup, PeerRatios> ratios = new HashMap<>();
+        b.ratios.forEach((group, values) -> ratios.put(group, PeerRatios.of(group.toString(), values)));
+        likeComments = Map.copyOf(ratios);
+        accounts = b.accounts;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int accounts() {
+        return accounts;
+    }
+
+    static PeerGroup group(AccountSignals s) {
+        return PeerGroup.of(s.platform(), s.tier());
+    }
+
+    Percentile engagementPercentile(AccountSignals s, double value) {
+        return engagement.percentileWithNicheFallback(group(s), value);
+    }
+
+    Percentile realFollowersPercentile(AccountSignals s, double value) {
+        return realFollowers.percentile(group(s), value);
+    }
+
+    Percentile repliesPercentile(AccountSignals s, double value) {
+        return replies.percentile(group(s), value);
+    }
+
+    Percentile cohesionPercentile(AccountSignals s, double value) {
+        return cohesion.percentile(group(s), value);
+    }
+
+    Percentile invitingPercentile(AccountSignals s, double value) {
+        return inviting.percentile(group(s), value);
+    }
+
+    Percentile commercialPercentile(AccountSignals s, double value) {
+        return commercial.percentile(group(s), value);
+    }
+
+    ExpectedEngagement expected() {
+        return expected;
+    }
+
+    PeerRatios likeComments(AccountSignals s) {
+        return likeComments.get(group(s));
+    }
+
+    /** Collects the per-account values; {@link #add} may be called from several threads. */
+    public static final class Builder {
+        private final List<PeerValue> engagement = new ArrayList<>();
+        private final List<PeerValue> realFollowers = new ArrayList<>();
+        private final List<PeerValue> replies = new ArrayList<>();
+        private final List<PeerValue> cohesion = new ArrayList<>();
+        private final List<PeerValue> inviting = new ArrayList<>();
+        private final List<PeerValue> commercial = new ArrayList<>();
+        private final List<ErObservation> observations = new ArrayList<>();
+        private final Map<PeerGroup, List<Double>> ratios = new HashMap<>();
+        private int accounts;
+
+        private Builder() {}
+
+        public synchronized Builder add(AccountSignals s) {
+            accounts++;
+            Platform p = s.platform();
+            Tier t = s.tier();
+            var niches = new HashSet<>(s.niches());
+            if (s.engagement().available()) {
+                engagement.add(new PeerValue(p, t, niches, s.engagement().median()));
+                observations.add(
+                        new ErObservation(p, s.followers(), s.engagement().median()));
+            }
+            s.suspicious().estimate().ifPresent(e -> realFollowers.add(new PeerValue(p, t, niches, 1 - e.share())));
+            if (s.replies().available()) {
+                replies.add(new PeerValue(p, t, niches, s.replies().rate().estimate()));
+            }
+            if (s.cohesion().available() && s.cohesion().score() != null) {
+                cohesion.add(new PeerValue(p, t, niches, s.cohesion().score()));
+            }
+            if (s.interaction().captions().available()) {
+                inviting.add(new PeerValue(
+                        p, t, niches, s.interaction().captions().share().estimate()));
+            }
+            if (s.commercial().available()) {
+                commercial.add(new PeerValue(
+                        p, t, niches, 1 - s.commercial().sponsoredShare().estimate()));
+            }
+            if (s.likeComments().ratio() != null) {
+                ratios.computeIfAbsent(group(s), g -> new ArrayList<>())
+                        .add(s.likeComments().ratio());
+            }
+            return this;
+        }
+
+        public synchronized PoolStatistics build() {
+            return new PoolStatistics(this);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.microreach.signals.scorecard;
+
+import io.microreach.signals.Confidence;
+import io.microreach.signals.anomalies.LikeCommentRatio;
+import io.microreach.signals.anomalies.Spike;
+import io.microreach.signals.commercial.Commercialisation;
+import io.microreach.signals.community.Cohesion;
+import io.microreach.signals.conversation.InteractionInvitation;
+import io.microreach.signals.conversation.ReplyRate;
+import io.microreach.signals.engagement.EngagementRate;
+import io.microreach.signals.engagement.ErDeviation;
+import io.microreach.signals.trust.ScoredComponent;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One account's scorecard as the API, the CLI and the UI show it. Headline metrics are plain numbers or
+ * {@code null}; every {@code null} has its reason in {@link #unavailable}. {@link #details} keeps the full signal
+ * results with their evidence ids.
+ */
+public record Scorecard(
+        String platform,
+        String accountId,
+        String handle,
+        long followers,
+        Instant computedAt,
+        Double trustScore,
+        Confidence trustConfidence,
+        String tier,
+        Double engagementRate,
+        Double engagementRatePercentile,
+        SuspiciousShareView suspiciousShare,
+        Double replyRate,
+        Double replyDelayHours,
+        Double sponsoredShare,
+        Double cohesion,
+        AnomaliesView anomalies,
+        List<ScoredComponent> components,
+        List<Unavailable> unavailable,
+        Details details) {
+
+    public Scorecard {
+        components = List.copyOf(components);
+        unavailable = List.copyOf(unavailable);
+    }
+
+    /** The suspicious-follower share: corrected estimate with its 95% interval, on {@code sampleSize} followers. */
+    public record SuspiciousShareView(
+            double estimate,
+            double low,
+            double high,
+            int sampleSize,
+            double flaggedShare,
+            Confidence confidence,
+            List<String> evidenceFollowerIds) {}
+
+    /** Engagement anomalies: spikes, a like-to-comment ratio far from peers, a suspected comment pod. */
+    public record AnomaliesView(
+            int count,
+            List<Spike> followerSpikes,
+            LikeCommentRatio likeCommentOutlier,
+            PodView commentPod,
+            Double genericCommentShare) {
+
+        public AnomaliesView {
+            followerSpikes = List.copyOf(followerSpikes);
+        }
+    }
+
+    /** A suspected comment pod: its members and the posts they swarmed. */
+    public record PodView(List<String> memberHandles, List<String> postIds, double medianDelayMinutes) {}
+
+    /** A metric with no value and why. */
+    public record Unavailable(String metric, String reason) {}
+
+    /** The full signal results behind the headline numbers. */
+    public record Details(
+            EngagementRate engagement,
+            ErDeviation expectedEngagement,
+            ReplyRate replies,
+            InteractionInvitation interaction,
+            Commercialisation commercial,
+            Cohesion cohesion) {}
+}

@@ -1,5 +1,6 @@
 -- Trust scorecards: one per account, recomputed by `score` (all accounts) and after imports (changed accounts).
--- The headline numbers are columns so that search and sorting can use them; the full scorecard with evidence is
+-- The headline numbers are columns so that search and sorting can use them (and so that an incremental rescore can
+-- rebuild the peer statistics without measuring the whole pool again); the full scorecard with evidence is
 -- kept as JSON exactly as the REST API and `scorecard --json` return it.
 CREATE TABLE account_score (
     account_id          bigint PRIMARY KEY REFERENCES account (id) ON DELETE CASCADE,
@@ -16,6 +17,8 @@ CREATE TABLE account_score (
     reply_delay_hours   double precision,
     sponsored_share     double precision,
     cohesion            double precision,
+    inviting_share      double precision,
+    likes_per_comment   double precision,
     anomaly_count       integer     NOT NULL DEFAULT 0,
     scorecard           jsonb       NOT NULL
 );

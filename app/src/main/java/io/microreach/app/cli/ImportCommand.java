@@ -3,6 +3,8 @@ package io.microreach.app.cli;
 import io.microreach.app.importer.ImportReport;
 import io.microreach.app.importer.Importer;
 import io.microreach.app.importer.TypeCounts;
+import io.microreach.app.scoring.Scorer;
+import io.microreach.app.scoring.ScoringReport;
 import io.microreach.ingest.InputFiles;
 import io.microreach.ingest.Rejection;
 import io.microreach.ingest.UnusableInputException;
@@ -80,6 +82,13 @@ class ImportCommand implements Callable<Integer> {
                 bar.done();
                 print(out, report);
                 rejected |= report.rejected() > 0;
+            }
+            ConsoleProgress bar = new ConsoleProgress(System.err, "rescore", "accounts");
+            ScoringReport scored = ctx.getBean(Scorer.class)
+                    .scoreQueued((done, total, phase) -> bar.update(total == 0 ? 1 : (double) done / total, done / 2));
+            bar.done();
+            if (scored.accounts() > 0) {
+                ScoreCommand.print(spec, scored);
             }
         }
         out.flush();

@@ -19,6 +19,8 @@ import picocli.CommandLine.Unmatched;
             GenerateCommand.class,
             ImportCommand.class,
             StatusCommand.class,
+            ScoreCommand.class,
+            ScorecardCommand.class,
             ConvertCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -3,6 +3,7 @@ package io.microreach.app.demo;
 import io.microreach.app.home.MicroreachHome;
 import io.microreach.app.importer.ImportReport;
 import io.microreach.app.importer.Importer;
+import io.microreach.app.scoring.Scorer;
 import io.microreach.generator.GeneratorConfig;
 import io.microreach.generator.SyntheticDataGenerator;
 import io.microreach.ingest.UnusableInputException;
@@ -30,16 +31,19 @@ public class DemoDataLoader implements SmartInitializingSingleton {
     private final JdbcTemplate jdbc;
     private final Importer importer;
     private final MicroreachHome home;
+    private final Scorer scorer;
     private final int creators;
 
     public DemoDataLoader(
             JdbcTemplate jdbc,
             Importer importer,
             MicroreachHome home,
+            Scorer scorer,
             @Value("${microreach.demo.creators:5000}") int creators) {
         this.jdbc = jdbc;
         this.importer = importer;
         this.home = home;
+        this.scorer = scorer;
         this.creators = creators;
     }
 
@@ -82,6 +86,12 @@ public class DemoDataLoader implements SmartInitializingSingleton {
         // The JSONL is large (about 400 MB) and the same seed regenerates it byte for byte; keep only the
         // manifest and the ground truth, which later evaluations read.
         Files.deleteIfExists(data);
+        LOG.info("Scoring the demo accounts (first start only)");
+        var scored = scorer.scoreAll(io.microreach.app.scoring.ScoringProgress.NONE);
+        LOG.info(
+                "Scored {} accounts in {} s",
+                scored.accounts(),
+                scored.elapsed().toSeconds());
     }
 
     /** Logs import progress every few seconds; the server is not up yet, so the log is all the user sees. */

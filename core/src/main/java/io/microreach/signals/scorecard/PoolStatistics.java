@@ -103,34 +103,37 @@ public final class PoolStatistics {
 
         private Builder() {}
 
-        public synchronized Builder add(AccountSignals s) {
+        public Builder add(AccountSignals s) {
+            return add(PeerRow.of(s));
+        }
+
+        public synchronized Builder add(PeerRow r) {
             accounts++;
-            Platform p = s.platform();
-            Tier t = s.tier();
-            var niches = new HashSet<>(s.niches());
-            if (s.engagement().available()) {
-                engagement.add(new PeerValue(p, t, niches, s.engagement().median()));
-                observations.add(
-                        new ErObservation(p, s.followers(), s.engagement().median()));
+            Platform p = r.platform();
+            Tier t = r.tier();
+            var niches = new HashSet<>(r.niches());
+            if (r.engagementRate() != null) {
+                engagement.add(new PeerValue(p, t, niches, r.engagementRate()));
+                observations.add(new ErObservation(p, r.followers(), r.engagementRate()));
             }
-            s.suspicious().estimate().ifPresent(e -> realFollowers.add(new PeerValue(p, t, niches, 1 - e.share())));
-            if (s.replies().available()) {
-                replies.add(new PeerValue(p, t, niches, s.replies().rate().estimate()));
+            if (r.suspiciousShare() != null) {
+                realFollowers.add(new PeerValue(p, t, niches, 1 - r.suspiciousShare()));
             }
-            if (s.cohesion().available() && s.cohesion().score() != null) {
-                cohesion.add(new PeerValue(p, t, niches, s.cohesion().score()));
+            if (r.replyRate() != null) {
+                replies.add(new PeerValue(p, t, niches, r.replyRate()));
             }
-            if (s.interaction().captions().available()) {
-                inviting.add(new PeerValue(
-                        p, t, niches, s.interaction().captions().share().estimate()));
+            if (r.cohesion() != null) {
+                cohesion.add(new PeerValue(p, t, niches, r.cohesion()));
             }
-            if (s.commercial().available()) {
-                commercial.add(new PeerValue(
-                        p, t, niches, 1 - s.commercial().sponsoredShare().estimate()));
+            if (r.invitingShare() != null) {
+                inviting.add(new PeerValue(p, t, niches, r.invitingShare()));
             }
-            if (s.likeComments().ratio() != null) {
-                ratios.computeIfAbsent(group(s), g -> new ArrayList<>())
-                        .add(s.likeComments().ratio());
+            if (r.sponsoredShare() != null) {
+                commercial.add(new PeerValue(p, t, niches, 1 - r.sponsoredShare()));
+            }
+            if (r.likesPerComment() != null) {
+                ratios.computeIfAbsent(PeerGroup.of(p, t), g -> new ArrayList<>())
+                        .add(r.likesPerComment());
             }
             return this;
         }

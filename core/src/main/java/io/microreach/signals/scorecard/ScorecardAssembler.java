@@ -80,7 +80,7 @@ public final class ScorecardAssembler {
         Scorecard.SuspiciousShareView susView = null;
         if (sus.isAvailable()) {
             ShareEstimate e = sus.estimate().orElseThrow();
-            double flagged = sus.flagged().map(p -> p.estimate()).orElse(Double.NaN);
+            double flagged = sus.flagged().map(p -> p.estimate()).orElse(e.share());
             susView = new Scorecard.SuspiciousShareView(
                     e.share(), e.low(), e.high(), sus.sampleSize(), flagged, sus.confidence(), sus.evidenceIds());
             Percentile pct = pool.realFollowersPercentile(s, 1 - e.share());

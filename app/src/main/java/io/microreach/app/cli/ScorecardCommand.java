@@ -1,0 +1,79 @@
+package io.microreach.app.cli;
+
+import io.microreach.app.scoring.ScoreStore;
+import io.microreach.domain.Platform;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@Command(
+        name = "scorecard",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show one account's stored scorecard: trust score, tier, engagement, suspicious followers, replies,"
+                    + " sponsorship, cohesion, anomalies and each component with its evidence.",
+            "Exit code: 0 shown, 2 unknown platform, unknown account or not scored yet."
+        })
+class ScorecardCommand implements Callable<Integer> {
+    @Mixin
+    HomeOption home;
+
+    @Option(
+            names = "--platform",
+            required = true,
+            paramLabel = "P",
+            description = "instagram, tiktok, youtube, bluesky or twitter")
+    String platform;
+
+    @Option(
+            names = "--handle",
+            required = true,
+            paramLabel = "H",
+            description = "The account's handle (with or without @).")
+    String handle;
+
+    @Option(names = "--json", description = "Print the scorecard as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var p = Platform.fromId(platform);
+        if (p.isEmpty()) {
+            spec.commandLine()
+                    .getErr()
+                    .println("microreach scorecard: unknown platform '" + platform + "'; expected one of "
+                            + Platform.allowedIds());
+            return ExitCodes.UNUSABLE;
+        }
+        try (ConfigurableApplicationContext ctx = SpringLauncher.batch(home.home)) {
+            var card = ctx.getBean(ScoreStore.class).scorecardJson(p.get(), handle);
+            if (card.isEmpty()) {
+                spec.commandLine()
+                        .getErr()
+                        .println("microreach scorecard: no scorecard for "
+                                + p.get().id() + " @" + handle
+                                + " (unknown account, or not scored yet: run 'microreach score')");
+                return ExitCodes.UNUSABLE;
+            }
+            JsonMapper mapper = ctx.getBean(JsonMapper.class);
+            JsonNode node = mapper.readTree(card.get());
+            var out = spec.commandLine().getOut();
+            if (json) {
+                out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+            } else {
+                out.println(ScorecardText.render(node));
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+}

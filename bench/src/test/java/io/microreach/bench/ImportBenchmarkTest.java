@@ -82,7 +82,7 @@ class ImportBenchmarkTest {
     @Test
     void optionsHaveDefaultsAndRejectNonsense() {
         BenchmarkOptions options = BenchmarkOptions.parse("--input", "x.jsonl");
-        assertThat(options.batchSize()).isEqualTo(5000);
+        assertThat(options.batchSize()).isEqualTo(20_000);
         assertThat(options.warmupLines()).isZero();
         assertThat(options.report()).isEqualTo(Path.of("bench/target/import-benchmark.json"));
         assertThat(BenchmarkOptions.parse("--input", "x.jsonl", "--warmup").warmupLines())

@@ -21,6 +21,7 @@ import picocli.CommandLine.Unmatched;
             StatusCommand.class,
             ScoreCommand.class,
             ScorecardCommand.class,
+            EvalCommand.class,
             ConvertCommand.class,
             CommandLine.HelpCommand.class
         })

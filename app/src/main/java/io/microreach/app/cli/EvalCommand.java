@@ -1,0 +1,10 @@
+package io.microreach.app.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        description = "Evaluate the product against labelled or planted data.",
+        subcommands = {EvalSuspiciousCommand.class, EvalPlantedCommand.class})
+class EvalCommand {}

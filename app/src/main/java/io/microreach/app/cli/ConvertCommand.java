@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,6 +21,9 @@ import picocli.CommandLine.Spec;
             "Exit code: 0 converted, 2 unknown data set or missing source folder."
         })
 class ConvertCommand implements Callable<Integer> {
+    @Mixin
+    HomeOption home;
+
     @Option(
             names = "--from",
             required = true,

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,6 +32,9 @@ import picocli.CommandLine.Spec;
             "Prints accuracy, precision, recall, falsePositiveRate, rocAuc, n. Exit code: 0, 2 unusable file."
         })
 class EvalSuspiciousCommand implements Callable<Integer> {
+    @Mixin
+    HomeOption home;
+
     @Option(names = "--labels", required = true, paramLabel = "FILE.csv", description = "Labelled profiles.")
     Path labels;
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,6 +23,9 @@ import picocli.CommandLine.Spec;
             "Exit code: 0 written, 2 bad arguments."
         })
 class GenerateCommand implements Callable<Integer> {
+    @Mixin
+    HomeOption home;
+
     @Option(
             names = "--creators",
             paramLabel = "N",

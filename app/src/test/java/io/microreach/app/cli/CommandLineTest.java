@@ -113,4 +113,80 @@ class CommandLineTest {
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("Exit code");
     }
+
+    @Test
+    @Order(7)
+    void scoreScorecardAndEvalPlantedWorkOnGeneratedData() throws Exception {
+        Path generated = HOME.resolve("generated");
+        assertThat(run("import", generated.resolve("data.jsonl").toString()).code())
+                .isZero();
+        Result score = run("score");
+        assertThat(score.code()).as(score.err()).isZero();
+        assertThat(score.out()).contains("Scored");
+
+        JsonNode truth = new ObjectMapper()
+                .readTree(Files.readAllLines(generated.resolve("ground-truth.jsonl"))
+                        .get(0));
+        Result card = run(
+                "scorecard",
+                "--platform",
+                truth.get("platform").asText(),
+                "--handle",
+                truth.get("handle").asText(),
+                "--json");
+        assertThat(card.code()).as(card.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(card.out());
+        assertThat(json.get("handle").asText()).isEqualTo(truth.get("handle").asText());
+        assertThat(json.has("trustScore")).isTrue();
+        assertThat(run("scorecard", "--platform", "tiktok", "--handle", "nobody.here")
+                        .code())
+                .isEqualTo(2);
+        assertThat(run("scorecard", "--platform", "myspace", "--handle", "x").code())
+                .isEqualTo(2);
+
+        Result eval = run("eval", "planted", "--data", generated.toString(), "--json");
+        assertThat(eval.code()).as(eval.err()).isZero();
+        JsonNode metrics = new ObjectMapper().readTree(eval.out());
+        for (String key : new String[] {
+            "suspiciousShareMae",
+            "intervalCoverage",
+            "replyRateMae",
+            "sponsoredShareMae",
+            "cohesionSpearman",
+            "spikeRecall",
+            "spikeFalseAlarmRate",
+            "podRecall",
+            "podFalseAlarmRate"
+        }) {
+            assertThat(metrics.has(key)).as(key).isTrue();
+        }
+        assertThat(metrics.get("accounts").asInt()).isGreaterThanOrEqualTo(12);
+        assertThat(run("eval", "planted", "--data", HOME.resolve("nowhere").toString())
+                        .code())
+                .isEqualTo(2);
+    }
+
+    @Test
+    @Order(8)
+    void evalSuspiciousReportsClassifierMetricsOnALabelledCsv() throws Exception {
+        Path labels = Files.writeString(
+                HOME.resolve("labels.csv"),
+                "label,username,posts,followers,following,has_profile_picture\n"
+                        + "1,user84629173,0,3,2400,0\n"
+                        + "1,xx9912833,0,12,7100,0\n"
+                        + "0,lena.makes,312,1840,620,1\n"
+                        + "0,tom_runs,95,420,380,1\n");
+        Result r = run("eval", "suspicious", "--labels", labels.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("n").asInt()).isEqualTo(4);
+        assertThat(json.has("accuracy")).isTrue();
+        assertThat(json.has("rocAuc")).isTrue();
+        assertThat(json.has("falsePositiveRate")).isTrue();
+
+        Path bad = Files.writeString(HOME.resolve("bad-labels.csv"), "username,posts\nx,1\n");
+        Result badResult = run("eval", "suspicious", "--labels", bad.toString());
+        assertThat(badResult.code()).isEqualTo(2);
+        assertThat(badResult.err()).contains("label");
+    }
 }

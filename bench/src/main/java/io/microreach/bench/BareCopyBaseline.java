@@ -1,5 +1,6 @@
 package io.microreach.bench;
 
+import io.microreach.app.importer.CopyRows;
 import io.microreach.app.importer.ImportProgress;
 import io.microreach.domain.DataRecord;
 import io.microreach.domain.RecordType;
@@ -90,7 +91,7 @@ final class BareCopyBaseline {
                 Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            CopyCsv rows = new CopyCsv();
+            CopyRows rows = new CopyRows();
             List<DataRecord> batch = new ArrayList<>(batchSize);
             while (source.hasNext()) {
                 ParsedLine line = source.next();
@@ -114,7 +115,7 @@ final class BareCopyBaseline {
 
     // Grouped by type and copied one COPY per type, as the importer does, so the number of round trips per batch
     // is the same on both sides.
-    private static void store(Connection connection, CopyManager copy, CopyCsv rows, List<DataRecord> batch)
+    private static void store(Connection connection, CopyManager copy, CopyRows rows, List<DataRecord> batch)
             throws SQLException, IOException {
         if (batch.isEmpty()) {
             return;

@@ -1,5 +1,6 @@
 package io.microreach.bench;
 
+import io.microreach.app.importer.CopyRows;
 import io.microreach.domain.Account;
 import io.microreach.domain.Comment;
 import io.microreach.domain.DataRecord;
@@ -171,9 +172,9 @@ enum BareTable {
 
     private final RecordType type;
     private final List<String> columns;
-    private final BiConsumer<DataRecord, CopyCsv> writer;
+    private final BiConsumer<DataRecord, CopyRows> writer;
 
-    BareTable(RecordType type, List<String> columns, BiConsumer<DataRecord, CopyCsv> writer) {
+    BareTable(RecordType type, List<String> columns, BiConsumer<DataRecord, CopyRows> writer) {
         this.type = type;
         this.columns = columns;
         this.writer = writer;
@@ -205,7 +206,7 @@ enum BareTable {
         return "COPY " + schema + "." + table() + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT csv)";
     }
 
-    void write(DataRecord record, CopyCsv rows) {
+    void write(DataRecord record, CopyRows rows) {
         writer.accept(record, rows);
         rows.endRow();
     }

@@ -7,15 +7,16 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Builds the body of a {@code COPY ... FROM STDIN (FORMAT csv)}: an unquoted empty field is NULL, a quoted one is
+ * Builds the body of a {@code COPY ... FROM STDIN (FORMAT csv)} (public so the import benchmark's baseline
+ * writes exactly the same text): an unquoted empty field is NULL, a quoted one is
  * the empty string. Text arrays are written as PostgreSQL array literals inside a CSV field.
  */
-final class CopyRows {
+public final class CopyRows {
     private final StringBuilder out = new StringBuilder(1 << 16);
     private boolean rowStarted;
     private int rows;
 
-    CopyRows text(String value) {
+    public CopyRows text(String value) {
         separator();
         if (value != null) {
             quoted(clean(value));
@@ -23,7 +24,7 @@ final class CopyRows {
         return this;
     }
 
-    CopyRows number(Long value) {
+    public CopyRows number(Long value) {
         separator();
         if (value != null) {
             out.append(value.longValue());
@@ -31,13 +32,13 @@ final class CopyRows {
         return this;
     }
 
-    CopyRows number(long value) {
+    public CopyRows number(long value) {
         separator();
         out.append(value);
         return this;
     }
 
-    CopyRows bool(Boolean value) {
+    public CopyRows bool(Boolean value) {
         separator();
         if (value != null) {
             out.append(value ? 't' : 'f');
@@ -45,7 +46,7 @@ final class CopyRows {
         return this;
     }
 
-    CopyRows time(Instant value) {
+    public CopyRows time(Instant value) {
         separator();
         if (value != null) {
             out.append(value);
@@ -53,7 +54,7 @@ final class CopyRows {
         return this;
     }
 
-    CopyRows date(LocalDate value) {
+    public CopyRows date(LocalDate value) {
         separator();
         if (value != null) {
             out.append(value);
@@ -61,7 +62,7 @@ final class CopyRows {
         return this;
     }
 
-    CopyRows textArray(List<String> values) {
+    public CopyRows textArray(List<String> values) {
         separator();
         StringBuilder literal = new StringBuilder("{");
         for (int i = 0; i < values.size(); i++) {
@@ -83,21 +84,21 @@ final class CopyRows {
         return this;
     }
 
-    void endRow() {
+    public void endRow() {
         out.append('\n');
         rowStarted = false;
         rows++;
     }
 
-    int rows() {
+    public int rows() {
         return rows;
     }
 
-    Reader reader() {
+    public Reader reader() {
         return new StringReader(out.toString());
     }
 
-    void clear() {
+    public void clear() {
         out.setLength(0);
         rows = 0;
         rowStarted = false;

@@ -22,6 +22,7 @@ import picocli.CommandLine.Unmatched;
             ScoreCommand.class,
             ScorecardCommand.class,
             EvalCommand.class,
+            TrainSuspiciousCommand.class,
             ConvertCommand.class,
             CommandLine.HelpCommand.class
         })

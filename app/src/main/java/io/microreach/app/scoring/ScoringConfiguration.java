@@ -1,8 +1,13 @@
 package io.microreach.app.scoring;
 
+import io.microreach.signals.engagement.TierPolicy;
+import io.microreach.signals.followers.SuspiciousFollowerModel;
+import io.microreach.signals.followers.SuspiciousShareEstimator;
 import io.microreach.signals.scorecard.SignalSuite;
 import io.microreach.signals.trust.TrustComponent;
 import io.microreach.signals.trust.TrustWeights;
+import java.io.IOException;
+import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -27,8 +32,14 @@ public class ScoringConfiguration {
         return weights;
     }
 
+    /** The shipped suspicious-follower model, or the retrained one named by {@code microreach.followers.model}. */
     @Bean
-    SignalSuite signalSuite() {
-        return new SignalSuite();
+    SignalSuite signalSuite(Environment env) throws IOException {
+        String model = env.getProperty("microreach.followers.model");
+        if (model == null || model.isBlank()) {
+            return new SignalSuite();
+        }
+        return new SignalSuite(
+                TierPolicy.defaults(), new SuspiciousShareEstimator(SuspiciousFollowerModel.load(Path.of(model))));
     }
 }

@@ -184,6 +184,27 @@ class CommandLineTest {
         assertThat(json.has("rocAuc")).isTrue();
         assertThat(json.has("falsePositiveRate")).isTrue();
 
+        Path model = HOME.resolve("model.json");
+        StringBuilder many = new StringBuilder("label,posts,followers,following,has_profile_picture\n");
+        for (int i = 0; i < 60; i++) {
+            many.append("1,0,").append(i % 20).append(',').append(2000 + i * 37).append(",0\n");
+            many.append("0,")
+                    .append(40 + i * 3)
+                    .append(',')
+                    .append(300 + i * 11)
+                    .append(',')
+                    .append(250 + i)
+                    .append(",1\n");
+        }
+        Path trainingSet = Files.writeString(HOME.resolve("training.csv"), many.toString());
+        Result trained = run("train-suspicious", "--labels", trainingSet.toString(), "--out", model.toString());
+        assertThat(trained.code()).as(trained.err()).isZero();
+        assertThat(model).isNotEmptyFile();
+        Result withModel =
+                run("eval", "suspicious", "--labels", trainingSet.toString(), "--model", model.toString(), "--json");
+        assertThat(new ObjectMapper().readTree(withModel.out()).get("accuracy").asDouble())
+                .isGreaterThan(0.9);
+
         Path bad = Files.writeString(HOME.resolve("bad-labels.csv"), "username,posts\nx,1\n");
         Result badResult = run("eval", "suspicious", "--labels", bad.toString());
         assertThat(badResult.code()).isEqualTo(2);

@@ -13,7 +13,8 @@ public record CreatorDetail(
         List<SampledFollower> followers,
         long followerSampleSize,
         long followEdges,
-        List<OtherAccount> otherAccounts) {
+        List<OtherAccount> otherAccounts,
+        Trust trust) {
 
     public record Profile(
             long id,
@@ -75,4 +76,27 @@ public record CreatorDetail(
             String bio) {}
 
     public record OtherAccount(long id, String platform, String handle, long followers) {}
+
+    /**
+     * The stored scorecard's trust score and components, or {@code null} when the account is not scored yet.
+     *
+     * @param unavailable metric name and reason, for every headline metric without enough data
+     */
+    public record Trust(
+            Double score,
+            String confidence,
+            java.time.Instant computedAt,
+            List<TrustComponentView> components,
+            List<String> unavailable) {}
+
+    public record TrustComponentView(
+            String component,
+            Double value,
+            Double percentile,
+            double weight,
+            double contribution,
+            String confidence,
+            String basis,
+            String unavailableReason,
+            List<String> evidenceIds) {}
 }

@@ -5,11 +5,15 @@ import static io.microreach.app.database.SqlColumns.nullableLong;
 import static io.microreach.app.database.SqlColumns.strings;
 
 import io.microreach.domain.TierBands;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Read-only queries behind the creators list and the creator page. */
 @Repository
@@ -18,8 +22,11 @@ public class CreatorQueries {
 
     private final JdbcTemplate jdbc;
 
-    public CreatorQueries(JdbcTemplate jdbc) {
+    private final JsonMapper json;
+
+    public CreatorQueries(JdbcTemplate jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** A page of accounts; ties are broken by id so paging is stable. */
@@ -160,7 +167,48 @@ public class CreatorQueries {
                 (rs, i) ->
                         new CreatorDetail.OtherAccount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
                 accountId);
-        return Optional.of(new CreatorDetail(profile, history, posts, comments, followers, sampleSize, edges, others));
+        return Optional.of(new CreatorDetail(
+                profile, history, posts, comments, followers, sampleSize, edges, others, trust(accountId)));
+    }
+
+    private CreatorDetail.Trust trust(long accountId) {
+        List<String> stored = jdbc.queryForList(
+                "SELECT scorecard::text FROM account_score WHERE account_id = ?", String.class, accountId);
+        if (stored.isEmpty()) {
+            return null;
+        }
+        JsonNode card = json.readTree(stored.get(0));
+        List<CreatorDetail.TrustComponentView> components = new ArrayList<>();
+        for (JsonNode c : card.path("components")) {
+            List<String> evidence = new ArrayList<>();
+            c.path("evidenceIds").forEach(e -> evidence.add(e.asString()));
+            components.add(new CreatorDetail.TrustComponentView(
+                    c.path("component").asString().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    number(c.path("value")),
+                    number(c.path("percentile")),
+                    c.path("weight").asDouble(),
+                    c.path("contribution").asDouble(),
+                    c.path("confidence").asString().toLowerCase(Locale.ROOT),
+                    c.path("basis").isNull() ? null : c.path("basis").asString(),
+                    c.path("unavailableReason").isNull()
+                            ? null
+                            : c.path("unavailableReason").asString(),
+                    evidence.subList(0, Math.min(10, evidence.size()))));
+        }
+        List<String> unavailable = new ArrayList<>();
+        card.path("unavailable")
+                .forEach(u -> unavailable.add(
+                        u.path("metric").asString() + ": " + u.path("reason").asString()));
+        return new CreatorDetail.Trust(
+                number(card.path("trustScore")),
+                card.path("trustConfidence").asString().toLowerCase(Locale.ROOT),
+                Instant.parse(card.path("computedAt").asString()),
+                components,
+                unavailable);
+    }
+
+    private static Double number(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? null : node.asDouble();
     }
 
     public List<String> platforms() {

@@ -138,6 +138,21 @@ class ScoringTest extends SpringAppTest {
         assertThat(openApi.body()).contains("/api/accounts/{platform}/{handle}/scorecard");
     }
 
+    @Test
+    void creatorPageShowsTheTrustScorecardOnceScored() throws Exception {
+        long id = jdbc.queryForObject("SELECT id FROM account ORDER BY id LIMIT 1", Long.class);
+        assertThat(get("/creators/" + id).body()).contains("Not scored yet");
+
+        scorer.scoreAll(ScoringProgress.NONE);
+
+        String page = get("/creators/" + id).body();
+        assertThat(page)
+                .contains("Trust scorecard")
+                .contains("real followers")
+                .contains("engagement")
+                .doesNotContain("Not scored yet");
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

@@ -172,9 +172,10 @@ public final class ScorecardAssembler {
         Double sponsored = null;
         if (commercial.available()) {
             sponsored = commercial.sponsoredShare().estimate();
+            // The value is the unsponsored share so that, like every other component, higher reads as better.
             inputs.add(new ComponentInput(
                     TrustComponent.AUTHENTICITY,
-                    sponsored,
+                    1 - sponsored,
                     clamp(1 - sponsored / 0.5),
                     pool.commercialPercentile(s, 1 - sponsored).percentile(),
                     "1 - sponsored share / 0.5 (" + commercial.sponsoredShare().successes() + " of "

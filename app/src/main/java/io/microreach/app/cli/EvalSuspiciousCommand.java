@@ -2,13 +2,9 @@ package io.microreach.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microreach.signals.followers.ClassifierEvaluation;
-import io.microreach.signals.followers.CsvRowError;
-import io.microreach.signals.followers.InvalidLabelledCsvException;
 import io.microreach.signals.followers.LabelledProfile;
-import io.microreach.signals.followers.LabelledProfileCsv;
 import io.microreach.signals.followers.SuspiciousFollowerModel;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,19 +49,11 @@ class EvalSuspiciousCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         var err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(labels)) {
-            err.println("microreach eval suspicious: " + labels + ": no such file");
+        var read = LabelledProfiles.read(labels, "eval suspicious", err);
+        if (read.isEmpty()) {
             return ExitCodes.UNUSABLE;
         }
-        List<LabelledProfile> data;
-        try {
-            data = LabelledProfileCsv.read(labels);
-        } catch (InvalidLabelledCsvException e) {
-            for (CsvRowError row : e.errors().subList(0, Math.min(20, e.errors().size()))) {
-                err.println("microreach eval suspicious: " + labels + ":" + row);
-            }
-            return ExitCodes.UNUSABLE;
-        }
+        List<LabelledProfile> data = read.get();
         SuspiciousFollowerModel m =
                 model == null ? SuspiciousFollowerModel.load() : SuspiciousFollowerModel.load(model);
         ClassifierEvaluation e = ClassifierEvaluation.of(m, data);

@@ -1,13 +1,9 @@
 package io.microreach.app.cli;
 
 import io.microreach.signals.followers.ClassifierEvaluation;
-import io.microreach.signals.followers.CsvRowError;
-import io.microreach.signals.followers.InvalidLabelledCsvException;
 import io.microreach.signals.followers.LabelledProfile;
-import io.microreach.signals.followers.LabelledProfileCsv;
 import io.microreach.signals.followers.SuspiciousFollowerModel;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -43,19 +39,11 @@ class TrainSuspiciousCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         var err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(labels)) {
-            err.println("microreach train-suspicious: " + labels + ": no such file");
+        var read = LabelledProfiles.read(labels, "train-suspicious", err);
+        if (read.isEmpty()) {
             return ExitCodes.UNUSABLE;
         }
-        List<LabelledProfile> data;
-        try {
-            data = LabelledProfileCsv.read(labels);
-        } catch (InvalidLabelledCsvException e) {
-            for (CsvRowError row : e.errors().subList(0, Math.min(20, e.errors().size()))) {
-                err.println("microreach train-suspicious: " + labels + ":" + row);
-            }
-            return ExitCodes.UNUSABLE;
-        }
+        List<LabelledProfile> data = read.get();
         SuspiciousFollowerModel model;
         try {
             model = SuspiciousFollowerModel.train(data);

@@ -2,6 +2,7 @@ package io.microreach.bench;
 
 import io.microreach.app.importer.CopyRows;
 import io.microreach.app.importer.ImportProgress;
+import io.microreach.app.importer.StagingFormat;
 import io.microreach.domain.DataRecord;
 import io.microreach.domain.RecordType;
 import io.microreach.ingest.InputFiles;
@@ -11,70 +12,52 @@ import io.microreach.ingest.UnusableInputException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
  * The lower bound microreach is compared with: the same file, parsed by the same reader, written with plain
- * {@code COPY} into tables that have the real tables' columns and nothing else (no keys, no indexes, no NOT NULL, no
- * defaults), in batches of the same size with one commit per batch. What is left out is precisely what microreach
- * adds: staging, natural-key upserts, change detection, linking and index maintenance.
+ * {@code COPY} as exactly the rows the importer stages ({@link StagingFormat}) into tables that have those columns
+ * and nothing else (no keys, no indexes, no NOT NULL, no defaults), in batches of the same size with one commit per
+ * batch. What is left out is precisely what microreach adds: staging, natural-key upserts, change detection, linking
+ * and index maintenance.
  */
 final class BareCopyBaseline {
     static final String SCHEMA = "bare";
 
     private BareCopyBaseline() {}
 
-    /**
-     * Creates {@value #SCHEMA}.&lt;table&gt; for every record type, taking column names and types from the migrated
-     * schema so the baseline follows the real tables when a migration changes them.
-     */
+    /** Creates {@value #SCHEMA}.&lt;record type&gt; for every record type with the importer's staging columns. */
     static void createTables(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
-        }
-        for (BareTable table : BareTable.values()) {
-            List<String> definitions = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement("SELECT attname, format_type(atttypid, atttypmod)"
-                    + " FROM pg_attribute WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped"
-                    + " ORDER BY attnum")) {
-                ps.setString(1, "public." + table.table());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        names.add(rs.getString(1));
-                        definitions.add(quote(rs.getString(1)) + " " + rs.getString(2));
-                    }
-                }
-            }
-            if (!names.containsAll(table.columns())) {
-                List<String> missing = new ArrayList<>(table.columns());
-                missing.removeAll(names);
-                throw new IllegalStateException("the baseline writes columns that public." + table.table()
-                        + " no longer has: " + missing + "; update BareTable");
-            }
-            try (Statement st = connection.createStatement()) {
-                st.execute("DROP TABLE IF EXISTS " + SCHEMA + "." + table.table());
-                st.execute(
-                        "CREATE TABLE " + SCHEMA + "." + table.table() + " (" + String.join(", ", definitions) + ")");
+            for (RecordType type : RecordType.values()) {
+                String columns = StagingFormat.columns(type).stream()
+                        .map(c -> c.name() + " " + c.sqlType())
+                        .collect(Collectors.joining(", "));
+                st.execute("DROP TABLE IF EXISTS " + table(type));
+                st.execute("CREATE TABLE " + table(type) + " (" + columns + ")");
             }
         }
         connection.commit();
     }
 
+    private static String table(RecordType type) {
+        return SCHEMA + "." + type.id();
+    }
+
     static void truncate(Connection connection) throws SQLException {
         List<String> tables = new ArrayList<>();
-        for (BareTable table : BareTable.values()) {
-            tables.add(SCHEMA + "." + table.table());
+        for (RecordType type : RecordType.values()) {
+            tables.add(table(type));
         }
         try (Statement st = connection.createStatement()) {
             st.execute("TRUNCATE " + String.join(", ", tables));
@@ -125,17 +108,16 @@ final class BareCopyBaseline {
             byType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r);
         }
         for (Map.Entry<RecordType, List<DataRecord>> entry : byType.entrySet()) {
-            BareTable table = BareTable.of(entry.getKey());
+            RecordType type = entry.getKey();
             rows.clear();
             for (DataRecord r : entry.getValue()) {
-                table.write(r, rows);
+                StagingFormat.writeRow(r, rows);
             }
-            copy.copyIn(table.copySql(SCHEMA), rows.reader());
+            String columns = StagingFormat.columns(type).stream()
+                    .map(StagingFormat.Column::name)
+                    .collect(Collectors.joining(", "));
+            copy.copyIn("COPY " + table(type) + " (" + columns + ") FROM STDIN (FORMAT csv)", rows.reader());
         }
         connection.commit();
-    }
-
-    private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

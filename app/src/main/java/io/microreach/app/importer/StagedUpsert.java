@@ -359,8 +359,17 @@ enum StagedUpsert {
 
     void write(long seq, DataRecord record, CopyRows rows) {
         rows.number(seq);
+        writeRow(record, rows);
+    }
+
+    /** The record's staging row without the sequence number. */
+    void writeRow(DataRecord record, CopyRows rows) {
         writer.accept(record, rows);
         rows.endRow();
+    }
+
+    List<StageColumn> stageColumns() {
+        return stageColumns;
     }
 
     String upsertSql() {

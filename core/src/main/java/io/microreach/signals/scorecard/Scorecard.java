@@ -54,7 +54,11 @@ public record Scorecard(
             Confidence confidence,
             List<String> evidenceFollowerIds) {}
 
-    /** Engagement anomalies: spikes, a like-to-comment ratio far from peers, a suspected comment pod. */
+    /**
+     * Engagement anomalies: spikes, a like-to-comment ratio far from peers, a suspected comment pod.
+     *
+     * @param count how many of the three kinds were found (0–3)
+     */
     public record AnomaliesView(
             int count,
             List<Spike> followerSpikes,

@@ -192,9 +192,10 @@ public final class ScorecardAssembler {
         LikeCommentRatio ratio = anomalies.compareWithPeers(s.likeComments(), pool.likeComments(s));
         Pod pod = s.pods().pod();
         var spikes = s.spikes().spikes();
+        // The kinds of anomaly found (spikes, pod, ratio): the count the component and the stored column report.
         int count = (spikes.isEmpty() ? 0 : 1) + (pod == null ? 0 : 1) + (ratio.outlier() ? 1 : 0);
         Scorecard.AnomaliesView anomaliesView = new Scorecard.AnomaliesView(
-                spikes.size() + (pod == null ? 0 : 1) + (ratio.outlier() ? 1 : 0),
+                count,
                 spikes,
                 ratio.outlier() ? ratio : null,
                 pod == null ? null : podView(pod),
@@ -217,8 +218,8 @@ public final class ScorecardAssembler {
                     (double) count,
                     clamp(goodness),
                     null,
-                    "1 - 0.5 per spike finding - 0.3 for a pod - 0.2 for an odd like-to-comment ratio (" + count
-                            + " finding" + (count == 1 ? "" : "s") + ")",
+                    "1 - 0.5 for follower spikes - 0.3 for a pod - 0.2 for an odd like-to-comment ratio (" + count
+                            + " kind" + (count == 1 ? "" : "s") + " found)",
                     anomalyConfidence == Confidence.NONE ? Confidence.LOW : anomalyConfidence,
                     evidence,
                     null));

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -34,9 +35,17 @@ public class Scorer {
     private final ScoreStore store;
     private final SignalSuite suite;
     private final ScorecardAssembler assembler;
+    private final ApplicationEventPublisher events;
 
-    public Scorer(JdbcTemplate jdbc, ActivityLoader loader, ScoreStore store, SignalSuite suite, TrustWeights weights) {
+    public Scorer(
+            JdbcTemplate jdbc,
+            ActivityLoader loader,
+            ScoreStore store,
+            SignalSuite suite,
+            TrustWeights weights,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.loader = loader;
         this.store = store;
         this.suite = suite;
@@ -54,6 +63,7 @@ public class Scorer {
         measured.forEach(m -> pool.add(m.signals()));
         ScoringReport report = assembleAndStore(measured, pool.build(), started, progress);
         jdbc.update("DELETE FROM score_queue WHERE queued_at <= ?", java.sql.Timestamp.from(started));
+        events.publishEvent(new AccountsRescored(ids, true));
         return report;
     }
 
@@ -74,6 +84,7 @@ public class Scorer {
                 ids.stream()
                         .map(id -> new Object[] {id, java.sql.Timestamp.from(started)})
                         .toList());
+        events.publishEvent(new AccountsRescored(ids, false));
         return report;
     }
 

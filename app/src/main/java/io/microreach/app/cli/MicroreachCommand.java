@@ -21,6 +21,8 @@ import picocli.CommandLine.Unmatched;
             StatusCommand.class,
             ScoreCommand.class,
             ScorecardCommand.class,
+            SearchCommand.class,
+            ReindexCommand.class,
             EvalCommand.class,
             TrainSuspiciousCommand.class,
             ConvertCommand.class,

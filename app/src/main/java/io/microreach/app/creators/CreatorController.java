@@ -1,6 +1,12 @@
 package io.microreach.app.creators;
 
+import io.microreach.app.search.SearchFilters;
+import io.microreach.app.search.SearchRequest;
+import io.microreach.app.search.SearchResult;
+import io.microreach.app.search.SearchService;
 import io.microreach.domain.Platform;
+import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,9 +23,11 @@ public class CreatorController {
     static final int MAX_PAGE_SIZE = 200;
 
     private final CreatorQueries queries;
+    private final SearchService search;
 
-    public CreatorController(CreatorQueries queries) {
+    public CreatorController(CreatorQueries queries, SearchService search) {
         this.queries = queries;
+        this.search = search;
     }
 
     @GetMapping("/")
@@ -51,7 +59,11 @@ public class CreatorController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new BadParameter("size", "must be between 1 and " + MAX_PAGE_SIZE + ", got " + size);
         }
-        CreatorPage result = queries.list(platform, q, order, dir.equals("desc"), page, size);
+        if ((long) (page + 1) * size > SearchRequest.MAX_WINDOW) {
+            throw new BadParameter(
+                    "page", "pages end at result " + SearchRequest.MAX_WINDOW + "; narrow the filters instead");
+        }
+        CreatorPage result = list(platform, q, order, dir.equals("desc"), page, size);
         model.addAttribute("result", result);
         model.addAttribute("platform", platform);
         model.addAttribute("q", q);
@@ -60,6 +72,32 @@ public class CreatorController {
         model.addAttribute("size", size);
         model.addAttribute("platforms", Platform.values());
         return "creators";
+    }
+
+    /** The list is a search with the platform and handle/name filters, sorted by a metric (ties by account id). */
+    private CreatorPage list(String platform, String text, CreatorSort sort, boolean descending, int page, int size) {
+        SearchFilters filters = SearchFilters.NONE.withText(text);
+        if (!platform.isBlank()) {
+            filters = filters.withPlatforms(
+                    Set.of(Platform.fromId(platform).orElseThrow().id()));
+        }
+        SearchResult found = search.search(
+                new SearchRequest(null, null, filters, sort.search(), descending, page * size, size, false));
+        List<CreatorRow> rows = found.hits().stream()
+                .map(h -> new CreatorRow(
+                        h.accountId(),
+                        h.platform(),
+                        h.handle(),
+                        h.displayName(),
+                        h.followers(),
+                        h.following(),
+                        h.postsCount(),
+                        h.country(),
+                        h.language(),
+                        h.verified(),
+                        h.tier()))
+                .toList();
+        return new CreatorPage(rows, found.total(), page, size);
     }
 
     @GetMapping("/creators/{id}")

@@ -29,49 +29,6 @@ public class CreatorQueries {
         this.json = json;
     }
 
-    /** A page of accounts; ties are broken by id so paging is stable. */
-    public CreatorPage list(String platform, String text, CreatorSort sort, boolean descending, int page, int size) {
-        List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE true");
-        if (platform != null && !platform.isBlank()) {
-            where.append(" AND a.platform = ?");
-            args.add(platform);
-        }
-        if (text != null && !text.isBlank()) {
-            where.append(" AND (lower(a.handle) LIKE ? OR lower(coalesce(a.display_name, '')) LIKE ?)");
-            String like = "%"
-                    + text.toLowerCase()
-                            .replace("\\", "\\\\")
-                            .replace("%", "\\%")
-                            .replace("_", "\\_") + "%";
-            args.add(like);
-            args.add(like);
-        }
-        long total = jdbc.queryForObject("SELECT count(*) FROM account a" + where, Long.class, args.toArray());
-        String direction = descending ? " DESC NULLS LAST" : " ASC NULLS LAST";
-        String sql = "SELECT a.id, a.platform, a.handle, a.display_name, a.followers, a.following, a.posts_count,"
-                + " a.country, a.language, a.verified FROM account a" + where + " ORDER BY " + sort.sql() + direction
-                + ", a.id" + (descending ? " DESC" : " ASC") + " LIMIT ? OFFSET ?";
-        args.add(size);
-        args.add((long) page * size);
-        List<CreatorRow> rows = jdbc.query(
-                sql,
-                (rs, i) -> new CreatorRow(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getLong(5),
-                        nullableLong(rs, 6),
-                        nullableLong(rs, 7),
-                        rs.getString(8),
-                        rs.getString(9),
-                        rs.getBoolean(10),
-                        BANDS.tierOf(rs.getLong(5)).id()),
-                args.toArray());
-        return new CreatorPage(rows, total, page, size);
-    }
-
     public Optional<CreatorDetail> detail(long accountId) {
         List<CreatorDetail.Profile> profiles = jdbc.query(
                 "SELECT a.id, a.platform, a.platform_id, a.handle, a.display_name, a.bio, a.country, a.language,"

@@ -1,26 +1,27 @@
 package io.microreach.app.creators;
 
+import io.microreach.app.search.SearchSort;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The columns the creators list can be sorted by, mapped to SQL so no user text reaches the query. */
+/** The columns the creators list can be sorted by, mapped to the search's sort orders. */
 public enum CreatorSort {
-    FOLLOWERS("a.followers"),
-    HANDLE("lower(a.handle)"),
-    PLATFORM("a.platform"),
-    POSTS("a.posts_count"),
-    FOLLOWING("a.following"),
-    COUNTRY("a.country"),
-    LAST_SEEN("a.last_seen");
+    FOLLOWERS(SearchSort.FOLLOWERS),
+    HANDLE(SearchSort.HANDLE),
+    PLATFORM(SearchSort.PLATFORM),
+    POSTS(SearchSort.POSTS),
+    FOLLOWING(SearchSort.FOLLOWING),
+    COUNTRY(SearchSort.COUNTRY),
+    LAST_SEEN(SearchSort.LAST_SEEN);
 
-    private final String sql;
+    private final SearchSort search;
 
-    CreatorSort(String sql) {
-        this.sql = sql;
+    CreatorSort(SearchSort search) {
+        this.search = search;
     }
 
-    String sql() {
-        return sql;
+    SearchSort search() {
+        return search;
     }
 
     public String id() {

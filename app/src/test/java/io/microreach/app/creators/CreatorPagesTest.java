@@ -3,6 +3,8 @@ package io.microreach.app.creators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.microreach.app.SpringAppTest;
+import io.microreach.app.search.IndexProgress;
+import io.microreach.app.search.SearchIndex;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,9 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class CreatorPagesTest extends SpringAppTest {
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    SearchIndex index;
 
     @BeforeEach
     void data() {
@@ -44,6 +50,8 @@ class CreatorPagesTest extends SpringAppTest {
                 "INSERT INTO follower_count (platform, account_platform_id, account_id, day, followers)"
                         + " VALUES ('instagram', 'id60', ?, '2026-03-01', 59000)",
                 id);
+        // Rows inserted with SQL bypass the rescoring event that keeps the index in sync: rebuild it.
+        index.rebuild(IndexProgress.NONE);
     }
 
     @Test
@@ -113,6 +121,7 @@ class CreatorPagesTest extends SpringAppTest {
     @Test
     void emptyDatabaseShowsWhatToDo() throws Exception {
         emptyPublicTables();
+        index.rebuild(IndexProgress.NONE);
         assertThat(get("/creators").body()).contains("No creators match").contains("microreach import");
     }
 

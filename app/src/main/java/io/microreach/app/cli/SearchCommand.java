@@ -1,0 +1,129 @@
+package io.microreach.app.cli;
+
+import io.microreach.app.search.InvalidSearchParameter;
+import io.microreach.app.search.SearchHit;
+import io.microreach.app.search.SearchParameters;
+import io.microreach.app.search.SearchRequest;
+import io.microreach.app.search.SearchResult;
+import io.microreach.app.search.SearchService;
+import io.microreach.app.search.SearchSort;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+@Command(
+        name = "search",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Search creator accounts: the same search as GET /api/search (see docs/search.md).",
+            "Filter keys: platform, tier, followers_min, followers_max, er_min, er_max, er_percentile_min,"
+                    + " er_percentile_max, trust_min, suspicious_max, reply_rate_min, niche, niche_confidence_min,"
+                    + " country, language, price_min, price_max, has_contact, text.",
+            "Exit code: 0 searched (also when nothing matched), 2 a malformed option or filter."
+        })
+class SearchCommand implements Callable<Integer> {
+    @Mixin
+    HomeOption home;
+
+    @Option(names = "--query", paramLabel = "TEXT", description = "Keywords over bio, captions and hashtags.")
+    String query;
+
+    @Option(names = "--brief", paramLabel = "TEXT", description = "A brand brief matched semantically.")
+    String brief;
+
+    @Option(
+            names = "--filter",
+            paramLabel = "KEY=VALUE",
+            description = "A filter; repeat for several (e.g. --filter tier=micro --filter niche=fitness).")
+    List<String> filters = new ArrayList<>();
+
+    @Option(
+            names = "--sort",
+            paramLabel = "ORDER",
+            defaultValue = "relevance",
+            description = "relevance (default) or a metric.")
+    String sort;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Results to show (1..500).")
+    int limit;
+
+    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Results to skip.")
+    int offset;
+
+    @Option(names = "--json", description = "Print results, rank explanations and facets as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        SearchRequest request;
+        try {
+            SearchSort order = SearchSort.fromId(sort)
+                    .orElseThrow(() -> new InvalidSearchParameter(
+                            "--sort", "unknown sort '" + sort + "'; expected one of " + SearchSort.allowedIds()));
+            request = new SearchRequest(
+                    query, brief, SearchParameters.parseAssignments(filters), order, null, offset, limit, json);
+        } catch (InvalidSearchParameter e) {
+            err.println("microreach search: " + e.describe());
+            err.flush();
+            return ExitCodes.UNUSABLE;
+        }
+        try (ConfigurableApplicationContext ctx = SpringLauncher.batch(home.home)) {
+            SearchResult result;
+            try {
+                result = ctx.getBean(SearchService.class).search(request);
+            } catch (InvalidSearchParameter e) {
+                err.println("microreach search: " + e.describe());
+                err.flush();
+                return ExitCodes.UNUSABLE;
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(ctx.getBean(JsonMapper.class)
+                        .writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(result));
+            } else {
+                print(out, result);
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    private static void print(PrintWriter out, SearchResult result) {
+        if (result.emptyReason() != null) {
+            out.println(result.emptyReason());
+            return;
+        }
+        out.printf(
+                Locale.ROOT,
+                "%,d matching accounts; showing %d from %d (%s)%n",
+                result.total(),
+                result.hits().size(),
+                result.offset() + 1,
+                result.formula());
+        for (SearchHit h : result.hits()) {
+            out.printf(
+                    Locale.ROOT,
+                    "%8.3f  %-9s @%-24s %-5s %,10d  %s%n",
+                    h.score(),
+                    h.platform(),
+                    h.handle(),
+                    h.tier(),
+                    h.followers(),
+                    h.explanation().summary());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.microreach.app.search;
+
+import java.util.List;
+
+/** Everything the index holds about one account, as loaded from PostgreSQL. Nullable boxed values are unknown. */
+record IndexedAccount(
+        long id,
+        String platform,
+        String handle,
+        String displayName,
+        String tier,
+        long followers,
+        Long following,
+        Long postsCount,
+        long lastSeenMillis,
+        boolean verified,
+        String country,
+        String language,
+        boolean hasContact,
+        Double engagementRate,
+        Double engagementRatePercentile,
+        Double trustScore,
+        Double suspiciousShare,
+        Double replyRate,
+        PriceEstimates.PriceRange price,
+        List<NicheScore> niches,
+        String bio,
+        List<String> captions,
+        List<String> hashtags,
+        float[] vector) {}

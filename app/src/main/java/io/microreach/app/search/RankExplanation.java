@@ -1,0 +1,56 @@
+package io.microreach.app.search;
+
+import java.util.List;
+
+/**
+ * Why a result ranks where it does: each term of the hybrid score with its raw value and its contribution (weight ×
+ * normalised value). The contributions add up to the hit's score.
+ *
+ * @param matchedTerms the query words found in the account's bio, captions or hashtags
+ * @param bm25 raw BM25 score of the keywords, null without keywords
+ * @param keywordContribution weight × BM25 / best BM25 of this query
+ * @param semanticSimilarity cosine similarity between the brief (or the lookalike seed) and the account's content,
+ *     null without a brief or without an embedding
+ * @param semanticContribution weight × max(0, similarity)
+ * @param matchedNiche the requested niche the account is most confidently in, null when no niche was requested or
+ *     it is in none
+ * @param nicheConfidence that niche's confidence
+ * @param nicheContribution weight × confidence
+ * @param trustScore the stored trust score (0..100), null when not scored
+ * @param trustContribution weight × trust score / 100
+ */
+public record RankExplanation(
+        List<String> matchedTerms,
+        Double bm25,
+        double keywordContribution,
+        Double semanticSimilarity,
+        double semanticContribution,
+        String matchedNiche,
+        Double nicheConfidence,
+        double nicheContribution,
+        Double trustScore,
+        double trustContribution) {
+
+    /** A one-line human summary, for the CLI table. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        if (bm25 != null) {
+            sb.append(String.format(
+                    java.util.Locale.ROOT, "keywords %s +%.3f; ", String.join("/", matchedTerms), keywordContribution));
+        }
+        if (semanticSimilarity != null) {
+            sb.append(String.format(
+                    java.util.Locale.ROOT, "similarity %.3f +%.3f; ", semanticSimilarity, semanticContribution));
+        }
+        if (matchedNiche != null) {
+            sb.append(String.format(
+                    java.util.Locale.ROOT, "niche %s %.2f +%.3f; ", matchedNiche, nicheConfidence, nicheContribution));
+        }
+        if (trustScore != null) {
+            sb.append(String.format(java.util.Locale.ROOT, "trust %.0f +%.3f", trustScore, trustContribution));
+        } else {
+            sb.append("not scored +0");
+        }
+        return sb.toString();
+    }
+}

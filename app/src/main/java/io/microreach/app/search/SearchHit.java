@@ -1,0 +1,29 @@
+package io.microreach.app.search;
+
+import java.util.List;
+
+/**
+ * One result row with the numbers a list shows and why it ranks where it does. Metrics are null when the account is
+ * not scored yet.
+ */
+public record SearchHit(
+        long accountId,
+        String platform,
+        String handle,
+        String displayName,
+        String tier,
+        long followers,
+        Long following,
+        Long postsCount,
+        String country,
+        String language,
+        boolean verified,
+        boolean hasContact,
+        Double engagementRate,
+        Double engagementRatePercentile,
+        Double trustScore,
+        Double suspiciousShare,
+        Double replyRate,
+        List<NicheScore> niches,
+        double score,
+        RankExplanation explanation) {}

@@ -1,0 +1,54 @@
+package io.microreach.app.search;
+
+import io.microreach.app.scoring.AccountsRescored;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the index in step with the database: after every rescoring (an import's incremental one, {@code score}, the
+ * demo load) the rescored accounts are re-read and replaced; a whole-pool rescore rebuilds the index, because every
+ * percentile may have moved. Runs after niche classification ({@code @Order(10)}) so new niches and embeddings are
+ * indexed in the same step.
+ */
+@Component
+class SearchIndexSync {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndexSync.class);
+
+    private final SearchIndex index;
+
+    SearchIndexSync(SearchIndex index) {
+        this.index = index;
+    }
+
+    @EventListener
+    @Order(20)
+    public void rescored(AccountsRescored event) {
+        if (event.wholePool()) {
+            index.rebuild(IndexProgress.NONE);
+        } else if (!event.accountIds().isEmpty()) {
+            index.update(event.accountIds());
+            LOG.debug("Search index updated for {} accounts", event.accountIds().size());
+        }
+    }
+
+    /** The web app checks (and if needed rebuilds) the index before it serves the first request. */
+    @Component
+    @ConditionalOnWebApplication
+    static class OpenAtStart implements SmartInitializingSingleton {
+        private final SearchIndex index;
+
+        OpenAtStart(SearchIndex index) {
+            this.index = index;
+        }
+
+        @Override
+        public void afterSingletonsInstantiated() {
+            index.open();
+        }
+    }
+}

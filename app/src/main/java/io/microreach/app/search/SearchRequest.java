@@ -1,0 +1,63 @@
+package io.microreach.app.search;
+
+/**
+ * One search.
+ *
+ * @param query keywords matched with BM25 over bio, captions and hashtags (Lucene simple query syntax: {@code "a
+ *     phrase"}, {@code -exclude}, {@code prefix*}); null or blank for none
+ * @param brief a brand brief in free text, matched semantically against content embeddings; null or blank for none
+ * @param filters hard constraints
+ * @param sort the order; {@link SearchSort#RELEVANCE} is the hybrid score
+ * @param descending direction; null means the sort's natural direction
+ * @param offset results to skip (paging)
+ * @param limit results to return
+ * @param facets whether to count niches, tiers, platforms and countries over all matches
+ */
+public record SearchRequest(
+        String query,
+        String brief,
+        SearchFilters filters,
+        SearchSort sort,
+        Boolean descending,
+        int offset,
+        int limit,
+        boolean facets) {
+
+    /** The deepest result a request may reach (offset + limit); deeper paging should narrow the filters. */
+    public static final int MAX_WINDOW = 10_000;
+
+    public static final int MAX_LIMIT = 500;
+
+    public SearchRequest {
+        query = query == null || query.isBlank() ? null : query.strip();
+        brief = brief == null || brief.isBlank() ? null : brief.strip();
+        filters = filters == null ? SearchFilters.NONE : filters;
+        sort = sort == null ? SearchSort.RELEVANCE : sort;
+        if (offset < 0) {
+            throw new InvalidSearchParameter("offset", "must be 0 or more, got " + offset);
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidSearchParameter("limit", "must be between 1 and " + MAX_LIMIT + ", got " + limit);
+        }
+        if ((long) offset + limit > MAX_WINDOW) {
+            throw new InvalidSearchParameter(
+                    "offset", "offset + limit must be at most " + MAX_WINDOW + "; narrow the filters instead");
+        }
+    }
+
+    public static SearchRequest of(String query, String brief, SearchFilters filters, int limit) {
+        return new SearchRequest(query, brief, filters, SearchSort.RELEVANCE, null, 0, limit, false);
+    }
+
+    public boolean isDescending() {
+        return descending != null ? descending : sort.descendingByDefault();
+    }
+
+    public SearchRequest withFacets(boolean value) {
+        return new SearchRequest(query, brief, filters, sort, descending, offset, limit, value);
+    }
+
+    public SearchRequest page(int newOffset, int newLimit) {
+        return new SearchRequest(query, brief, filters, sort, descending, newOffset, newLimit, facets);
+    }
+}

@@ -1,0 +1,800 @@
+package io.microreach.app.search;
+
+import static io.microreach.app.search.IndexFields.*;
+
+import io.microreach.domain.Platform;
+import io.microreach.niches.TextEmbedder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.FloatPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.VectorUtil;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers searches from the index. The hybrid score of an account is
+ *
+ * <pre>
+ *   score = w_keyword · BM25 / BM25_best  +  w_semantic · max(0, cos(brief, content))
+ *         + w_niche · (best confidence among the requested niches)  +  w_trust · trust score / 100
+ * </pre>
+ *
+ * <p>where BM25_best is the best BM25 of any match of this query (so the keyword term is 1 for the best keyword match),
+ * the cosine is the dot product of the unit-length embeddings, absent terms count 0 and the weights come from {@code
+ * microreach.search.weights.*} (defaults 1.0, 1.0, 0.5, 0.3). The terms are chosen so that each is 0..1 and so the
+ * weights read as "how many best keyword matches is a perfect semantic match worth".
+ *
+ * <p>How matches are found: keywords alone rank every keyword match exactly (two passes: the best BM25, then Lucene
+ * scores every match with the whole formula). A brief fetches the {@code offset + limit + semanticPool} nearest
+ * neighbours (filtered HNSW kNN on int8-quantised vectors), adds the same number of best keyword matches when there
+ * are keywords, computes exact cosines from the stored float vectors and re-ranks that candidate set; every filtered
+ * account with an embedding matches a brief (the ranking just puts it low), which is what {@code total} counts.
+ * Every order breaks ties by account id, so paging is stable.
+ */
+@Service
+public class SearchService {
+    private final SearchIndex index;
+    private final SearchSettings settings;
+    private final Supplier<Optional<TextEmbedder>> embedder;
+    private final Supplier<Boolean> pricesAvailable;
+
+    @Autowired
+    SearchService(
+            SearchIndex index,
+            SearchSettings settings,
+            ObjectProvider<TextEmbedder> embedders,
+            ObjectProvider<PriceEstimates> prices) {
+        this(index, settings, () -> Optional.ofNullable(embedders.getIfUnique()), () -> prices.getIfUnique() != null);
+    }
+
+    /** For tests and benchmarks that bring their own embedder. */
+    public SearchService(
+            SearchIndex index,
+            SearchSettings settings,
+            Supplier<Optional<TextEmbedder>> embedder,
+            Supplier<Boolean> pricesAvailable) {
+        this.index = index;
+        this.settings = settings;
+        this.embedder = embedder;
+        this.pricesAvailable = pricesAvailable;
+    }
+
+    public SearchSettings settings() {
+        return settings;
+    }
+
+    /** The formula with the weights in force, as shown in results. */
+    public String formula() {
+        SearchSettings.Weights w = settings.weights();
+        return String.format(
+                Locale.ROOT,
+                "score = %.2f·BM25/bestBM25 + %.2f·max(0,cosine) + %.2f·nicheConfidence + %.2f·trust/100",
+                w.keyword(),
+                w.semantic(),
+                w.niche(),
+                w.trust());
+    }
+
+    public SearchResult search(SearchRequest request) {
+        SearchFilters f = request.filters();
+        if ((f.priceMin() != null || f.priceMax() != null) && !pricesAvailable.get()) {
+            throw new InvalidSearchParameter(
+                    f.priceMin() != null ? "price_min" : "price_max",
+                    "price estimates are unavailable in this installation (they come with the budget planner)");
+        }
+        float[] briefVector = request.brief() == null ? null : embedBrief(request.brief());
+        String contradiction = contradiction(f);
+        if (contradiction != null) {
+            return new SearchResult(
+                    0,
+                    request.offset(),
+                    request.limit(),
+                    request.sort().id(),
+                    request.isDescending(),
+                    List.of(),
+                    request.facets() ? new SearchResult.Facets(List.of(), List.of(), List.of(), List.of()) : null,
+                    contradiction,
+                    formula());
+        }
+        return index.withSearcher(s -> {
+            try {
+                if (briefVector != null) {
+                    checkVectorSpace(s.space(), briefVector);
+                }
+                return new Run(s.searcher(), request, briefVector).execute();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Accounts whose content is most similar to the given account's, excluding it; filters apply. */
+    public Lookalikes lookalikes(Platform platform, String handle, SearchFilters filters, int limit) {
+        if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
+            throw new InvalidSearchParameter(
+                    "limit", "must be between 1 and " + SearchRequest.MAX_LIMIT + ", got " + limit);
+        }
+        return index.withSearcher(s -> {
+            try {
+                IndexSearcher searcher = s.searcher();
+                Query seedQuery = new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(PLATFORM, platform.id())), BooleanClause.Occur.FILTER)
+                        .add(
+                                new TermQuery(new Term(HANDLE_LC, handle.toLowerCase(Locale.ROOT))),
+                                BooleanClause.Occur.FILTER)
+                        .build();
+                TopDocs seedDocs = searcher.search(seedQuery, 1);
+                if (seedDocs.scoreDocs.length == 0) {
+                    throw new AccountNotFound("no account " + platform.id() + " @" + handle + " in the search index");
+                }
+                int seedDoc = seedDocs.scoreDocs[0].doc;
+                Document seed = searcher.storedFields().document(seedDoc);
+                long seedId = seed.getField(ID).numericValue().longValue();
+                float[] seedVector = vectorOf(searcher, seedDoc);
+                if (seedVector == null) {
+                    throw new InvalidSearchParameter(
+                            "handle",
+                            platform.id() + " @" + handle + " has no content embedding yet (niche classification"
+                                    + " computes it), so it has no lookalikes");
+                }
+                String contradiction = contradiction(filters);
+                if (contradiction != null) {
+                    return new Lookalikes(seedId, List.of(), contradiction);
+                }
+                Query filter = new BooleanQuery.Builder()
+                        .add(filterQuery(filters), BooleanClause.Occur.FILTER)
+                        .add(new TermQuery(new Term(ID, Long.toString(seedId))), BooleanClause.Occur.MUST_NOT)
+                        .build();
+                TopDocs near = searcher.search(
+                        new KnnFloatVectorQuery(VECTOR, seedVector, limit + settings.semanticPool(), filter),
+                        limit + settings.semanticPool());
+                List<Candidate> candidates = new ArrayList<>();
+                for (ScoreDoc sd : near.scoreDocs) {
+                    Candidate c = new Candidate(sd.doc);
+                    c.cosine = dot(vectorOf(searcher, sd.doc), seedVector);
+                    c.id = searcher.storedFields()
+                            .document(sd.doc)
+                            .getField(ID)
+                            .numericValue()
+                            .longValue();
+                    candidates.add(c);
+                }
+                candidates.sort(
+                        Comparator.comparingDouble((Candidate c) -> -c.cosine).thenComparingLong(c -> c.id));
+                List<SearchHit> hits = new ArrayList<>();
+                for (Candidate c : candidates.subList(0, Math.min(limit, candidates.size()))) {
+                    Document d = searcher.storedFields().document(c.doc);
+                    Double trust = doubleOrNull(d, TRUST);
+                    RankExplanation why =
+                            new RankExplanation(List.of(), null, 0, c.cosine, c.cosine, null, null, 0, trust, 0);
+                    hits.add(hit(d, c.cosine, why));
+                }
+                return new Lookalikes(seedId, hits, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Lookalikes of one account: similarity to the seed's content embedding is the whole score. */
+    public record Lookalikes(long seedAccountId, List<SearchHit> hits, String emptyReason) {}
+
+    /** The account a lookalike search starts from does not exist. */
+    public static final class AccountNotFound extends RuntimeException {
+        public AccountNotFound(String message) {
+            super(message);
+        }
+    }
+
+    private float[] embedBrief(String brief) {
+        TextEmbedder e = embedder.get()
+                .orElseThrow(() -> new InvalidSearchParameter(
+                        "brief",
+                        "semantic search is unavailable: no text embedder is installed (niche classification"
+                                + " provides it); search with keywords and filters instead"));
+        float[] v = e.embed(brief);
+        if (!AccountDocument.isUsable(v)) {
+            throw new InvalidSearchParameter("brief", "has no words the embedding model can use");
+        }
+        return v;
+    }
+
+    private void checkVectorSpace(AccountLoader.VectorSpace space, float[] brief) {
+        if (space == null) {
+            throw new InvalidSearchParameter(
+                    "brief",
+                    "semantic search is unavailable: no account has a content embedding yet (niche classification"
+                            + " computes them; then run 'microreach reindex')");
+        }
+        TextEmbedder e = embedder.get().orElseThrow();
+        if (space.dims() != brief.length || !space.model().equals(e.modelId())) {
+            throw new InvalidSearchParameter(
+                    "brief",
+                    "the index holds embeddings of model " + space.model() + " (" + space.dims() + " dims) but the"
+                            + " embedder is " + e.modelId() + " (" + brief.length + " dims); re-classify and run"
+                            + " 'microreach reindex'");
+        }
+    }
+
+    /** A contradiction among the ranges, explained, or null. */
+    static String contradiction(SearchFilters f) {
+        List<String> problems = new ArrayList<>();
+        if (f.followersMin() != null && f.followersMax() != null && f.followersMin() > f.followersMax()) {
+            problems.add("followers_min " + f.followersMin() + " > followers_max " + f.followersMax());
+        }
+        if (f.erMin() != null && f.erMax() != null && f.erMin() > f.erMax()) {
+            problems.add("er_min " + f.erMin() + " > er_max " + f.erMax());
+        }
+        if (f.erPercentileMin() != null && f.erPercentileMax() != null && f.erPercentileMin() > f.erPercentileMax()) {
+            problems.add("er_percentile_min " + f.erPercentileMin() + " > er_percentile_max " + f.erPercentileMax());
+        }
+        if (f.priceMin() != null && f.priceMax() != null && f.priceMin() > f.priceMax()) {
+            problems.add("price_min " + f.priceMin() + " > price_max " + f.priceMax());
+        }
+        return problems.isEmpty() ? null : "No account can match: " + String.join("; ", problems) + ".";
+    }
+
+    /** The conjunction of all filters (MatchAll when there are none). */
+    Query filterQuery(SearchFilters f) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+        terms(b, PLATFORM, f.platforms());
+        terms(b, TIER, f.tiers());
+        terms(b, COUNTRY, f.countries());
+        terms(b, LANGUAGE, f.languages());
+        if (f.followersMin() != null || f.followersMax() != null) {
+            b.add(
+                    LongPoint.newRangeQuery(
+                            FOLLOWERS,
+                            f.followersMin() == null ? Long.MIN_VALUE : f.followersMin(),
+                            f.followersMax() == null ? Long.MAX_VALUE : f.followersMax()),
+                    BooleanClause.Occur.FILTER);
+        }
+        range(b, ER, f.erMin(), f.erMax());
+        range(b, ER_PERCENTILE, f.erPercentileMin(), f.erPercentileMax());
+        range(b, TRUST, f.trustMin(), null);
+        range(b, SUSPICIOUS, null, f.suspiciousMax());
+        range(b, REPLY_RATE, f.replyRateMin(), null);
+        range(b, PRICE_HIGH, f.priceMin(), null);
+        range(b, PRICE_LOW, null, f.priceMax());
+        if (!f.niches().isEmpty()) {
+            float min = (float) nicheMin(f);
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            for (String n : f.niches()) {
+                any.add(
+                        FloatPoint.newRangeQuery(nicheConfidence(n), min, Float.POSITIVE_INFINITY),
+                        BooleanClause.Occur.SHOULD);
+            }
+            b.add(any.build(), BooleanClause.Occur.FILTER);
+        }
+        if (f.hasContact() != null) {
+            b.add(new TermQuery(new Term(HAS_CONTACT, f.hasContact().toString())), BooleanClause.Occur.FILTER);
+        }
+        if (f.text() != null) {
+            String pattern = "*" + escapeWildcard(f.text().toLowerCase(Locale.ROOT)) + "*";
+            b.add(
+                    new BooleanQuery.Builder()
+                            .add(new WildcardQuery(new Term(HANDLE_LC, pattern)), BooleanClause.Occur.SHOULD)
+                            .add(new WildcardQuery(new Term(NAME_LC, pattern)), BooleanClause.Occur.SHOULD)
+                            .build(),
+                    BooleanClause.Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private double nicheMin(SearchFilters f) {
+        return f.nicheConfidenceMin() != null ? f.nicheConfidenceMin() : settings.nicheFacetMin();
+    }
+
+    private static void terms(BooleanQuery.Builder b, String field, Set<String> values) {
+        if (!values.isEmpty()) {
+            b.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER);
+        }
+    }
+
+    private static void range(BooleanQuery.Builder b, String field, Double min, Double max) {
+        if (min != null || max != null) {
+            b.add(
+                    DoublePoint.newRangeQuery(
+                            field,
+                            min == null ? Double.NEGATIVE_INFINITY : min,
+                            max == null ? Double.POSITIVE_INFINITY : max),
+                    BooleanClause.Occur.FILTER);
+        }
+    }
+
+    private static String escapeWildcard(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == '*' || c == '?' || c == '\\') {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** The keyword query: the best of the standard field and the stemmed fields (max, so no double counting). */
+    static Query keywordQuery(String text) {
+        Analyzer analyzer = IndexFields.analyzer();
+        List<Query> perField = new ArrayList<>();
+        for (String field : IndexFields.textFields()) {
+            SimpleQueryParser parser = new SimpleQueryParser(analyzer, field);
+            Query q = parser.parse(text);
+            if (q != null) {
+                perField.add(q);
+            }
+        }
+        return perField.isEmpty() ? new MatchNoDocsQuery("no searchable words") : new DisjunctionMaxQuery(perField, 0f);
+    }
+
+    /** Query words with their analysed terms per text field, for explaining which words matched. */
+    private static Map<String, Map<String, List<String>>> analysedWords(String text) {
+        Analyzer analyzer = IndexFields.analyzer();
+        Map<String, Map<String, List<String>>> words = new LinkedHashMap<>();
+        for (String word : text.split("[\\s\"+\\-|()~*]+")) {
+            if (word.isBlank()) {
+                continue;
+            }
+            Map<String, List<String>> perField = new LinkedHashMap<>();
+            for (String field : IndexFields.textFields()) {
+                List<String> tokens = new ArrayList<>();
+                try (TokenStream ts = analyzer.tokenStream(field, word)) {
+                    CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                    ts.reset();
+                    while (ts.incrementToken()) {
+                        tokens.add(term.toString());
+                    }
+                    ts.end();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                perField.put(field, tokens);
+            }
+            words.put(word, perField);
+        }
+        return words;
+    }
+
+    private static final class Candidate {
+        final int doc;
+        long id;
+        double bm25 = Double.NaN;
+        double cosine = Double.NaN;
+        double score;
+        Document stored;
+
+        Candidate(int doc) {
+            this.doc = doc;
+        }
+    }
+
+    /** One search execution over one searcher. */
+    private final class Run {
+        final IndexSearcher searcher;
+        final SearchRequest request;
+        final float[] brief;
+        final SearchFilters f;
+        final Query filter;
+        final Query keywords;
+        final SearchSettings.Weights w = settings.weights();
+        final List<String> nicheFields;
+        double bestBm25 = 0;
+
+        Run(IndexSearcher searcher, SearchRequest request, float[] brief) {
+            this.searcher = searcher;
+            this.request = request;
+            this.brief = brief;
+            this.f = request.filters();
+            this.filter = filterQuery(f);
+            this.keywords = request.query() == null ? null : keywordQuery(request.query());
+            this.nicheFields =
+                    f.niches().stream().map(IndexFields::nicheConfidence).toList();
+        }
+
+        SearchResult execute() throws IOException {
+            Query matchQuery;
+            long total;
+            List<Candidate> page;
+            if (brief == null) {
+                matchQuery = keywords == null
+                        ? filter
+                        : new BooleanQuery.Builder()
+                                .add(keywords, BooleanClause.Occur.MUST)
+                                .add(filter, BooleanClause.Occur.FILTER)
+                                .build();
+                if (keywords != null) {
+                    TopDocs best = searcher.search(matchQuery, 1);
+                    bestBm25 = best.scoreDocs.length == 0 ? 0 : best.scoreDocs[0].score;
+                }
+                Sort sort;
+                Query ranked;
+                if (request.sort() == SearchSort.RELEVANCE) {
+                    double keywordScale = bestBm25 > 0 ? w.keyword() / bestBm25 : 0;
+                    ranked = new FunctionScoreQuery(
+                            matchQuery, new StaticRank(keywordScale, w.niche(), w.trust(), nicheFields));
+                    sort = new Sort(
+                            new SortField(null, SortField.Type.SCORE, !request.isDescending()),
+                            new SortField(ID, SortField.Type.LONG));
+                } else {
+                    ranked = matchQuery;
+                    sort = metricSort();
+                }
+                int window = request.offset() + request.limit();
+                TopFieldDocs top = searcher.search(
+                        ranked, new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE, true));
+                total = top.totalHits.value;
+                page = new ArrayList<>();
+                for (int i = request.offset(); i < top.scoreDocs.length; i++) {
+                    page.add(new Candidate(top.scoreDocs[i].doc));
+                }
+                explainKeywords(page);
+            } else {
+                Query withVector = new TermQuery(new Term(HAS_VECTOR, "true"));
+                Query anyMatch = keywords == null
+                        ? withVector
+                        : new BooleanQuery.Builder()
+                                .add(keywords, BooleanClause.Occur.SHOULD)
+                                .add(withVector, BooleanClause.Occur.SHOULD)
+                                .build();
+                matchQuery = new BooleanQuery.Builder()
+                        .add(anyMatch, BooleanClause.Occur.FILTER)
+                        .add(filter, BooleanClause.Occur.FILTER)
+                        .build();
+                int k = request.offset() + request.limit() + settings.semanticPool();
+                Map<Integer, Candidate> candidates = new LinkedHashMap<>();
+                for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery(VECTOR, brief, k, filter), k).scoreDocs) {
+                    candidates.put(sd.doc, new Candidate(sd.doc));
+                }
+                if (keywords != null) {
+                    Query kw = new BooleanQuery.Builder()
+                            .add(keywords, BooleanClause.Occur.MUST)
+                            .add(filter, BooleanClause.Occur.FILTER)
+                            .build();
+                    for (ScoreDoc sd : searcher.search(kw, k).scoreDocs) {
+                        candidates.computeIfAbsent(sd.doc, Candidate::new);
+                    }
+                }
+                List<Candidate> all = new ArrayList<>(candidates.values());
+                explainKeywords(all);
+                for (Candidate c : all) {
+                    float[] v = vectorOf(searcher, c.doc);
+                    c.cosine = v == null ? Double.NaN : dot(v, brief);
+                }
+                load(all);
+                for (Candidate c : all) {
+                    c.score = hybrid(c);
+                }
+                Comparator<Candidate> order = request.sort() == SearchSort.RELEVANCE
+                        ? Comparator.comparingDouble((Candidate c) -> request.isDescending() ? -c.score : c.score)
+                        : metricComparator();
+                all.sort(order.thenComparingLong(c -> c.id));
+                total = request.sort() == SearchSort.RELEVANCE ? searcher.count(matchQuery) : all.size();
+                page = all.subList(
+                        Math.min(request.offset(), all.size()),
+                        Math.min(request.offset() + request.limit(), all.size()));
+                if (request.sort() != SearchSort.RELEVANCE) {
+                    matchQuery = idSet(all);
+                }
+            }
+            load(page);
+            List<SearchHit> hits = new ArrayList<>();
+            for (Candidate c : page) {
+                hits.add(toHit(c));
+            }
+            SearchResult.Facets facets = null;
+            if (request.facets()) {
+                FacetCounter counter = new FacetCounter();
+                searcher.search(matchQuery, counter);
+                facets = counter.facets();
+            }
+            return new SearchResult(
+                    total,
+                    request.offset(),
+                    request.limit(),
+                    request.sort().id(),
+                    request.isDescending(),
+                    hits,
+                    facets,
+                    null,
+                    formula());
+        }
+
+        private Query idSet(List<Candidate> all) {
+            return new TermInSetQuery(
+                    ID, all.stream().map(c -> new BytesRef(Long.toString(c.id))).toList());
+        }
+
+        private Sort metricSort() {
+            SearchSort s = request.sort();
+            boolean desc = request.isDescending();
+            SortField primary;
+            switch (s) {
+                case HANDLE, PLATFORM, COUNTRY -> {
+                    primary = new SortField(s.field(), SortField.Type.STRING, desc);
+                    primary.setMissingValue(desc ? SortField.STRING_FIRST : SortField.STRING_LAST);
+                }
+                case FOLLOWERS, FOLLOWING, POSTS, LAST_SEEN -> {
+                    primary = new SortField(s.field(), SortField.Type.LONG, desc);
+                    primary.setMissingValue(desc ? Long.MIN_VALUE : Long.MAX_VALUE);
+                }
+                default -> {
+                    primary = new SortField(s.field(), SortField.Type.DOUBLE, desc);
+                    primary.setMissingValue(desc ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+                }
+            }
+            return new Sort(primary, new SortField(ID, SortField.Type.LONG));
+        }
+
+        /** In-memory version of {@link #metricSort()} for a candidate set; missing values last either way. */
+        private Comparator<Candidate> metricComparator() {
+            SearchSort s = request.sort();
+            boolean desc = request.isDescending();
+            return (a, b) -> {
+                Comparable<Object> x = metricValue(a, s);
+                Comparable<Object> y = metricValue(b, s);
+                if (x == null || y == null) {
+                    return x == null ? (y == null ? 0 : 1) : -1;
+                }
+                int c = x.compareTo(y);
+                return desc ? -c : c;
+            };
+        }
+
+        @SuppressWarnings("unchecked")
+        private Comparable<Object> metricValue(Candidate c, SearchSort s) {
+            var field = c.stored.getField(s == SearchSort.HANDLE ? HANDLE : s.field());
+            if (field == null) {
+                return null;
+            }
+            if (field.numericValue() != null) {
+                return (Comparable<Object>) (Comparable<?>) field.numericValue().doubleValue();
+            }
+            return (Comparable<Object>) (Comparable<?>) field.stringValue().toLowerCase(Locale.ROOT);
+        }
+
+        /** Sets the raw BM25 of the candidates that match the keywords (0 for those that do not). */
+        private void explainKeywords(List<Candidate> candidates) throws IOException {
+            if (keywords == null || candidates.isEmpty()) {
+                return;
+            }
+            load(candidates);
+            Map<Long, Candidate> byId = new HashMap<>();
+            candidates.forEach(c -> {
+                c.bm25 = 0;
+                byId.put(c.id, c);
+            });
+            Query restricted = new BooleanQuery.Builder()
+                    .add(keywords, BooleanClause.Occur.MUST)
+                    .add(idSet(candidates), BooleanClause.Occur.FILTER)
+                    .build();
+            for (ScoreDoc sd : searcher.search(restricted, candidates.size()).scoreDocs) {
+                Candidate c = byId.get(searcher.storedFields()
+                        .document(sd.doc)
+                        .getField(ID)
+                        .numericValue()
+                        .longValue());
+                c.bm25 = sd.score;
+            }
+            if (bestBm25 == 0) {
+                Query kw = new BooleanQuery.Builder()
+                        .add(keywords, BooleanClause.Occur.MUST)
+                        .add(filter, BooleanClause.Occur.FILTER)
+                        .build();
+                TopDocs best = searcher.search(kw, 1);
+                bestBm25 = best.scoreDocs.length == 0 ? 0 : best.scoreDocs[0].score;
+            }
+        }
+
+        private void load(List<Candidate> candidates) throws IOException {
+            StoredFields stored = searcher.storedFields();
+            for (Candidate c : candidates) {
+                if (c.stored == null) {
+                    c.stored = stored.document(c.doc);
+                    c.id = c.stored.getField(ID).numericValue().longValue();
+                }
+            }
+        }
+
+        private double keywordPart(Candidate c) {
+            return Double.isNaN(c.bm25) || bestBm25 <= 0 ? 0 : w.keyword() * c.bm25 / bestBm25;
+        }
+
+        private double hybrid(Candidate c) {
+            double semantic = Double.isNaN(c.cosine) ? 0 : w.semantic() * Math.max(0, c.cosine);
+            NicheScore niche = matchedNiche(c.stored);
+            Double trust = doubleOrNull(c.stored, TRUST);
+            return keywordPart(c)
+                    + semantic
+                    + (niche == null ? 0 : w.niche() * niche.confidence())
+                    + (trust == null ? 0 : w.trust() * trust / 100);
+        }
+
+        private NicheScore matchedNiche(Document d) {
+            if (f.niches().isEmpty()) {
+                return null;
+            }
+            NicheScore best = null;
+            for (NicheScore n : niches(d)) {
+                if (f.niches().contains(n.niche()) && (best == null || n.confidence() > best.confidence())) {
+                    best = n;
+                }
+            }
+            return best;
+        }
+
+        private SearchHit toHit(Candidate c) throws IOException {
+            Document d = c.stored;
+            if (brief != null && Double.isNaN(c.cosine)) {
+                float[] v = vectorOf(searcher, c.doc);
+                c.cosine = v == null ? Double.NaN : dot(v, brief);
+            }
+            NicheScore niche = matchedNiche(d);
+            Double trust = doubleOrNull(d, TRUST);
+            Double cosine = Double.isNaN(c.cosine) ? null : c.cosine;
+            RankExplanation why = new RankExplanation(
+                    keywords == null ? List.of() : matchedTerms(c.doc),
+                    keywords == null ? null : (Double.isNaN(c.bm25) ? 0.0 : c.bm25),
+                    keywordPart(c),
+                    cosine,
+                    cosine == null ? 0 : w.semantic() * Math.max(0, cosine),
+                    niche == null ? null : niche.niche(),
+                    niche == null ? null : niche.confidence(),
+                    niche == null ? 0 : w.niche() * niche.confidence(),
+                    trust,
+                    trust == null ? 0 : w.trust() * trust / 100);
+            double score = why.keywordContribution()
+                    + why.semanticContribution()
+                    + why.nicheContribution()
+                    + why.trustContribution();
+            return hit(d, score, why);
+        }
+
+        /** Query words present in the account's text, checked in the postings of each text field. */
+        private List<String> matchedTerms(int doc) throws IOException {
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            int local = doc - leaf.docBase;
+            List<String> matched = new ArrayList<>();
+            for (var word : analysedWords(request.query()).entrySet()) {
+                boolean found = false;
+                for (var field : word.getValue().entrySet()) {
+                    Terms terms = leaf.reader().terms(field.getKey());
+                    if (terms == null) {
+                        continue;
+                    }
+                    TermsEnum te = terms.iterator();
+                    for (String token : field.getValue()) {
+                        if (te.seekExact(new BytesRef(token))) {
+                            PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+                            if (pe.advance(local) == local) {
+                                found = true;
+                                break;
+                            }
+                        }
+                    }
+                    if (found) {
+                        break;
+                    }
+                }
+                if (found) {
+                    matched.add(word.getKey());
+                }
+            }
+            return matched;
+        }
+    }
+
+    private static float[] vectorOf(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+        if (values == null) {
+            return null;
+        }
+        int local = doc - leaf.docBase;
+        return values.advance(local) == local ? values.vectorValue().clone() : null;
+    }
+
+    private static double dot(float[] a, float[] b) {
+        return VectorUtil.dotProduct(a, b);
+    }
+
+    private static Double doubleOrNull(Document d, String field) {
+        var f = d.getField(field);
+        return f == null ? null : f.numericValue().doubleValue();
+    }
+
+    private static Long longOrNull(Document d, String field) {
+        var f = d.getField(field);
+        return f == null ? null : f.numericValue().longValue();
+    }
+
+    static List<NicheScore> niches(Document d) {
+        String stored = d.get(NICHES_STORED);
+        if (stored == null || stored.isEmpty()) {
+            return List.of();
+        }
+        List<NicheScore> out = new ArrayList<>();
+        for (String pair : stored.split(",")) {
+            int colon = pair.lastIndexOf(':');
+            out.add(new NicheScore(pair.substring(0, colon), Double.parseDouble(pair.substring(colon + 1))));
+        }
+        return out;
+    }
+
+    private static SearchHit hit(Document d, double score, RankExplanation why) {
+        return new SearchHit(
+                d.getField(ID).numericValue().longValue(),
+                d.get(PLATFORM),
+                d.get(HANDLE),
+                d.get(DISPLAY_NAME),
+                d.get(TIER),
+                d.getField(FOLLOWERS).numericValue().longValue(),
+                longOrNull(d, FOLLOWING),
+                longOrNull(d, POSTS),
+                d.get(COUNTRY),
+                d.get(LANGUAGE),
+                Boolean.parseBoolean(d.get(VERIFIED)),
+                Boolean.parseBoolean(d.get(HAS_CONTACT)),
+                doubleOrNull(d, ER),
+                doubleOrNull(d, ER_PERCENTILE),
+                doubleOrNull(d, TRUST),
+                doubleOrNull(d, SUSPICIOUS),
+                doubleOrNull(d, REPLY_RATE),
+                niches(d),
+                score,
+                why);
+    }
+
+    @SuppressWarnings("unused")
+    private static Set<String> set(String... values) {
+        return new LinkedHashSet<>(List.of(values));
+    }
+}

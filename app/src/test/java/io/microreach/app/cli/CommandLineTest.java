@@ -89,6 +89,40 @@ class CommandLineTest {
     }
 
     @Test
+    @Order(4)
+    void searchAndReindexFollowTheContract() throws Exception {
+        Result reindex = run("reindex");
+        assertThat(reindex.code()).as(reindex.err()).isZero();
+        assertThat(reindex.out()).contains("Indexed 2 accounts");
+
+        Result json = run("search", "--filter", "platform=instagram", "--filter", "followers_min=5", "--json");
+        assertThat(json.code()).as(json.err()).isZero();
+        JsonNode result = new ObjectMapper().readTree(json.out());
+        assertThat(result.get("total").asLong()).isEqualTo(2);
+        assertThat(result.get("hits").get(0).has("explanation")).isTrue();
+        assertThat(result.get("facets").get("platform").get(0).get("count").asLong())
+                .isEqualTo(2);
+
+        Result text = run("search", "--filter", "followers_max=5");
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("0 matching accounts");
+
+        Result contradiction = run("search", "--filter", "followers_min=100", "--filter", "followers_max=10");
+        assertThat(contradiction.code()).isZero();
+        assertThat(contradiction.out()).contains("No account can match: followers_min 100 > followers_max 10");
+
+        Result bad = run("search", "--filter", "followers_min=lots");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("followers_min").contains("not a whole number");
+        Result unknown = run("search", "--filter", "colour=red");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("colour").contains("unknown filter");
+        Result limit = run("search", "--limit", "0");
+        assertThat(limit.code()).isEqualTo(2);
+        assertThat(limit.err()).contains("limit");
+    }
+
+    @Test
     @Order(5)
     void generateWritesDataAndGroundTruthAndRejectsBadArguments() throws Exception {
         Path out = HOME.resolve("generated");

@@ -7,6 +7,7 @@ import io.microreach.app.ScoredData;
 import io.microreach.app.importer.Importer;
 import io.microreach.app.scoring.Scorer;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +25,23 @@ class CreatorBrowserTest extends BrowserTest {
     @TempDir
     Path dir;
 
+    /** Loaded once for the class: the tests only read, and 200 creators take a few seconds to score. */
+    private static boolean loaded;
+
     @BeforeEach
     void data() {
-        emptyPublicTables();
-        jdbc.update("DELETE FROM shortlist");
-        ScoredData.load(importer, scorer, dir, 60, 11);
+        if (!loaded) {
+            emptyPublicTables();
+            jdbc.update("DELETE FROM shortlist");
+            // Enough creators per platform (at least 30 with an ER) for the expected-ER curves.
+            ScoredData.load(importer, scorer, dir, 200, 11);
+            loaded = true;
+        }
+    }
+
+    @AfterAll
+    static void reload() {
+        loaded = false;
     }
 
     /** A scored account with follower history, posts with an ER and, if the data has one, a flagged spike. */
@@ -36,8 +49,10 @@ class CreatorBrowserTest extends BrowserTest {
         return jdbc.queryForObject(
                 "SELECT s.account_id FROM account_score s WHERE s.engagement_rate > 0"
                         + " AND EXISTS (SELECT 1 FROM follower_count f WHERE f.account_id = s.account_id)"
-                        + " ORDER BY jsonb_array_length(s.scorecard->'anomalies'->'followerSpikes') DESC, s.account_id"
-                        + " LIMIT 1",
+                        + " AND s.scorecard->'details'->'expectedEngagement'->'curve' IS NOT NULL"
+                        + " AND jsonb_typeof(s.scorecard->'details'->'expectedEngagement'->'curve') = 'object'"
+                        + " ORDER BY jsonb_array_length(s.scorecard->'anomalies'->'followerSpikes') DESC,"
+                        + " s.trust_score DESC NULLS LAST, s.account_id LIMIT 1",
                 Long.class);
     }
 

@@ -12,21 +12,21 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** The creators list and the creator page. Bad parameters get a 400 page that names the parameter. */
+/**
+ * The creators list (the creator page is {@link CreatorPageController}). Bad parameters get a 400 page that names the
+ * parameter.
+ */
 @Controller
 public class CreatorController {
     static final int MAX_PAGE_SIZE = 200;
 
-    private final CreatorQueries queries;
     private final SearchService search;
 
-    public CreatorController(CreatorQueries queries, SearchService search) {
-        this.queries = queries;
+    public CreatorController(SearchService search) {
         this.search = search;
     }
 
@@ -98,14 +98,6 @@ public class CreatorController {
                         h.tier()))
                 .toList();
         return new CreatorPage(rows, found.total(), page, size);
-    }
-
-    @GetMapping("/creators/{id}")
-    public String creator(@PathVariable long id, Model model) {
-        CreatorDetail detail =
-                queries.detail(id).orElseThrow(() -> new NotFound("No creator account with id " + id + "."));
-        model.addAttribute("c", detail);
-        return "creator";
     }
 
     @ExceptionHandler(BadParameter.class)

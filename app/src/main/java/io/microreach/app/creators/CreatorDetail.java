@@ -14,7 +14,8 @@ public record CreatorDetail(
         long followerSampleSize,
         long followEdges,
         List<OtherAccount> otherAccounts,
-        Trust trust) {
+        Trust trust,
+        CreatorCharts charts) {
 
     public record Profile(
             long id,
@@ -89,7 +90,12 @@ public record CreatorDetail(
             List<TrustComponentView> components,
             List<String> unavailable) {}
 
+    /**
+     * @param id the component's id (e.g. {@code real_followers}), used in evidence links
+     * @param evidenceIds the first evidence ids; {@code evidenceCount} says how many there are in all
+     */
     public record TrustComponentView(
+            String id,
             String component,
             Double value,
             Double percentile,
@@ -98,5 +104,6 @@ public record CreatorDetail(
             String confidence,
             String basis,
             String unavailableReason,
-            List<String> evidenceIds) {}
+            List<String> evidenceIds,
+            int evidenceCount) {}
 }

@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class CreatorQueries {
     private static final TierBands BANDS = TierBands.DEFAULT;
+    static final int PEER_SAMPLE = 400;
 
     private final JdbcTemplate jdbc;
 
@@ -65,10 +66,41 @@ public class CreatorQueries {
                 "SELECT day, followers FROM follower_count WHERE account_id = ? ORDER BY day",
                 (rs, i) -> new CreatorDetail.HistoryPoint(rs.getObject(1, java.time.LocalDate.class), rs.getLong(2)),
                 accountId);
-        List<CreatorDetail.PostView> posts = jdbc.query(
+        List<CreatorDetail.PostView> posts =
+                posts("account_id = ? ORDER BY published_at DESC, id DESC LIMIT 30", accountId);
+        List<CreatorDetail.CommentView> comments =
+                comments(profile, "p.account_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT 50", accountId);
+        List<CreatorDetail.SampledFollower> followers = followers("account_id = ? ORDER BY id LIMIT 100", accountId);
+        long sampleSize =
+                jdbc.queryForObject("SELECT count(*) FROM follower_sample WHERE account_id = ?", Long.class, accountId);
+        long edges =
+                jdbc.queryForObject("SELECT count(*) FROM follow_edge WHERE account_id = ?", Long.class, accountId);
+        List<CreatorDetail.OtherAccount> others = jdbc.query(
+                "SELECT o.id, o.platform, o.handle, o.followers FROM account a JOIN account o"
+                        + " ON o.creator_id = a.creator_id AND o.id <> a.id WHERE a.id = ? ORDER BY o.platform",
+                (rs, i) ->
+                        new CreatorDetail.OtherAccount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
+                accountId);
+        JsonNode card = scorecard(accountId).orElse(null);
+        CreatorCharts charts = ScorecardCharts.build(
+                card, profile.platform(), profile.followers(), history, peerPool(profile.platform(), accountId));
+        return Optional.of(new CreatorDetail(
+                profile,
+                history,
+                posts,
+                comments,
+                followers,
+                sampleSize,
+                edges,
+                others,
+                card == null ? null : trust(card),
+                charts));
+    }
+
+    private List<CreatorDetail.PostView> posts(String where, Object... args) {
+        return jdbc.query(
                 "SELECT id, platform_id, published_at, format, caption, hashtags, likes, comments, shares, saves,"
-                        + " views, followers_at_post, paid_partnership, url FROM post WHERE account_id = ?"
-                        + " ORDER BY published_at DESC, id DESC LIMIT 30",
+                        + " views, followers_at_post, paid_partnership, url FROM post WHERE " + where,
                 (rs, i) -> new CreatorDetail.PostView(
                         rs.getLong(1),
                         rs.getString(2),
@@ -84,12 +116,18 @@ public class CreatorQueries {
                         nullableLong(rs, 12),
                         (Boolean) rs.getObject(13),
                         rs.getString(14)),
-                accountId);
-        List<CreatorDetail.CommentView> comments = jdbc.query(
+                args);
+    }
+
+    private List<CreatorDetail.CommentView> comments(CreatorDetail.Profile profile, String where, Object... args) {
+        Object[] all = new Object[args.length + 2];
+        all[0] = profile.platformId();
+        all[1] = profile.handle();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return jdbc.query(
                 "SELECT p.platform_id, c.author_handle, c.text, c.created_at, c.parent_platform_id IS NOT NULL,"
-                        + " (c.author_platform_id = ? OR lower(c.author_handle) = lower(?)), c.likes"
-                        + " FROM comment c JOIN post p ON p.id = c.post_id WHERE p.account_id = ?"
-                        + " ORDER BY c.created_at DESC, c.id DESC LIMIT 50",
+                        + " (c.author_platform_id = ? OR lower(c.author_handle) = lower(?)), c.likes, c.platform_id"
+                        + " FROM comment c JOIN post p ON p.id = c.post_id WHERE " + where,
                 (rs, i) -> new CreatorDetail.CommentView(
                         rs.getString(1),
                         rs.getString(2),
@@ -98,12 +136,13 @@ public class CreatorQueries {
                         rs.getBoolean(5),
                         rs.getBoolean(6),
                         nullableLong(rs, 7)),
-                profile.platformId(),
-                profile.handle(),
-                accountId);
-        List<CreatorDetail.SampledFollower> followers = jdbc.query(
+                all);
+    }
+
+    private List<CreatorDetail.SampledFollower> followers(String where, Object... args) {
+        return jdbc.query(
                 "SELECT handle, full_name, followers, following, posts_count, has_profile_pic, is_private, bio"
-                        + " FROM follower_sample WHERE account_id = ? ORDER BY id LIMIT 100",
+                        + " FROM follower_sample WHERE " + where,
                 (rs, i) -> new CreatorDetail.SampledFollower(
                         rs.getString(1),
                         rs.getString(2),
@@ -113,34 +152,99 @@ public class CreatorQueries {
                         (Boolean) rs.getObject(6),
                         (Boolean) rs.getObject(7),
                         rs.getString(8)),
-                accountId);
-        long sampleSize =
-                jdbc.queryForObject("SELECT count(*) FROM follower_sample WHERE account_id = ?", Long.class, accountId);
-        long edges =
-                jdbc.queryForObject("SELECT count(*) FROM follow_edge WHERE account_id = ?", Long.class, accountId);
-        List<CreatorDetail.OtherAccount> others = jdbc.query(
-                "SELECT o.id, o.platform, o.handle, o.followers FROM account a JOIN account o"
-                        + " ON o.creator_id = a.creator_id AND o.id <> a.id WHERE a.id = ? ORDER BY o.platform",
-                (rs, i) ->
-                        new CreatorDetail.OtherAccount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
-                accountId);
-        return Optional.of(new CreatorDetail(
-                profile, history, posts, comments, followers, sampleSize, edges, others, trust(accountId)));
+                args);
     }
 
-    private CreatorDetail.Trust trust(long accountId) {
+    /**
+     * The evidence behind one trust component of a scored account: the posts, comments and sampled followers whose
+     * ids the scorecard lists, and the ids that are none of these (the days of follower spikes).
+     */
+    public Optional<CreatorEvidence> evidence(long accountId, String componentId) {
+        Optional<CreatorDetail.Profile> profile = detail(accountId).map(CreatorDetail::profile);
+        Optional<JsonNode> card = scorecard(accountId);
+        if (profile.isEmpty() || card.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode component = null;
+        for (JsonNode c : card.get().path("components")) {
+            if (c.path("component").asString().equalsIgnoreCase(componentId)) {
+                component = c;
+            }
+        }
+        if (component == null) {
+            return Optional.empty();
+        }
+        List<String> ids = new ArrayList<>();
+        component.path("evidenceIds").forEach(e -> ids.add(e.asString()));
+        String[] array = ids.toArray(String[]::new);
+        List<CreatorDetail.PostView> posts =
+                posts("account_id = ? AND platform_id = ANY(?) ORDER BY published_at DESC, id DESC", accountId, array);
+        List<CreatorDetail.CommentView> comments = comments(
+                profile.get(),
+                "p.account_id = ? AND c.platform_id = ANY(?) ORDER BY c.created_at DESC, c.id DESC",
+                accountId,
+                array);
+        List<CreatorDetail.SampledFollower> followers =
+                followers("account_id = ? AND follower_platform_id = ANY(?) ORDER BY id", accountId, array);
+        java.util.Set<String> found = new java.util.HashSet<>();
+        posts.forEach(p -> found.add(p.platformId()));
+        found.addAll(jdbc.queryForList(
+                "SELECT c.platform_id FROM comment c JOIN post p ON p.id = c.post_id"
+                        + " WHERE p.account_id = ? AND c.platform_id = ANY(?)",
+                String.class,
+                accountId,
+                array));
+        found.addAll(jdbc.queryForList(
+                "SELECT follower_platform_id FROM follower_sample WHERE account_id = ? AND follower_platform_id = ANY(?)",
+                String.class,
+                accountId,
+                array));
+        List<String> other = ids.stream().filter(id -> !found.contains(id)).toList();
+        String id = component.path("component").asString().toLowerCase(Locale.ROOT);
+        return Optional.of(new CreatorEvidence(
+                profile.get(),
+                id,
+                id.replace('_', ' '),
+                component.path("basis").isNull()
+                        ? null
+                        : component.path("basis").asString(),
+                ids.size(),
+                posts,
+                comments,
+                followers,
+                other));
+    }
+
+    /** The account's stored scorecard JSON, if it has been scored. */
+    public Optional<JsonNode> scorecard(long accountId) {
         List<String> stored = jdbc.queryForList(
                 "SELECT scorecard::text FROM account_score WHERE account_id = ?", String.class, accountId);
-        if (stored.isEmpty()) {
-            return null;
-        }
-        JsonNode card = json.readTree(stored.get(0));
+        return stored.isEmpty() ? Optional.empty() : Optional.of(json.readTree(stored.get(0)));
+    }
+
+    /**
+     * Up to {@value #PEER_SAMPLE} other scored accounts of the platform with a positive median ER, for the peer
+     * chart. The sample is deterministic (ordered by a hash of the id) so the chart does not change on reload.
+     */
+    private List<CreatorCharts.Point> peerPool(String platform, long accountId) {
+        return jdbc.query(
+                "SELECT a.followers, s.engagement_rate FROM account_score s JOIN account a ON a.id = s.account_id"
+                        + " WHERE a.platform = ? AND a.id <> ? AND s.engagement_rate > 0 AND a.followers > 0"
+                        + " ORDER BY md5(a.id::text) LIMIT " + PEER_SAMPLE,
+                (rs, i) -> new CreatorCharts.Point(rs.getLong(1), rs.getDouble(2)),
+                platform,
+                accountId);
+    }
+
+    private CreatorDetail.Trust trust(JsonNode card) {
         List<CreatorDetail.TrustComponentView> components = new ArrayList<>();
         for (JsonNode c : card.path("components")) {
             List<String> evidence = new ArrayList<>();
             c.path("evidenceIds").forEach(e -> evidence.add(e.asString()));
+            String id = c.path("component").asString().toLowerCase(Locale.ROOT);
             components.add(new CreatorDetail.TrustComponentView(
-                    c.path("component").asString().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    id,
+                    id.replace('_', ' '),
                     number(c.path("value")),
                     number(c.path("percentile")),
                     c.path("weight").asDouble(),
@@ -150,7 +254,8 @@ public class CreatorQueries {
                     c.path("unavailableReason").isNull()
                             ? null
                             : c.path("unavailableReason").asString(),
-                    evidence.subList(0, Math.min(10, evidence.size()))));
+                    evidence.subList(0, Math.min(10, evidence.size())),
+                    evidence.size()));
         }
         List<String> unavailable = new ArrayList<>();
         card.path("unavailable")

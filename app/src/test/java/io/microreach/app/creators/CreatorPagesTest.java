@@ -116,6 +116,9 @@ class CreatorPagesTest extends SpringAppTest {
         assertProblem(get("/creators?platform=myspace"), 400, "platform");
         assertProblem(get("/creators/999999"), 404, "999999");
         assertProblem(get("/creators/notanumber"), 400, "id");
+        assertProblem(get("/creators/notanumber/evidence/replies"), 400, "id");
+        assertProblem(get("/creators/1/evidence/DROP%20TABLE"), 400, "component");
+        assertProblem(get("/creators/999999/evidence/replies"), 404, "999999");
     }
 
     @Test

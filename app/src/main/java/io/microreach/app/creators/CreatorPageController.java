@@ -1,0 +1,79 @@
+package io.microreach.app.creators;
+
+import io.microreach.app.shortlists.ShortlistService;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The creator page (profile, charts, trust breakdown, raw data, "add to shortlist") and the evidence pages behind
+ * each trust component. Unknown ids get a 404 page, malformed ones a 400 page naming the parameter.
+ */
+@Controller
+public class CreatorPageController {
+    private final CreatorQueries queries;
+    private final ShortlistService shortlists;
+    private final JsonMapper json;
+
+    public CreatorPageController(CreatorQueries queries, ShortlistService shortlists, JsonMapper json) {
+        this.queries = queries;
+        this.shortlists = shortlists;
+        this.json = json;
+    }
+
+    @GetMapping("/creators/{id}")
+    public String creator(@PathVariable long id, Model model) {
+        CreatorDetail detail = queries.detail(id)
+                .orElseThrow(() -> new CreatorController.NotFound("No creator account with id " + id + "."));
+        model.addAttribute("c", detail);
+        // Chart data travels as JSON in a data attribute: Thymeleaf escapes it, the page script parses it.
+        model.addAttribute("chartJson", json.writeValueAsString(detail.charts()));
+        model.addAttribute("accountId", id);
+        model.addAttribute("lists", shortlists.lists());
+        model.addAttribute("memberOf", shortlists.listsContaining(id));
+        return "creator";
+    }
+
+    /** The posts, comments or sampled followers behind one trust component of the creator's scorecard. */
+    @GetMapping("/creators/{id}/evidence/{component}")
+    public String evidence(@PathVariable long id, @PathVariable String component, Model model) {
+        if (!component.matches("[a-z_]{1,40}")) {
+            throw new CreatorController.BadParameter("component", "not a trust component id: '" + component + "'");
+        }
+        CreatorEvidence evidence = queries.evidence(id, component)
+                .orElseThrow(() -> new CreatorController.NotFound("No scored creator account with id " + id
+                        + " and trust component '" + component + "' (open the creator page for the list)."));
+        model.addAttribute("e", evidence);
+        return "evidence";
+    }
+
+    @ExceptionHandler(CreatorController.BadParameter.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public String badParameter(CreatorController.BadParameter e, Model model) {
+        model.addAttribute("title", "Bad request");
+        model.addAttribute("message", "Parameter '" + e.parameter + "': " + e.getMessage());
+        return "problem";
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public String typeMismatch(MethodArgumentTypeMismatchException e, Model model) {
+        model.addAttribute("title", "Bad request");
+        model.addAttribute("message", "Parameter '" + e.getName() + "': '" + e.getValue() + "' is not a valid number.");
+        return "problem";
+    }
+
+    @ExceptionHandler(CreatorController.NotFound.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    public String notFound(CreatorController.NotFound e, Model model) {
+        model.addAttribute("title", "Not found");
+        model.addAttribute("message", e.getMessage());
+        return "problem";
+    }
+}

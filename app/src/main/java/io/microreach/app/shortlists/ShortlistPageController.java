@@ -1,0 +1,138 @@
+package io.microreach.app.shortlists;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * The shortlists page and its form actions. Plain form posts redirect back (they work without JavaScript); htmx
+ * requests ({@code HX-Request} header) get a fragment to swap in. Problems get a friendly page or fragment naming the
+ * field, never a stack trace.
+ */
+@Controller
+public class ShortlistPageController {
+    private final ShortlistService shortlists;
+
+    public ShortlistPageController(ShortlistService shortlists) {
+        this.shortlists = shortlists;
+    }
+
+    @GetMapping("/shortlists")
+    public String page(@RequestParam(required = false) Long list, Model model) {
+        List<Shortlist> all = shortlists.lists();
+        Shortlist selected = null;
+        if (list != null) {
+            selected = shortlists.get(list);
+        } else if (!all.isEmpty()) {
+            selected = all.get(0);
+        }
+        model.addAttribute("lists", all);
+        model.addAttribute("selected", selected);
+        model.addAttribute("entries", selected == null ? List.of() : shortlists.entries(selected.id()));
+        model.addAttribute("maxName", ShortlistService.MAX_NAME_LENGTH);
+        return "shortlists";
+    }
+
+    @PostMapping("/shortlists")
+    public String create(@RequestParam(defaultValue = "") String name) {
+        return "redirect:/shortlists?list=" + shortlists.create(name).id();
+    }
+
+    @PostMapping("/shortlists/{id}/rename")
+    public String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name) {
+        return "redirect:/shortlists?list=" + shortlists.rename(id, name).id();
+    }
+
+    @PostMapping("/shortlists/{id}/delete")
+    public String delete(@PathVariable long id) {
+        shortlists.delete(id);
+        return "redirect:/shortlists";
+    }
+
+    @PostMapping("/shortlists/{id}/entries/{accountId}/delete")
+    public String remove(
+            @PathVariable long id,
+            @PathVariable long accountId,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
+        shortlists.remove(id, accountId);
+        if (htmx != null) {
+            // The row is swapped out; the count in the heading is refreshed out of band.
+            model.addAttribute("selected", shortlists.get(id));
+            return "shortlist-fragments :: removed";
+        }
+        return "redirect:/shortlists?list=" + id;
+    }
+
+    /**
+     * "Add to shortlist" from a creator page or a search result: to an existing list ({@code list}) or to a new one
+     * ({@code newName}, created on the way).
+     */
+    @PostMapping("/shortlists/add")
+    public String add(
+            @RequestParam long accountId,
+            @RequestParam(required = false) Long list,
+            @RequestParam(defaultValue = "") String newName,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
+        Shortlist target;
+        if (!newName.isBlank()) {
+            target = shortlists.lists().stream()
+                    .filter(s -> s.name().equalsIgnoreCase(newName.strip()))
+                    .findFirst()
+                    .orElseGet(() -> shortlists.create(newName));
+        } else if (list != null) {
+            target = shortlists.get(list);
+        } else {
+            throw new ShortlistProblem(
+                    ShortlistProblem.Kind.INVALID, "list", "choose a shortlist or type a name for a new one");
+        }
+        boolean added = shortlists.add(target.id(), accountId);
+        if (htmx == null) {
+            return "redirect:/shortlists?list=" + target.id();
+        }
+        model.addAttribute("target", shortlists.get(target.id()));
+        model.addAttribute("added", added);
+        model.addAttribute("accountId", accountId);
+        model.addAttribute("lists", shortlists.lists());
+        model.addAttribute("memberOf", shortlists.listsContaining(accountId));
+        return "shortlist-add :: form";
+    }
+
+    @ExceptionHandler(ShortlistProblem.class)
+    public String problem(ShortlistProblem e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setStatus(
+                switch (e.kind()) {
+                    case NOT_FOUND -> HttpStatus.NOT_FOUND.value();
+                    case INVALID -> HttpStatus.BAD_REQUEST.value();
+                    case CONFLICT -> HttpStatus.CONFLICT.value();
+                });
+        return problemView(request.getHeader("HX-Request"), "Shortlist: " + e.field() + ": " + e.getMessage(), model);
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    public String badParameter(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        String message = e instanceof MethodArgumentTypeMismatchException m
+                ? "Parameter '" + m.getName() + "': '" + m.getValue() + "' is not a valid number."
+                : "Parameter '" + ((MissingServletRequestParameterException) e).getParameterName() + "' is missing.";
+        return problemView(request.getHeader("HX-Request"), message, model);
+    }
+
+    private static String problemView(String htmx, String message, Model model) {
+        model.addAttribute("title", "Cannot do that");
+        model.addAttribute("message", message);
+        return htmx != null ? "problem :: message" : "problem";
+    }
+}

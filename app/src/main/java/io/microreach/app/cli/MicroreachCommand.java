@@ -26,6 +26,8 @@ import picocli.CommandLine.Unmatched;
             EvalCommand.class,
             TrainSuspiciousCommand.class,
             ConvertCommand.class,
+            PlanCommand.class,
+            OverlapCommand.class,
             CommandLine.HelpCommand.class
         })
 public class MicroreachCommand implements Callable<Integer> {

@@ -1,0 +1,355 @@
+package io.microreach.app.planner;
+
+import io.microreach.audience.AudienceSketch;
+import io.microreach.audience.Lookalike;
+import io.microreach.audience.Overlap;
+import io.microreach.audience.OverlapMatrix;
+import io.microreach.domain.Platform;
+import io.microreach.domain.TierBands;
+import io.microreach.forecast.DeliverableForecast;
+import io.microreach.forecast.EngagementSpread;
+import io.microreach.planner.CampaignPlanner;
+import io.microreach.planner.LazyGreedyAllocator;
+import io.microreach.planner.Plan;
+import io.microreach.planner.PlanCandidate;
+import io.microreach.planner.PlanConstraints;
+import io.microreach.planner.PlanProblem;
+import io.microreach.planner.PlanningException;
+import io.microreach.pricing.Deliverable;
+import io.microreach.pricing.PriceEstimator;
+import io.microreach.pricing.PriceRange;
+import io.microreach.pricing.PriceTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The planner's public entry point (CLI, REST and web UI): turns a brief into candidates from the stored accounts,
+ * scores, niches, rate cards and audience sketches, and plans with the lazy greedy allocator. Creator ids are
+ * "platform:handle" (lower case).
+ */
+@Service
+public class PlanService {
+    private static final int SPREAD_WINDOW = 30;
+
+    private final JdbcTemplate jdbc;
+    private final AudienceStore audiences;
+    private final PriceEstimator prices = new PriceEstimator(PriceTable.defaults(), TierBands.DEFAULT);
+
+    public PlanService(JdbcTemplate jdbc, AudienceStore audiences) {
+        this.jdbc = jdbc;
+        this.audiences = audiences;
+    }
+
+    private record Row(
+            long accountId,
+            String platform,
+            String handle,
+            long followers,
+            String country,
+            Double trust,
+            Double er,
+            String tier) {
+        String id() {
+            return platform + ":" + handle.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Plans a brief. */
+    public PlanResponse plan(PlanBrief brief) {
+        return PlanResponse.of(planRaw(brief));
+    }
+
+    public Plan planRaw(PlanBrief brief) {
+        if (!(brief.budget() > 0)) {
+            throw new PlanningException("budget", "must be a positive amount, got " + brief.budget());
+        }
+        PlanConstraints k = brief.constraints();
+        Set<String> must = k.mustInclude();
+        for (String id : must) {
+            if (findAccount(id, "constraints.mustInclude").isEmpty()) {
+                throw new PlanningException("constraints.mustInclude", "unknown creator " + id);
+            }
+        }
+        for (String id : k.excluded()) {
+            if (findAccount(id, "constraints.exclude").isEmpty()) {
+                throw new PlanningException("constraints.exclude", "unknown creator " + id);
+            }
+        }
+        List<Row> rows = candidates(brief);
+        Set<String> have = new TreeSet<>();
+        rows.forEach(r -> have.add(r.id()));
+        for (String id : must) {
+            if (!have.contains(id)) {
+                rows.addAll(rowsWhere("lower(a.platform || ':' || a.handle) = ?", id));
+            }
+        }
+        Set<String> excludedInPool = new TreeSet<>();
+        rows.forEach(r -> {
+            if (k.excluded().contains(r.id())) {
+                excludedInPool.add(r.id());
+            }
+        });
+        PlanConstraints constraints = new PlanConstraints(
+                k.minCreators(),
+                k.maxCreators(),
+                k.maxBudgetShare(),
+                k.nicheQuotas(),
+                k.platformQuotas(),
+                k.minTrustScore(),
+                excludedInPool,
+                must);
+        if (rows.isEmpty()) {
+            throw new PlanningException(
+                    "platforms/countries/niches",
+                    "no scored creator matches the brief's platforms, countries and niches");
+        }
+        List<PlanCandidate> cands = toCandidates(rows, brief);
+        PlanProblem problem = new PlanProblem(
+                cands,
+                brief.objective(),
+                constraints,
+                brief.budget(),
+                brief.currency(),
+                brief.brandRates().averageOrderValue() * brief.brandRates().margin());
+        return new CampaignPlanner(new LazyGreedyAllocator()).plan(problem);
+    }
+
+    private List<Row> candidates(PlanBrief brief) {
+        List<String> where = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        where.add("TRUE");
+        if (!brief.platforms().isEmpty()) {
+            where.add("a.platform = ANY(?)");
+            args.add(brief.platforms().toArray(String[]::new));
+        }
+        if (!brief.countries().isEmpty()) {
+            where.add("upper(a.country) = ANY(?)");
+            args.add(brief.countries().toArray(String[]::new));
+        }
+        Long classified = jdbc.queryForObject("SELECT count(*) FROM account_niche", Long.class);
+        if (!brief.niches().isEmpty() && classified != null && classified > 0) {
+            where.add("EXISTS (SELECT 1 FROM account_niche n WHERE n.account_id = a.id AND n.niche_id = ANY(?))");
+            args.add(brief.niches().toArray(String[]::new));
+        }
+        return rowsWhere(String.join(" AND ", where), args.toArray());
+    }
+
+    private List<Row> rowsWhere(String where, Object... args) {
+        return new ArrayList<>(jdbc.query(
+                "SELECT a.id, a.platform, a.handle, a.followers, a.country, s.trust_score, s.engagement_rate, s.tier"
+                        + " FROM account a JOIN account_score s ON s.account_id = a.id WHERE " + where
+                        + " ORDER BY a.id",
+                (rs, i) -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        (Double) rs.getObject(6),
+                        (Double) rs.getObject(7),
+                        rs.getString(8)),
+                args));
+    }
+
+    private List<PlanCandidate> toCandidates(List<Row> rows, PlanBrief brief) {
+        List<Long> ids = rows.stream().map(Row::accountId).toList();
+        Long[] idArray = ids.toArray(Long[]::new);
+        Map<Long, AudienceSketch> sketches = audiences.load(ids);
+        Map<Long, Set<String>> niches = new HashMap<>();
+        jdbc.query(
+                "SELECT account_id, niche_id FROM account_niche WHERE account_id = ANY(?) AND confidence >= 0.5",
+                rs -> {
+                    niches.computeIfAbsent(rs.getLong(1), x -> new TreeSet<>()).add(rs.getString(2));
+                },
+                (Object) idArray);
+        Map<Long, List<double[]>> posts = new HashMap<>();
+        jdbc.query(
+                "SELECT account_id, likes, comments, shares, saves, followers_at_post FROM (SELECT p.*,"
+                        + " row_number() OVER (PARTITION BY account_id ORDER BY published_at DESC) rn FROM post p"
+                        + " WHERE account_id = ANY(?)) x WHERE rn <= " + SPREAD_WINDOW,
+                rs -> {
+                    long e = 0;
+                    boolean any = false;
+                    for (int c = 2; c <= 5; c++) {
+                        long v = rs.getLong(c);
+                        if (!rs.wasNull()) {
+                            e += v;
+                            any = true;
+                        }
+                    }
+                    long f = rs.getLong(6);
+                    if (any && f > 0) {
+                        posts.computeIfAbsent(rs.getLong(1), x -> new ArrayList<>())
+                                .add(new double[] {e, f});
+                    }
+                },
+                (Object) idArray);
+        Map<String, Double> peerMedian = new HashMap<>();
+        jdbc.query(
+                "SELECT a.platform, s.tier, percentile_cont(0.5) WITHIN GROUP (ORDER BY s.engagement_rate)"
+                        + " FROM account a JOIN account_score s ON s.account_id = a.id"
+                        + " WHERE s.engagement_rate IS NOT NULL GROUP BY a.platform, s.tier",
+                rs -> {
+                    peerMedian.put(rs.getString(1) + "/" + rs.getString(2), rs.getDouble(3));
+                });
+        Map<Long, Map<String, double[]>> rateCards = new HashMap<>();
+        Map<Long, Map<String, String>> rateCurrencies = new HashMap<>();
+        jdbc.query(
+                "SELECT DISTINCT ON (account_id, deliverable) account_id, deliverable, amount, currency"
+                        + " FROM negotiated_price WHERE workspace_id = (SELECT id FROM workspace WHERE name = 'default')"
+                        + " AND account_id = ANY(?) ORDER BY account_id, deliverable, valid_from DESC NULLS LAST,"
+                        + " created_at DESC",
+                rs -> {
+                    rateCards
+                            .computeIfAbsent(rs.getLong(1), x -> new HashMap<>())
+                            .put(rs.getString(2), new double[] {rs.getDouble(3)});
+                    rateCurrencies
+                            .computeIfAbsent(rs.getLong(1), x -> new HashMap<>())
+                            .put(rs.getString(2), rs.getString(4).trim());
+                },
+                (Object) idArray);
+        List<PlanCandidate> out = new ArrayList<>();
+        for (Row r : rows) {
+            Platform platform = Platform.fromId(r.platform()).orElseThrow();
+            double fallbackEr = r.er() != null ? r.er() : peerMedian.getOrDefault(r.platform() + "/" + r.tier(), 0.02);
+            EngagementSpread spread =
+                    EngagementSpread.fitOrAssume(posts.getOrDefault(r.accountId(), List.of()), fallbackEr);
+            PriceRange price = null;
+            DeliverableForecast forecast = DeliverableForecast.empty();
+            for (Deliverable d : brief.deliverables()) {
+                double[] card = rateCards.getOrDefault(r.accountId(), Map.of()).get(d.id());
+                String cardCurrency =
+                        rateCurrencies.getOrDefault(r.accountId(), Map.of()).get(d.id());
+                PriceRange p = prices.price(
+                        platform,
+                        r.followers(),
+                        d,
+                        r.er(),
+                        peerMedian.get(r.platform() + "/" + r.tier()),
+                        card == null ? Optional.empty() : Optional.of(card[0]),
+                        cardCurrency);
+                if (p.estimated() && !p.currency().equalsIgnoreCase(brief.currency())) {
+                    throw new PlanningException(
+                            "currency",
+                            "the brief is in " + brief.currency() + " but estimated prices are in " + p.currency()
+                                    + " (the price table's currency) and no exchange rates are configured; use "
+                                    + p.currency() + " or rate cards in " + brief.currency());
+                }
+                price = price == null ? p : sameCurrencyPlus(price, p, brief.currency(), r.id());
+                forecast = forecast.plus(DeliverableForecast.of(d, r.followers(), spread, brief.brandRates()));
+            }
+            double followers = Math.max(1, r.followers());
+            out.add(new PlanCandidate(
+                    r.id(),
+                    r.handle(),
+                    platform,
+                    niches.getOrDefault(r.accountId(), Set.of()),
+                    r.trust(),
+                    r.followers(),
+                    price.mid(),
+                    price,
+                    forecast,
+                    Math.min(1, forecast.engagements().p50() / followers),
+                    Math.min(1, forecast.conversions().p50() / followers),
+                    sketches.get(r.accountId())));
+        }
+        return out;
+    }
+
+    private static PriceRange sameCurrencyPlus(PriceRange a, PriceRange b, String briefCurrency, String id) {
+        if (!a.currency().equals(b.currency())) {
+            throw new PlanningException(
+                    "currency",
+                    id + " has prices in " + a.currency() + " and " + b.currency() + "; the brief is in "
+                            + briefCurrency);
+        }
+        return a.plus(b);
+    }
+
+    /** Account id of "platform:handle" (handle case-insensitive, @ optional). */
+    public Optional<Long> findAccount(String id, String field) {
+        int colon = id.indexOf(':');
+        if (colon < 0) {
+            throw new PlanningException(field, "creator id '" + id + "' must be platform:handle");
+        }
+        String platform = id.substring(0, colon);
+        String handle = id.substring(colon + 1).replaceFirst("^@", "");
+        return jdbc
+                .query(
+                        "SELECT id FROM account WHERE platform = ? AND lower(handle) = lower(?) ORDER BY id LIMIT 1",
+                        (rs, i) -> rs.getLong(1),
+                        platform,
+                        handle)
+                .stream()
+                .findFirst();
+    }
+
+    /** Overlap matrix of accounts of one platform, by handle. */
+    public OverlapResponse overlap(String platform, List<String> handles) {
+        Platform p = Platform.fromId(platform)
+                .orElseThrow(() -> new PlanningException(
+                        "platform", "unknown platform '" + platform + "'; expected one of " + Platform.allowedIds()));
+        if (handles.size() < 2) {
+            throw new PlanningException("handles", "give at least two handles, comma-separated");
+        }
+        List<String> clean = new ArrayList<>(new LinkedHashSet<>(
+                handles.stream().map(h -> h.trim().replaceFirst("^@", "")).toList()));
+        List<AudienceSketch> sketches = new ArrayList<>();
+        for (String h : clean) {
+            long id = findAccount(p.id() + ":" + h, "handles")
+                    .orElseThrow(() -> new PlanningException("handles", "unknown account " + p.id() + " @" + h));
+            AudienceSketch s = audiences.load(List.of(id)).get(id);
+            if (s == null) {
+                throw new PlanningException(
+                        "handles", "no audience sketch for @" + h + " yet (run 'microreach score' to build them)");
+            }
+            sketches.add(s);
+        }
+        OverlapMatrix m = OverlapMatrix.of(clean, sketches);
+        List<OverlapResponse.Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < clean.size(); i++) {
+            for (int j = 0; j < clean.size(); j++) {
+                if (i != j) {
+                    Overlap o = m.cell(i, j);
+                    pairs.add(new OverlapResponse.Pair(
+                            clean.get(i), clean.get(j), o.shareOfAInB(), o.people(), o.samplingNoiseIncluded()));
+                }
+            }
+        }
+        return new OverlapResponse(p.id(), clean, pairs);
+    }
+
+    /** Accounts (any platform) whose audiences overlap most with the given one. */
+    public List<Lookalike> lookalikes(String platform, String handle, int limit) {
+        Platform p = Platform.fromId(platform)
+                .orElseThrow(() -> new PlanningException(
+                        "platform", "unknown platform '" + platform + "'; expected one of " + Platform.allowedIds()));
+        long id = findAccount(p.id() + ":" + handle, "handle")
+                .orElseThrow(() -> new PlanningException("handle", "unknown account " + p.id() + " @" + handle));
+        Map<Long, String> names = new HashMap<>();
+        jdbc.query(
+                "SELECT a.id, a.platform || ':' || lower(a.handle) FROM account a JOIN audience_sketch s"
+                        + " ON s.account_id = a.id",
+                rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        Map<Long, AudienceSketch> all = audiences.load(new ArrayList<>(names.keySet()));
+        AudienceSketch target = all.remove(id);
+        if (target == null) {
+            throw new PlanningException(
+                    "handle", "no audience sketch for @" + handle + " yet (run 'microreach score')");
+        }
+        Map<String, AudienceSketch> others = new HashMap<>();
+        all.forEach((k, v) -> others.put(names.get(k), v));
+        return AudienceSketch.lookalikes(target, others, limit);
+    }
+}

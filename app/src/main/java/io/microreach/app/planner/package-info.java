@@ -1,0 +1,7 @@
+/**
+ * The budget planner in the app: audience sketches stored in PostgreSQL (rebuilt after scoring), workspace rate
+ * cards, plan briefs (YAML/JSON), {@link io.microreach.app.planner.PlanService} (the public entry point for the CLI,
+ * REST and the web UI) and the REST endpoints. Uses the core's audience, pricing, forecast and planner packages,
+ * JdbcTemplate and Spring MVC.
+ */
+package io.microreach.app.planner;

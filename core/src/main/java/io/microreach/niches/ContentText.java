@@ -10,11 +10,15 @@ import java.util.regex.Pattern;
 
 /**
  * The text an account is classified and searched by: its bio, its most recent captions without links, mentions and
- * hashtags (partner handles and links say nothing about the niche), then its most used hashtags written as words.
+ * hashtags (partner handles and links say nothing about the niche), then the most used hashtags of its
+ * {@value #RECENT_POSTS} most recent posts written as words.
  * Capped at {@link #MAX_CHARS} characters so the full model stays within about two windows of 256 tokens and the fast
  * path's cost per account is bounded; a dozen captions carry the niche as well as a hundred.
  */
 public final class ContentText {
+    /** Posts read per account, newest first: captions come from the first {@link #MAX_CAPTIONS}, hashtags from all. */
+    public static final int RECENT_POSTS = 30;
+
     public static final int MAX_CAPTIONS = 12;
     public static final int MAX_HASHTAGS = 15;
     public static final int MAX_CHARS = 1500;

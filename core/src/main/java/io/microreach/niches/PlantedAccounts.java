@@ -75,6 +75,7 @@ public final class PlantedAccounts {
                 }
                 List<Caption> posts = captions.getOrDefault(key(platform, id), List.of()).stream()
                         .sorted(Comparator.comparing(Caption::at).reversed())
+                        .limit(ContentText.RECENT_POSTS)
                         .toList();
                 String text = ContentText.of(
                         bios.get(key(platform, id)),

@@ -21,6 +21,8 @@ import picocli.CommandLine.Unmatched;
             StatusCommand.class,
             ScoreCommand.class,
             ScorecardCommand.class,
+            NichesCommand.class,
+            ClassifyCommand.class,
             EvalCommand.class,
             TrainSuspiciousCommand.class,
             ConvertCommand.class,

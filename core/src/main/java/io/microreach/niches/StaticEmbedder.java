@@ -84,6 +84,14 @@ public final class StaticEmbedder implements TextEmbedder {
         return dims;
     }
 
+    /** In parallel over the texts: each text is cheap, so a batch is what is worth spreading over the cores. */
+    @Override
+    public java.util.List<float[]> embedAll(java.util.List<String> texts) {
+        return texts.size() < 64
+                ? texts.stream().map(this::embed).toList()
+                : texts.parallelStream().map(this::embed).toList();
+    }
+
     @Override
     public float[] embed(String text) {
         float[] v = new float[dims];

@@ -6,5 +6,5 @@ import picocli.CommandLine.Command;
         name = "eval",
         mixinStandardHelpOptions = true,
         description = "Evaluate the product against labelled or planted data.",
-        subcommands = {EvalSuspiciousCommand.class, EvalPlantedCommand.class})
+        subcommands = {EvalSuspiciousCommand.class, EvalPlantedCommand.class, EvalNichesCommand.class})
 class EvalCommand {}

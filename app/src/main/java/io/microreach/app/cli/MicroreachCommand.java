@@ -23,6 +23,8 @@ import picocli.CommandLine.Unmatched;
             ScorecardCommand.class,
             SearchCommand.class,
             ReindexCommand.class,
+            NichesCommand.class,
+            ClassifyCommand.class,
             EvalCommand.class,
             TrainSuspiciousCommand.class,
             ConvertCommand.class,

@@ -1,0 +1,101 @@
+package io.microreach.app.niches;
+
+import io.microreach.niches.ContentText;
+import io.microreach.niches.NicheClassifier;
+import io.microreach.niches.TextEmbedder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Classifies accounts in chunks: build each account's content text, embed only those whose content hash or embedder
+ * changed (the others reuse the stored vector), classify, and store embeddings and model niches in one transaction per
+ * chunk with batched statements. Corrections are kept and win (see {@link NicheStore#replaceModelNiches}).
+ */
+@Service
+public class NicheClassification {
+    static final int CHUNK = 1000;
+
+    /** Progress callback: accounts done of total. */
+    public interface Progress {
+        Progress NONE = (done, total) -> {};
+
+        void update(long done, long total);
+    }
+
+    private final NicheStore store;
+    private final NicheModels models;
+    private final TextEmbedder embedder;
+    private final TransactionTemplate tx;
+
+    NicheClassification(NicheStore store, NicheModels models, TextEmbedder embedder, TransactionTemplate tx) {
+        this.store = store;
+        this.models = models;
+        this.embedder = embedder;
+        this.tx = tx;
+    }
+
+    /** Every stored account. */
+    public ClassificationReport classifyAll(Progress progress) {
+        return classify(store.allAccountIds(), progress);
+    }
+
+    public ClassificationReport classify(List<Long> ids, Progress progress) {
+        Instant started = Instant.now();
+        NicheClassifier classifier = models.current();
+        int embedded = 0;
+        int reused = 0;
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            Map<Long, String> texts = store.contentTexts(chunk);
+            Map<Long, NicheStore.StoredEmbedding> stored = store.embeddings(chunk);
+            List<Long> order = new ArrayList<>(texts.keySet());
+            List<Long> toEmbed = new ArrayList<>();
+            List<String> toEmbedTexts = new ArrayList<>();
+            List<float[]> vectors = new ArrayList<>();
+            List<byte[]> hashes = new ArrayList<>();
+            for (Long id : order) {
+                byte[] hash = ContentText.hash(texts.get(id));
+                hashes.add(hash);
+                NicheStore.StoredEmbedding s = stored.get(id);
+                if (s != null && s.model().equals(embedder.modelId()) && Arrays.equals(s.contentHash(), hash)) {
+                    vectors.add(s.vector());
+                } else {
+                    vectors.add(null);
+                    toEmbed.add(id);
+                    toEmbedTexts.add(texts.get(id));
+                }
+            }
+            List<float[]> fresh = embedder.embedAll(toEmbedTexts);
+            List<NicheStore.Embedded> newRows = new ArrayList<>();
+            for (int i = 0, k = 0; i < order.size(); i++) {
+                if (vectors.get(i) == null) {
+                    vectors.set(i, fresh.get(k++));
+                    newRows.add(
+                            new NicheStore.Embedded(order.get(i), embedder.modelId(), hashes.get(i), vectors.get(i)));
+                }
+            }
+            List<NicheStore.Classified> classified = new ArrayList<>(order.size());
+            for (int i = 0; i < order.size(); i++) {
+                classified.add(new NicheStore.Classified(
+                        order.get(i), classifier.classify(vectors.get(i)).scores()));
+            }
+            Map<Long, Map<String, Boolean>> corrections = store.corrections(chunk);
+            Instant now = Instant.now();
+            tx.executeWithoutResult(status -> {
+                store.saveEmbeddings(newRows, now);
+                store.replaceModelNiches(classified, corrections, now);
+            });
+            embedded += newRows.size();
+            reused += order.size() - newRows.size();
+            progress.update(from + chunk.size(), ids.size());
+        }
+        return new ClassificationReport(
+                embedded + reused, embedded, reused, classifier.id(), Duration.between(started, Instant.now()));
+    }
+}

@@ -1,0 +1,113 @@
+package io.microreach.niches;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The fast path: a static token-embedding table distilled from the bundled all-MiniLM-L6-v2 (see
+ * {@link StaticTableDistiller}). A text's vector is the weighted mean of its WordPiece tokens' rows, L2-normalised: no
+ * transformer at run time, so throughput is bounded by tokenising and adding rows (docs/niches.md has the numbers).
+ * The vectors live in their own space: never compare them with {@link MiniLmEmbedder} vectors (the model id differs,
+ * so stored vectors are recomputed when the embedder changes).
+ *
+ * <p>Token weights follow the SIF idea (Arora, Liang &amp; Ma 2017, "A simple but tough-to-beat baseline for
+ * sentence embeddings"): weight = a / (a + p(token)), with p estimated from Zipf's law on the vocabulary rank, since
+ * BERT's vocabulary lists whole words roughly by frequency from id 1996 on (p ∝ 1/rank). Frequent words ("the",
+ * "my") and single characters count little, rare content words fully. Model2Vec uses the same rank-based trick.
+ */
+public final class StaticEmbedder implements TextEmbedder {
+    static final String TABLE = "minilm-static.bin.gz";
+    public static final String MODEL_ID = "minilm-static-int8@1";
+    /** First id of BERT's frequency-ordered whole-word vocabulary (ids below are special tokens and characters). */
+    private static final int FIRST_WORD = 1996;
+    /** SIF's a / p(rank 1): a word at this rank gets weight 0.5. */
+    private static final double HALF_WEIGHT_RANK = 150;
+
+    private final WordPieceTokenizer tokenizer;
+    private final int dims;
+    private final byte[] table;
+    /** Per-row scale × token weight, so a row's contribution is {@code scale[id] * table[id*dims + d]}. */
+    private final float[] scale;
+
+    private StaticEmbedder(WordPieceTokenizer tokenizer, int dims, byte[] table, float[] scale) {
+        this.tokenizer = tokenizer;
+        this.dims = dims;
+        this.table = table;
+        this.scale = scale;
+    }
+
+    /** Loads the shipped table (about 0.3 s). */
+    public static StaticEmbedder load() {
+        WordPieceTokenizer tokenizer = WordPieceTokenizer.miniLm();
+        try (InputStream raw = StaticEmbedder.class.getResourceAsStream(TABLE)) {
+            if (raw == null) {
+                throw new IllegalStateException("the static token table " + TABLE + " is not on the classpath");
+            }
+            DataInputStream in = new DataInputStream(new GZIPInputStream(raw, 1 << 16));
+            if (in.readInt() != StaticTableDistiller.MAGIC || in.readInt() != StaticTableDistiller.FORMAT) {
+                throw new IllegalStateException(
+                        TABLE + " is not a static token table of format " + StaticTableDistiller.FORMAT);
+            }
+            int vocab = in.readInt();
+            int dims = in.readInt();
+            if (vocab != tokenizer.vocabularySize()) {
+                throw new IllegalStateException(
+                        TABLE + " has " + vocab + " rows but the tokenizer " + tokenizer.vocabularySize() + " tokens");
+            }
+            byte[] table = new byte[vocab * dims];
+            float[] scale = new float[vocab];
+            for (int id = 0; id < vocab; id++) {
+                scale[id] = in.readFloat() / 127 * (float) weight(id);
+                in.readFully(table, id * dims, dims);
+            }
+            return new StaticEmbedder(tokenizer, dims, table, scale);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the static token table: " + e.getMessage(), e);
+        }
+    }
+
+    static double weight(int id) {
+        double rank = Math.max(1, id - FIRST_WORD + 1);
+        return rank / (rank + HALF_WEIGHT_RANK);
+    }
+
+    @Override
+    public String modelId() {
+        return MODEL_ID;
+    }
+
+    @Override
+    public int dimensions() {
+        return dims;
+    }
+
+    /** In parallel over the texts: each text is cheap, so a batch is what is worth spreading over the cores. */
+    @Override
+    public java.util.List<float[]> embedAll(java.util.List<String> texts) {
+        return texts.size() < 64
+                ? texts.stream().map(this::embed).toList()
+                : texts.parallelStream().map(this::embed).toList();
+    }
+
+    @Override
+    public float[] embed(String text) {
+        float[] v = new float[dims];
+        if (text == null || text.isBlank()) {
+            return v;
+        }
+        for (int id : tokenizer.encode(text)) {
+            float s = scale[id];
+            if (s == 0) {
+                continue;
+            }
+            int base = id * dims;
+            for (int d = 0; d < dims; d++) {
+                v[d] += s * table[base + d];
+            }
+        }
+        return Vectors.normalised(v);
+    }
+}

@@ -1,0 +1,151 @@
+package io.microreach.niches;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.LongBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Distils the bundled all-MiniLM-L6-v2 into the static token table of {@link StaticEmbedder} (the Model2Vec idea:
+ * Tulkens &amp; van Dongen 2024, "Model2Vec: fast state-of-the-art static embeddings", github.com/MinishLab/model2vec).
+ *
+ * <ol>
+ *   <li>Every vocabulary token goes through the transformer once, alone: input {@code [CLS] token [SEP]}, output the
+ *       mean of the three last hidden states (the model's own mean pooling), L2-normalised. Special and
+ *       {@code [unused]} tokens get a zero row.
+ *   <li>The mean of all token vectors is subtracted and the rows are normalised again. Every token vector shares a
+ *       large common component (the context of {@code [CLS]}/{@code [SEP]}); left in, it would dominate every average
+ *       (the "common component removal" of Arora et al. 2017, SIF).
+ *   <li>Rows are stored as int8 with one float scale per row: 30,522 × 384 bytes, about 11 MB gzipped.
+ * </ol>
+ *
+ * Token weights (how much a token counts in a text's average) are not baked in; {@link StaticEmbedder} derives them
+ * from the token's rank, so they can change without distilling again. Deterministic for a given model; takes about a
+ * minute on two cores. Run: {@code java -cp … io.microreach.niches.StaticTableDistiller OUT.bin.gz} (docs/niches.md).
+ */
+public final class StaticTableDistiller {
+    static final int MAGIC = 0x4d525354; // "MRST"
+    static final int FORMAT = 1;
+    private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
+    private static final int BATCH = 512;
+
+    private StaticTableDistiller() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: StaticTableDistiller OUT.bin.gz");
+            System.exit(2);
+        }
+        long started = System.nanoTime();
+        write(distil(WordPieceTokenizer.miniLm()), Path.of(args[0]));
+        System.err.printf("distilled in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Row-normalised, centred token vectors; zero rows for special and unused tokens. */
+    static float[][] distil(WordPieceTokenizer tokenizer) throws OrtException, IOException {
+        int vocab = tokenizer.vocabularySize();
+        float[][] rows = new float[vocab][];
+        byte[] model;
+        try (InputStream in = StaticTableDistiller.class.getResourceAsStream(MODEL)) {
+            if (in == null) {
+                throw new IllegalStateException("the MiniLM model (" + MODEL + ") is not on the classpath");
+            }
+            model = in.readAllBytes();
+        }
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession session = env.createSession(model, new OrtSession.SessionOptions())) {
+            for (int from = 0; from < vocab; from += BATCH) {
+                int n = Math.min(BATCH, vocab - from);
+                long[] ids = new long[n * 3];
+                long[] mask = new long[n * 3];
+                long[] types = new long[n * 3];
+                for (int k = 0; k < n; k++) {
+                    ids[k * 3] = WordPieceTokenizer.CLS;
+                    ids[k * 3 + 1] = from + k;
+                    ids[k * 3 + 2] = WordPieceTokenizer.SEP;
+                    mask[k * 3] = mask[k * 3 + 1] = mask[k * 3 + 2] = 1;
+                }
+                long[] shape = {n, 3};
+                try (OnnxTensor i = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
+                        OnnxTensor m = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
+                        OnnxTensor t = OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape);
+                        OrtSession.Result r =
+                                session.run(Map.of("input_ids", i, "attention_mask", m, "token_type_ids", t))) {
+                    float[][][] hidden = (float[][][]) r.get(0).getValue();
+                    for (int k = 0; k < n; k++) {
+                        float[] v = new float[hidden[k][0].length];
+                        for (float[] position : hidden[k]) {
+                            for (int d = 0; d < v.length; d++) {
+                                v[d] += position[d] / 3;
+                            }
+                        }
+                        rows[from + k] = Vectors.normalised(v);
+                    }
+                }
+            }
+        }
+        int dims = rows[0].length;
+        boolean[] real = new boolean[vocab];
+        double[] mean = new double[dims];
+        int count = 0;
+        for (int id = 0; id < vocab; id++) {
+            String token = tokenizer.token(id);
+            real[id] = token != null && !(token.startsWith("[") && token.endsWith("]"));
+            if (real[id]) {
+                for (int d = 0; d < dims; d++) {
+                    mean[d] += rows[id][d];
+                }
+                count++;
+            }
+        }
+        for (int d = 0; d < dims; d++) {
+            mean[d] /= count;
+        }
+        for (int id = 0; id < vocab; id++) {
+            if (!real[id]) {
+                rows[id] = new float[dims];
+                continue;
+            }
+            for (int d = 0; d < dims; d++) {
+                rows[id][d] -= (float) mean[d];
+            }
+            Vectors.normalised(rows[id]);
+        }
+        return rows;
+    }
+
+    static void write(float[][] rows, Path out) {
+        try (OutputStream file = Files.newOutputStream(out);
+                DataOutputStream data = new DataOutputStream(new GZIPOutputStream(file, 1 << 16))) {
+            int dims = rows[0].length;
+            data.writeInt(MAGIC);
+            data.writeInt(FORMAT);
+            data.writeInt(rows.length);
+            data.writeInt(dims);
+            byte[] q = new byte[dims];
+            for (float[] row : rows) {
+                float max = 0;
+                for (float x : row) {
+                    max = Math.max(max, Math.abs(x));
+                }
+                data.writeFloat(max);
+                for (int d = 0; d < dims; d++) {
+                    q[d] = max == 0 ? 0 : (byte) Math.round(row[d] / max * 127);
+                }
+                data.write(q);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the static table " + out + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -32,7 +32,7 @@ public class CreatorController {
 
     @GetMapping("/")
     public String home() {
-        return "redirect:/creators";
+        return "redirect:/discover";
     }
 
     @GetMapping("/creators")

@@ -63,6 +63,7 @@ final class AccountDocument {
         if (a.price() != null) {
             doubleField(d, PRICE_LOW, a.price().low());
             doubleField(d, PRICE_HIGH, a.price().high());
+            d.add(new StoredField(PRICE_CURRENCY, a.price().currency()));
         }
         for (NicheScore n : a.niches()) {
             String field = nicheConfidence(n.niche());

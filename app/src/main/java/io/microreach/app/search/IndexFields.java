@@ -25,7 +25,7 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
  * older version is rebuilt at start.
  */
 final class IndexFields {
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     static final String ID = "id";
     static final String PLATFORM = "platform";
@@ -46,6 +46,7 @@ final class IndexFields {
     static final String REPLY_RATE = "reply_rate";
     static final String PRICE_LOW = "price_low";
     static final String PRICE_HIGH = "price_high";
+    static final String PRICE_CURRENCY = "price_currency";
     static final String COUNTRY = "country";
     static final String LANGUAGE = "language";
     static final String HAS_CONTACT = "has_contact";

@@ -9,7 +9,7 @@ import java.util.Map;
  * estimates are unavailable" instead of silently matching nothing.
  */
 public interface PriceEstimates {
-    /** Estimated price per sponsored post of each given account that has one (accounts without an estimate are absent). */
+    /** Price of one sponsored post (a video on TikTok and YouTube) of each given account that has one (accounts without an estimate are absent). */
     Map<Long, PriceRange> estimates(Collection<Long> accountIds);
 
     /** A price range in one currency for one sponsored post. */

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One result row with the numbers a list shows and why it ranks where it does. Metrics are null when the account is
- * not scored yet.
+ * not scored yet; {@code price} is the estimated price range of one sponsored post, null without an estimate.
  */
 public record SearchHit(
         long accountId,
@@ -25,5 +25,6 @@ public record SearchHit(
         Double suspiciousShare,
         Double replyRate,
         List<NicheScore> niches,
+        PriceEstimates.PriceRange price,
         double score,
         RankExplanation explanation) {}

@@ -789,8 +789,18 @@ public class SearchService {
                 doubleOrNull(d, SUSPICIOUS),
                 doubleOrNull(d, REPLY_RATE),
                 niches(d),
+                price(d),
                 score,
                 why);
+    }
+
+    private static PriceEstimates.PriceRange price(Document d) {
+        Double low = doubleOrNull(d, PRICE_LOW);
+        Double high = doubleOrNull(d, PRICE_HIGH);
+        String currency = d.get(PRICE_CURRENCY);
+        return low == null || high == null || currency == null
+                ? null
+                : new PriceEstimates.PriceRange(low, high, currency);
     }
 
     @SuppressWarnings("unused")

@@ -1,0 +1,146 @@
+package io.microreach.app.creators;
+
+import io.microreach.app.niches.NicheService;
+import io.microreach.app.niches.UnknownNicheException;
+import io.microreach.app.planner.PlanService;
+import io.microreach.app.scoring.AccountsRescored;
+import io.microreach.app.search.SearchFilters;
+import io.microreach.app.search.SearchService;
+import io.microreach.domain.Platform;
+import io.microreach.planner.PlanningException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * The creator page's niche and lookalike sections, loaded by htmx after the page (so a slow similarity search never
+ * holds the page back) and refreshed in place after a niche correction.
+ */
+@Controller
+public class CreatorExtrasController {
+    static final int LOOKALIKES = 8;
+
+    private final JdbcTemplate jdbc;
+    private final NicheService niches;
+    private final SearchService search;
+    private final PlanService planner;
+    private final ApplicationEventPublisher events;
+
+    public CreatorExtrasController(
+            JdbcTemplate jdbc,
+            NicheService niches,
+            SearchService search,
+            PlanService planner,
+            ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.niches = niches;
+        this.search = search;
+        this.planner = planner;
+        this.events = events;
+    }
+
+    private record Handle(String platform, String handle) {}
+
+    private Handle handle(long id) {
+        List<Handle> found = jdbc.query(
+                "SELECT platform, handle FROM account WHERE id = ?",
+                (rs, i) -> new Handle(rs.getString(1), rs.getString(2)),
+                id);
+        if (found.isEmpty()) {
+            throw new CreatorController.NotFound("No creator account with id " + id + ".");
+        }
+        return found.get(0);
+    }
+
+    @GetMapping("/creators/{id}/niches")
+    public String niches(@PathVariable long id, Model model) {
+        handle(id);
+        model.addAttribute("accountId", id);
+        model.addAttribute("niches", niches.nichesOf(id));
+        model.addAttribute("corrections", niches.correctionsOf(id));
+        model.addAttribute("taxonomy", niches.taxonomy());
+        return "creator-extras :: niches";
+    }
+
+    /**
+     * One correction: {@code assigned=true} puts the account in the niche, {@code false} takes it out for good. The
+     * account's derived data (niches, search index, audiences) is refreshed right away, as after a rescore.
+     */
+    @PostMapping("/creators/{id}/niches")
+    public String correct(
+            @PathVariable long id, @RequestParam String niche, @RequestParam boolean assigned, Model model) {
+        handle(id);
+        niches.correct(id, assigned ? Set.of(niche) : Set.of(), assigned ? Set.of() : Set.of(niche));
+        events.publishEvent(new AccountsRescored(List.of(id), false));
+        model.addAttribute("saved", (assigned ? "Added " : "Removed ") + niche + ".");
+        return niches(id, model);
+    }
+
+    @GetMapping("/creators/{id}/lookalikes")
+    public String lookalikes(@PathVariable long id, Model model) {
+        Handle h = handle(id);
+        model.addAttribute("accountId", id);
+        try {
+            SearchService.Lookalikes content = search.lookalikes(
+                    Platform.fromId(h.platform()).orElseThrow(), h.handle(), SearchFilters.NONE, LOOKALIKES);
+            model.addAttribute("content", content.hits());
+            model.addAttribute("contentReason", content.emptyReason());
+        } catch (RuntimeException e) {
+            model.addAttribute("content", List.of());
+            model.addAttribute("contentReason", e.getMessage());
+        }
+        try {
+            model.addAttribute("audience", planner.lookalikes(h.platform(), h.handle(), LOOKALIKES));
+        } catch (PlanningException e) {
+            model.addAttribute("audience", List.of());
+            model.addAttribute("audienceReason", e.getMessage());
+        }
+        Map<String, Long> ids = new java.util.HashMap<>();
+        jdbc.query("SELECT platform || ':' || lower(handle), id FROM account", rs -> {
+            ids.put(rs.getString(1), rs.getLong(2));
+        });
+        model.addAttribute("accountIds", ids);
+        return "creator-extras :: lookalikes";
+    }
+
+    @ExceptionHandler(UnknownNicheException.class)
+    public String unknownNiche(UnknownNicheException e, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("message", "niche: " + e.getMessage());
+        return "creator-extras :: problem";
+    }
+
+    @ExceptionHandler(CreatorController.NotFound.class)
+    public String notFound(CreatorController.NotFound e, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        model.addAttribute("message", e.getMessage());
+        return "creator-extras :: problem";
+    }
+
+    @ExceptionHandler({
+        MethodArgumentTypeMismatchException.class,
+        org.springframework.web.bind.MissingServletRequestParameterException.class
+    })
+    public String badParameter(Exception e, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute(
+                "message",
+                e instanceof MethodArgumentTypeMismatchException m
+                        ? m.getName() + ": '" + m.getValue() + "' is not valid"
+                        : ((org.springframework.web.bind.MissingServletRequestParameterException) e).getParameterName()
+                                + ": missing");
+        return "creator-extras :: problem";
+    }
+}

@@ -20,6 +20,7 @@ import io.microreach.pricing.PriceEstimator;
 import io.microreach.pricing.PriceRange;
 import io.microreach.pricing.PriceTable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,7 +69,19 @@ public class PlanService {
         return PlanResponse.of(planRaw(brief));
     }
 
+    /** Plans a brief among the given accounts only (a shortlist); the brief's platform/country/niche filters still apply. */
+    public PlanResponse planAmong(PlanBrief brief, Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            throw new PlanningException("shortlist", "the shortlist is empty: add creators to it first");
+        }
+        return PlanResponse.of(planRaw(brief, List.copyOf(accountIds)));
+    }
+
     public Plan planRaw(PlanBrief brief) {
+        return planRaw(brief, null);
+    }
+
+    private Plan planRaw(PlanBrief brief, List<Long> onlyAccounts) {
         if (!(brief.budget() > 0)) {
             throw new PlanningException("budget", "must be a positive amount, got " + brief.budget());
         }
@@ -84,7 +97,7 @@ public class PlanService {
                 throw new PlanningException("constraints.exclude", "unknown creator " + id);
             }
         }
-        List<Row> rows = candidates(brief);
+        List<Row> rows = candidates(brief, onlyAccounts);
         Set<String> have = new TreeSet<>();
         rows.forEach(r -> have.add(r.id()));
         for (String id : must) {
@@ -123,10 +136,14 @@ public class PlanService {
         return new CampaignPlanner(new LazyGreedyAllocator()).plan(problem);
     }
 
-    private List<Row> candidates(PlanBrief brief) {
+    private List<Row> candidates(PlanBrief brief, List<Long> onlyAccounts) {
         List<String> where = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         where.add("TRUE");
+        if (onlyAccounts != null) {
+            where.add("a.id = ANY(?)");
+            args.add(onlyAccounts.toArray(Long[]::new));
+        }
         if (!brief.platforms().isEmpty()) {
             where.add("a.platform = ANY(?)");
             args.add(brief.platforms().toArray(String[]::new));

@@ -30,7 +30,8 @@ public class CreatorQueries {
         this.json = json;
     }
 
-    public Optional<CreatorDetail> detail(long accountId) {
+    /** The account's profile header, without its posts, comments or followers. */
+    public Optional<CreatorDetail.Profile> profile(long accountId) {
         List<CreatorDetail.Profile> profiles = jdbc.query(
                 "SELECT a.id, a.platform, a.platform_id, a.handle, a.display_name, a.bio, a.country, a.language,"
                         + " a.followers, a.following, a.posts_count, a.verified, a.is_business, a.is_creator,"
@@ -58,10 +59,15 @@ public class CreatorQueries {
                         instant(rs, 19),
                         BANDS.tierOf(rs.getLong(9)).id()),
                 accountId);
-        if (profiles.isEmpty()) {
+        return profiles.stream().findFirst();
+    }
+
+    public Optional<CreatorDetail> detail(long accountId) {
+        Optional<CreatorDetail.Profile> found = profile(accountId);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        CreatorDetail.Profile profile = profiles.get(0);
+        CreatorDetail.Profile profile = found.get();
         List<CreatorDetail.HistoryPoint> history = jdbc.query(
                 "SELECT day, followers FROM follower_count WHERE account_id = ? ORDER BY day",
                 (rs, i) -> new CreatorDetail.HistoryPoint(rs.getObject(1, java.time.LocalDate.class), rs.getLong(2)),
@@ -160,7 +166,7 @@ public class CreatorQueries {
      * ids the scorecard lists, and the ids that are none of these (the days of follower spikes).
      */
     public Optional<CreatorEvidence> evidence(long accountId, String componentId) {
-        Optional<CreatorDetail.Profile> profile = detail(accountId).map(CreatorDetail::profile);
+        Optional<CreatorDetail.Profile> profile = profile(accountId);
         Optional<JsonNode> card = scorecard(accountId);
         if (profile.isEmpty() || card.isEmpty()) {
             return Optional.empty();

@@ -80,7 +80,8 @@ final class ScorecardCharts {
             double hi = Math.log(Math.max(1, curve.path("maxFollowers").asLong()));
             for (int i = 0; i < CURVE_POINTS; i++) {
                 double x = lo + (hi - lo) * i / (CURVE_POINTS - 1);
-                line.add(new CreatorCharts.Point(Math.round(Math.exp(x)), Math.exp(intercept + slope * x)));
+                long f = Math.round(Math.exp(x));
+                line.add(new CreatorCharts.Point(f, Math.exp(intercept + slope * Math.log(f))));
             }
             // The deviation's reason may explain a missing z-score while the curve itself is fine.
         } else if (reason == null) {

@@ -85,20 +85,35 @@ public class ShortlistPageController {
             @RequestParam(required = false) Long list,
             @RequestParam(defaultValue = "") String newName,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
+            HttpServletResponse response,
             Model model) {
         Shortlist target;
-        if (!newName.isBlank()) {
-            target = shortlists.lists().stream()
-                    .filter(s -> s.name().equalsIgnoreCase(newName.strip()))
-                    .findFirst()
-                    .orElseGet(() -> shortlists.create(newName));
-        } else if (list != null) {
-            target = shortlists.get(list);
-        } else {
-            throw new ShortlistProblem(
-                    ShortlistProblem.Kind.INVALID, "list", "choose a shortlist or type a name for a new one");
+        boolean added;
+        try {
+            if (!newName.isBlank()) {
+                target = shortlists.lists().stream()
+                        .filter(s -> s.name().equalsIgnoreCase(newName.strip()))
+                        .findFirst()
+                        .orElseGet(() -> shortlists.create(newName));
+            } else if (list != null) {
+                target = shortlists.get(list);
+            } else {
+                throw new ShortlistProblem(
+                        ShortlistProblem.Kind.INVALID, "list", "choose a shortlist or type a name for a new one");
+            }
+            added = shortlists.add(target.id(), accountId);
+        } catch (ShortlistProblem e) {
+            if (htmx == null || !"list".equals(e.field()) && !"name".equals(e.field())) {
+                throw e;
+            }
+            // The user can fix this in the form: show it again with the message instead of replacing it.
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("accountId", accountId);
+            model.addAttribute("lists", shortlists.lists());
+            model.addAttribute("memberOf", shortlists.listsContaining(accountId));
+            return "shortlist-add :: form";
         }
-        boolean added = shortlists.add(target.id(), accountId);
         if (htmx == null) {
             return "redirect:/shortlists?list=" + target.id();
         }

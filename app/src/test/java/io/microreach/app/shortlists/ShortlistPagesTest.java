@@ -74,7 +74,10 @@ class ShortlistPagesTest extends SpringAppTest {
         assertFriendly(web.form("/shortlists", Map.of("name", "existing"), false), 409, "already exists");
         assertFriendly(web.form("/shortlists/999999/rename", Map.of("name", "x"), false), 404, "999999");
         assertFriendly(web.form("/shortlists/999999/delete", Map.of(), false), 404, "999999");
-        assertFriendly(web.form("/shortlists/add", Map.of("accountId", "" + account), true), 400, "list");
+        var missing = web.form("/shortlists/add", Map.of("accountId", "" + account), true);
+        assertFriendly(missing, 400, "choose a shortlist");
+        assertThat(missing.body()).as("the form comes back with the message").contains("id=\"add-to-shortlist\"");
+        assertFriendly(web.form("/shortlists/add", Map.of("accountId", "" + account), false), 400, "list");
         assertFriendly(web.form("/shortlists/add", Map.of("list", "" + id), true), 400, "accountId");
         assertFriendly(
                 web.form("/shortlists/add", Map.of("accountId", "nope", "list", "" + id), true), 400, "accountId");

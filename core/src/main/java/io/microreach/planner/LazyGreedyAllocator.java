@@ -51,7 +51,11 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
 
     @Override
     public Allocation allocate(PlanProblem problem) {
-        CoverageModel m = new CoverageModel(problem);
+        return allocate(new CoverageModel(problem));
+    }
+
+    Allocation allocate(CoverageModel m) {
+        PlanProblem problem = m.problem;
         CoverageModel.State base = m.initialWithMustIncludes();
         List<Integer> free = new ArrayList<>();
         for (int i = 0; i < m.n; i++) {
@@ -61,7 +65,9 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
         }
         long f = free.size();
         long seeds3 = 1 + f + f * (f - 1) / 2 + f * (f - 1) * (f - 2) / 6;
-        int seedSize = seeds3 <= maxSeedSets ? 3 : (1 + f <= maxSeedSets ? 1 : 0);
+        // Work is about seeds × n gain evaluations: size-1 seeds only while that stays within what full enumeration
+        // of a 41-creator instance costs, so 10,000 candidates fall back to greedy + best single.
+        int seedSize = seeds3 <= maxSeedSets ? 3 : ((1 + f) * f <= (long) maxSeedSets * 41 ? 1 : 0);
         long[] evaluations = {0};
         Result best = null;
         String failure = null;
@@ -93,19 +99,19 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
         if (seedSize == 0) {
             // Best single creator alongside the greedy plan: the (1 − 1/e)/2 fallback.
             for (int c : free) {
-                CoverageModel.State s = m.new State(base);
-                if (!s.canAdd(c)) {
+                if (!base.canAdd(c)) {
                     continue;
                 }
                 evaluations[0]++;
-                s.add(c);
-                if (s.unmetMinimum() != null) {
-                    continue;
+                double g = base.gain(c);
+                double[] saved = base.add(c);
+                if (base.unmetMinimum() == null) {
+                    Result r = new Result(base.ids(), base.value, base.spent);
+                    if (best == null || r.betterThan(best)) {
+                        best = r;
+                    }
                 }
-                Result r = new Result(s.ids(), s.value, s.spent);
-                if (best == null || r.betterThan(best)) {
-                    best = r;
-                }
+                base.remove(c, saved, g);
             }
         }
         if (best == null) {

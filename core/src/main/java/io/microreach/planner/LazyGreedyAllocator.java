@@ -86,12 +86,22 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
             if (!ok) {
                 continue;
             }
-            String unmet = complete(m, s, evaluations);
+            String unmet = complete(m, s, evaluations, true);
             if (unmet != null) {
                 failure = failure == null ? unmet : failure;
                 continue;
             }
             Result r = new Result(s.ids(), s.value, s.spent);
+            if (best == null || r.betterThan(best)) {
+                best = r;
+            }
+        }
+        // Greedy by plain marginal gain (ignoring cost) as one more candidate plan: under a creator-count cap the
+        // per-cost greedy fills the slots with cheap small creators, the gain greedy with the strongest ones; taking
+        // the better of the two only adds candidates, so every guarantee above still holds.
+        CoverageModel.State byGain = m.new State(base);
+        if (complete(m, byGain, evaluations, false) == null) {
+            Result r = new Result(byGain.ids(), byGain.value, byGain.spent);
             if (best == null || r.betterThan(best)) {
                 best = r;
             }
@@ -168,26 +178,26 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
     }
 
     /** Completes a seed: minimums first, then the greedy; returns the unmet constraint or null. */
-    private String complete(CoverageModel m, CoverageModel.State s, long[] evaluations) {
+    private String complete(CoverageModel m, CoverageModel.State s, long[] evaluations, boolean perCost) {
         while (s.quotaMinimaUnmet()) {
-            int pick = bestPlain(m, s, evaluations, true, true);
+            int pick = bestPlain(m, s, evaluations, true, true, perCost);
             if (pick < 0) {
                 return s.unmetMinimum();
             }
             s.add(pick);
         }
         while (s.size() < m.minCreators) {
-            int pick = bestPlain(m, s, evaluations, false, true);
+            int pick = bestPlain(m, s, evaluations, false, true, perCost);
             if (pick < 0) {
                 return "constraints.minCreators";
             }
             s.add(pick);
         }
         if (lazy) {
-            lazyGreedy(m, s, evaluations);
+            lazyGreedy(m, s, evaluations, perCost);
         } else {
             while (true) {
-                int pick = bestPlain(m, s, evaluations, false, false);
+                int pick = bestPlain(m, s, evaluations, false, false, perCost);
                 if (pick < 0) {
                     break;
                 }
@@ -197,13 +207,18 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
         return s.unmetMinimum();
     }
 
-    private static double ratio(CoverageModel m, int c, double gain) {
-        return gain / Math.max(m.cost[c], 1e-9);
+    private static double ratio(CoverageModel m, int c, double gain, boolean perCost) {
+        return perCost ? gain / Math.max(m.cost[c], 1e-9) : gain;
     }
 
     /** Plain greedy step: the best gain per cost among addable creators; -1 if none (or none with gain > 0). */
     private static int bestPlain(
-            CoverageModel m, CoverageModel.State s, long[] evaluations, boolean quotaHelpersOnly, boolean anyGain) {
+            CoverageModel m,
+            CoverageModel.State s,
+            long[] evaluations,
+            boolean quotaHelpersOnly,
+            boolean anyGain,
+            boolean perCost) {
         int best = -1;
         double bestRatio = Double.NEGATIVE_INFINITY;
         double bestGain = 0;
@@ -213,7 +228,7 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
             }
             double g = s.gain(c);
             evaluations[0]++;
-            double r = ratio(m, c, g);
+            double r = ratio(m, c, g, perCost);
             if (r > bestRatio) {
                 bestRatio = r;
                 best = c;
@@ -228,7 +243,7 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
 
     private record Entry(double ratio, double gain, int c, int round) {}
 
-    private static void lazyGreedy(CoverageModel m, CoverageModel.State s, long[] evaluations) {
+    private static void lazyGreedy(CoverageModel m, CoverageModel.State s, long[] evaluations, boolean perCost) {
         PriorityQueue<Entry> pq = new PriorityQueue<>(
                 Comparator.comparingDouble((Entry e) -> -e.ratio).thenComparingInt(e -> e.c));
         int round = 0;
@@ -236,7 +251,7 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
             if (s.canAdd(c)) {
                 double g = s.gain(c);
                 evaluations[0]++;
-                pq.add(new Entry(ratio(m, c, g), g, c, round));
+                pq.add(new Entry(ratio(m, c, g, perCost), g, c, round));
             }
         }
         while (!pq.isEmpty()) {
@@ -247,7 +262,7 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
             if (top.round != round) {
                 double g = s.gain(top.c);
                 evaluations[0]++;
-                pq.add(new Entry(ratio(m, top.c, g), g, top.c, round));
+                pq.add(new Entry(ratio(m, top.c, g, perCost), g, top.c, round));
                 continue;
             }
             if (top.gain <= 0) {

@@ -12,11 +12,11 @@ import java.util.Objects;
 import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.theta.CompactSketch;
 import org.apache.datasketches.theta.HashIterator;
-import org.apache.datasketches.theta.Intersection;
 import org.apache.datasketches.theta.SetOperation;
 import org.apache.datasketches.theta.Sketch;
 import org.apache.datasketches.theta.Union;
 import org.apache.datasketches.theta.UpdateSketch;
+import org.apache.datasketches.thetacommon.BinomialBoundsN;
 
 /**
  * The audience of one account as a theta sketch of audience-member ids (follower-sample ids and commenter ids, hashed
@@ -60,6 +60,7 @@ public final class AudienceSketch {
     private final long sampleSize;
     private final long audienceSize;
     private final CompactSketch sketch;
+    private volatile long[] sortedHashes;
 
     private AudienceSketch(int lgK, long sampleSize, long audienceSize, CompactSketch sketch) {
         if (lgK < 4 || lgK > 26) {
@@ -112,6 +113,9 @@ public final class AudienceSketch {
 
         /** {@code audienceSize} = the people the sketched ids stand for; at least the number of distinct ids. */
         public AudienceSketch build(long audienceSize) {
+            // Trim to the nominal k entries first: the update sketch may hold up to ~2k between rebuilds, which
+            // would double the storage and the work of every intersection without adding accuracy guarantees.
+            update.rebuild();
             CompactSketch compact = update.compact();
             return new AudienceSketch(lgK, Math.round(compact.getEstimate()), audienceSize, compact);
         }
@@ -131,12 +135,13 @@ public final class AudienceSketch {
 
     /** Share of the audience that was sketched (1 for a full set). */
     public double samplingRate() {
-        // A full set sketched in estimation mode has sampleSize ≈ audienceSize only within the sketch error; an
-        // audience inside the sketch's own bounds is treated as the full set, not as a 99% sample.
-        if (audienceSize == 0 || audienceSize <= sketch.getUpperBound(3)) {
+        // A full set sketched in estimation mode has sampleSize ≈ audienceSize only within the sketch error; a
+        // "sample" within 4 relative standard errors (1/sqrt(k)) of the audience is treated as the full set.
+        if (audienceSize == 0) {
             return 1.0;
         }
-        return Math.min(1.0, (double) sampleSize / audienceSize);
+        double rate = Math.min(1.0, (double) sampleSize / audienceSize);
+        return rate >= 1 - 4 / Math.sqrt(1 << lgK) ? 1.0 : rate;
     }
 
     /** Distinct ids in the sketch, with the library's bounds. */
@@ -166,12 +171,59 @@ public final class AudienceSketch {
         return sketch.getThetaLong();
     }
 
-    /** Intersection of the two sketched id sets with bounds of {@code numStdDev} (1–3) standard deviations. */
+    /**
+     * Intersection of the two sketched id sets with bounds of {@code numStdDev} (1–3) standard deviations.
+     *
+     * <p>Same result as the library's {@code Intersection} (theta = the smaller theta, estimate = shared hashes below
+     * it ÷ theta, bounds from the library's {@code BinomialBoundsN}), computed by merging the two sorted hash arrays,
+     * which are cached per sketch: an overlap matrix reuses each array n − 1 times and the merge allocates nothing,
+     * about 20× faster than building an intersection object per pair (see the planner benchmark).
+     */
     public Bounded sketchedIntersection(AudienceSketch other, int numStdDev) {
-        Intersection intersection = SetOperation.builder()
-                .setLogNominalEntries(Math.max(lgK, other.lgK))
-                .buildIntersection();
-        return bounded(intersection.intersect(sketch, other.sketch), numStdDev);
+        long[] a = sortedHashes();
+        long[] b = other.sortedHashes();
+        long theta = Math.min(thetaLong(), other.thetaLong());
+        int i = 0;
+        int j = 0;
+        long count = 0;
+        while (i < a.length && j < b.length) {
+            long x = a[i];
+            long y = b[j];
+            if (x >= theta || y >= theta) {
+                break;
+            }
+            if (x < y) {
+                i++;
+            } else if (y < x) {
+                j++;
+            } else {
+                count++;
+                i++;
+                j++;
+            }
+        }
+        double thetaD = theta / (double) Long.MAX_VALUE;
+        double est = count / thetaD;
+        if (theta == Long.MAX_VALUE) {
+            return new Bounded(count, count, count);
+        }
+        double lo = BinomialBoundsN.getLowerBound(count, thetaD, numStdDev, false);
+        double hi = BinomialBoundsN.getUpperBound(count, thetaD, numStdDev, false);
+        return new Bounded(est, Math.min(est, lo), Math.max(est, hi));
+    }
+
+    /** Like {@link #retainedHashes()} but the cached array itself: callers must not modify it. */
+    public long[] sortedRetainedHashes() {
+        return sortedHashes();
+    }
+
+    private long[] sortedHashes() {
+        long[] h = sortedHashes;
+        if (h == null) {
+            h = retainedHashes();
+            sortedHashes = h;
+        }
+        return h;
     }
 
     /** Overlap of this audience (A) with {@code other} (B). */

@@ -23,8 +23,16 @@ public final class CampaignPlanner {
     }
 
     public Plan plan(PlanProblem problem) {
-        Allocation a = allocator.allocate(problem);
+        // One coverage model for the allocation and the explanation (building it is most of a large plan's time).
         CoverageModel m = new CoverageModel(problem);
+        Allocation a;
+        if (allocator instanceof LazyGreedyAllocator g) {
+            a = g.allocate(m);
+        } else if (allocator instanceof ExactAllocator e) {
+            a = e.allocate(m);
+        } else {
+            a = allocator.allocate(problem);
+        }
         List<Integer> chosen = a.chosenIds().stream().map(m.indexOf::get).toList();
         PlanSummary main = summary(m, "plan", chosen, true);
         List<PlanSummary> alternatives = new ArrayList<>();
@@ -75,6 +83,7 @@ public final class CampaignPlanner {
     private static java.util.Optional<Integer> bestSingle(CoverageModel m) {
         int best = -1;
         double bestValue = Double.NEGATIVE_INFINITY;
+        CoverageModel.State empty = m.new State();
         for (int c = 0; c < m.n; c++) {
             boolean allowed = !m.problem
                             .constraints()
@@ -88,7 +97,7 @@ public final class CampaignPlanner {
             if (!allowed) {
                 continue;
             }
-            double v = m.new State().gain(c);
+            double v = empty.gain(c);
             if (v > bestValue) {
                 bestValue = v;
                 best = c;

@@ -307,7 +307,7 @@ final class CoverageModel {
             if (c.audience() == null) {
                 continue;
             }
-            long[] all = c.audience().retainedHashes();
+            long[] all = c.audience().sortedRetainedHashes();
             int keep = 0;
             while (keep < all.length && all[keep] < thetaMin) {
                 keep++;
@@ -315,24 +315,17 @@ final class CoverageModel {
             hashes[i] = Arrays.copyOf(all, keep);
             total += keep;
         }
-        long[] universe = new long[total];
-        int p = 0;
-        for (long[] h : hashes) {
-            if (h != null) {
-                System.arraycopy(h, 0, universe, p, h.length);
-                p += h.length;
-            }
-        }
-        Arrays.sort(universe);
+        // Element index per distinct hash: an open-addressing long → int table (own code: a primitive map avoids
+        // boxing 10^6–10^7 hashes, and one small class is lighter than a primitive-collections dependency).
+        int capacity = Integer.highestOneBit(Math.max(16, total * 2 - 1)) << 1;
+        long[] keys = new long[capacity];
+        int[] slots = new int[capacity];
+        java.util.Arrays.fill(slots, -1);
+        int mask = capacity - 1;
+        double[] sum = new double[Math.max(1, total)];
+        int[] holders = new int[Math.max(1, total)];
         int u = 0;
-        for (int i = 0; i < universe.length; i++) {
-            if (i == 0 || universe[i] != universe[i - 1]) {
-                universe[u++] = universe[i];
-            }
-        }
-        double[] sum = new double[u];
-        int[] holders = new int[u];
-        List<Double> weights = new ArrayList<>(u + n);
+        List<Double> weights = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             if (hashes[i] == null || hashes[i].length == 0) {
                 continue;
@@ -340,10 +333,20 @@ final class CoverageModel {
             double perElement = (double) byIndex.get(i).audienceSize() / hashes[i].length;
             int[] idx = new int[hashes[i].length];
             for (int j = 0; j < idx.length; j++) {
-                idx[j] = Arrays.binarySearch(universe, 0, u, hashes[i][j]);
+                long h = hashes[i][j];
+                int pos = (int) (h ^ (h >>> 29)) & mask;
+                while (slots[pos] >= 0 && keys[pos] != h) {
+                    pos = (pos + 1) & mask;
+                }
+                if (slots[pos] < 0) {
+                    keys[pos] = h;
+                    slots[pos] = u++;
+                }
+                idx[j] = slots[pos];
                 sum[idx[j]] += perElement;
                 holders[idx[j]]++;
             }
+            java.util.Arrays.sort(idx);
             elements[i] = idx;
         }
         for (int e = 0; e < u; e++) {

@@ -28,7 +28,11 @@ public final class ExactAllocator implements BudgetAllocator {
 
     @Override
     public Allocation allocate(PlanProblem problem) {
-        CoverageModel m = new CoverageModel(problem);
+        return allocate(new CoverageModel(problem));
+    }
+
+    Allocation allocate(CoverageModel m) {
+        PlanProblem problem = m.problem;
         CoverageModel.State s = m.initialWithMustIncludes();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < m.n; i++) {
@@ -43,7 +47,7 @@ public final class ExactAllocator implements BudgetAllocator {
         Search search = new Search(m, order.stream().mapToInt(Integer::intValue).toArray());
         // The greedy plan is a good incumbent to start pruning from.
         try {
-            Allocation g = new LazyGreedyAllocator(true, 1).allocate(problem);
+            Allocation g = new LazyGreedyAllocator(true, 1).allocate(m);
             search.bestValue = g.value();
             search.bestIds = g.chosenIds();
         } catch (PlanningException e) {

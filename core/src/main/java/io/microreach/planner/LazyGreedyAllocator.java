@@ -51,7 +51,11 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
 
     @Override
     public Allocation allocate(PlanProblem problem) {
-        CoverageModel m = new CoverageModel(problem);
+        return allocate(new CoverageModel(problem));
+    }
+
+    Allocation allocate(CoverageModel m) {
+        PlanProblem problem = m.problem;
         CoverageModel.State base = m.initialWithMustIncludes();
         List<Integer> free = new ArrayList<>();
         for (int i = 0; i < m.n; i++) {
@@ -61,7 +65,9 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
         }
         long f = free.size();
         long seeds3 = 1 + f + f * (f - 1) / 2 + f * (f - 1) * (f - 2) / 6;
-        int seedSize = seeds3 <= maxSeedSets ? 3 : (1 + f <= maxSeedSets ? 1 : 0);
+        // Work is about seeds × n gain evaluations: size-1 seeds only while that stays within what full enumeration
+        // of a 41-creator instance costs, so 10,000 candidates fall back to greedy + best single.
+        int seedSize = seeds3 <= maxSeedSets ? 3 : ((1 + f) * f <= (long) maxSeedSets * 41 ? 1 : 0);
         long[] evaluations = {0};
         Result best = null;
         String failure = null;
@@ -80,7 +86,7 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
             if (!ok) {
                 continue;
             }
-            String unmet = complete(m, s, evaluations);
+            String unmet = complete(m, s, evaluations, true);
             if (unmet != null) {
                 failure = failure == null ? unmet : failure;
                 continue;
@@ -90,22 +96,32 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
                 best = r;
             }
         }
+        // Greedy by plain marginal gain (ignoring cost) as one more candidate plan: under a creator-count cap the
+        // per-cost greedy fills the slots with cheap small creators, the gain greedy with the strongest ones; taking
+        // the better of the two only adds candidates, so every guarantee above still holds.
+        CoverageModel.State byGain = m.new State(base);
+        if (complete(m, byGain, evaluations, false) == null) {
+            Result r = new Result(byGain.ids(), byGain.value, byGain.spent);
+            if (best == null || r.betterThan(best)) {
+                best = r;
+            }
+        }
         if (seedSize == 0) {
             // Best single creator alongside the greedy plan: the (1 − 1/e)/2 fallback.
             for (int c : free) {
-                CoverageModel.State s = m.new State(base);
-                if (!s.canAdd(c)) {
+                if (!base.canAdd(c)) {
                     continue;
                 }
                 evaluations[0]++;
-                s.add(c);
-                if (s.unmetMinimum() != null) {
-                    continue;
+                double g = base.gain(c);
+                double[] saved = base.add(c);
+                if (base.unmetMinimum() == null) {
+                    Result r = new Result(base.ids(), base.value, base.spent);
+                    if (best == null || r.betterThan(best)) {
+                        best = r;
+                    }
                 }
-                Result r = new Result(s.ids(), s.value, s.spent);
-                if (best == null || r.betterThan(best)) {
-                    best = r;
-                }
+                base.remove(c, saved, g);
             }
         }
         if (best == null) {
@@ -162,26 +178,26 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
     }
 
     /** Completes a seed: minimums first, then the greedy; returns the unmet constraint or null. */
-    private String complete(CoverageModel m, CoverageModel.State s, long[] evaluations) {
+    private String complete(CoverageModel m, CoverageModel.State s, long[] evaluations, boolean perCost) {
         while (s.quotaMinimaUnmet()) {
-            int pick = bestPlain(m, s, evaluations, true, true);
+            int pick = bestPlain(m, s, evaluations, true, true, perCost);
             if (pick < 0) {
                 return s.unmetMinimum();
             }
             s.add(pick);
         }
         while (s.size() < m.minCreators) {
-            int pick = bestPlain(m, s, evaluations, false, true);
+            int pick = bestPlain(m, s, evaluations, false, true, perCost);
             if (pick < 0) {
                 return "constraints.minCreators";
             }
             s.add(pick);
         }
         if (lazy) {
-            lazyGreedy(m, s, evaluations);
+            lazyGreedy(m, s, evaluations, perCost);
         } else {
             while (true) {
-                int pick = bestPlain(m, s, evaluations, false, false);
+                int pick = bestPlain(m, s, evaluations, false, false, perCost);
                 if (pick < 0) {
                     break;
                 }
@@ -191,13 +207,18 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
         return s.unmetMinimum();
     }
 
-    private static double ratio(CoverageModel m, int c, double gain) {
-        return gain / Math.max(m.cost[c], 1e-9);
+    private static double ratio(CoverageModel m, int c, double gain, boolean perCost) {
+        return perCost ? gain / Math.max(m.cost[c], 1e-9) : gain;
     }
 
     /** Plain greedy step: the best gain per cost among addable creators; -1 if none (or none with gain > 0). */
     private static int bestPlain(
-            CoverageModel m, CoverageModel.State s, long[] evaluations, boolean quotaHelpersOnly, boolean anyGain) {
+            CoverageModel m,
+            CoverageModel.State s,
+            long[] evaluations,
+            boolean quotaHelpersOnly,
+            boolean anyGain,
+            boolean perCost) {
         int best = -1;
         double bestRatio = Double.NEGATIVE_INFINITY;
         double bestGain = 0;
@@ -207,7 +228,7 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
             }
             double g = s.gain(c);
             evaluations[0]++;
-            double r = ratio(m, c, g);
+            double r = ratio(m, c, g, perCost);
             if (r > bestRatio) {
                 bestRatio = r;
                 best = c;
@@ -222,7 +243,7 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
 
     private record Entry(double ratio, double gain, int c, int round) {}
 
-    private static void lazyGreedy(CoverageModel m, CoverageModel.State s, long[] evaluations) {
+    private static void lazyGreedy(CoverageModel m, CoverageModel.State s, long[] evaluations, boolean perCost) {
         PriorityQueue<Entry> pq = new PriorityQueue<>(
                 Comparator.comparingDouble((Entry e) -> -e.ratio).thenComparingInt(e -> e.c));
         int round = 0;
@@ -230,7 +251,7 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
             if (s.canAdd(c)) {
                 double g = s.gain(c);
                 evaluations[0]++;
-                pq.add(new Entry(ratio(m, c, g), g, c, round));
+                pq.add(new Entry(ratio(m, c, g, perCost), g, c, round));
             }
         }
         while (!pq.isEmpty()) {
@@ -241,7 +262,7 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
             if (top.round != round) {
                 double g = s.gain(top.c);
                 evaluations[0]++;
-                pq.add(new Entry(ratio(m, top.c, g), g, top.c, round));
+                pq.add(new Entry(ratio(m, top.c, g, perCost), g, top.c, round));
                 continue;
             }
             if (top.gain <= 0) {

@@ -1,0 +1,96 @@
+package io.microreach.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microreach.app.TestHomes;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The planner's command-line contract: `plan --brief FILE --json` and `overlap --platform P --handles A,B --json`. */
+class PlannerCommandLineTest {
+    private static final Path HOME = TestHomes.newHome("cli-plan");
+
+    record Result(int code, String out, String err) {}
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] withHome = new String[args.length + 2];
+        System.arraycopy(args, 0, withHome, 0, args.length);
+        withHome[args.length] = "--home";
+        withHome[args.length + 1] = HOME.toString();
+        int code = MicroreachCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), withHome);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void generatedAndImported() {
+        Path data = HOME.resolve("data");
+        Result gen = run("generate", "--creators", "40", "--seed", "9", "--out", data.toString());
+        assertThat(gen.code()).as(gen.err()).isZero();
+        Result imp = run("import", data.resolve("data.jsonl").toString());
+        assertThat(imp.code()).as(imp.err()).isZero();
+    }
+
+    @Test
+    void planPrintsTheContractKeysAndStaysWithinBudget() throws Exception {
+        Path brief = Files.writeString(
+                HOME.resolve("brief.yaml"),
+                "budget: 3000\ncurrency: USD\nobjective: engaged-reach\ndeliverables: [post]\n"
+                        + "constraints:\n  maxCreators: 5\n");
+        Result r = run("plan", "--brief", brief.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode plan = new ObjectMapper().readTree(r.out());
+        for (String key :
+                List.of("creators", "totalCost", "objective", "objectiveValue", "guarantee", "alternatives")) {
+            assertThat(plan.has(key)).as(key).isTrue();
+        }
+        assertThat(plan.get("creators").size()).isBetween(1, 5);
+        assertThat(plan.get("totalCost").asDouble()).isLessThanOrEqualTo(3000);
+        JsonNode first = plan.get("creators").get(0);
+        for (String key :
+                List.of("id", "handle", "platform", "deliverables", "cost", "forecast", "marginalContribution")) {
+            assertThat(first.has(key)).as(key).isTrue();
+        }
+        assertThat(plan.get("alternatives").size()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void badBriefsExitTwoNamingTheField() throws Exception {
+        Path zero = Files.writeString(HOME.resolve("zero.yaml"), "budget: 0\ncurrency: USD\ndeliverables: [post]\n");
+        Result r = run("plan", "--brief", zero.toString(), "--json");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("budget");
+
+        Result missing = run("plan", "--brief", HOME.resolve("nope.yaml").toString());
+        assertThat(missing.code()).isEqualTo(2);
+    }
+
+    @Test
+    void overlapPrintsAMatrixWithBounds() throws Exception {
+        Result status = run("search", "--filter", "platform=instagram", "--limit", "3", "--json");
+        assertThat(status.code()).as(status.err()).isZero();
+        JsonNode hits = new ObjectMapper().readTree(status.out()).get("hits");
+        String handles = hits.get(0).get("handle").asText() + ","
+                + hits.get(1).get("handle").asText();
+        Result r = run("overlap", "--platform", "instagram", "--handles", handles, "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode pairs = new ObjectMapper().readTree(r.out()).get("pairs");
+        assertThat(pairs.size()).isGreaterThanOrEqualTo(2);
+        JsonNode share = pairs.get(0).get("shareOfAInB");
+        assertThat(share.get("lower").asDouble())
+                .isLessThanOrEqualTo(share.get("estimate").asDouble());
+        assertThat(share.get("upper").asDouble())
+                .isGreaterThanOrEqualTo(share.get("estimate").asDouble());
+
+        Result unknown = run("overlap", "--platform", "instagram", "--handles", "nobody_here,nor_this");
+        assertThat(unknown.code()).isEqualTo(2);
+    }
+}

@@ -135,7 +135,8 @@ public final class ZeroShotNicheClassifier implements NicheClassifier {
         return "zero-shot@" + embedderId + "/taxonomy-v" + taxonomy.version();
     }
 
-    public Logistic calibration() {
+    /** The fitted σ(a·z + b). */
+    Logistic calibration() {
         return calibration;
     }
 

@@ -46,8 +46,9 @@ class NicheStore {
                 });
         jdbc.query(
                 "SELECT a.id, p.caption, p.hashtags FROM unnest(?::bigint[]) AS a(id) CROSS JOIN LATERAL"
-                        + " (SELECT caption, hashtags FROM post WHERE account_id = a.id"
-                        + " ORDER BY published_at DESC, id DESC LIMIT " + ContentText.RECENT_POSTS + ") p",
+                        + " (SELECT id, published_at, caption, hashtags FROM post WHERE account_id = a.id"
+                        + " ORDER BY published_at DESC, id DESC LIMIT " + ContentText.RECENT_POSTS + ") p"
+                        + " ORDER BY a.id, p.published_at DESC, p.id DESC",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", boxed)),
                 rs -> {
                     long id = rs.getLong(1);

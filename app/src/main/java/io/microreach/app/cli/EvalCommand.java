@@ -6,5 +6,10 @@ import picocli.CommandLine.Command;
         name = "eval",
         mixinStandardHelpOptions = true,
         description = "Evaluate the product against labelled or planted data.",
-        subcommands = {EvalSuspiciousCommand.class, EvalPlantedCommand.class, EvalNichesCommand.class})
+        subcommands = {
+            EvalSuspiciousCommand.class,
+            EvalPlantedCommand.class,
+            EvalNichesCommand.class,
+            EvalForecastCommand.class
+        })
 class EvalCommand {}

@@ -93,4 +93,18 @@ class PlannerCommandLineTest {
         Result unknown = run("overlap", "--platform", "instagram", "--handles", "nobody_here,nor_this");
         assertThat(unknown.code()).isEqualTo(2);
     }
+
+    @Test
+    void evalForecastReportsTheShareOfHeldOutPostsInsideTheBand() throws Exception {
+        Result r = run("eval", "forecast", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("heldOut").asInt()).isGreaterThan(100);
+        assertThat(j.get("inside").asInt()
+                        + j.get("below").asInt()
+                        + j.get("above").asInt())
+                .isEqualTo(j.get("heldOut").asInt());
+        // Planted truth: generated engagement varies log-normally post to post, which the band models.
+        assertThat(j.get("coverage").asDouble()).isBetween(0.70, 0.90);
+    }
 }

@@ -86,6 +86,9 @@ class CreatorBrowserTest extends BrowserTest {
                         jdbc.queryForObject(
                                 "SELECT engagement_rate FROM account_score WHERE account_id = ?", Double.class, id),
                         org.assertj.core.data.Offset.offset(1e-9));
+        // The niche and lookalike sections arrive by htmx after the page.
+        waitFor(By.cssSelector("#lookalikes-body h3"));
+        waitFor(By.cssSelector("#niches-body form.inline"));
         documentationScreenshot("creator");
     }
 

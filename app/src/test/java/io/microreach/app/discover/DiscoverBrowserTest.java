@@ -81,6 +81,7 @@ class DiscoverBrowserTest extends BrowserTest {
         }
         assertThat(driver.findElements(By.cssSelector(".add-done")).get(0).getText())
                 .contains("Added to Discover picks");
+        js("document.querySelectorAll('.scroll').forEach(function (e) { e.scrollLeft = 0; }); window.scrollTo(0, 0);");
         documentationScreenshot("discover");
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM shortlist_entry e JOIN shortlist s ON s.id = e.shortlist_id"

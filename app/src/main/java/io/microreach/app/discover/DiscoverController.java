@@ -7,7 +7,6 @@ import io.microreach.app.search.SearchRequest;
 import io.microreach.app.search.SearchResult;
 import io.microreach.app.search.SearchService;
 import io.microreach.app.search.SearchSort;
-import io.microreach.app.shortlists.Shortlist;
 import io.microreach.app.shortlists.ShortlistProblem;
 import io.microreach.app.shortlists.ShortlistService;
 import io.microreach.domain.Platform;
@@ -121,21 +120,13 @@ public class DiscoverController {
             @RequestParam(required = false) Long list,
             @RequestParam(defaultValue = "") String newName,
             Model model) {
-        Shortlist target;
-        if (!newName.isBlank()) {
-            target = shortlists.lists().stream()
-                    .filter(s -> s.name().equalsIgnoreCase(newName.strip()))
-                    .findFirst()
-                    .orElseGet(() -> shortlists.create(newName));
-        } else if (list != null) {
-            target = shortlists.get(list);
-        } else {
+        if (newName.isBlank() && list == null) {
             model.addAttribute("message", "Choose a shortlist above, or type a name for a new one.");
             return "discover-fragments :: add-problem";
         }
-        boolean added = shortlists.add(target.id(), accountId);
-        model.addAttribute("target", shortlists.get(target.id()));
-        model.addAttribute("added", added);
+        ShortlistService.Addition addition = shortlists.addToListOrNew(accountId, list, newName);
+        model.addAttribute("target", addition.target());
+        model.addAttribute("added", addition.added());
         return "discover-fragments :: added";
     }
 

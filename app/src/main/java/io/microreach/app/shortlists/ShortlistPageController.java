@@ -90,18 +90,9 @@ public class ShortlistPageController {
         Shortlist target;
         boolean added;
         try {
-            if (!newName.isBlank()) {
-                target = shortlists.lists().stream()
-                        .filter(s -> s.name().equalsIgnoreCase(newName.strip()))
-                        .findFirst()
-                        .orElseGet(() -> shortlists.create(newName));
-            } else if (list != null) {
-                target = shortlists.get(list);
-            } else {
-                throw new ShortlistProblem(
-                        ShortlistProblem.Kind.INVALID, "list", "choose a shortlist or type a name for a new one");
-            }
-            added = shortlists.add(target.id(), accountId);
+            ShortlistService.Addition addition = shortlists.addToListOrNew(accountId, list, newName);
+            target = addition.target();
+            added = addition.added();
         } catch (ShortlistProblem e) {
             if (htmx == null || !"list".equals(e.field()) && !"name".equals(e.field())) {
                 throw e;
@@ -117,7 +108,7 @@ public class ShortlistPageController {
         if (htmx == null) {
             return "redirect:/shortlists?list=" + target.id();
         }
-        model.addAttribute("target", shortlists.get(target.id()));
+        model.addAttribute("target", target);
         model.addAttribute("added", added);
         model.addAttribute("accountId", accountId);
         model.addAttribute("lists", shortlists.lists());

@@ -121,6 +121,31 @@ public class ShortlistService {
                 == 1;
     }
 
+    /** The list an "add to shortlist" went to, and whether the account was new on it. */
+    public record Addition(Shortlist target, boolean added) {}
+
+    /**
+     * "Add to shortlist" as the pages offer it: to a new list named {@code newName} (or the existing list of that name,
+     * ignoring case) when a name is given, else to the list {@code listId}.
+     */
+    @Transactional
+    public Addition addToListOrNew(long accountId, Long listId, String newName) {
+        Shortlist target;
+        if (newName != null && !newName.isBlank()) {
+            target = lists().stream()
+                    .filter(s -> s.name().equalsIgnoreCase(newName.strip()))
+                    .findFirst()
+                    .orElseGet(() -> create(newName));
+        } else if (listId != null) {
+            target = get(listId);
+        } else {
+            throw new ShortlistProblem(
+                    ShortlistProblem.Kind.INVALID, "list", "choose a shortlist or type a name for a new one");
+        }
+        boolean added = add(target.id(), accountId);
+        return new Addition(get(target.id()), added);
+    }
+
     /** Removes the account; {@code false} when it was not on the list. */
     @Transactional
     public boolean remove(long listId, long accountId) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microreach.app.TestHomes;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,24 +19,15 @@ class CommandLineTest {
     private static final String ACCOUNT =
             "{\"type\":\"account\",\"platform\":\"instagram\",\"id\":\"1\",\"handle\":\"a\",\"followers\":10}";
 
-    record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] withHome = new String[args.length + 2];
-        System.arraycopy(args, 0, withHome, 0, args.length);
-        withHome[args.length] = "--home";
-        withHome[args.length + 1] = HOME.toString();
-        int code = MicroreachCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), withHome);
-        return new Result(code, out.toString(), err.toString());
+    private static CliRun.Result run(String... args) {
+        return CliRun.run(HOME, args);
     }
 
     @Test
     @Order(1)
     void importOfAGoodFileExitsZeroAndPrintsASummary() throws Exception {
         Path file = Files.writeString(HOME.resolve("good.jsonl"), ACCOUNT + "\n");
-        Result r = run("import", file.toString());
+        CliRun.Result r = run("import", file.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("account").containsPattern("account\\s+1\\s+0\\s+0");
     }
@@ -49,7 +38,7 @@ class CommandLineTest {
         Path file = Files.writeString(
                 HOME.resolve("mixed.jsonl"),
                 ACCOUNT.replace("\"1\"", "\"2\"") + "\n{\"type\":\"account\",\"platform\":\"instagram\"}\n");
-        Result r = run("import", file.toString());
+        CliRun.Result r = run("import", file.toString());
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.out()).contains("Rejected 1 lines").contains("mixed.jsonl:2: field 'id': is required");
     }
@@ -57,7 +46,7 @@ class CommandLineTest {
     @Test
     @Order(3)
     void statusJsonPrintsOneObjectWithTheCounts() throws Exception {
-        Result r = run("status", "--json");
+        CliRun.Result r = run("status", "--json");
         assertThat(r.code()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("accounts").asLong()).isEqualTo(2);
@@ -76,7 +65,7 @@ class CommandLineTest {
         Path good = Files.writeString(HOME.resolve("other.jsonl"), ACCOUNT.replace("\"1\"", "\"3\"") + "\n");
 
         for (Path bad : new Path[] {HOME.resolve("missing.jsonl"), empty, binary}) {
-            Result r = run("import", good.toString(), bad.toString());
+            CliRun.Result r = run("import", good.toString(), bad.toString());
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err().strip().lines()).hasSize(1);
             assertThat(r.err()).contains(bad.getFileName().toString());
@@ -91,11 +80,11 @@ class CommandLineTest {
     @Test
     @Order(4)
     void searchAndReindexFollowTheContract() throws Exception {
-        Result reindex = run("reindex");
+        CliRun.Result reindex = run("reindex");
         assertThat(reindex.code()).as(reindex.err()).isZero();
         assertThat(reindex.out()).contains("Indexed 2 accounts");
 
-        Result json = run("search", "--filter", "platform=instagram", "--filter", "followers_min=5", "--json");
+        CliRun.Result json = run("search", "--filter", "platform=instagram", "--filter", "followers_min=5", "--json");
         assertThat(json.code()).as(json.err()).isZero();
         JsonNode result = new ObjectMapper().readTree(json.out());
         assertThat(result.get("total").asLong()).isEqualTo(2);
@@ -103,21 +92,21 @@ class CommandLineTest {
         assertThat(result.get("facets").get("platform").get(0).get("count").asLong())
                 .isEqualTo(2);
 
-        Result text = run("search", "--filter", "followers_max=5");
+        CliRun.Result text = run("search", "--filter", "followers_max=5");
         assertThat(text.code()).isZero();
         assertThat(text.out()).contains("0 matching accounts");
 
-        Result contradiction = run("search", "--filter", "followers_min=100", "--filter", "followers_max=10");
+        CliRun.Result contradiction = run("search", "--filter", "followers_min=100", "--filter", "followers_max=10");
         assertThat(contradiction.code()).isZero();
         assertThat(contradiction.out()).contains("No account can match: followers_min 100 > followers_max 10");
 
-        Result bad = run("search", "--filter", "followers_min=lots");
+        CliRun.Result bad = run("search", "--filter", "followers_min=lots");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("followers_min").contains("not a whole number");
-        Result unknown = run("search", "--filter", "colour=red");
+        CliRun.Result unknown = run("search", "--filter", "colour=red");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("colour").contains("unknown filter");
-        Result limit = run("search", "--limit", "0");
+        CliRun.Result limit = run("search", "--limit", "0");
         assertThat(limit.code()).isEqualTo(2);
         assertThat(limit.err()).contains("limit");
     }
@@ -126,14 +115,14 @@ class CommandLineTest {
     @Order(5)
     void generateWritesDataAndGroundTruthAndRejectsBadArguments() throws Exception {
         Path out = HOME.resolve("generated");
-        Result r = run("generate", "--creators", "12", "--seed", "7", "--out", out.toString());
+        CliRun.Result r = run("generate", "--creators", "12", "--seed", "7", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(out.resolve("data.jsonl")).isNotEmptyFile();
         assertThat(out.resolve("ground-truth.jsonl")).isNotEmptyFile();
         assertThat(out.resolve("manifest.json")).isNotEmptyFile();
         assertThat(r.out()).contains("for 12 creators");
 
-        Result bad = run("generate", "--creators", "0", "--out", out.toString());
+        CliRun.Result bad = run("generate", "--creators", "0", "--out", out.toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("creators");
     }
@@ -143,7 +132,7 @@ class CommandLineTest {
     void badArgumentsExitTwoAndHelpExitsZero() {
         assertThat(run("import").code()).isEqualTo(2);
         assertThat(run("no-such-command").code()).isEqualTo(2);
-        Result help = run("import", "--help");
+        CliRun.Result help = run("import", "--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("Exit code");
     }
@@ -154,14 +143,14 @@ class CommandLineTest {
         Path generated = HOME.resolve("generated");
         assertThat(run("import", generated.resolve("data.jsonl").toString()).code())
                 .isZero();
-        Result score = run("score");
+        CliRun.Result score = run("score");
         assertThat(score.code()).as(score.err()).isZero();
         assertThat(score.out()).contains("Scored");
 
         JsonNode truth = new ObjectMapper()
                 .readTree(Files.readAllLines(generated.resolve("ground-truth.jsonl"))
                         .get(0));
-        Result card = run(
+        CliRun.Result card = run(
                 "scorecard",
                 "--platform",
                 truth.get("platform").asText(),
@@ -178,7 +167,7 @@ class CommandLineTest {
         assertThat(run("scorecard", "--platform", "myspace", "--handle", "x").code())
                 .isEqualTo(2);
 
-        Result eval = run("eval", "planted", "--data", generated.toString(), "--json");
+        CliRun.Result eval = run("eval", "planted", "--data", generated.toString(), "--json");
         assertThat(eval.code()).as(eval.err()).isZero();
         JsonNode metrics = new ObjectMapper().readTree(eval.out());
         for (String key : new String[] {
@@ -210,7 +199,7 @@ class CommandLineTest {
                         + "1,xx9912833,0,12,7100,0\n"
                         + "0,lena.makes,312,1840,620,1\n"
                         + "0,tom_runs,95,420,380,1\n");
-        Result r = run("eval", "suspicious", "--labels", labels.toString(), "--json");
+        CliRun.Result r = run("eval", "suspicious", "--labels", labels.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("n").asInt()).isEqualTo(4);
@@ -231,16 +220,16 @@ class CommandLineTest {
                     .append(",1\n");
         }
         Path trainingSet = Files.writeString(HOME.resolve("training.csv"), many.toString());
-        Result trained = run("train-suspicious", "--labels", trainingSet.toString(), "--out", model.toString());
+        CliRun.Result trained = run("train-suspicious", "--labels", trainingSet.toString(), "--out", model.toString());
         assertThat(trained.code()).as(trained.err()).isZero();
         assertThat(model).isNotEmptyFile();
-        Result withModel =
+        CliRun.Result withModel =
                 run("eval", "suspicious", "--labels", trainingSet.toString(), "--model", model.toString(), "--json");
         assertThat(new ObjectMapper().readTree(withModel.out()).get("accuracy").asDouble())
                 .isGreaterThan(0.9);
 
         Path bad = Files.writeString(HOME.resolve("bad-labels.csv"), "username,posts\nx,1\n");
-        Result badResult = run("eval", "suspicious", "--labels", bad.toString());
+        CliRun.Result badResult = run("eval", "suspicious", "--labels", bad.toString());
         assertThat(badResult.code()).isEqualTo(2);
         assertThat(badResult.err()).contains("label");
     }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microreach.app.TestHomes;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,22 +13,13 @@ import org.junit.jupiter.api.Test;
 class NicheCommandsTest {
     private static final Path HOME = TestHomes.newHome("niches-cli");
 
-    record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] withHome = new String[args.length + 2];
-        System.arraycopy(args, 0, withHome, 0, args.length);
-        withHome[args.length] = "--home";
-        withHome[args.length + 1] = HOME.toString();
-        int code = MicroreachCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), withHome);
-        return new Result(code, out.toString(), err.toString());
+    private static CliRun.Result run(String... args) {
+        return CliRun.run(HOME, args);
     }
 
     @Test
     void nichesListsTheTaxonomy() throws Exception {
-        Result json = run("niches", "--json");
+        CliRun.Result json = run("niches", "--json");
         assertThat(json.code()).isZero();
         JsonNode niches = new ObjectMapper().readTree(json.out());
         assertThat(niches).hasSize(18);
@@ -38,7 +27,7 @@ class NicheCommandsTest {
         assertThat(niches.get(1).get("name").asText()).isNotBlank();
         assertThat(niches.get(1).get("description").asText()).contains("Natural");
 
-        Result text = run("niches");
+        CliRun.Result text = run("niches");
         assertThat(text.code()).isZero();
         assertThat(text.out().lines()).hasSize(18);
         assertThat(text.out()).contains("personal_development");
@@ -53,7 +42,7 @@ class NicheCommandsTest {
                         + "food,Homemade lasagna recipe and a lemon cake for dessert\n"
                         + "gaming|tech,Streaming the new RPG tonight on my gaming PC\n"
                         + "travel,\"Two weeks in Japan: hotels, trains and a travel itinerary\"\n");
-        Result r = run("eval", "niches", "--labels", labels.toString(), "--json");
+        CliRun.Result r = run("eval", "niches", "--labels", labels.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("n").asInt()).isEqualTo(4);
@@ -62,12 +51,12 @@ class NicheCommandsTest {
         assertThat(json.get("perNiche")).hasSize(18);
         assertThat(json.get("perNiche").get(0).has("precision")).isTrue();
 
-        Result text = run("eval", "niches", "--labels", labels.toString(), "--train", labels.toString());
+        CliRun.Result text = run("eval", "niches", "--labels", labels.toString(), "--train", labels.toString());
         assertThat(text.code()).as(text.err()).isZero();
         assertThat(text.out()).contains("macroF1").contains("microF1").contains("supervised(4 examples");
 
         Path bad = Files.writeString(HOME.resolve("bad.csv"), "label,text\nfitness,gym\nknitting,yarn\n");
-        Result rejected = run("eval", "niches", "--labels", bad.toString());
+        CliRun.Result rejected = run("eval", "niches", "--labels", bad.toString());
         assertThat(rejected.code()).isEqualTo(ExitCodes.UNUSABLE);
         assertThat(rejected.err()).contains("line 3").contains("unknown niche 'knitting'");
 
@@ -86,7 +75,7 @@ class NicheCommandsTest {
                 "{\"type\":\"account\",\"platform\":\"instagram\",\"id\":\"1\",\"handle\":\"a\",\"followers\":10,"
                         + "\"bio\":\"Trail running and hiking in the Alps\"}\n");
         assertThat(run("import", file.toString()).code()).isZero();
-        Result r = run("classify");
+        CliRun.Result r = run("classify");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Classified 1 accounts").contains("0 embedded, 1 unchanged");
     }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microreach.app.TestHomes;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,25 +15,16 @@ import org.junit.jupiter.api.Test;
 class PlannerCommandLineTest {
     private static final Path HOME = TestHomes.newHome("cli-plan");
 
-    record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] withHome = new String[args.length + 2];
-        System.arraycopy(args, 0, withHome, 0, args.length);
-        withHome[args.length] = "--home";
-        withHome[args.length + 1] = HOME.toString();
-        int code = MicroreachCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), withHome);
-        return new Result(code, out.toString(), err.toString());
+    private static CliRun.Result run(String... args) {
+        return CliRun.run(HOME, args);
     }
 
     @BeforeAll
     static void generatedAndImported() {
         Path data = HOME.resolve("data");
-        Result gen = run("generate", "--creators", "40", "--seed", "9", "--out", data.toString());
+        CliRun.Result gen = run("generate", "--creators", "40", "--seed", "9", "--out", data.toString());
         assertThat(gen.code()).as(gen.err()).isZero();
-        Result imp = run("import", data.resolve("data.jsonl").toString());
+        CliRun.Result imp = run("import", data.resolve("data.jsonl").toString());
         assertThat(imp.code()).as(imp.err()).isZero();
     }
 
@@ -45,7 +34,7 @@ class PlannerCommandLineTest {
                 HOME.resolve("brief.yaml"),
                 "budget: 3000\ncurrency: USD\nobjective: engaged-reach\ndeliverables: [post]\n"
                         + "constraints:\n  maxCreators: 5\n");
-        Result r = run("plan", "--brief", brief.toString(), "--json");
+        CliRun.Result r = run("plan", "--brief", brief.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode plan = new ObjectMapper().readTree(r.out());
         for (String key :
@@ -65,22 +54,22 @@ class PlannerCommandLineTest {
     @Test
     void badBriefsExitTwoNamingTheField() throws Exception {
         Path zero = Files.writeString(HOME.resolve("zero.yaml"), "budget: 0\ncurrency: USD\ndeliverables: [post]\n");
-        Result r = run("plan", "--brief", zero.toString(), "--json");
+        CliRun.Result r = run("plan", "--brief", zero.toString(), "--json");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("budget");
 
-        Result missing = run("plan", "--brief", HOME.resolve("nope.yaml").toString());
+        CliRun.Result missing = run("plan", "--brief", HOME.resolve("nope.yaml").toString());
         assertThat(missing.code()).isEqualTo(2);
     }
 
     @Test
     void overlapPrintsAMatrixWithBounds() throws Exception {
-        Result status = run("search", "--filter", "platform=instagram", "--limit", "3", "--json");
+        CliRun.Result status = run("search", "--filter", "platform=instagram", "--limit", "3", "--json");
         assertThat(status.code()).as(status.err()).isZero();
         JsonNode hits = new ObjectMapper().readTree(status.out()).get("hits");
         String handles = hits.get(0).get("handle").asText() + ","
                 + hits.get(1).get("handle").asText();
-        Result r = run("overlap", "--platform", "instagram", "--handles", handles, "--json");
+        CliRun.Result r = run("overlap", "--platform", "instagram", "--handles", handles, "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode pairs = new ObjectMapper().readTree(r.out()).get("pairs");
         assertThat(pairs.size()).isGreaterThanOrEqualTo(2);
@@ -90,13 +79,13 @@ class PlannerCommandLineTest {
         assertThat(share.get("upper").asDouble())
                 .isGreaterThanOrEqualTo(share.get("estimate").asDouble());
 
-        Result unknown = run("overlap", "--platform", "instagram", "--handles", "nobody_here,nor_this");
+        CliRun.Result unknown = run("overlap", "--platform", "instagram", "--handles", "nobody_here,nor_this");
         assertThat(unknown.code()).isEqualTo(2);
     }
 
     @Test
     void evalForecastReportsTheShareOfHeldOutPostsInsideTheBand() throws Exception {
-        Result r = run("eval", "forecast", "--json");
+        CliRun.Result r = run("eval", "forecast", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("heldOut").asInt()).isGreaterThan(100);

@@ -1,8 +1,11 @@
 package io.microreach.signals;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An exact, cheap test that rules a phrase regex out before it runs. The phrase lists of the text signals compile
@@ -17,13 +20,17 @@ import java.util.TreeSet;
  * JIT intrinsic; a search over all words costs microseconds and needs no new dependency in the pure core.
  */
 public final class LiteralPrefilter {
-    private static final LiteralPrefilter ALWAYS = new LiteralPrefilter(null);
+    private static final LiteralPrefilter ALWAYS = new LiteralPrefilter(null, null);
 
-    /** Distinct literals, shortest first (a short word is the likeliest to occur); {@code null}: always may match. */
+    /** Literals none of which contains another, shortest first; {@code null}: always may match. */
     private final String[] literals;
 
-    private LiteralPrefilter(String[] literals) {
+    /** Every distinct literal, for {@link #starts}. */
+    private final String[] all;
+
+    private LiteralPrefilter(String[] literals, String[] all) {
         this.literals = literals;
+        this.all = all;
     }
 
     /**
@@ -47,7 +54,7 @@ public final class LiteralPrefilter {
                 minimal.add(l);
             }
         }
-        return new LiteralPrefilter(minimal.toArray(String[]::new));
+        return new LiteralPrefilter(minimal.toArray(String[]::new), distinct.toArray(String[]::new));
     }
 
     /** A filter that lets every text through. */
@@ -66,6 +73,59 @@ public final class LiteralPrefilter {
             }
         }
         return false;
+    }
+
+    /**
+     * Every position of {@code text} where one of the literals starts, ascending and distinct; {@code null} for a
+     * filter that lets everything through (every position is a candidate).
+     */
+    public int[] starts(String text) {
+        if (all == null) {
+            return null;
+        }
+        int[] found = new int[8];
+        int n = 0;
+        for (String l : all) {
+            for (int at = text.indexOf(l); at >= 0; at = text.indexOf(l, at + 1)) {
+                if (n == found.length) {
+                    found = Arrays.copyOf(found, n * 2);
+                }
+                found[n++] = at;
+            }
+        }
+        int[] sorted = Arrays.copyOf(found, n);
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, distinct);
+    }
+
+    /**
+     * The next match of {@code matcher} at or after {@code from}, for a pattern whose every match starts where one of
+     * the literals starts (a whole-word alternation of phrases): the same match {@link Matcher#find(int)} would
+     * return, found by trying the pattern only at the literals' positions. On {@code true} the matcher holds the
+     * match. The matcher must use transparent, non-anchoring bounds, so that look-arounds see the whole text.
+     *
+     * @param starts {@link #starts} of the matcher's text
+     */
+    public static boolean findFrom(Matcher matcher, int[] starts, int from, int length) {
+        int i = Arrays.binarySearch(starts, from);
+        for (i = i >= 0 ? i : -i - 1; i < starts.length; i++) {
+            matcher.region(starts[i], length);
+            if (matcher.lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A matcher on {@code text} whose region bounds are transparent and not anchoring, for {@link #findFrom}. */
+    public static Matcher regionMatcher(Pattern pattern, String text) {
+        return pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     }
 
     /**

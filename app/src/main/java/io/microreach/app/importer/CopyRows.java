@@ -38,6 +38,23 @@ public final class CopyRows {
         return this;
     }
 
+    /** A double as Java writes it (round-trips exactly; PostgreSQL reads "1.0E-5", "NaN" and "Infinity" too). */
+    public CopyRows decimal(Double value) {
+        separator();
+        if (value != null) {
+            out.append(value.doubleValue());
+        }
+        return this;
+    }
+
+    public CopyRows number(Integer value) {
+        separator();
+        if (value != null) {
+            out.append(value.intValue());
+        }
+        return this;
+    }
+
     public CopyRows bool(Boolean value) {
         separator();
         if (value != null) {

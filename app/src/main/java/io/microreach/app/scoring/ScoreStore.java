@@ -1,14 +1,20 @@
 package io.microreach.app.scoring;
 
+import io.microreach.app.importer.CopyRows;
 import io.microreach.domain.Platform;
 import io.microreach.domain.Tier;
 import io.microreach.signals.scorecard.PeerRow;
 import io.microreach.signals.scorecard.Scorecard;
-import java.sql.Timestamp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,11 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
 /** Stores scorecards (headline columns plus the full JSON) and reads them back. */
 @Repository
 public class ScoreStore {
-    private static final String UPSERT = "INSERT INTO account_score (account_id, computed_at, tier, trust_score,"
-            + " engagement_rate, engagement_rate_pct, suspicious_share, suspicious_low, suspicious_high,"
-            + " suspicious_sample, reply_rate, reply_delay_hours, sponsored_share, cohesion, inviting_share,"
-            + " likes_per_comment, anomaly_count, scorecard) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?::jsonb) ON CONFLICT (account_id) DO UPDATE SET computed_at = EXCLUDED.computed_at,"
+    private static final String COLUMNS = "account_id, computed_at, tier, trust_score, engagement_rate,"
+            + " engagement_rate_pct, suspicious_share, suspicious_low, suspicious_high, suspicious_sample, reply_rate,"
+            + " reply_delay_hours, sponsored_share, cohesion, inviting_share, likes_per_comment, anomaly_count, scorecard";
+    // Scorecards are written with COPY into a session-local staging table and one upsert per batch: one statement
+    // instead of one per row, and the JSON travels as CSV text, not as bound parameters.
+    private static final String STAGE = "CREATE TEMP TABLE IF NOT EXISTS account_score_stage"
+            + " (LIKE account_score INCLUDING DEFAULTS) ON COMMIT DELETE ROWS";
+    private static final String UPSERT = "INSERT INTO account_score (" + COLUMNS + ") SELECT " + COLUMNS
+            + " FROM account_score_stage ON CONFLICT (account_id) DO UPDATE SET computed_at = EXCLUDED.computed_at,"
             + " tier = EXCLUDED.tier, trust_score = EXCLUDED.trust_score, engagement_rate = EXCLUDED.engagement_rate,"
             + " engagement_rate_pct = EXCLUDED.engagement_rate_pct, suspicious_share = EXCLUDED.suspicious_share,"
             + " suspicious_low = EXCLUDED.suspicious_low, suspicious_high = EXCLUDED.suspicious_high,"
@@ -41,33 +51,54 @@ public class ScoreStore {
         this.json = json;
     }
 
+    /** Stores the scorecards in one transaction (the JSON is written on the calling thread). */
     public void save(List<Scored> scored) {
-        List<Object[]> rows = new ArrayList<>(scored.size());
+        CopyRows rows = new CopyRows();
         for (Scored s : scored) {
             Scorecard c = s.card();
             var sus = c.suspiciousShare();
-            rows.add(new Object[] {
-                s.accountId(),
-                Timestamp.from(c.computedAt()),
-                c.tier(),
-                c.trustScore(),
-                c.engagementRate(),
-                c.engagementRatePercentile(),
-                sus == null ? null : sus.estimate(),
-                sus == null ? null : sus.low(),
-                sus == null ? null : sus.high(),
-                sus == null ? null : sus.sampleSize(),
-                c.replyRate(),
-                c.replyDelayHours(),
-                c.sponsoredShare(),
-                c.cohesion(),
-                s.peers().invitingShare(),
-                s.peers().likesPerComment(),
-                c.anomalies().count(),
-                json.writeValueAsString(c)
-            });
+            rows.number(s.accountId())
+                    .time(c.computedAt())
+                    .text(c.tier())
+                    .decimal(c.trustScore())
+                    .decimal(c.engagementRate())
+                    .decimal(c.engagementRatePercentile())
+                    .decimal(sus == null ? null : sus.estimate())
+                    .decimal(sus == null ? null : sus.low())
+                    .decimal(sus == null ? null : sus.high())
+                    .number(sus == null ? null : sus.sampleSize())
+                    .decimal(c.replyRate())
+                    .decimal(c.replyDelayHours())
+                    .decimal(c.sponsoredShare())
+                    .decimal(c.cohesion())
+                    .decimal(s.peers().invitingShare())
+                    .decimal(s.peers().likesPerComment())
+                    .number(c.anomalies().count())
+                    .text(json.writeValueAsString(c))
+                    .endRow();
         }
-        jdbc.batchUpdate(UPSERT, rows);
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement st = connection.createStatement()) {
+                st.execute(STAGE);
+                connection
+                        .unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn("COPY account_score_stage (" + COLUMNS + ") FROM STDIN (FORMAT csv)", rows.reader());
+                st.executeUpdate(UPSERT);
+                connection.commit();
+            } catch (IOException e) {
+                connection.rollback();
+                throw new UncheckedIOException(e);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+            return null;
+        });
     }
 
     /** The stored scorecard JSON of one account, found by platform and handle (case-insensitive). */

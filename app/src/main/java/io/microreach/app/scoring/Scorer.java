@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -88,35 +92,98 @@ public class Scorer {
         return report;
     }
 
+    /**
+     * Measures the accounts a chunk at a time. A loader thread fetches the next chunk from the database while the
+     * common pool measures the current one, so PostgreSQL and the JVM work at the same time; at most two chunks of
+     * activity are in memory.
+     */
     private List<Measured> measure(List<Long> ids, ScoringProgress progress) {
+        List<List<Long>> chunks = chunks(ids);
         List<Measured> measured = new ArrayList<>(ids.size());
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            Map<Long, AccountActivity> activities = loader.load(chunk);
-            measured.addAll(activities.entrySet().parallelStream()
-                    .map(e -> new Measured(e.getKey(), suite.measure(e.getValue())))
-                    .toList());
-            progress.update(measured.size(), ids.size() * 2L, "measuring");
+        ExecutorService io = singleThread("microreach-score-loader");
+        try {
+            Future<Map<Long, AccountActivity>> next =
+                    chunks.isEmpty() ? null : io.submit(() -> loader.load(chunks.get(0)));
+            for (int i = 0; i < chunks.size(); i++) {
+                Map<Long, AccountActivity> activities = await(next);
+                int following = i + 1;
+                next = following < chunks.size() ? io.submit(() -> loader.load(chunks.get(following))) : null;
+                measured.addAll(activities.entrySet().parallelStream()
+                        .map(e -> new Measured(e.getKey(), suite.measure(e.getValue())))
+                        .toList());
+                progress.update(measured.size(), ids.size() * 2L, "measuring");
+            }
+        } finally {
+            io.shutdownNow();
         }
         return measured;
     }
 
+    /**
+     * Assembles a chunk's scorecards in parallel while a writer thread stores the previous chunk (at most one chunk
+     * in flight, stored in order).
+     */
     private ScoringReport assembleAndStore(
             List<Measured> measured, PoolStatistics pool, Instant started, ScoringProgress progress) {
         long withTrust = 0;
-        for (int from = 0; from < measured.size(); from += CHUNK) {
-            List<ScoreStore.Scored> scored =
-                    measured.subList(from, Math.min(measured.size(), from + CHUNK)).parallelStream()
-                            .map(m -> new ScoreStore.Scored(
-                                    m.accountId(),
-                                    assembler.assemble(m.signals(), pool, started),
-                                    PeerRow.of(m.signals())))
-                            .toList();
-            store.save(scored);
-            withTrust +=
-                    scored.stream().filter(s -> s.card().trustScore() != null).count();
-            progress.update(measured.size() + from + scored.size(), measured.size() * 2L, "storing");
+        ExecutorService io = singleThread("microreach-score-writer");
+        try {
+            Future<?> storing = null;
+            for (int from = 0; from < measured.size(); from += CHUNK) {
+                List<ScoreStore.Scored> scored =
+                        measured.subList(from, Math.min(measured.size(), from + CHUNK)).parallelStream()
+                                .map(m -> new ScoreStore.Scored(
+                                        m.accountId(),
+                                        assembler.assemble(m.signals(), pool, started),
+                                        PeerRow.of(m.signals())))
+                                .toList();
+                withTrust += scored.stream()
+                        .filter(s -> s.card().trustScore() != null)
+                        .count();
+                await(storing);
+                storing = io.submit(() -> store.save(scored));
+                progress.update(measured.size() + from + scored.size(), measured.size() * 2L, "storing");
+            }
+            await(storing);
+        } finally {
+            io.shutdownNow();
         }
         return new ScoringReport(measured.size(), withTrust, pool.accounts(), Duration.between(started, Instant.now()));
+    }
+
+    private static List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static ExecutorService singleThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static <T> T await(Future<T> future) {
+        if (future == null) {
+            return null;
+        }
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scoring interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }

@@ -198,32 +198,24 @@ public final class SponsorshipDetector {
     /** Adds each match, as written in the original text, to {@code found}; whether there was any. */
     private static boolean addMatches(
             SponsorshipMarkers.Phrases phrases, String folded, String original, Set<String> found) {
-        Matcher m = phrases.matcher(folded);
-        if (m == null) {
-            return false;
-        }
-        boolean any = false;
-        while (m.find()) {
+        boolean[] any = {false};
+        phrases.forEachMatch(folded, m -> {
             found.add(original.substring(m.start(), m.end()).strip());
-            any = true;
-        }
-        return any;
+            any[0] = true;
+        });
+        return any[0];
     }
 
     private boolean discountCodes(String folded, String original, Set<String> found) {
-        Matcher m = markers.codeKeywords.matcher(folded);
-        if (m == null) {
-            return false;
-        }
-        boolean any = false;
-        while (m.find()) {
+        boolean[] any = {false};
+        markers.codeKeywords.forEachMatch(folded, m -> {
             String token = original.substring(m.start(1), m.end(1));
             if (codeShaped(token)) {
                 found.add(original.substring(m.start(), m.end()).strip());
-                any = true;
+                any[0] = true;
             }
-        }
-        return any;
+        });
+        return any[0];
     }
 
     /** Letters and digits ("LENA15", "summer20"), or four or more capitals ("GLOW"): not an ordinary word. */

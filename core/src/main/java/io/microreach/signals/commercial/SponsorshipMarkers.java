@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +50,8 @@ public final class SponsorshipMarkers {
                 Pattern.compile("(?m)^[\\s\\p{Punct}]*(?:" + labels + ")\\s*(?:[|:•·\\-–—/]|$)"
                         + "|[\\[(*]\\s*(?:" + labels + ")\\s*[\\])*]"
                         + "|(?<=\\s)(?:" + labels + ")[\\s.!]*$"),
-                LiteralPrefilter.anyOf(TextFolding.firstWords(labelList)));
+                LiteralPrefilter.anyOf(TextFolding.firstWords(labelList)),
+                false);
         weakPhrases = Phrases.words(entries(root, "weak_phrases"));
         // The keyword, then separators, then the token that may be the code (checked for code shape separately).
         List<String> keywords = entries(root, "code_keywords");
@@ -57,7 +59,8 @@ public final class SponsorshipMarkers {
                 Pattern.compile(
                         "(?<![\\p{L}\\p{N}])(?:" + TextFolding.alternation(keywords)
                                 + ")(?![\\p{L}\\p{N}])[\\s:=\"'«»“”„*-]*([\\p{L}\\p{N}][\\p{L}\\p{N}_-]{2,24})(?![\\p{L}\\p{N}])"),
-                LiteralPrefilter.anyOf(TextFolding.firstWords(keywords)));
+                LiteralPrefilter.anyOf(TextFolding.firstWords(keywords)),
+                true);
         codePhrases = Phrases.words(entries(root, "code_phrases"));
         affiliateWords = Phrases.words(entries(root, "affiliate_words"));
         affiliateHosts = folded(entries(root, "affiliate_hosts"));
@@ -69,14 +72,35 @@ public final class SponsorshipMarkers {
      * A compiled list with its prefilter: the pattern runs only on text that contains one of the list's first
      * words, which every match starts with (see {@link LiteralPrefilter}).
      */
-    record Phrases(Pattern pattern, LiteralPrefilter prefilter) {
+    record Phrases(Pattern pattern, LiteralPrefilter prefilter, boolean startsAtWord) {
         static Phrases words(List<String> phrases) {
-            return new Phrases(TextFolding.words(phrases), LiteralPrefilter.anyOf(TextFolding.firstWords(phrases)));
+            return new Phrases(
+                    TextFolding.words(phrases), LiteralPrefilter.anyOf(TextFolding.firstWords(phrases)), true);
         }
 
-        /** A matcher on {@code folded}, or {@code null} when the text cannot match. */
-        Matcher matcher(String folded) {
-            return prefilter.mayMatch(folded) ? pattern.matcher(folded) : null;
+        /**
+         * Calls {@code onMatch} with the matcher at each match in {@code folded}, in the order of {@link
+         * Matcher#find()}. Patterns whose matches start at a phrase's first word are tried only where such a word
+         * starts; the others only when one occurs at all.
+         */
+        void forEachMatch(String folded, Consumer<Matcher> onMatch) {
+            if (!prefilter.mayMatch(folded)) {
+                return;
+            }
+            if (!startsAtWord) {
+                Matcher m = pattern.matcher(folded);
+                while (m.find()) {
+                    onMatch.accept(m);
+                }
+                return;
+            }
+            int[] starts = prefilter.starts(folded);
+            Matcher m = LiteralPrefilter.regionMatcher(pattern, folded);
+            int from = 0;
+            while (LiteralPrefilter.findFrom(m, starts, from, folded.length())) {
+                onMatch.accept(m);
+                from = m.end();
+            }
         }
     }
 

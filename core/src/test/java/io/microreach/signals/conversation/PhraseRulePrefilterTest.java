@@ -69,6 +69,16 @@ class PhraseRulePrefilterTest {
         assertThat(found).as("the generated texts exercise the rules").isPositive();
     }
 
+    @org.junit.jupiter.api.Test
+    void leadingLiteralsOfRegexEntries() {
+        assertThat(PhraseRule.leadingLiterals("tag (?:a|an)")).containsExactly("tag ");
+        assertThat(PhraseRule.leadingLiterals("let us know")).containsExactly("let us know");
+        assertThat(PhraseRule.leadingLiterals("friends? below")).containsExactly("friend");
+        assertThat(PhraseRule.leadingLiterals("\\d+ (?:ways|tips)")).hasSize(10).contains("0", "9");
+        assertThat(PhraseRule.leadingLiterals("tag|vote")).containsExactly("");
+        assertThat(PhraseRule.leadingLiterals("(?:a|b) c")).containsExactly("");
+    }
+
     @ParameterizedTest
     @MethodSource("seeds")
     void linkPrefilterNeverHidesALink(long seed) {

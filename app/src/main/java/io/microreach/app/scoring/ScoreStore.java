@@ -3,6 +3,7 @@ package io.microreach.app.scoring;
 import io.microreach.app.importer.CopyRows;
 import io.microreach.domain.Platform;
 import io.microreach.domain.Tier;
+import io.microreach.signals.scorecard.AccountSignals;
 import io.microreach.signals.scorecard.PeerRow;
 import io.microreach.signals.scorecard.Scorecard;
 import java.io.IOException;
@@ -13,10 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Stores scorecards (headline columns plus the full JSON) and reads them back. */
@@ -40,8 +43,22 @@ public class ScoreStore {
             + " likes_per_comment = EXCLUDED.likes_per_comment, anomaly_count = EXCLUDED.anomaly_count,"
             + " scorecard = EXCLUDED.scorecard";
 
-    /** One scorecard to store, with the peer numbers that are not headline fields of the scorecard. */
-    public record Scored(long accountId, Scorecard card, PeerRow peers) {}
+    private static final String SIGNALS_STAGE = "CREATE TEMP TABLE IF NOT EXISTS account_signals_stage"
+            + " (LIKE account_signals INCLUDING DEFAULTS) ON COMMIT DELETE ROWS";
+    private static final String SIGNALS_UPSERT = "INSERT INTO account_signals (account_id, measured_at, signals)"
+            + " SELECT account_id, measured_at, signals FROM account_signals_stage ON CONFLICT (account_id) DO UPDATE"
+            + " SET measured_at = EXCLUDED.measured_at, signals = EXCLUDED.signals";
+
+    /**
+     * One scorecard to store, with the peer numbers that are not headline fields of the scorecard.
+     *
+     * @param signals the freshly measured signals to keep for later re-assembly; {@code null} when the scorecard was
+     *     re-assembled from the stored ones (they stay as they are)
+     */
+    public record Scored(long accountId, Scorecard card, PeerRow peers, AccountSignals signals) {}
+
+    /** Stored signals of one account. */
+    public record StoredSignals(long accountId, AccountSignals signals) {}
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -77,16 +94,30 @@ public class ScoreStore {
                     .text(json.writeValueAsString(c))
                     .endRow();
         }
+        CopyRows signals = new CopyRows();
+        for (Scored s : scored) {
+            if (s.signals() != null) {
+                signals.number(s.accountId())
+                        .time(s.card().computedAt())
+                        .text(json.writeValueAsString(s.signals()))
+                        .endRow();
+            }
+        }
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (Statement st = connection.createStatement()) {
                 st.execute(STAGE);
-                connection
-                        .unwrap(PGConnection.class)
-                        .getCopyAPI()
-                        .copyIn("COPY account_score_stage (" + COLUMNS + ") FROM STDIN (FORMAT csv)", rows.reader());
+                var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+                copy.copyIn("COPY account_score_stage (" + COLUMNS + ") FROM STDIN (FORMAT csv)", rows.reader());
                 st.executeUpdate(UPSERT);
+                if (signals.rows() > 0) {
+                    st.execute(SIGNALS_STAGE);
+                    copy.copyIn(
+                            "COPY account_signals_stage (account_id, measured_at, signals) FROM STDIN (FORMAT csv)",
+                            signals.reader());
+                    st.executeUpdate(SIGNALS_UPSERT);
+                }
                 connection.commit();
             } catch (IOException e) {
                 connection.rollback();
@@ -112,6 +143,46 @@ public class ScoreStore {
                         handle.startsWith("@") ? handle.substring(1) : handle)
                 .stream()
                 .findFirst();
+    }
+
+    /** One page of stored signals; {@code lastId} is where the next page starts, {@code -1} after the last page. */
+    public record SignalsPage(List<StoredSignals> rows, long lastId) {}
+
+    /**
+     * Stored signals of accounts with ids above {@code afterId}, in id order, at most {@code limit} rows read; rows
+     * of {@code except} are read but left out (one page of a walk over all accounts).
+     */
+    public SignalsPage storedSignals(long afterId, int limit, Set<Long> except) {
+        List<StoredSignals> out = new ArrayList<>();
+        long[] last = {-1};
+        int[] read = {0};
+        jdbc.query(
+                "SELECT account_id, signals FROM account_signals WHERE account_id > ? ORDER BY account_id LIMIT ?",
+                rs -> {
+                    long id = rs.getLong(1);
+                    last[0] = id;
+                    read[0]++;
+                    if (!except.contains(id)) {
+                        out.add(new StoredSignals(id, readSignals(rs.getString(2))));
+                    }
+                },
+                afterId,
+                limit);
+        return new SignalsPage(out, read[0] < limit ? -1 : last[0]);
+    }
+
+    /** Scored accounts whose signals are not stored (scored before signals were kept): they need measuring. */
+    public List<Long> scoredWithoutSignals() {
+        return jdbc.queryForList(
+                "SELECT s.account_id FROM account_score s WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM account_signals g WHERE g.account_id = s.account_id) ORDER BY s.account_id",
+                Long.class);
+    }
+
+    AccountSignals readSignals(String text) {
+        return json.readerFor(AccountSignals.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(text);
     }
 
     /** Peer rows of every scored account except the given ones, rebuilt from the stored columns. */

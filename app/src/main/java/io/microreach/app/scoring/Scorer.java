@@ -10,9 +10,10 @@ import io.microreach.signals.trust.TrustWeights;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,8 +28,10 @@ import org.springframework.stereotype.Service;
  * measured signals of the accounts being scored stay in memory, never their posts or comments.
  *
  * <p>{@link #scoreQueued} is the incremental path after an import: it measures only the accounts whose data
- * changed, and rebuilds the pool summary from the stored headline numbers of all other accounts, so the peers of a
- * changed account are current while unchanged accounts keep their stored scorecards until the next full run.
+ * changed, rebuilds the pool summary from the stored headline numbers of all other accounts, and then re-assembles
+ * every other account's scorecard from its stored signals ({@code account_signals}) against the new pool, so all
+ * percentiles and trust scores are current without measuring unchanged accounts again. Accounts scored before
+ * signals were kept are measured once.
  */
 @Service
 public class Scorer {
@@ -71,25 +74,62 @@ public class Scorer {
         return report;
     }
 
-    /** Rescores the accounts queued by imports since they were last scored. */
+    /** Rescores the accounts queued by imports since they were last scored, and refreshes everyone's peers. */
     public ScoringReport scoreQueued(ScoringProgress progress) {
         Instant started = Instant.now();
-        List<Long> ids = jdbc.queryForList("SELECT account_id FROM score_queue ORDER BY account_id", Long.class);
-        if (ids.isEmpty()) {
-            return new ScoringReport(0, 0, 0, Duration.ZERO);
+        List<Long> queued = jdbc.queryForList("SELECT account_id FROM score_queue ORDER BY account_id", Long.class);
+        if (queued.isEmpty()) {
+            return new ScoringReport(0, 0, 0, 0, Duration.ZERO);
         }
+        TreeSet<Long> toMeasure = new TreeSet<>(queued);
+        toMeasure.addAll(store.scoredWithoutSignals());
+        List<Long> ids = List.copyOf(toMeasure);
         List<Measured> measured = measure(ids, progress);
-        PoolStatistics.Builder pool = PoolStatistics.builder();
-        store.storedPeerRows(new HashSet<>(ids)).forEach(pool::add);
-        measured.forEach(m -> pool.add(m.signals()));
-        ScoringReport report = assembleAndStore(measured, pool.build(), started, progress);
+        PoolStatistics.Builder builder = PoolStatistics.builder();
+        store.storedPeerRows(toMeasure).forEach(builder::add);
+        measured.forEach(m -> builder.add(m.signals()));
+        PoolStatistics pool = builder.build();
+        ScoringReport report = assembleAndStore(measured, pool, started, progress);
+        List<Long> refreshed = refreshOthers(toMeasure, pool, started);
         jdbc.batchUpdate(
                 "DELETE FROM score_queue WHERE account_id = ? AND queued_at <= ?",
-                ids.stream()
+                queued.stream()
                         .map(id -> new Object[] {id, java.sql.Timestamp.from(started)})
                         .toList());
-        events.publishEvent(new AccountsRescored(ids, false));
-        return report;
+        List<Long> stored = new ArrayList<>(ids);
+        stored.addAll(refreshed);
+        events.publishEvent(new AccountsRescored(stored, false));
+        return new ScoringReport(
+                report.accounts(),
+                report.withTrustScore(),
+                report.poolSize(),
+                refreshed.size(),
+                Duration.between(started, Instant.now()));
+    }
+
+    /**
+     * Re-assembles the scorecards of every account not in {@code measured} from its stored signals against {@code
+     * pool}, a page at a time; returns their ids.
+     */
+    private List<Long> refreshOthers(Set<Long> measured, PoolStatistics pool, Instant computedAt) {
+        List<Long> refreshed = new ArrayList<>();
+        long after = 0;
+        while (after >= 0) {
+            ScoreStore.SignalsPage page = store.storedSignals(after, CHUNK, measured);
+            List<ScoreStore.Scored> scored = page.rows().parallelStream()
+                    .map(r -> new ScoreStore.Scored(
+                            r.accountId(),
+                            assembler.assemble(r.signals(), pool, computedAt),
+                            PeerRow.of(r.signals()),
+                            null))
+                    .toList();
+            if (!scored.isEmpty()) {
+                store.save(scored);
+            }
+            scored.forEach(s -> refreshed.add(s.accountId()));
+            after = page.lastId();
+        }
+        return refreshed;
     }
 
     /**
@@ -135,7 +175,8 @@ public class Scorer {
                                 .map(m -> new ScoreStore.Scored(
                                         m.accountId(),
                                         assembler.assemble(m.signals(), pool, started),
-                                        PeerRow.of(m.signals())))
+                                        PeerRow.of(m.signals()),
+                                        m.signals()))
                                 .toList();
                 withTrust += scored.stream()
                         .filter(s -> s.card().trustScore() != null)
@@ -148,7 +189,8 @@ public class Scorer {
         } finally {
             io.shutdownNow();
         }
-        return new ScoringReport(measured.size(), withTrust, pool.accounts(), Duration.between(started, Instant.now()));
+        return new ScoringReport(
+                measured.size(), withTrust, pool.accounts(), 0, Duration.between(started, Instant.now()));
     }
 
     private static List<List<Long>> chunks(List<Long> ids) {

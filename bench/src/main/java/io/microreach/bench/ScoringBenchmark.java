@@ -11,6 +11,7 @@ import io.microreach.app.scoring.Scorer;
 import io.microreach.app.scoring.ScoringReport;
 import io.microreach.generator.GeneratorConfig;
 import io.microreach.generator.SyntheticDataGenerator;
+import io.microreach.signals.scorecard.PoolStatistics;
 import io.microreach.signals.scorecard.SignalSuite;
 import io.microreach.signals.trust.TrustWeights;
 import java.io.IOException;
@@ -261,7 +262,8 @@ public final class ScoringBenchmark {
                 new ScoreStore(jdbc, JsonMapper.builder().build()),
                 new SignalSuite(),
                 TrustWeights.DEFAULT,
-                event -> {});
+                event -> {},
+                PoolStatistics.DEFAULT_NICHE_MINIMUM_PEERS);
     }
 
     private static Map<String, Object> phase(PhaseClock.Measured m, long accounts) {

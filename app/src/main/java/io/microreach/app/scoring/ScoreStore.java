@@ -185,9 +185,12 @@ public class ScoreStore {
                 .readValue(text);
     }
 
-    /** Peer rows of every scored account except the given ones, rebuilt from the stored columns. */
-    public List<PeerRow> storedPeerRows(java.util.Set<Long> except) {
-        List<PeerRow> rows = new ArrayList<>();
+    /** A stored account's peer row. */
+    public record StoredPeerRow(long accountId, PeerRow row) {}
+
+    /** Peer rows of every scored account except the given ones, rebuilt from the stored columns (without niches). */
+    public List<StoredPeerRow> storedPeerRows(java.util.Set<Long> except) {
+        List<StoredPeerRow> rows = new ArrayList<>();
         jdbc.query(
                 "SELECT s.account_id, a.platform, s.tier, a.followers, s.engagement_rate, s.suspicious_share,"
                         + " s.reply_rate, s.cohesion, s.inviting_share, s.sponsored_share, s.likes_per_comment"
@@ -196,18 +199,20 @@ public class ScoreStore {
                     if (except.contains(rs.getLong(1))) {
                         return;
                     }
-                    rows.add(new PeerRow(
-                            Platform.fromId(rs.getString(2)).orElseThrow(),
-                            Tier.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
-                            List.of(),
-                            rs.getLong(4),
-                            (Double) rs.getObject(5),
-                            (Double) rs.getObject(6),
-                            (Double) rs.getObject(7),
-                            (Double) rs.getObject(8),
-                            (Double) rs.getObject(9),
-                            (Double) rs.getObject(10),
-                            (Double) rs.getObject(11)));
+                    rows.add(new StoredPeerRow(
+                            rs.getLong(1),
+                            new PeerRow(
+                                    Platform.fromId(rs.getString(2)).orElseThrow(),
+                                    Tier.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
+                                    List.of(),
+                                    rs.getLong(4),
+                                    (Double) rs.getObject(5),
+                                    (Double) rs.getObject(6),
+                                    (Double) rs.getObject(7),
+                                    (Double) rs.getObject(8),
+                                    (Double) rs.getObject(9),
+                                    (Double) rs.getObject(10),
+                                    (Double) rs.getObject(11))));
                 });
         return rows;
     }

@@ -10,6 +10,7 @@ import io.microreach.signals.trust.TrustWeights;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -43,6 +45,7 @@ public class Scorer {
     private final SignalSuite suite;
     private final ScorecardAssembler assembler;
     private final ApplicationEventPublisher events;
+    private final int nicheMinimumPeers;
 
     public Scorer(
             JdbcTemplate jdbc,
@@ -50,7 +53,14 @@ public class Scorer {
             ScoreStore store,
             SignalSuite suite,
             TrustWeights weights,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            @Value("${microreach.scoring.niche-minimum-peers:" + PoolStatistics.DEFAULT_NICHE_MINIMUM_PEERS + "}")
+                    int nicheMinimumPeers) {
+        if (nicheMinimumPeers < 1) {
+            throw new IllegalArgumentException(
+                    "microreach.scoring.niche-minimum-peers must be at least 1, got " + nicheMinimumPeers);
+        }
+        this.nicheMinimumPeers = nicheMinimumPeers;
         this.jdbc = jdbc;
         this.events = events;
         this.loader = loader;
@@ -65,8 +75,9 @@ public class Scorer {
     public ScoringReport scoreAll(ScoringProgress progress) {
         Instant started = Instant.now();
         List<Long> ids = jdbc.queryForList("SELECT id FROM account ORDER BY id", Long.class);
-        List<Measured> measured = measure(ids, progress);
-        PoolStatistics.Builder pool = PoolStatistics.builder();
+        Map<Long, List<String>> niches = primaryNiches();
+        List<Measured> measured = measure(ids, niches, progress);
+        PoolStatistics.Builder pool = PoolStatistics.builder().nicheMinimumPeers(nicheMinimumPeers);
         measured.forEach(m -> pool.add(m.signals()));
         ScoringReport report = assembleAndStore(measured, pool.build(), started, progress);
         jdbc.update("DELETE FROM score_queue WHERE queued_at <= ?", java.sql.Timestamp.from(started));
@@ -84,13 +95,15 @@ public class Scorer {
         TreeSet<Long> toMeasure = new TreeSet<>(queued);
         toMeasure.addAll(store.scoredWithoutSignals());
         List<Long> ids = List.copyOf(toMeasure);
-        List<Measured> measured = measure(ids, progress);
-        PoolStatistics.Builder builder = PoolStatistics.builder();
-        store.storedPeerRows(toMeasure).forEach(builder::add);
+        Map<Long, List<String>> niches = primaryNiches();
+        List<Measured> measured = measure(ids, niches, progress);
+        PoolStatistics.Builder builder = PoolStatistics.builder().nicheMinimumPeers(nicheMinimumPeers);
+        store.storedPeerRows(toMeasure)
+                .forEach(r -> builder.add(r.row().withNiches(niches.getOrDefault(r.accountId(), List.of()))));
         measured.forEach(m -> builder.add(m.signals()));
         PoolStatistics pool = builder.build();
         ScoringReport report = assembleAndStore(measured, pool, started, progress);
-        List<Long> refreshed = refreshOthers(toMeasure, pool, started);
+        List<Long> refreshed = refreshOthers(toMeasure, niches, pool, started);
         jdbc.batchUpdate(
                 "DELETE FROM score_queue WHERE account_id = ? AND queued_at <= ?",
                 queued.stream()
@@ -111,17 +124,22 @@ public class Scorer {
      * Re-assembles the scorecards of every account not in {@code measured} from its stored signals against {@code
      * pool}, a page at a time; returns their ids.
      */
-    private List<Long> refreshOthers(Set<Long> measured, PoolStatistics pool, Instant computedAt) {
+    private List<Long> refreshOthers(
+            Set<Long> measured, Map<Long, List<String>> niches, PoolStatistics pool, Instant computedAt) {
         List<Long> refreshed = new ArrayList<>();
         long after = 0;
         while (after >= 0) {
             ScoreStore.SignalsPage page = store.storedSignals(after, CHUNK, measured);
             List<ScoreStore.Scored> scored = page.rows().parallelStream()
-                    .map(r -> new ScoreStore.Scored(
-                            r.accountId(),
-                            assembler.assemble(r.signals(), pool, computedAt),
-                            PeerRow.of(r.signals()),
-                            null))
+                    .map(r -> {
+                        // Niches may have changed since the account was measured: the current ones decide.
+                        AccountSignals signals = r.signals().withNiches(niches.getOrDefault(r.accountId(), List.of()));
+                        return new ScoreStore.Scored(
+                                r.accountId(),
+                                assembler.assemble(signals, pool, computedAt),
+                                PeerRow.of(signals),
+                                null);
+                    })
                     .toList();
             if (!scored.isEmpty()) {
                 store.save(scored);
@@ -137,7 +155,7 @@ public class Scorer {
      * common pool measures the current one, so PostgreSQL and the JVM work at the same time; at most two chunks of
      * activity are in memory.
      */
-    private List<Measured> measure(List<Long> ids, ScoringProgress progress) {
+    private List<Measured> measure(List<Long> ids, Map<Long, List<String>> niches, ScoringProgress progress) {
         List<List<Long>> chunks = chunks(ids);
         List<Measured> measured = new ArrayList<>(ids.size());
         ExecutorService io = singleThread("microreach-score-loader");
@@ -149,7 +167,8 @@ public class Scorer {
                 int following = i + 1;
                 next = following < chunks.size() ? io.submit(() -> loader.load(chunks.get(following))) : null;
                 measured.addAll(activities.entrySet().parallelStream()
-                        .map(e -> new Measured(e.getKey(), suite.measure(e.getValue())))
+                        .map(e -> new Measured(
+                                e.getKey(), suite.measure(e.getValue(), niches.getOrDefault(e.getKey(), List.of()))))
                         .toList());
                 progress.update(measured.size(), ids.size() * 2L, "measuring");
             }
@@ -191,6 +210,21 @@ public class Scorer {
         }
         return new ScoringReport(
                 measured.size(), withTrust, pool.accounts(), 0, Duration.between(started, Instant.now()));
+    }
+
+    /**
+     * Each account's primary niche (its highest-confidence row in {@code account_niche}, ties by niche id) as a
+     * one-element list; accounts without niches are absent.
+     */
+    private Map<Long, List<String>> primaryNiches() {
+        Map<Long, List<String>> niches = new HashMap<>();
+        jdbc.query(
+                "SELECT DISTINCT ON (account_id) account_id, niche_id FROM account_niche"
+                        + " ORDER BY account_id, confidence DESC, niche_id",
+                rs -> {
+                    niches.put(rs.getLong(1), List.of(rs.getString(2)));
+                });
+        return niches;
     }
 
     private static List<List<Long>> chunks(List<Long> ids) {

@@ -1,5 +1,7 @@
 package io.microreach.bench;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.microreach.app.database.EmbeddedDatabase;
 import io.microreach.app.home.MicroreachHome;
 import io.microreach.app.importer.ImportProgress;
@@ -32,7 +34,6 @@ import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -183,9 +184,28 @@ public final class ScoringBenchmark {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setURL(database.jdbcUrl());
-            dataSource.setUser(database.user());
+            // Pooled like the app (Spring Boot's default Hikari pool): the scorer's loader and writer threads each
+            // borrow a connection per query, and a new PostgreSQL backend per query would be measured otherwise.
+            HikariConfig pool = new HikariConfig();
+            pool.setJdbcUrl(database.jdbcUrl());
+            pool.setUsername(database.user());
+            pool.setMaximumPoolSize(10);
+            try (HikariDataSource dataSource = new HikariDataSource(pool)) {
+                run(options, home, database, dataSource, result, log);
+            }
+        }
+        return result;
+    }
+
+    private static void run(
+            Options options,
+            MicroreachHome home,
+            EmbeddedDatabase database,
+            DataSource dataSource,
+            Map<String, Object> result,
+            PrintStream log)
+            throws Exception {
+        {
             Path pgdata = database.dataDirectory();
 
             String dataSet = "creators=" + options.creators() + " copies=" + options.copies() + " seed="
@@ -204,7 +224,7 @@ public final class ScoringBenchmark {
             result.put("rows", rows);
             log.println("rows: " + rows);
             if (options.loadOnly()) {
-                return result;
+                return;
             }
 
             Map<String, Object> sqlPhase = null;
@@ -251,7 +271,6 @@ public final class ScoringBenchmark {
             }
             result.put("environment", environment(dataSource));
         }
-        return result;
     }
 
     private static Scorer scorer(DataSource dataSource) {

@@ -12,11 +12,13 @@ import java.util.regex.Pattern;
 public final class Captions {
     // Unicode letters so that #naturkosmetik, #maquillaje, #беауті and #料理 all count as hashtags; combining marks
     // (\p{M}) so that #योग, #กิน and decomposed umlauts stay whole (but a mark such as an emoji's
-    // variation selector may come right before a tag). A '#' after '/' is a URL fragment, not a tag.
+    // variation selector may come right before a tag). A '#' after '/' is a URL fragment, not a tag. The '#' or '@'
+    // comes first and the look-behind checks the character before it (same matches as a leading look-behind, but
+    // the engine no longer evaluates a look-behind at every position of the caption).
     private static final Pattern HASHTAG =
-            Pattern.compile("(?<![\\p{L}\\p{N}_&/])#([\\p{L}\\p{M}\\p{N}_]*\\p{L}[\\p{L}\\p{M}\\p{N}_]*)");
-    private static final Pattern MENTION =
-            Pattern.compile("(?<![\\p{L}\\p{N}_.])@([\\p{L}\\p{N}_](?:[\\p{L}\\p{M}\\p{N}_.]*[\\p{L}\\p{M}\\p{N}_])?)");
+            Pattern.compile("#(?<![\\p{L}\\p{N}_&/]#)([\\p{L}\\p{M}\\p{N}_]*\\p{L}[\\p{L}\\p{M}\\p{N}_]*)");
+    private static final Pattern MENTION = Pattern.compile(
+            "@(?<![\\p{L}\\p{N}_.]@)([\\p{L}\\p{N}_](?:[\\p{L}\\p{M}\\p{N}_.]*[\\p{L}\\p{M}\\p{N}_])?)");
 
     private Captions() {}
 

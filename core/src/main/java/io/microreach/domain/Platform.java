@@ -11,8 +11,12 @@ public enum Platform {
     BLUESKY,
     TWITTER;
 
+    // Computed once: scoring maps millions of database rows to platforms, and values() copies its array each call.
+    private static final Platform[] ALL = values();
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     /** Whether the platform reports views for its posts, so that engagement by views is meaningful. */
@@ -24,8 +28,14 @@ public enum Platform {
         if (id == null) {
             return Optional.empty();
         }
-        for (Platform p : values()) {
-            if (p.id().equals(id.trim().toLowerCase(Locale.ROOT))) {
+        for (Platform p : ALL) {
+            if (p.id.equals(id)) {
+                return Optional.of(p);
+            }
+        }
+        String normalised = id.trim().toLowerCase(Locale.ROOT);
+        for (Platform p : ALL) {
+            if (p.id.equals(normalised)) {
                 return Optional.of(p);
             }
         }

@@ -91,4 +91,38 @@ class CaptionsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> tags.add("b"))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    static Stream<Long> seeds() {
+        return java.util.stream.LongStream.range(0, 30).boxed();
+    }
+
+    /** Property against the original patterns (look-behind first): the reordered ones find the same tags. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void sameTagsAsTheLookBehindFirstPatterns(long seed) {
+        java.util.regex.Pattern hashtag = java.util.regex.Pattern.compile(
+                "(?<![\\p{L}\\p{N}_&/])#([\\p{L}\\p{M}\\p{N}_]*\\p{L}[\\p{L}\\p{M}\\p{N}_]*)");
+        java.util.regex.Pattern mention = java.util.regex.Pattern.compile(
+                "(?<![\\p{L}\\p{N}_.])@([\\p{L}\\p{N}_](?:[\\p{L}\\p{M}\\p{N}_.]*[\\p{L}\\p{M}\\p{N}_])?)");
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        String alphabet = "#@#@a b_1./&é\u0301 x\n";
+        for (int i = 0; i < 300; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = rng.nextInt(30); n > 0; n--) {
+                b.append(alphabet.charAt(rng.nextInt(alphabet.length())));
+            }
+            String text = b.toString();
+            assertThat(Captions.hashtags(text)).as(text).isEqualTo(reference(hashtag, text));
+            assertThat(Captions.mentions(text)).as(text).isEqualTo(reference(mention, text));
+        }
+    }
+
+    private static List<String> reference(java.util.regex.Pattern p, String text) {
+        java.util.LinkedHashSet<String> found = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher m = p.matcher(text);
+        while (m.find()) {
+            found.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return List.copyOf(found);
+    }
 }

@@ -43,12 +43,18 @@ class ScoreCommand implements Callable<Integer> {
                 .printf(
                         Locale.ROOT,
                         "Scored %,d accounts in %.1f s (%,.0f accounts/s); %,d with a trust score; peers from %,d"
-                                + " accounts%n",
+                                + " accounts%s%n",
                         report.accounts(),
                         seconds,
                         report.accounts() / seconds,
                         report.withTrustScore(),
-                        report.poolSize());
+                        report.poolSize(),
+                        report.refreshed() == 0
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        "; percentiles and trust scores of %,d other accounts refreshed",
+                                        report.refreshed()));
         spec.commandLine().getOut().flush();
     }
 }

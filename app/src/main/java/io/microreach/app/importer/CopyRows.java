@@ -38,6 +38,23 @@ public final class CopyRows {
         return this;
     }
 
+    /** A double as Java writes it (round-trips exactly; PostgreSQL reads "1.0E-5", "NaN" and "Infinity" too). */
+    public CopyRows decimal(Double value) {
+        separator();
+        if (value != null) {
+            out.append(value.doubleValue());
+        }
+        return this;
+    }
+
+    public CopyRows number(Integer value) {
+        separator();
+        if (value != null) {
+            out.append(value.intValue());
+        }
+        return this;
+    }
+
     public CopyRows bool(Boolean value) {
         separator();
         if (value != null) {
@@ -113,14 +130,13 @@ public final class CopyRows {
 
     private void quoted(String value) {
         out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            if (ch == '"') {
-                out.append('"');
-            }
-            out.append(ch);
+        // Whole runs between quotes are appended at once: scorecard JSON is mostly quotes and long runs.
+        int from = 0;
+        for (int q = value.indexOf('"'); q >= 0; q = value.indexOf('"', from)) {
+            out.append(value, from, q + 1).append('"');
+            from = q + 1;
         }
-        out.append('"');
+        out.append(value, from, value.length()).append('"');
     }
 
     /** PostgreSQL text cannot hold NUL characters; JSON can. Dropping them is the only lossless-enough choice. */

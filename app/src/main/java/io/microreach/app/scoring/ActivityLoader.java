@@ -13,11 +13,13 @@ import io.microreach.domain.FollowerSample;
 import io.microreach.domain.Post;
 import io.microreach.domain.PostFormat;
 import io.microreach.signals.AccountActivity;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -76,14 +78,16 @@ public class ActivityLoader {
                                     instant(rs, 18)));
                 });
         Map<Long, List<Post>> posts = new HashMap<>();
+        Map<Long, Long> postAccounts = new HashMap<>();
         jdbc.query(
                 "SELECT account_id, platform, platform_id, account_platform_id, published_at, format, caption,"
                         + " hashtags, mentions, likes, comments, shares, saves, views, followers_at_post,"
-                        + " paid_partnership, url FROM (SELECT p.*, row_number() OVER (PARTITION BY account_id"
+                        + " paid_partnership, url, id FROM (SELECT p.*, row_number() OVER (PARTITION BY account_id"
                         + " ORDER BY published_at DESC, id DESC) AS rn FROM post p WHERE account_id IN (:ids)) r"
                         + " WHERE rn <= " + RECENT_POSTS + " ORDER BY account_id, published_at DESC, id DESC",
                 ids,
                 rs -> {
+                    postAccounts.put(rs.getLong(18), rs.getLong(1));
                     posts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                             .add(new Post(
                                     platform(rs, 2),
@@ -104,26 +108,34 @@ public class ActivityLoader {
                                     rs.getString(17)));
                 });
         Map<Long, List<Comment>> comments = new HashMap<>();
-        jdbc.query(
-                "SELECT r.account_id, c.platform, c.platform_id, c.post_platform_id, c.author_platform_id,"
-                        + " c.author_handle, c.text, c.created_at, c.parent_platform_id, c.likes"
-                        + " FROM (SELECT p.id, p.account_id, row_number() OVER (PARTITION BY account_id"
-                        + " ORDER BY published_at DESC, id DESC) AS rn FROM post p WHERE account_id IN (:ids)) r"
-                        + " JOIN comment c ON c.post_id = r.id WHERE r.rn <= " + RECENT_POSTS,
-                ids,
-                rs -> {
-                    comments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new Comment(
-                                    platform(rs, 2),
-                                    rs.getString(3),
-                                    rs.getString(4),
-                                    rs.getString(5),
-                                    rs.getString(6),
-                                    rs.getString(7),
-                                    instant(rs, 8),
-                                    rs.getString(9),
-                                    nullableLong(rs, 10)));
-                });
+        // By the ids of the posts just loaded, so that PostgreSQL looks comments up by post (index) rather than
+        // joining a ranking of the posts again: on a large pool that join became a full scan of the comment table
+        // for every chunk.
+        if (!postAccounts.isEmpty()) {
+            Long[] postIds = postAccounts.keySet().toArray(Long[]::new);
+            jdbc.getJdbcOperations()
+                    .query(
+                            connection -> {
+                                PreparedStatement ps = connection.prepareStatement("SELECT c.post_id, c.platform,"
+                                        + " c.platform_id, c.post_platform_id, c.author_platform_id, c.author_handle,"
+                                        + " c.text, c.created_at, c.parent_platform_id, c.likes FROM comment c"
+                                        + " WHERE c.post_id = ANY (?)");
+                                ps.setArray(1, connection.createArrayOf("bigint", postIds));
+                                return ps;
+                            },
+                            (RowCallbackHandler) rs -> comments.computeIfAbsent(
+                                            postAccounts.get(rs.getLong(1)), k -> new ArrayList<>())
+                                    .add(new Comment(
+                                            platform(rs, 2),
+                                            rs.getString(3),
+                                            rs.getString(4),
+                                            rs.getString(5),
+                                            rs.getString(6),
+                                            rs.getString(7),
+                                            instant(rs, 8),
+                                            rs.getString(9),
+                                            nullableLong(rs, 10))));
+        }
         Map<Long, List<FollowerSample>> followers = new HashMap<>();
         jdbc.query(
                 "SELECT account_id, platform, account_platform_id, follower_platform_id, handle, full_name, bio,"

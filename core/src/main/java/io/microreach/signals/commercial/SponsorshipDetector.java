@@ -4,6 +4,7 @@ import io.microreach.domain.Captions;
 import io.microreach.domain.Post;
 import io.microreach.signals.AccountActivity;
 import io.microreach.signals.Confidence;
+import io.microreach.signals.LiteralPrefilter;
 import io.microreach.signals.Proportion;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -41,7 +42,7 @@ import java.util.regex.Pattern;
  * simple" stays organic. Brand mentions alone are not a reason: creators tag friends, places and brands they like.
  */
 public final class SponsorshipDetector {
-    private static final Pattern LINK = Pattern.compile("(?i)(?<![\\p{L}\\p{N}@.])(?:https?://|www\\.)[^\\s<>\"')\\]]+"
+    static final Pattern LINK = Pattern.compile("(?i)(?<![\\p{L}\\p{N}@.])(?:https?://|www\\.)[^\\s<>\"')\\]]+"
             + "|(?<![\\p{L}\\p{N}@./])(?:[a-z0-9-]+\\.)+[a-z]{2,}/[^\\s<>\"')\\]]*");
 
     private final SponsorshipMarkers markers;
@@ -195,27 +196,26 @@ public final class SponsorshipDetector {
     }
 
     /** Adds each match, as written in the original text, to {@code found}; whether there was any. */
-    private static boolean addMatches(Pattern pattern, String folded, String original, Set<String> found) {
-        Matcher m = pattern.matcher(folded);
-        boolean any = false;
-        while (m.find()) {
+    private static boolean addMatches(
+            SponsorshipMarkers.Phrases phrases, String folded, String original, Set<String> found) {
+        boolean[] any = {false};
+        phrases.forEachMatch(folded, m -> {
             found.add(original.substring(m.start(), m.end()).strip());
-            any = true;
-        }
-        return any;
+            any[0] = true;
+        });
+        return any[0];
     }
 
     private boolean discountCodes(String folded, String original, Set<String> found) {
-        Matcher m = markers.codeKeywords.matcher(folded);
-        boolean any = false;
-        while (m.find()) {
+        boolean[] any = {false};
+        markers.codeKeywords.forEachMatch(folded, m -> {
             String token = original.substring(m.start(1), m.end(1));
             if (codeShaped(token)) {
                 found.add(original.substring(m.start(), m.end()).strip());
-                any = true;
+                any[0] = true;
             }
-        }
-        return any;
+        });
+        return any[0];
     }
 
     /** Letters and digits ("LENA15", "summer20"), or four or more capitals ("GLOW"): not an ordinary word. */
@@ -233,6 +233,9 @@ public final class SponsorshipDetector {
     }
 
     private static String blankLinks(String text) {
+        if (!LiteralPrefilter.mayHoldLink(text)) {
+            return text;
+        }
         Matcher m = LINK.matcher(text);
         StringBuilder out = new StringBuilder(text);
         while (m.find()) {
@@ -244,6 +247,9 @@ public final class SponsorshipDetector {
     }
 
     private boolean affiliateLinks(String caption, Set<String> found) {
+        if (!LiteralPrefilter.mayHoldLink(caption)) {
+            return false;
+        }
         Matcher m = LINK.matcher(caption);
         boolean any = false;
         while (m.find()) {

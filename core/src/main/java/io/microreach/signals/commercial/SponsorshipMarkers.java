@@ -2,6 +2,7 @@ package io.microreach.signals.commercial;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microreach.signals.LiteralPrefilter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,12 +28,12 @@ public final class SponsorshipMarkers {
 
     final Set<String> disclosureHashtags;
     final Set<String> weakHashtags;
-    final Pattern disclosurePhrases;
-    final Pattern disclosureLabels;
-    final Pattern weakPhrases;
-    final Pattern codeKeywords;
-    final Pattern codePhrases;
-    final Pattern affiliateWords;
+    final Phrases disclosurePhrases;
+    final Phrases disclosureLabels;
+    final Phrases weakPhrases;
+    final Phrases codeKeywords;
+    final Phrases codePhrases;
+    final Phrases affiliateWords;
     final Set<String> affiliateHosts;
     final Set<String> affiliateQueryParameters;
     final Set<String> affiliatePathSegments;
@@ -38,23 +41,67 @@ public final class SponsorshipMarkers {
     private SponsorshipMarkers(JsonNode root) {
         disclosureHashtags = folded(entries(root, "disclosure_hashtags"));
         weakHashtags = folded(entries(root, "weak_hashtags"));
-        disclosurePhrases = TextFolding.words(entries(root, "disclosure_phrases"));
-        String labels = TextFolding.alternation(entries(root, "disclosure_labels"));
+        disclosurePhrases = Phrases.words(entries(root, "disclosure_phrases"));
+        List<String> labelList = entries(root, "disclosure_labels");
+        String labels = TextFolding.alternation(labelList);
         // A label is a common noun ("Werbung" = advertising) and counts only where it stands as a label: opening a
         // line before a separator or alone on it, in brackets or asterisks, or as the last word of a line.
-        disclosureLabels = Pattern.compile("(?m)^[\\s\\p{Punct}]*(?:" + labels + ")\\s*(?:[|:•·\\-–—/]|$)"
-                + "|[\\[(*]\\s*(?:" + labels + ")\\s*[\\])*]"
-                + "|(?<=\\s)(?:" + labels + ")[\\s.!]*$");
-        weakPhrases = TextFolding.words(entries(root, "weak_phrases"));
+        disclosureLabels = new Phrases(
+                Pattern.compile("(?m)^[\\s\\p{Punct}]*(?:" + labels + ")\\s*(?:[|:•·\\-–—/]|$)"
+                        + "|[\\[(*]\\s*(?:" + labels + ")\\s*[\\])*]"
+                        + "|(?<=\\s)(?:" + labels + ")[\\s.!]*$"),
+                LiteralPrefilter.anyOf(TextFolding.firstWords(labelList)),
+                false);
+        weakPhrases = Phrases.words(entries(root, "weak_phrases"));
         // The keyword, then separators, then the token that may be the code (checked for code shape separately).
-        codeKeywords = Pattern.compile(
-                "(?<![\\p{L}\\p{N}])(?:" + TextFolding.alternation(entries(root, "code_keywords"))
-                        + ")(?![\\p{L}\\p{N}])[\\s:=\"'«»“”„*-]*([\\p{L}\\p{N}][\\p{L}\\p{N}_-]{2,24})(?![\\p{L}\\p{N}])");
-        codePhrases = TextFolding.words(entries(root, "code_phrases"));
-        affiliateWords = TextFolding.words(entries(root, "affiliate_words"));
+        List<String> keywords = entries(root, "code_keywords");
+        codeKeywords = new Phrases(
+                Pattern.compile(
+                        "(?<![\\p{L}\\p{N}])(?:" + TextFolding.alternation(keywords)
+                                + ")(?![\\p{L}\\p{N}])[\\s:=\"'«»“”„*-]*([\\p{L}\\p{N}][\\p{L}\\p{N}_-]{2,24})(?![\\p{L}\\p{N}])"),
+                LiteralPrefilter.anyOf(TextFolding.firstWords(keywords)),
+                true);
+        codePhrases = Phrases.words(entries(root, "code_phrases"));
+        affiliateWords = Phrases.words(entries(root, "affiliate_words"));
         affiliateHosts = folded(entries(root, "affiliate_hosts"));
         affiliateQueryParameters = folded(entries(root, "affiliate_query_parameters"));
         affiliatePathSegments = folded(entries(root, "affiliate_path_segments"));
+    }
+
+    /**
+     * A compiled list with its prefilter: the pattern runs only on text that contains one of the list's first
+     * words, which every match starts with (see {@link LiteralPrefilter}).
+     */
+    record Phrases(Pattern pattern, LiteralPrefilter prefilter, boolean startsAtWord) {
+        static Phrases words(List<String> phrases) {
+            return new Phrases(
+                    TextFolding.words(phrases), LiteralPrefilter.anyOf(TextFolding.firstWords(phrases)), true);
+        }
+
+        /**
+         * Calls {@code onMatch} with the matcher at each match in {@code folded}, in the order of {@link
+         * Matcher#find()}. Patterns whose matches start at a phrase's first word are tried only where such a word
+         * starts; the others only when one occurs at all.
+         */
+        void forEachMatch(String folded, Consumer<Matcher> onMatch) {
+            if (!prefilter.mayMatch(folded)) {
+                return;
+            }
+            if (!startsAtWord) {
+                Matcher m = pattern.matcher(folded);
+                while (m.find()) {
+                    onMatch.accept(m);
+                }
+                return;
+            }
+            int[] starts = prefilter.starts(folded);
+            Matcher m = LiteralPrefilter.regionMatcher(pattern, folded);
+            int from = 0;
+            while (LiteralPrefilter.findFrom(m, starts, from, folded.length())) {
+                onMatch.accept(m);
+                from = m.end();
+            }
+        }
     }
 
     /** The lists shipped with microreach. */

@@ -47,6 +47,15 @@ final class TextFolding {
         return String.join("|", out);
     }
 
+    /** The folded first word of each phrase: every match of {@link #alternation} starts with one of them. */
+    static List<String> firstWords(List<String> phrases) {
+        List<String> out = new ArrayList<>();
+        for (String phrase : phrases) {
+            out.add(fold(phrase.trim()).split("[\\s-]+")[0]);
+        }
+        return out;
+    }
+
     /** Whole-word matcher for a list of phrases. */
     static Pattern words(List<String> phrases) {
         return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternation(phrases) + ")(?![\\p{L}\\p{N}])");

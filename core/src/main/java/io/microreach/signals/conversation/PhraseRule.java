@@ -2,6 +2,7 @@ package io.microreach.signals.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microreach.signals.LiteralPrefilter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,24 +19,64 @@ import java.util.regex.Pattern;
 final class PhraseRule {
     static final String RESOURCE = "invitations.json";
 
-    private final Pattern anywhere;
-    private final Pattern atStart;
+    // Phrases and regular expressions are matched apart: a phrase match starts with the phrase's literal first word,
+    // so the phrase patterns run only on text holding one of those words (LiteralPrefilter); the few "re:" entries
+    // have no such literal and always run. "Some alternative matches" is the same question either way, so the
+    // answers are those of the single alternation.
+    private final Pattern phrasesAnywhere;
+    private final Pattern phrasesAtStart;
+    private final LiteralPrefilter phrasePrefilter;
+    private final Pattern regexAnywhere;
+    private final Pattern regexAtStart;
+    private final LiteralPrefilter regexPrefilter;
 
-    private PhraseRule(List<String> alternatives) {
-        String alternation = String.join("|", alternatives);
-        // Whole words: a phrase must not start or end inside a word ("tip" is not in "tipsy", "hai" not in "chair").
-        this.anywhere = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternation + ")(?![\\p{L}\\p{N}])");
-        this.atStart = Pattern.compile("^[\\s\\p{Punct}\\p{So}]*(?:" + alternation + ")(?![\\p{L}\\p{N}])");
+    private PhraseRule(List<String> phrases, List<String> firstWords, List<String> regexes, List<String> leading) {
+        this.phrasesAnywhere = phrases.isEmpty() ? null : anywhere(phrases);
+        this.phrasesAtStart = phrases.isEmpty() ? null : atStart(phrases);
+        this.phrasePrefilter = LiteralPrefilter.anyOf(firstWords);
+        this.regexAnywhere = regexes.isEmpty() ? null : anywhere(regexes);
+        this.regexAtStart = regexes.isEmpty() ? null : atStart(regexes);
+        this.regexPrefilter = LiteralPrefilter.anyOf(leading);
+    }
+
+    // Whole words: a phrase must not start or end inside a word ("tip" is not in "tipsy", "hai" not in "chair").
+    private static Pattern anywhere(List<String> alternatives) {
+        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}])");
+    }
+
+    private static Pattern atStart(List<String> alternatives) {
+        return Pattern.compile("^[\\s\\p{Punct}\\p{So}]*(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}])");
     }
 
     /** Whether a phrase occurs anywhere in the folded text. */
     boolean foundIn(String folded) {
-        return anywhere.matcher(folded).find();
+        // A phrase match starts where its first word does: only those positions are tried.
+        if (phrasesAnywhere != null && phrasePrefilter.mayMatch(folded)) {
+            int[] starts = phrasePrefilter.starts(folded);
+            if (LiteralPrefilter.findFrom(
+                    LiteralPrefilter.regionMatcher(phrasesAnywhere, folded), starts, 0, folded.length())) {
+                return true;
+            }
+        }
+        return regexAnywhere != null
+                && regexPrefilter.mayMatch(folded)
+                && regexAnywhere.matcher(folded).find();
     }
 
     /** Whether the folded text opens with a phrase (after spaces, punctuation and symbols). */
     boolean opens(String folded) {
-        return atStart.matcher(folded).find();
+        return find(phrasesAtStart, regexAtStart, folded);
+    }
+
+    private boolean find(Pattern phrases, Pattern regexes, String folded) {
+        if (phrases != null
+                && phrasePrefilter.mayMatch(folded)
+                && phrases.matcher(folded).find()) {
+            return true;
+        }
+        return regexes != null
+                && regexPrefilter.mayMatch(folded)
+                && regexes.matcher(folded).find();
     }
 
     /** The three lists of the bundled resource. */
@@ -58,20 +99,64 @@ final class PhraseRule {
         if (byLanguage == null || !byLanguage.isObject()) {
             throw new IllegalStateException(RESOURCE + ": list '" + list + "' missing");
         }
-        List<String> alternatives = new ArrayList<>();
+        List<String> phrases = new ArrayList<>();
+        List<String> firstWords = new ArrayList<>();
+        List<String> regexes = new ArrayList<>();
+        List<String> leading = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = byLanguage.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> language = it.next();
             if (!language.getValue().isArray()) {
                 continue; // "_comment"
             }
             for (JsonNode entry : language.getValue()) {
-                alternatives.add(alternative(entry.asText()));
+                String text = entry.asText();
+                if (text.startsWith("re:")) {
+                    regexes.add(alternative(text));
+                    leading.addAll(leadingLiterals(text.substring(3)));
+                } else {
+                    phrases.add(alternative(text));
+                    firstWords.add(TextFolding.fold(text.trim()).split("[\\s-]+")[0]);
+                }
             }
         }
-        if (alternatives.isEmpty()) {
+        if (phrases.isEmpty() && regexes.isEmpty()) {
             throw new IllegalStateException(RESOURCE + ": list '" + list + "' is empty");
         }
-        return new PhraseRule(alternatives);
+        return new PhraseRule(phrases, firstWords, regexes, leading);
+    }
+
+    /**
+     * Literals one of which every match of the regular expression starts with: its leading run of lower-case letters
+     * and spaces ("tag (?:a|the)" → "tag "), the digits for a leading {@code \\d}, else the empty literal (no
+     * prefilter). A letter followed by a quantifier is optional and ends the run before it; an alternation at the top
+     * level means no common start.
+     */
+    static List<String> leadingLiterals(String regex) {
+        int depth = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return List.of("");
+            }
+        }
+        if (regex.startsWith("\\d")) {
+            return List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        }
+        int end = 0;
+        while (end < regex.length()
+                && (Character.isLowerCase(regex.charAt(end)) && regex.charAt(end) < 128 || regex.charAt(end) == ' ')) {
+            end++;
+        }
+        if (end < regex.length() && "?*+{".indexOf(regex.charAt(end)) >= 0) {
+            end--;
+        }
+        return List.of(regex.substring(0, Math.max(0, end)));
     }
 
     /** A resource entry as one regex alternative: {@code re:} entries verbatim, phrases quoted after folding. */

@@ -1,5 +1,6 @@
 package io.microreach.signals.conversation;
 
+import io.microreach.signals.LiteralPrefilter;
 import java.text.Normalizer;
 import java.util.regex.Pattern;
 
@@ -10,8 +11,7 @@ import java.util.regex.Pattern;
 final class TextFolding {
     // A '?' inside a link (?ref=, ?utm_source=) is not a question, and niche hashtags such as #fitnesstips sit on
     // nearly every post of a niche, so links, hashtags and mentions are blanked before any rule looks at the text.
-    private static final Pattern LINK =
-            Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+|\\b(?:[a-z0-9-]+\\.)+[a-z]{2,}/\\S*");
+    static final Pattern LINK = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+|\\b(?:[a-z0-9-]+\\.)+[a-z]{2,}/\\S*");
     private static final Pattern TAG_OR_MENTION = Pattern.compile("[#@][\\p{L}\\p{M}\\p{N}_.]+");
 
     private TextFolding() {}
@@ -33,7 +33,10 @@ final class TextFolding {
 
     /** The text with links, hashtags and mentions replaced by spaces. */
     static String prose(String text) {
-        String s = LINK.matcher(text).replaceAll(" ");
-        return TAG_OR_MENTION.matcher(s).replaceAll(" ");
+        // The checks skip patterns that cannot match (most texts have no link, many no tag): same result, less work.
+        String s = LiteralPrefilter.mayHoldLink(text) ? LINK.matcher(text).replaceAll(" ") : text;
+        return s.indexOf('#') >= 0 || s.indexOf('@') >= 0
+                ? TAG_OR_MENTION.matcher(s).replaceAll(" ")
+                : s;
     }
 }

@@ -18,7 +18,8 @@ import java.util.List;
  * Every signal of one account measured on its own (before any peer comparison). Holds no posts or comments, only
  * results and their evidence ids, so a whole pool of these fits in memory while peers are summarised.
  *
- * @param niches the account's niche ids when known (for niche peer groups), else empty
+ * @param niches the account's niche ids when known (for niche peer groups; the first is its primary niche), else
+ *     empty
  * @param likeComments the like-to-comment ratio without peers; compared with peers when the scorecard is assembled
  */
 public record AccountSignals(
@@ -41,5 +42,26 @@ public record AccountSignals(
 
     public AccountSignals {
         niches = List.copyOf(niches);
+    }
+
+    /** The same signals with other niches (niches change without the account's data changing). */
+    public AccountSignals withNiches(List<String> value) {
+        return new AccountSignals(
+                platform,
+                accountId,
+                handle,
+                followers,
+                tier,
+                value,
+                engagement,
+                likeComments,
+                suspicious,
+                replies,
+                interaction,
+                commercial,
+                cohesion,
+                spikes,
+                pods,
+                genericComments);
     }
 }

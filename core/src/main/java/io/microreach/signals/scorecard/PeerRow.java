@@ -26,6 +26,22 @@ public record PeerRow(
         niches = List.copyOf(niches);
     }
 
+    /** The same row with other niches. */
+    public PeerRow withNiches(List<String> value) {
+        return new PeerRow(
+                platform,
+                tier,
+                value,
+                followers,
+                engagementRate,
+                suspiciousShare,
+                replyRate,
+                cohesion,
+                invitingShare,
+                sponsoredShare,
+                likesPerComment);
+    }
+
     public static PeerRow of(AccountSignals s) {
         return new PeerRow(
                 s.platform(),

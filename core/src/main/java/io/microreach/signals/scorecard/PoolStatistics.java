@@ -9,6 +9,7 @@ import io.microreach.signals.engagement.PeerDistribution;
 import io.microreach.signals.engagement.PeerGroup;
 import io.microreach.signals.engagement.PeerValue;
 import io.microreach.signals.engagement.Percentile;
+import io.microreach.signals.trust.TrustComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +31,7 @@ public final class PoolStatistics {
     private final ExpectedEngagement expected;
     private final Map<PeerGroup, PeerRatios> likeComments;
     private final int accounts;
+    private final int nicheMinimumPeers;
 
     private PoolStatistics(Builder b) {
         engagement = PeerDistribution.of(b.engagement);
@@ -43,7 +45,11 @@ public final class PoolStatistics {
         b.ratios.forEach((group, values) -> ratios.put(group, PeerRatios.of(group.toString(), values)));
         likeComments = Map.copyOf(ratios);
         accounts = b.accounts;
+        nicheMinimumPeers = b.nicheMinimumPeers;
     }
+
+    /** Default least number of peers in a platform × tier × niche group for a niche percentile. */
+    public static final int DEFAULT_NICHE_MINIMUM_PEERS = 30;
 
     public static Builder builder() {
         return new Builder();
@@ -81,6 +87,40 @@ public final class PoolStatistics {
         return commercial.percentile(group(s), value);
     }
 
+    /**
+     * The value's percentile among peers of the same platform, tier and primary niche (the first of the account's
+     * niches) for a component with peer distributions; unavailable with a reason when the account has no niche, its
+     * niche group has fewer than the niche minimum of values, or the component has no peer comparison.
+     */
+    Percentile nichePercentile(TrustComponent component, AccountSignals s, double value) {
+        PeerGroup base = group(s);
+        PeerDistribution d = switch (component) {
+            case ENGAGEMENT -> engagement;
+            case REAL_FOLLOWERS -> realFollowers;
+            case REPLIES -> replies;
+            case COMMUNITY -> cohesion;
+            case INVITING_CONTENT -> inviting;
+            case AUTHENTICITY -> commercial;
+            default -> null;
+        };
+        if (d == null) {
+            return new Percentile(null, base, 0, "no peer comparison for this component");
+        }
+        if (s.niches().isEmpty()) {
+            return new Percentile(null, base, d.peers(base), "no niche known for this account");
+        }
+        PeerGroup niche = new PeerGroup(s.platform(), s.tier(), s.niches().get(0));
+        int peers = d.peers(niche);
+        if (peers < nicheMinimumPeers) {
+            return new Percentile(
+                    null,
+                    niche,
+                    peers,
+                    "too few niche peers: " + peers + " in " + niche + ", at least " + nicheMinimumPeers + " needed");
+        }
+        return d.percentile(niche, value);
+    }
+
     ExpectedEngagement expected() {
         return expected;
     }
@@ -100,8 +140,18 @@ public final class PoolStatistics {
         private final List<ErObservation> observations = new ArrayList<>();
         private final Map<PeerGroup, List<Double>> ratios = new HashMap<>();
         private int accounts;
+        private int nicheMinimumPeers = DEFAULT_NICHE_MINIMUM_PEERS;
 
         private Builder() {}
+
+        /** Least number of peers in a platform × tier × niche group for a niche percentile (at least 1). */
+        public synchronized Builder nicheMinimumPeers(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("niche minimum peers must be at least 1: " + value);
+            }
+            nicheMinimumPeers = value;
+            return this;
+        }
 
         public Builder add(AccountSignals s) {
             return add(PeerRow.of(s));

@@ -9,6 +9,7 @@ import io.microreach.signals.engagement.ErDeviation;
 import io.microreach.signals.engagement.Percentile;
 import io.microreach.signals.followers.ShareEstimate;
 import io.microreach.signals.trust.ComponentInput;
+import io.microreach.signals.trust.ScoredComponent;
 import io.microreach.signals.trust.TrustComponent;
 import io.microreach.signals.trust.TrustScore;
 import io.microreach.signals.trust.TrustWeights;
@@ -229,6 +230,16 @@ public final class ScorecardAssembler {
         }
 
         TrustScore trust = TrustScore.combine(inputs, weights);
+        List<ScoredComponent> components = new ArrayList<>();
+        for (ScoredComponent c : trust.components()) {
+            if (c.value() == null || c.component() == TrustComponent.NO_ANOMALIES) {
+                String reason = c.value() == null ? "no value" : "no peer comparison for this component";
+                components.add(c.withNiche(null, PoolStatistics.group(s).toString(), reason));
+                continue;
+            }
+            Percentile niche = pool.nichePercentile(c.component(), s, c.value());
+            components.add(c.withNiche(niche.percentile(), niche.group().toString(), niche.unavailableReason()));
+        }
         if (trust.score() == null) {
             unavailable.add(new Scorecard.Unavailable("trustScore", trust.unavailableReason()));
         }
@@ -249,7 +260,7 @@ public final class ScorecardAssembler {
                 sponsored,
                 cohesionValue,
                 anomaliesView,
-                trust.components(),
+                components,
                 unavailable,
                 new Scorecard.Details(er, deviation, replies, s.interaction(), commercial, cohesion));
     }

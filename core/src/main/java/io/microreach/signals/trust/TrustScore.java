@@ -65,7 +65,10 @@ public record TrustScore(
                     contribution,
                     in.confidence(),
                     in.evidenceIds(),
-                    in.available() ? null : reason(in)));
+                    in.available() ? null : reason(in),
+                    null,
+                    null,
+                    "no niche comparison made"));
         }
         double covered = total == 0 ? 0 : available / total;
         if (covered < MINIMUM_COVERED_WEIGHT) {

@@ -1,0 +1,148 @@
+package io.microreach.signals;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An exact, cheap test that rules a phrase regex out before it runs. The phrase lists of the text signals compile
+ * to alternations with look-arounds ({@code (?<![\p{L}\p{N}])(?:phrase|phrase|…)(?![\p{L}\p{N}])}); Java's regex
+ * engine tries every alternative at every position of the text, which made phrase matching the largest cost of
+ * scoring. Every match of such an alternation starts with the literal first word of one of its phrases, so a text
+ * that contains none of those words as a substring cannot match, and the regex need not run. When one of them
+ * occurs the caller runs the unchanged regex, so results are exactly those of the regex alone.
+ *
+ * <p>Own code rather than a multi-pattern library (Aho–Corasick): the lists have a few dozen distinct first words,
+ * texts are captions and comments of a few hundred characters, and {@link String#indexOf(String)} is a vectorised
+ * JIT intrinsic; a search over all words costs microseconds and needs no new dependency in the pure core.
+ */
+public final class LiteralPrefilter {
+    private static final LiteralPrefilter ALWAYS = new LiteralPrefilter(null, null);
+
+    /** Literals none of which contains another, shortest first; {@code null}: always may match. */
+    private final String[] literals;
+
+    /** Every distinct literal, for {@link #starts}. */
+    private final String[] all;
+
+    private LiteralPrefilter(String[] literals, String[] all) {
+        this.literals = literals;
+        this.all = all;
+    }
+
+    /**
+     * A filter that lets a text through when it contains at least one of {@code literals}. An empty literal means
+     * any text may match, so the filter lets everything through.
+     */
+    public static LiteralPrefilter anyOf(Collection<String> literals) {
+        Objects.requireNonNull(literals, "literals");
+        TreeSet<String> distinct = new TreeSet<>(
+                (a, b) -> a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b));
+        for (String l : literals) {
+            if (l == null || l.isEmpty()) {
+                return ALWAYS;
+            }
+            distinct.add(l);
+        }
+        // A literal that contains a shorter one adds nothing: the shorter one occurs wherever the longer one does.
+        TreeSet<String> minimal = new TreeSet<>(distinct.comparator());
+        for (String l : distinct) {
+            if (minimal.stream().noneMatch(l::contains)) {
+                minimal.add(l);
+            }
+        }
+        return new LiteralPrefilter(minimal.toArray(String[]::new), distinct.toArray(String[]::new));
+    }
+
+    /** A filter that lets every text through. */
+    public static LiteralPrefilter always() {
+        return ALWAYS;
+    }
+
+    /** False only when {@code text} cannot match: it contains none of the literals. */
+    public boolean mayMatch(String text) {
+        if (literals == null) {
+            return true;
+        }
+        for (String l : literals) {
+            if (text.contains(l)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Every position of {@code text} where one of the literals starts, ascending and distinct; {@code null} for a
+     * filter that lets everything through (every position is a candidate).
+     */
+    public int[] starts(String text) {
+        if (all == null) {
+            return null;
+        }
+        int[] found = new int[8];
+        int n = 0;
+        for (String l : all) {
+            for (int at = text.indexOf(l); at >= 0; at = text.indexOf(l, at + 1)) {
+                if (n == found.length) {
+                    found = Arrays.copyOf(found, n * 2);
+                }
+                found[n++] = at;
+            }
+        }
+        int[] sorted = Arrays.copyOf(found, n);
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, distinct);
+    }
+
+    /**
+     * The next match of {@code matcher} at or after {@code from}, for a pattern whose every match starts where one of
+     * the literals starts (a whole-word alternation of phrases): the same match {@link Matcher#find(int)} would
+     * return, found by trying the pattern only at the literals' positions. On {@code true} the matcher holds the
+     * match. The matcher must use transparent, non-anchoring bounds, so that look-arounds see the whole text.
+     *
+     * @param starts {@link #starts} of the matcher's text
+     */
+    public static boolean findFrom(Matcher matcher, int[] starts, int from, int length) {
+        int i = Arrays.binarySearch(starts, from);
+        for (i = i >= 0 ? i : -i - 1; i < starts.length; i++) {
+            matcher.region(starts[i], length);
+            if (matcher.lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A matcher on {@code text} whose region bounds are transparent and not anchoring, for {@link #findFrom}. */
+    public static Matcher regionMatcher(Pattern pattern, String text) {
+        return pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    /**
+     * Whether the text may hold a link as the link patterns of the text signals define it: every such link either
+     * has a {@code /} or starts with {@code www.} (ASCII case ignored, like their {@code (?i)} flag).
+     */
+    public static boolean mayHoldLink(String text) {
+        if (text.indexOf('/') >= 0) {
+            return true;
+        }
+        for (int i = text.indexOf('.', 3); i >= 0; i = text.indexOf('.', i + 1)) {
+            if ((text.charAt(i - 1) | 0x20) == 'w'
+                    && (text.charAt(i - 2) | 0x20) == 'w'
+                    && (text.charAt(i - 3) | 0x20) == 'w') {
+                return true;
+            }
+        }
+        return false;
+    }
+}

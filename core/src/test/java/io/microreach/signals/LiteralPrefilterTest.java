@@ -1,0 +1,79 @@
+package io.microreach.signals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LiteralPrefilterTest {
+
+    @Test
+    void letsThroughTextHoldingAnyLiteral() {
+        LiteralPrefilter f = LiteralPrefilter.anyOf(List.of("paid", "werbung", "anzeige"));
+        assertThat(f.mayMatch("eine bezahlte werbung")).isTrue();
+        assertThat(f.mayMatch("unpaid")).isTrue(); // a substring: whole words are the regex's business
+        assertThat(f.mayMatch("just my breakfast")).isFalse();
+        assertThat(f.mayMatch("")).isFalse();
+    }
+
+    @Test
+    void emptyLiteralOrAlwaysLetsEverythingThrough() {
+        assertThat(LiteralPrefilter.anyOf(List.of("ad", "")).mayMatch("nothing"))
+                .isTrue();
+        assertThat(LiteralPrefilter.always().mayMatch("")).isTrue();
+        assertThat(LiteralPrefilter.anyOf(List.of()).mayMatch("anything")).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "see https://x.io|true",
+                "WWW.shop.de|true",
+                "wWw.a|true",
+                "a/b|true",
+                "shop.de and more|false",
+                "ww.x|false",
+                "w.w.w.|false",
+                "no link here|false",
+                "www|false"
+            })
+    void mayHoldLinkKnownAnswers(String text, boolean expected) {
+        assertThat(LiteralPrefilter.mayHoldLink(text)).isEqualTo(expected);
+    }
+
+    static Stream<Long> seeds() {
+        return IntStream.range(0, 50).mapToObj(i -> 1000L + i);
+    }
+
+    /** Property against the exact reference: the filter rejects a text only when no literal is a substring. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void rejectsExactlyTheTextsWithoutAnyLiteral(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        String alphabet = "abcw./ ";
+        List<String> literals = IntStream.range(0, 1 + rng.nextInt(6))
+                .mapToObj(i -> word(rng, alphabet, 1 + rng.nextInt(3)))
+                .toList();
+        LiteralPrefilter f = LiteralPrefilter.anyOf(literals);
+        for (int i = 0; i < 200; i++) {
+            String text = word(rng, alphabet, rng.nextInt(20));
+            boolean reference = literals.stream().anyMatch(text::contains);
+            assertThat(f.mayMatch(text)).as("%s in %s", literals, text).isEqualTo(reference);
+        }
+    }
+
+    private static String word(SplittableRandom rng, String alphabet, int length) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            b.append(alphabet.charAt(rng.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+}

@@ -3,6 +3,7 @@ package io.microreach.app.demo;
 import io.microreach.app.home.MicroreachHome;
 import io.microreach.app.importer.ImportReport;
 import io.microreach.app.importer.Importer;
+import io.microreach.app.niches.NicheClassification;
 import io.microreach.app.scoring.Scorer;
 import io.microreach.generator.GeneratorConfig;
 import io.microreach.generator.SyntheticDataGenerator;
@@ -32,6 +33,7 @@ public class DemoDataLoader implements SmartInitializingSingleton {
     private final Importer importer;
     private final MicroreachHome home;
     private final Scorer scorer;
+    private final NicheClassification niches;
     private final int creators;
 
     public DemoDataLoader(
@@ -39,11 +41,13 @@ public class DemoDataLoader implements SmartInitializingSingleton {
             Importer importer,
             MicroreachHome home,
             Scorer scorer,
+            NicheClassification niches,
             @Value("${microreach.demo.creators:5000}") int creators) {
         this.jdbc = jdbc;
         this.importer = importer;
         this.home = home;
         this.scorer = scorer;
+        this.niches = niches;
         this.creators = creators;
     }
 
@@ -87,6 +91,9 @@ public class DemoDataLoader implements SmartInitializingSingleton {
         // manifest and the ground truth, which later evaluations read.
         Files.deleteIfExists(data);
         LOG.info("Scoring the demo accounts (first start only)");
+        // Niches first, so that the first scoring already has niche peer groups (scoring reads the stored niches;
+        // the classification that follows each scoring reuses these embeddings by content hash).
+        niches.classifyAll(NicheClassification.Progress.NONE);
         var scored = scorer.scoreAll(io.microreach.app.scoring.ScoringProgress.NONE);
         LOG.info(
                 "Scored {} accounts in {} s",

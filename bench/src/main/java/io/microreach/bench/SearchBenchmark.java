@@ -11,6 +11,7 @@ import io.microreach.app.search.SearchService;
 import io.microreach.app.search.SearchSettings;
 import io.microreach.domain.TierBands;
 import io.microreach.niches.TextEmbedder;
+import java.io.PrintStream;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -73,6 +75,9 @@ public final class SearchBenchmark {
         int recallQueries = 20;
         long seed = 1;
         Path home = null;
+        int maxConn = SearchSettings.DEFAULT.hnswMaxConn();
+        int beamWidth = SearchSettings.DEFAULT.hnswBeamWidth();
+        boolean quantized = SearchSettings.DEFAULT.quantized();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--accounts" -> accounts = Integer.parseInt(args[++i].replace("_", ""));
@@ -80,9 +85,12 @@ public final class SearchBenchmark {
                 case "--recall-queries" -> recallQueries = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--home" -> home = Path.of(args[++i]);
+                case "--max-conn" -> maxConn = Integer.parseInt(args[++i]);
+                case "--beam-width" -> beamWidth = Integer.parseInt(args[++i]);
+                case "--float" -> quantized = false;
                 case "--help" -> {
                     System.out.println("SearchBenchmark [--accounts N] [--queries Q] [--recall-queries R] [--seed S]"
-                            + " [--home DIR]");
+                            + " [--home DIR] [--max-conn M] [--beam-width B] [--float]");
                     return;
                 }
                 default -> {
@@ -94,12 +102,48 @@ public final class SearchBenchmark {
         if (home == null) {
             home = Files.createTempDirectory("microreach-search-bench");
         }
-        run(accounts, queries, recallQueries, seed, new MicroreachHome(home).create());
+        SearchSettings d = SearchSettings.DEFAULT;
+        SearchSettings settings =
+                new SearchSettings(d.weights(), d.nicheFacetMin(), d.semanticPool(), maxConn, beamWidth, quantized);
+        run(accounts, queries, recallQueries, seed, settings, new MicroreachHome(home).create(), System.out);
     }
 
-    static void run(int n, int queries, int recallQueries, long seed, MicroreachHome home) throws Exception {
+    /** The numbers of one run. */
+    record Result(
+            long indexed,
+            long vectors,
+            double buildSeconds,
+            long indexBytes,
+            List<KindResult> kinds,
+            double recallWithPool,
+            double recallPlain) {}
+
+    /**
+     * One query kind: wall-clock percentiles on both sides, mean CPU per query, mean matches, and how many of
+     * PostgreSQL's top 20 Lucene also returns (1.0 for the filters-only query, whose order both compute the same way).
+     */
+    record KindResult(
+            String name,
+            double luceneP50,
+            double luceneP99,
+            double postgresP50,
+            double postgresP99,
+            double luceneCpuMs,
+            double postgresCpuMs,
+            double meanMatches,
+            double top20Agreement) {}
+
+    static Result run(
+            int n,
+            int queries,
+            int recallQueries,
+            long seed,
+            SearchSettings settings,
+            MicroreachHome home,
+            PrintStream out)
+            throws Exception {
         Synthetic data = new Synthetic(seed);
-        System.out.printf(
+        out.printf(
                 Locale.ROOT,
                 "SearchBenchmark: %,d accounts, %d queries per kind, seed %d, home %s, max heap %d MB%n",
                 n,
@@ -107,6 +151,13 @@ public final class SearchBenchmark {
                 seed,
                 home.root(),
                 Runtime.getRuntime().maxMemory() >> 20);
+        out.printf(
+                Locale.ROOT,
+                "HNSW maxConn %d, beamWidth %d, %s vectors, %d indexing threads%n",
+                settings.hnswMaxConn(),
+                settings.hnswBeamWidth(),
+                settings.quantized() ? "int8-quantised" : "float32",
+                2);
         try (EmbeddedDatabase database = EmbeddedDatabase.start(home)) {
             Flyway.configure()
                     .dataSource(database.jdbcUrl(), database.user(), "")
@@ -119,7 +170,7 @@ public final class SearchBenchmark {
 
             long t0 = System.nanoTime();
             load(ds, data, n);
-            System.out.printf(Locale.ROOT, "loaded into PostgreSQL in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            out.printf(Locale.ROOT, "loaded into PostgreSQL in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             t0 = System.nanoTime();
             try (Connection c = ds.getConnection();
                     Statement st = c.createStatement()) {
@@ -131,12 +182,11 @@ public final class SearchBenchmark {
                 st.execute("CREATE INDEX account_score_tier_trust_idx ON account_score (tier, trust_score)");
                 st.execute("VACUUM ANALYZE");
             }
-            System.out.printf(
+            out.printf(
                     Locale.ROOT,
                     "PostgreSQL full-text column, GIN and B-tree indexes in %.1f s%n",
                     (System.nanoTime() - t0) / 1e9);
 
-            SearchSettings settings = SearchSettings.DEFAULT;
             SearchIndex index = SearchIndex.standalone(home.root().resolve("search"), ds, settings);
             long cpu0 = processCpuNanos();
             long buildStart = System.nanoTime();
@@ -144,7 +194,7 @@ public final class SearchBenchmark {
             RebuildReport report = index.rebuild((done, total) -> {
                 if (System.nanoTime() - lastPrint[0] > 30e9) {
                     lastPrint[0] = System.nanoTime();
-                    System.out.printf(
+                    out.printf(
                             Locale.ROOT,
                             "  indexed %,d / %,d (%.0f s)%n",
                             done,
@@ -153,7 +203,7 @@ public final class SearchBenchmark {
                 }
             });
             double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
-            System.out.printf(
+            out.printf(
                     Locale.ROOT,
                     "index build: %,d accounts (%,d vectors) in %.1f s (%,.0f accounts/s, %.0f CPU s of this JVM; reading"
                             + " PostgreSQL %.1f s, final commit %.1f s), %.1f MB on disk%n",
@@ -171,8 +221,8 @@ public final class SearchBenchmark {
                     new Kind("filters only", i -> data.filtersOnly(i), i -> data.filtersOnlySql(i)),
                     new Kind("keywords + filters", i -> data.keywords(i), i -> data.keywordsSql(i)),
                     new Kind("brief (semantic) + filters", i -> data.brief(i), i -> data.briefSql(i)));
-            System.out.println();
-            System.out.printf(
+            out.println();
+            out.printf(
                     "%-28s %11s %11s %13s %13s %10s %12s %12s %8s%n",
                     "query (top 20)",
                     "lucene p50",
@@ -184,6 +234,7 @@ public final class SearchBenchmark {
                     "postgres CPU",
                     "matches");
             Path pgdata = database.dataDirectory();
+            List<KindResult> kindResults = new ArrayList<>();
             try (Connection pg = ds.getConnection()) {
                 for (Kind kind : kinds) {
                     // Warm-up: JIT for Lucene; buffer cache, catalog caches and plans for PostgreSQL.
@@ -192,27 +243,36 @@ public final class SearchBenchmark {
                         sql(pg, kind.sql().apply(1_000_000 + i));
                     }
                     double[] lucene = new double[queries];
+                    double agreement = 0;
                     double[] postgres = new double[queries];
                     long matches = 0;
+                    List<List<Long>> luceneTop = new ArrayList<>();
                     long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                     for (int i = 0; i < queries; i++) {
                         long s = System.nanoTime();
                         SearchResult r = search.search(kind.lucene().apply(i));
                         lucene[i] = (System.nanoTime() - s) / 1e6;
                         matches += r.total();
+                        luceneTop.add(r.hits().stream().map(h -> h.accountId()).toList());
                     }
                     double luceneCpu =
                             (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e6 / queries;
                     double pgCpu0 = ProcessCpu.postgresSeconds(pgdata);
                     for (int i = 0; i < queries; i++) {
                         long s = System.nanoTime();
-                        sql(pg, kind.sql().apply(i));
+                        List<Long> top = sql(pg, kind.sql().apply(i));
                         postgres[i] = (System.nanoTime() - s) / 1e6;
+                        agreement += top.isEmpty()
+                                ? 1
+                                : top.stream()
+                                                .filter(luceneTop.get(i)::contains)
+                                                .count()
+                                        / (double) top.size();
                     }
                     double pgCpu = (ProcessCpu.postgresSeconds(pgdata) - pgCpu0) * 1000 / queries;
                     double lp50 = percentile(lucene, 50);
                     double pp50 = percentile(postgres, 50);
-                    System.out.printf(
+                    out.printf(
                             Locale.ROOT,
                             "%-28s %8.2f ms %8.2f ms %10.2f ms %10.2f ms %9.1fx %9.2f ms %9.2f ms %8.0f%n",
                             kind.name(),
@@ -224,29 +284,48 @@ public final class SearchBenchmark {
                             luceneCpu,
                             pgCpu,
                             (double) matches / queries);
+                    kindResults.add(new KindResult(
+                            kind.name(),
+                            lp50,
+                            percentile(lucene, 99),
+                            pp50,
+                            percentile(postgres, 99),
+                            luceneCpu,
+                            pgCpu,
+                            (double) matches / queries,
+                            agreement / queries));
                 }
             }
-            System.out.printf(
+            out.printf(
                     Locale.ROOT,
                     "(CPU = mean CPU milliseconds per query: the querying thread for Lucene (no JIT or GC threads),"
                             + " all PostgreSQL processes for PostgreSQL; load average now %.1f)%n",
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
-            System.out.println();
-            recall(search, data, n, recallQueries, settings);
-            System.out.printf(
+            out.println();
+            double[] recall = recall(search, data, n, recallQueries, settings, out);
+            out.printf(
                     Locale.ROOT,
                     "heap used after the run: %d MB (max %d MB)%n",
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);
             index.close();
+            return new Result(
+                    report.accounts(),
+                    report.withVector(),
+                    buildSeconds,
+                    report.bytes(),
+                    kindResults,
+                    recall[0],
+                    recall[1]);
         }
     }
 
     record Kind(String name, IntFunction<SearchRequest> lucene, IntFunction<String> sql) {}
 
     /** Recall@50 of the app's semantic retrieval (filtered HNSW on int8 vectors + exact re-rank) vs brute force. */
-    static void recall(SearchService search, Synthetic data, int n, int queries, SearchSettings settings) {
+    static double[] recall(
+            SearchService search, Synthetic data, int n, int queries, SearchSettings settings, PrintStream out) {
         float[][] q = new float[queries][];
         for (int i = 0; i < queries; i++) {
             q[i] = data.embedder().embed(data.briefText(5_000_000 + i));
@@ -286,7 +365,7 @@ public final class SearchBenchmark {
             withPool += overlap(truth, search.nearestAccounts(q[i], 50, 50 + settings.semanticPool()));
             raw += overlap(truth, search.nearestAccounts(q[i], 50, 50));
         }
-        System.out.printf(
+        out.printf(
                 Locale.ROOT,
                 "kNN recall@50 vs brute force (%d briefs): %.3f with the app's candidate pool (k=%d, exact re-rank),"
                         + " %.3f for plain k=50%n",
@@ -294,6 +373,7 @@ public final class SearchBenchmark {
                 withPool / queries,
                 50 + settings.semanticPool(),
                 raw / queries);
+        return new double[] {withPool / queries, raw / queries};
     }
 
     private static double overlap(Set<Long> truth, List<Long> found) {
@@ -301,13 +381,15 @@ public final class SearchBenchmark {
         return hit / (double) truth.size();
     }
 
-    private static void sql(Connection c, String query) throws Exception {
+    private static List<Long> sql(Connection c, String query) throws Exception {
+        List<Long> ids = new ArrayList<>();
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(query)) {
             while (rs.next()) {
-                rs.getLong(1);
+                ids.add(rs.getLong(1));
             }
         }
+        return ids;
     }
 
     static double percentile(double[] values, double p) {

@@ -312,7 +312,10 @@ public class SearchIndex implements AutoCloseable {
     private IndexWriterConfig writerConfig(boolean create) {
         IndexWriterConfig config = new IndexWriterConfig(IndexFields.newAnalyzer());
         config.setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
-        config.setRAMBufferSizeMB(256);
+        // A big buffer for a rebuild means few flushed segments and so no merges, which would rebuild HNSW graphs;
+        // a quarter of the heap leaves room for the loading thread and the searches still served meanwhile.
+        double heapMb = Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0);
+        config.setRAMBufferSizeMB(create ? Math.max(64, Math.min(1024, heapMb / 4)) : 64);
         config.setCodec(codec(settings));
         return config;
     }

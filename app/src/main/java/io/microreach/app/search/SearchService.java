@@ -565,8 +565,9 @@ public class SearchService {
             }
             load(page);
             List<SearchHit> hits = new ArrayList<>();
+            Map<Integer, List<String>> matched = keywords == null ? Map.of() : matchedTerms(page);
             for (Candidate c : page) {
-                hits.add(toHit(c));
+                hits.add(toHit(c, matched.getOrDefault(c.doc, List.of())));
             }
             SearchResult.Facets facets = null;
             if (request.facets()) {
@@ -722,7 +723,7 @@ public class SearchService {
                     + (trust == null ? 0 : w.trust() * trust / 100);
         }
 
-        private SearchHit toHit(Candidate c) throws IOException {
+        private SearchHit toHit(Candidate c, List<String> matchedTerms) throws IOException {
             Document d = c.stored;
             if (brief != null && Double.isNaN(c.cosine)) {
                 float[] v = vectorOf(searcher, c.doc);
@@ -732,7 +733,7 @@ public class SearchService {
             Double trust = trustOf(c.doc);
             Double cosine = Double.isNaN(c.cosine) ? null : c.cosine;
             RankExplanation why = new RankExplanation(
-                    keywords == null ? List.of() : matchedTerms(c.doc),
+                    matchedTerms,
                     keywords == null ? null : (Double.isNaN(c.bm25) ? 0.0 : c.bm25),
                     keywordPart(c),
                     cosine,
@@ -749,36 +750,67 @@ public class SearchService {
             return hit(d, score, why);
         }
 
-        /** Query words present in the account's text, checked in the postings of each text field. */
-        private List<String> matchedTerms(int doc) throws IOException {
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            int local = doc - leaf.docBase;
-            List<String> matched = new ArrayList<>();
-            for (var word : words.entrySet()) {
-                boolean found = false;
-                for (var field : word.getValue().entrySet()) {
-                    Terms terms = leaf.reader().terms(field.getKey());
+        /**
+         * The query words present in each page document's text, checked in the postings: per segment one terms
+         * enumerator per text field (only the standard field and the stemmed fields of the page's languages), one
+         * lookup per analysed word, then the postings are advanced through the page's documents in order.
+         */
+        private Map<Integer, List<String>> matchedTerms(List<Candidate> page) throws IOException {
+            Map<Integer, List<String>> matched = new HashMap<>();
+            List<Integer> docs = page.stream().map(c -> c.doc).sorted().toList();
+            Set<String> fields = new LinkedHashSet<>();
+            fields.add(TEXT);
+            for (Candidate c : page) {
+                String stemmed = IndexFields.stemmedFieldFor(c.stored.get(LANGUAGE));
+                if (stemmed != null) {
+                    fields.add(stemmed);
+                }
+            }
+            Map<Integer, Set<String>> found = new HashMap<>();
+            for (LeafReaderContext leaf : leaves) {
+                int end = leaf.docBase + leaf.reader().maxDoc();
+                List<Integer> inLeaf =
+                        docs.stream().filter(d -> d >= leaf.docBase && d < end).toList();
+                if (inLeaf.isEmpty()) {
+                    continue;
+                }
+                for (String field : fields) {
+                    Terms terms = leaf.reader().terms(field);
                     if (terms == null) {
                         continue;
                     }
                     TermsEnum te = terms.iterator();
-                    for (String token : field.getValue()) {
-                        if (te.seekExact(new BytesRef(token))) {
-                            PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
-                            if (pe.advance(local) == local) {
-                                found = true;
-                                break;
+                    PostingsEnum pe = null;
+                    for (var word : words.entrySet()) {
+                        for (String token : word.getValue().get(field)) {
+                            if (!te.seekExact(new BytesRef(token))) {
+                                continue;
+                            }
+                            pe = te.postings(pe, PostingsEnum.NONE);
+                            for (int doc : inLeaf) {
+                                int local = doc - leaf.docBase;
+                                int at = pe.docID() >= local ? pe.docID() : pe.advance(local);
+                                if (at == local) {
+                                    found.computeIfAbsent(doc, k -> new java.util.HashSet<>())
+                                            .add(word.getKey());
+                                }
+                                if (at == PostingsEnum.NO_MORE_DOCS) {
+                                    break;
+                                }
                             }
                         }
                     }
-                    if (found) {
-                        break;
+                }
+            }
+            // Keep the query's word order.
+            for (var e : found.entrySet()) {
+                List<String> ordered = new ArrayList<>();
+                for (String word : words.keySet()) {
+                    if (e.getValue().contains(word)) {
+                        ordered.add(word);
                     }
                 }
-                if (found) {
-                    matched.add(word.getKey());
-                }
+                matched.put(e.getKey(), ordered);
             }
             return matched;
         }

@@ -238,7 +238,7 @@ public final class SearchBenchmark {
             try (Connection pg = ds.getConnection()) {
                 for (Kind kind : kinds) {
                     // Warm-up: JIT for Lucene; buffer cache, catalog caches and plans for PostgreSQL.
-                    for (int i = 0; i < 100; i++) {
+                    for (int i = 0; i < Math.min(100, 4 * queries); i++) {
                         search.search(kind.lucene().apply(1_000_000 + i));
                         sql(pg, kind.sql().apply(1_000_000 + i));
                     }

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +26,14 @@ class AccountLoader {
     static final int RECENT_POSTS = 30;
 
     private final JdbcTemplate jdbc;
-    private final ObjectProvider<PriceEstimates> prices;
+    private final Supplier<PriceEstimates> prices;
 
+    @Autowired
     AccountLoader(JdbcTemplate jdbc, ObjectProvider<PriceEstimates> prices) {
+        this(jdbc, prices::getIfUnique);
+    }
+
+    AccountLoader(JdbcTemplate jdbc, Supplier<PriceEstimates> prices) {
         this.jdbc = jdbc;
         this.prices = prices;
     }
@@ -98,7 +105,7 @@ class AccountLoader {
                     }
                     hashtags.computeIfAbsent(id, k -> new ArrayList<>()).addAll(strings(rs.getArray(3)));
                 });
-        PriceEstimates estimator = prices.getIfAvailable();
+        PriceEstimates estimator = prices.get();
         Map<Long, PriceEstimates.PriceRange> priced = estimator == null ? Map.of() : estimator.estimates(ids);
         return jdbc.query(
                 con -> {

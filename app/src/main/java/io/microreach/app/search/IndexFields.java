@@ -91,8 +91,11 @@ final class IndexFields {
         return STEMMED_LANGUAGES.contains(primary) ? stemmedText(primary) : null;
     }
 
+    /** Shared by queries (analyzers are thread-safe); each index writer gets its own, which it may close. */
+    static final Analyzer ANALYZER = newAnalyzer();
+
     /** Standard analysis for {@link #TEXT}, each language's own analyzer for its stemmed field. */
-    static Analyzer analyzer() {
+    static Analyzer newAnalyzer() {
         Map<String, Analyzer> perField = new HashMap<>();
         perField.put(stemmedText("en"), new EnglishAnalyzer());
         perField.put(stemmedText("de"), new GermanAnalyzer());

@@ -89,6 +89,14 @@ public class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** An index outside Spring on the given database, for benchmarks; no price estimates. */
+    public static SearchIndex standalone(Path root, javax.sql.DataSource dataSource, SearchSettings settings) {
+        return new SearchIndex(
+                root,
+                new AccountLoader(new org.springframework.jdbc.core.JdbcTemplate(dataSource), () -> null),
+                settings);
+    }
+
     public Path root() {
         return root;
     }
@@ -172,6 +180,8 @@ public class SearchIndex implements AutoCloseable {
         List<Long> ids = loader.allIds();
         AtomicLong done = new AtomicLong();
         AtomicLong withVector = new AtomicLong();
+        AtomicLong loadNanos = new AtomicLong();
+        AtomicLong commitNanos = new AtomicLong();
         try {
             Files.createDirectories(dir);
             ExecutorService pool = Executors.newFixedThreadPool(INDEXING_THREADS, r -> {
@@ -186,8 +196,10 @@ public class SearchIndex implements AutoCloseable {
             try (Directory directory = FSDirectory.open(dir);
                     IndexWriter writer = new IndexWriter(directory, writerConfig(true))) {
                 for (int from = 0; from < ids.size(); from += CHUNK) {
+                    long loadStart = System.nanoTime();
                     List<IndexedAccount> chunk =
                             loader.load(ids.subList(from, Math.min(ids.size(), from + CHUNK)), space);
+                    loadNanos.addAndGet(System.nanoTime() - loadStart);
                     inFlight.acquire();
                     pending.add(pool.submit(() -> {
                         try {
@@ -210,8 +222,10 @@ public class SearchIndex implements AutoCloseable {
                 for (Future<?> f : pending) {
                     f.get();
                 }
+                long commitStart = System.nanoTime();
                 writer.setLiveCommitData(commitData(space).entrySet());
                 writer.commit();
+                commitNanos.set(System.nanoTime() - commitStart);
             } finally {
                 pool.shutdownNow();
             }
@@ -234,7 +248,14 @@ public class SearchIndex implements AutoCloseable {
                 ids.size(),
                 withVector.get(),
                 elapsed.toMillis());
-        return new RebuildReport(ids.size(), withVector.get(), dir, sizeOf(dir), elapsed);
+        return new RebuildReport(
+                ids.size(),
+                withVector.get(),
+                dir,
+                sizeOf(dir),
+                elapsed,
+                Duration.ofNanos(loadNanos.get()),
+                Duration.ofNanos(commitNanos.get()));
     }
 
     /**
@@ -289,9 +310,12 @@ public class SearchIndex implements AutoCloseable {
     }
 
     private IndexWriterConfig writerConfig(boolean create) {
-        IndexWriterConfig config = new IndexWriterConfig(IndexFields.analyzer());
+        IndexWriterConfig config = new IndexWriterConfig(IndexFields.newAnalyzer());
         config.setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
-        config.setRAMBufferSizeMB(256);
+        // A big buffer for a rebuild means few flushed segments and so no merges, which would rebuild HNSW graphs;
+        // a quarter of the heap leaves room for the loading thread and the searches still served meanwhile.
+        double heapMb = Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0);
+        config.setRAMBufferSizeMB(create ? Math.max(64, Math.min(1024, heapMb / 4)) : 64);
         config.setCodec(codec(settings));
         return config;
     }

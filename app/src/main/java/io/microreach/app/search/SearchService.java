@@ -24,8 +24,10 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.FloatPoint;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
@@ -222,6 +224,37 @@ public class SearchService {
         });
     }
 
+    /**
+     * The ids of the {@code k} accounts most similar to {@code vector}, retrieved as a brief's candidates are: HNSW
+     * kNN for {@code candidates} neighbours, then an exact cosine re-rank (for measuring recall against brute force).
+     */
+    public List<Long> nearestAccounts(float[] vector, int k, int candidates) {
+        return index.withSearcher(s -> {
+            try {
+                IndexSearcher searcher = s.searcher();
+                List<Candidate> found = new ArrayList<>();
+                for (ScoreDoc sd :
+                        searcher.search(new KnnFloatVectorQuery(VECTOR, vector, candidates), candidates).scoreDocs) {
+                    Candidate c = new Candidate(sd.doc);
+                    c.cosine = dot(vectorOf(searcher, sd.doc), vector);
+                    c.id = searcher.storedFields()
+                            .document(sd.doc)
+                            .getField(ID)
+                            .numericValue()
+                            .longValue();
+                    found.add(c);
+                }
+                found.sort(
+                        Comparator.comparingDouble((Candidate c) -> -c.cosine).thenComparingLong(c -> c.id));
+                return found.subList(0, Math.min(k, found.size())).stream()
+                        .map(c -> c.id)
+                        .toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** Lookalikes of one account: similarity to the seed's content embedding is the whole score. */
     public record Lookalikes(long seedAccountId, List<SearchHit> hits, String emptyReason) {}
 
@@ -362,7 +395,7 @@ public class SearchService {
 
     /** The keyword query: the best of the standard field and the stemmed fields (max, so no double counting). */
     static Query keywordQuery(String text) {
-        Analyzer analyzer = IndexFields.analyzer();
+        Analyzer analyzer = IndexFields.ANALYZER;
         List<Query> perField = new ArrayList<>();
         for (String field : IndexFields.textFields()) {
             SimpleQueryParser parser = new SimpleQueryParser(analyzer, field);
@@ -376,7 +409,7 @@ public class SearchService {
 
     /** Query words with their analysed terms per text field, for explaining which words matched. */
     private static Map<String, Map<String, List<String>>> analysedWords(String text) {
-        Analyzer analyzer = IndexFields.analyzer();
+        Analyzer analyzer = IndexFields.ANALYZER;
         Map<String, Map<String, List<String>>> words = new LinkedHashMap<>();
         for (String word : text.split("[\\s\"+\\-|()~*]+")) {
             if (word.isBlank()) {
@@ -425,6 +458,8 @@ public class SearchService {
         final Query keywords;
         final SearchSettings.Weights w = settings.weights();
         final List<String> nicheFields;
+        final Map<String, Map<String, List<String>>> words;
+        final List<LeafReaderContext> leaves;
         double bestBm25 = 0;
 
         Run(IndexSearcher searcher, SearchRequest request, float[] brief) {
@@ -436,6 +471,8 @@ public class SearchService {
             this.keywords = request.query() == null ? null : keywordQuery(request.query());
             this.nicheFields =
                     f.niches().stream().map(IndexFields::nicheConfidence).toList();
+            this.words = request.query() == null ? Map.of() : analysedWords(request.query());
+            this.leaves = searcher.getIndexReader().leaves();
         }
 
         SearchResult execute() throws IOException {
@@ -507,9 +544,12 @@ public class SearchService {
                     float[] v = vectorOf(searcher, c.doc);
                     c.cosine = v == null ? Double.NaN : dot(v, brief);
                 }
-                load(all);
                 for (Candidate c : all) {
+                    c.id = idOf(c.doc);
                     c.score = hybrid(c);
+                }
+                if (request.sort() != SearchSort.RELEVANCE) {
+                    load(all); // metric values come from the stored fields
                 }
                 Comparator<Candidate> order = request.sort() == SearchSort.RELEVANCE
                         ? Comparator.comparingDouble((Candidate c) -> request.isDescending() ? -c.score : c.score)
@@ -525,8 +565,9 @@ public class SearchService {
             }
             load(page);
             List<SearchHit> hits = new ArrayList<>();
+            Map<Integer, List<String>> matched = keywords == null ? Map.of() : matchedTerms(page);
             for (Candidate c : page) {
-                hits.add(toHit(c));
+                hits.add(toHit(c, matched.getOrDefault(c.doc, List.of())));
             }
             SearchResult.Facets facets = null;
             if (request.facets()) {
@@ -604,23 +645,18 @@ public class SearchService {
             if (keywords == null || candidates.isEmpty()) {
                 return;
             }
-            load(candidates);
-            Map<Long, Candidate> byId = new HashMap<>();
-            candidates.forEach(c -> {
+            Map<Integer, Candidate> byDoc = new HashMap<>();
+            for (Candidate c : candidates) {
                 c.bm25 = 0;
-                byId.put(c.id, c);
-            });
+                c.id = idOf(c.doc);
+                byDoc.put(c.doc, c);
+            }
             Query restricted = new BooleanQuery.Builder()
                     .add(keywords, BooleanClause.Occur.MUST)
                     .add(idSet(candidates), BooleanClause.Occur.FILTER)
                     .build();
             for (ScoreDoc sd : searcher.search(restricted, candidates.size()).scoreDocs) {
-                Candidate c = byId.get(searcher.storedFields()
-                        .document(sd.doc)
-                        .getField(ID)
-                        .numericValue()
-                        .longValue());
-                c.bm25 = sd.score;
+                byDoc.get(sd.doc).bm25 = sd.score;
             }
             if (bestBm25 == 0) {
                 Query kw = new BooleanQuery.Builder()
@@ -630,6 +666,37 @@ public class SearchService {
                 TopDocs best = searcher.search(kw, 1);
                 bestBm25 = best.scoreDocs.length == 0 ? 0 : best.scoreDocs[0].score;
             }
+        }
+
+        /** Doc values of one document, read without touching stored fields (which decompress whole blocks). */
+        private NumericDocValues values(int doc, String field) throws IOException {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            NumericDocValues v = DocValues.getNumeric(leaf.reader(), field);
+            return v.advanceExact(doc - leaf.docBase) ? v : null;
+        }
+
+        private long idOf(int doc) throws IOException {
+            return values(doc, ID).longValue();
+        }
+
+        private Double trustOf(int doc) throws IOException {
+            NumericDocValues v = values(doc, TRUST);
+            return v == null ? null : Double.longBitsToDouble(v.longValue());
+        }
+
+        /** The requested niche the document is most confident in (float confidences, as the ranking query uses). */
+        private NicheScore nicheOf(int doc) throws IOException {
+            NicheScore best = null;
+            for (String niche : f.niches()) {
+                NumericDocValues v = values(doc, IndexFields.nicheConfidence(niche));
+                if (v != null) {
+                    double confidence = Float.intBitsToFloat((int) v.longValue());
+                    if (best == null || confidence > best.confidence()) {
+                        best = new NicheScore(niche, confidence);
+                    }
+                }
+            }
+            return best;
         }
 
         private void load(List<Candidate> candidates) throws IOException {
@@ -646,40 +713,27 @@ public class SearchService {
             return Double.isNaN(c.bm25) || bestBm25 <= 0 ? 0 : w.keyword() * c.bm25 / bestBm25;
         }
 
-        private double hybrid(Candidate c) {
+        private double hybrid(Candidate c) throws IOException {
             double semantic = Double.isNaN(c.cosine) ? 0 : w.semantic() * Math.max(0, c.cosine);
-            NicheScore niche = matchedNiche(c.stored);
-            Double trust = doubleOrNull(c.stored, TRUST);
+            NicheScore niche = nicheOf(c.doc);
+            Double trust = trustOf(c.doc);
             return keywordPart(c)
                     + semantic
                     + (niche == null ? 0 : w.niche() * niche.confidence())
                     + (trust == null ? 0 : w.trust() * trust / 100);
         }
 
-        private NicheScore matchedNiche(Document d) {
-            if (f.niches().isEmpty()) {
-                return null;
-            }
-            NicheScore best = null;
-            for (NicheScore n : niches(d)) {
-                if (f.niches().contains(n.niche()) && (best == null || n.confidence() > best.confidence())) {
-                    best = n;
-                }
-            }
-            return best;
-        }
-
-        private SearchHit toHit(Candidate c) throws IOException {
+        private SearchHit toHit(Candidate c, List<String> matchedTerms) throws IOException {
             Document d = c.stored;
             if (brief != null && Double.isNaN(c.cosine)) {
                 float[] v = vectorOf(searcher, c.doc);
                 c.cosine = v == null ? Double.NaN : dot(v, brief);
             }
-            NicheScore niche = matchedNiche(d);
-            Double trust = doubleOrNull(d, TRUST);
+            NicheScore niche = nicheOf(c.doc);
+            Double trust = trustOf(c.doc);
             Double cosine = Double.isNaN(c.cosine) ? null : c.cosine;
             RankExplanation why = new RankExplanation(
-                    keywords == null ? List.of() : matchedTerms(c.doc),
+                    matchedTerms,
                     keywords == null ? null : (Double.isNaN(c.bm25) ? 0.0 : c.bm25),
                     keywordPart(c),
                     cosine,
@@ -696,36 +750,67 @@ public class SearchService {
             return hit(d, score, why);
         }
 
-        /** Query words present in the account's text, checked in the postings of each text field. */
-        private List<String> matchedTerms(int doc) throws IOException {
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            int local = doc - leaf.docBase;
-            List<String> matched = new ArrayList<>();
-            for (var word : analysedWords(request.query()).entrySet()) {
-                boolean found = false;
-                for (var field : word.getValue().entrySet()) {
-                    Terms terms = leaf.reader().terms(field.getKey());
+        /**
+         * The query words present in each page document's text, checked in the postings: per segment one terms
+         * enumerator per text field (only the standard field and the stemmed fields of the page's languages), one
+         * lookup per analysed word, then the postings are advanced through the page's documents in order.
+         */
+        private Map<Integer, List<String>> matchedTerms(List<Candidate> page) throws IOException {
+            Map<Integer, List<String>> matched = new HashMap<>();
+            List<Integer> docs = page.stream().map(c -> c.doc).sorted().toList();
+            Set<String> fields = new LinkedHashSet<>();
+            fields.add(TEXT);
+            for (Candidate c : page) {
+                String stemmed = IndexFields.stemmedFieldFor(c.stored.get(LANGUAGE));
+                if (stemmed != null) {
+                    fields.add(stemmed);
+                }
+            }
+            Map<Integer, Set<String>> found = new HashMap<>();
+            for (LeafReaderContext leaf : leaves) {
+                int end = leaf.docBase + leaf.reader().maxDoc();
+                List<Integer> inLeaf =
+                        docs.stream().filter(d -> d >= leaf.docBase && d < end).toList();
+                if (inLeaf.isEmpty()) {
+                    continue;
+                }
+                for (String field : fields) {
+                    Terms terms = leaf.reader().terms(field);
                     if (terms == null) {
                         continue;
                     }
                     TermsEnum te = terms.iterator();
-                    for (String token : field.getValue()) {
-                        if (te.seekExact(new BytesRef(token))) {
-                            PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
-                            if (pe.advance(local) == local) {
-                                found = true;
-                                break;
+                    PostingsEnum pe = null;
+                    for (var word : words.entrySet()) {
+                        for (String token : word.getValue().get(field)) {
+                            if (!te.seekExact(new BytesRef(token))) {
+                                continue;
+                            }
+                            pe = te.postings(pe, PostingsEnum.NONE);
+                            for (int doc : inLeaf) {
+                                int local = doc - leaf.docBase;
+                                int at = pe.docID() >= local ? pe.docID() : pe.advance(local);
+                                if (at == local) {
+                                    found.computeIfAbsent(doc, k -> new java.util.HashSet<>())
+                                            .add(word.getKey());
+                                }
+                                if (at == PostingsEnum.NO_MORE_DOCS) {
+                                    break;
+                                }
                             }
                         }
                     }
-                    if (found) {
-                        break;
+                }
+            }
+            // Keep the query's word order.
+            for (var e : found.entrySet()) {
+                List<String> ordered = new ArrayList<>();
+                for (String word : words.keySet()) {
+                    if (e.getValue().contains(word)) {
+                        ordered.add(word);
                     }
                 }
-                if (found) {
-                    matched.add(word.getKey());
-                }
+                matched.put(e.getKey(), ordered);
             }
             return matched;
         }

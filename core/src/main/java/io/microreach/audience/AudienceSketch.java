@@ -183,24 +183,20 @@ public final class AudienceSketch {
         long[] a = sortedHashes();
         long[] b = other.sortedHashes();
         long theta = Math.min(thetaLong(), other.thetaLong());
+        // Only hashes below the common theta count; the arrays are sorted, so cut them there first and then merge
+        // without data-dependent branches (the comparisons become conditional moves: a branchy merge of random
+        // hashes mispredicts about every other step, which made it twice as slow in the planner benchmark).
+        int na = below(a, theta);
+        int nb = below(b, theta);
         int i = 0;
         int j = 0;
         long count = 0;
-        while (i < a.length && j < b.length) {
+        while (i < na && j < nb) {
             long x = a[i];
             long y = b[j];
-            if (x >= theta || y >= theta) {
-                break;
-            }
-            if (x < y) {
-                i++;
-            } else if (y < x) {
-                j++;
-            } else {
-                count++;
-                i++;
-                j++;
-            }
+            count += x == y ? 1 : 0;
+            i += x <= y ? 1 : 0;
+            j += y <= x ? 1 : 0;
         }
         double thetaD = theta / (double) Long.MAX_VALUE;
         double est = count / thetaD;
@@ -210,6 +206,11 @@ public final class AudienceSketch {
         double lo = BinomialBoundsN.getLowerBound(count, thetaD, numStdDev, false);
         double hi = BinomialBoundsN.getUpperBound(count, thetaD, numStdDev, false);
         return new Bounded(est, Math.min(est, lo), Math.max(est, hi));
+    }
+
+    private static int below(long[] sorted, long theta) {
+        int at = java.util.Arrays.binarySearch(sorted, theta);
+        return at >= 0 ? at : -at - 1;
     }
 
     /** Like {@link #retainedHashes()} but the cached array itself: callers must not modify it. */

@@ -4,6 +4,7 @@ import io.microreach.app.niches.NicheService;
 import io.microreach.app.niches.UnknownNicheException;
 import io.microreach.app.planner.PlanService;
 import io.microreach.app.scoring.AccountsRescored;
+import io.microreach.app.search.InvalidSearchParameter;
 import io.microreach.app.search.SearchFilters;
 import io.microreach.app.search.SearchService;
 import io.microreach.domain.Platform;
@@ -97,20 +98,31 @@ public class CreatorExtrasController {
                     Platform.fromId(h.platform()).orElseThrow(), h.handle(), SearchFilters.NONE, LOOKALIKES);
             model.addAttribute("content", content.hits());
             model.addAttribute("contentReason", content.emptyReason());
-        } catch (RuntimeException e) {
+        } catch (InvalidSearchParameter | SearchService.AccountNotFound e) {
+            // No embedding yet, or the account vanished: say so in the section instead of failing the page.
             model.addAttribute("content", List.of());
             model.addAttribute("contentReason", e.getMessage());
         }
+        List<io.microreach.audience.Lookalike> audience = List.of();
         try {
-            model.addAttribute("audience", planner.lookalikes(h.platform(), h.handle(), LOOKALIKES));
+            audience = planner.lookalikes(h.platform(), h.handle(), LOOKALIKES);
         } catch (PlanningException e) {
-            model.addAttribute("audience", List.of());
             model.addAttribute("audienceReason", e.getMessage());
         }
+        model.addAttribute("audience", audience);
+        // Links for the audience lookalikes, which are named "platform:handle".
         Map<String, Long> ids = new java.util.HashMap<>();
-        jdbc.query("SELECT platform || ':' || lower(handle), id FROM account", rs -> {
-            ids.put(rs.getString(1), rs.getLong(2));
-        });
+        if (!audience.isEmpty()) {
+            jdbc.query(
+                    "SELECT platform || ':' || lower(handle), id FROM account WHERE platform || ':' || lower(handle)"
+                            + " = ANY(?)",
+                    rs -> {
+                        ids.put(rs.getString(1), rs.getLong(2));
+                    },
+                    (Object) audience.stream()
+                            .map(io.microreach.audience.Lookalike::id)
+                            .toArray(String[]::new));
+        }
         model.addAttribute("accountIds", ids);
         return "creator-extras :: lookalikes";
     }

@@ -31,7 +31,8 @@ import java.util.zip.GZIPOutputStream;
  *
  * Token weights (how much a token counts in a text's average) are not baked in; {@link StaticEmbedder} derives them
  * from the token's rank, so they can change without distilling again. Deterministic for a given model; takes about a
- * minute on two cores. Run: {@code java -cp … io.microreach.niches.StaticTableDistiller OUT.bin.gz} (docs/niches.md).
+ * minute on two cores. The core's build runs it ({@code process-classes}, skipped while the table exists in
+ * {@code target/classes}); by hand: {@code java -cp … io.microreach.niches.StaticTableDistiller OUT.bin.gz}.
  */
 public final class StaticTableDistiller {
     static final int MAGIC = 0x4d525354; // "MRST"
@@ -42,12 +43,21 @@ public final class StaticTableDistiller {
     private StaticTableDistiller() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            System.err.println("usage: StaticTableDistiller OUT.bin.gz");
+        boolean ifMissing = args.length == 2 && args[0].equals("--if-missing");
+        if (args.length != (ifMissing ? 2 : 1)) {
+            System.err.println("usage: StaticTableDistiller [--if-missing] OUT.bin.gz");
             System.exit(2);
         }
+        Path out = Path.of(args[args.length - 1]);
+        if (ifMissing && Files.isRegularFile(out)) {
+            return;
+        }
         long started = System.nanoTime();
-        write(distil(WordPieceTokenizer.miniLm()), Path.of(args[0]));
+        Path partial = out.resolveSibling(out.getFileName() + ".partial");
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        write(distil(WordPieceTokenizer.miniLm()), partial);
+        // Never leave a half-written table where the build would take it for a finished one.
+        Files.move(partial, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         System.err.printf("distilled in %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 

@@ -887,9 +887,4 @@ public class SearchService {
                 ? null
                 : new PriceEstimates.PriceRange(low, high, currency);
     }
-
-    @SuppressWarnings("unused")
-    private static Set<String> set(String... values) {
-        return new LinkedHashSet<>(List.of(values));
-    }
 }

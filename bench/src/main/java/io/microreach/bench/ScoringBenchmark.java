@@ -244,10 +244,29 @@ public final class ScoringBenchmark {
             Scorer scorer = scorer(dataSource);
             resetHeapPeaks();
             PhaseClock clock = PhaseClock.start(pgdata);
-            ScoringReport report = scorer.scoreAll((done, total, phase) -> {});
+            // Wall time of each of the scorer's phases (measuring, storing), from its progress callbacks.
+            long startNanos = System.nanoTime();
+            Map<String, Double> phaseSeconds = new LinkedHashMap<>();
+            String[] current = {null};
+            long[] phaseStart = {startNanos};
+            ScoringReport report = scorer.scoreAll((done, total, phase) -> {
+                if (!phase.equals(current[0])) {
+                    long now = System.nanoTime();
+                    if (current[0] != null) {
+                        phaseSeconds.merge(current[0], (now - phaseStart[0]) / 1e9, Double::sum);
+                    }
+                    current[0] = phase;
+                    phaseStart[0] = now;
+                }
+            });
             PhaseClock.Measured m = clock.stop();
+            if (current[0] != null) {
+                phaseSeconds.merge(current[0], (System.nanoTime() - phaseStart[0]) / 1e9, Double::sum);
+            }
             Map<String, Object> scorePhase = phase(m, report.accounts());
             scorePhase.put("withTrustScore", report.withTrustScore());
+            scorePhase.put("phaseSeconds", phaseSeconds);
+            log.println("scorer phases (seconds from the first progress callback of each): " + phaseSeconds);
             scorePhase.put("peakHeapMiB", heapPeakMiB());
             scorePhase.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / 1048576);
             result.put("score", scorePhase);

@@ -2,6 +2,7 @@ package io.microreach.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microreach.app.scoring.ScorecardReader;
 import io.microreach.generator.SyntheticDataGenerator;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -55,17 +56,18 @@ class EvalPlantedCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         try (ConfigurableApplicationContext ctx = SpringLauncher.batch(home.home)) {
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+            Map<Long, String> keys = new HashMap<>();
+            jdbc.query("SELECT id, platform, platform_id FROM account", rs -> {
+                keys.put(rs.getLong(1), rs.getString(2) + ":" + rs.getString(3));
+            });
             Map<String, JsonNode> cards = new HashMap<>();
-            jdbc.query(
-                    "SELECT a.platform, a.platform_id, s.scorecard::text FROM account_score s"
-                            + " JOIN account a ON a.id = s.account_id",
-                    rs -> {
-                        try {
-                            cards.put(rs.getString(1) + ":" + rs.getString(2), mapper.readTree(rs.getString(3)));
-                        } catch (IOException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
+            ctx.getBean(ScorecardReader.class).forEachJson((accountId, card) -> {
+                try {
+                    cards.put(keys.get(accountId), mapper.readTree(card));
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             PlantedComparison comparison = new PlantedComparison();
             try (BufferedReader in = Files.newBufferedReader(truthFile)) {
                 String line;

@@ -1,6 +1,6 @@
 package io.microreach.app.cli;
 
-import io.microreach.app.scoring.ScoreStore;
+import io.microreach.app.scoring.ScorecardReader;
 import io.microreach.domain.Platform;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -55,7 +55,7 @@ class ScorecardCommand implements Callable<Integer> {
             return ExitCodes.UNUSABLE;
         }
         try (ConfigurableApplicationContext ctx = SpringLauncher.batch(home.home)) {
-            var card = ctx.getBean(ScoreStore.class).scorecardJson(p.get(), handle);
+            var card = ctx.getBean(ScorecardReader.class).json(p.get(), handle);
             if (card.isEmpty()) {
                 spec.commandLine()
                         .getErr()

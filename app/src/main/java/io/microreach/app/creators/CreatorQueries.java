@@ -4,6 +4,7 @@ import static io.microreach.app.database.SqlColumns.instant;
 import static io.microreach.app.database.SqlColumns.nullableLong;
 import static io.microreach.app.database.SqlColumns.strings;
 
+import io.microreach.app.scoring.ScorecardReader;
 import io.microreach.domain.TierBands;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,10 +25,12 @@ public class CreatorQueries {
     private final JdbcTemplate jdbc;
 
     private final JsonMapper json;
+    private final ScorecardReader scorecards;
 
-    public CreatorQueries(JdbcTemplate jdbc, JsonMapper json) {
+    public CreatorQueries(JdbcTemplate jdbc, JsonMapper json, ScorecardReader scorecards) {
         this.jdbc = jdbc;
         this.json = json;
+        this.scorecards = scorecards;
     }
 
     /** The account's profile header, without its posts, comments or followers. */
@@ -221,11 +224,9 @@ public class CreatorQueries {
                 other));
     }
 
-    /** The account's stored scorecard JSON, if it has been scored. */
+    /** The account's scorecard as a JSON tree, if it has been scored. */
     public Optional<JsonNode> scorecard(long accountId) {
-        List<String> stored = jdbc.queryForList(
-                "SELECT scorecard::text FROM account_score WHERE account_id = ?", String.class, accountId);
-        return stored.isEmpty() ? Optional.empty() : Optional.of(json.readTree(stored.get(0)));
+        return scorecards.json(accountId).map(json::readTree);
     }
 
     /**

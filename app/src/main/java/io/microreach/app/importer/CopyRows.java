@@ -24,6 +24,21 @@ public final class CopyRows {
         return this;
     }
 
+    /** A {@code bytea} value in PostgreSQL's hex format ({@code \\x0a1b…}); needs no CSV quoting. */
+    public CopyRows bytes(byte[] value) {
+        separator();
+        if (value != null) {
+            out.ensureCapacity(out.length() + 2 + 2 * value.length);
+            out.append("\\x");
+            for (byte b : value) {
+                out.append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+            }
+        }
+        return this;
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     public CopyRows number(Long value) {
         separator();
         if (value != null) {

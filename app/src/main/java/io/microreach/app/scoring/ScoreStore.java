@@ -10,26 +10,32 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Stores scorecards (headline columns plus the full JSON) and reads them back. */
+/**
+ * Stores what scoring produces: each account's headline scorecard numbers ({@code account_score}, what search, lists
+ * and the planner filter on) and its measured signals ({@code account_signals}, packed by {@link SignalsCodec}), and
+ * reads them back. Full scorecards are not stored: {@link ScorecardReader} assembles them from the signals.
+ */
 @Repository
 public class ScoreStore {
     private static final String COLUMNS = "account_id, computed_at, tier, trust_score, engagement_rate,"
             + " engagement_rate_pct, suspicious_share, suspicious_low, suspicious_high, suspicious_sample, reply_rate,"
-            + " reply_delay_hours, sponsored_share, cohesion, inviting_share, likes_per_comment, anomaly_count, scorecard";
-    // Scorecards are written with COPY into a session-local staging table and one upsert per batch: one statement
-    // instead of one per row, and the JSON travels as CSV text, not as bound parameters.
+            + " reply_delay_hours, sponsored_share, cohesion, inviting_share, likes_per_comment, anomaly_count";
+    // Written with COPY into a session-local staging table and one upsert per batch: one statement instead of one
+    // per row. The scorecard JSON of older versions is cleared: the reader assembles it from the signals now.
     private static final String STAGE = "CREATE TEMP TABLE IF NOT EXISTS account_score_stage"
             + " (LIKE account_score INCLUDING DEFAULTS) ON COMMIT DELETE ROWS";
     private static final String UPSERT = "INSERT INTO account_score (" + COLUMNS + ") SELECT " + COLUMNS
@@ -41,34 +47,37 @@ public class ScoreStore {
             + " reply_delay_hours = EXCLUDED.reply_delay_hours, sponsored_share = EXCLUDED.sponsored_share,"
             + " cohesion = EXCLUDED.cohesion, inviting_share = EXCLUDED.inviting_share,"
             + " likes_per_comment = EXCLUDED.likes_per_comment, anomaly_count = EXCLUDED.anomaly_count,"
-            + " scorecard = EXCLUDED.scorecard";
+            + " scorecard = NULL";
 
     private static final String SIGNALS_STAGE = "CREATE TEMP TABLE IF NOT EXISTS account_signals_stage"
-            + " (LIKE account_signals INCLUDING DEFAULTS) ON COMMIT DELETE ROWS";
-    private static final String SIGNALS_UPSERT = "INSERT INTO account_signals (account_id, measured_at, signals)"
-            + " SELECT account_id, measured_at, signals FROM account_signals_stage ON CONFLICT (account_id) DO UPDATE"
-            + " SET measured_at = EXCLUDED.measured_at, signals = EXCLUDED.signals";
+            + " (account_id bigint, measured_at timestamptz, packed bytea) ON COMMIT DELETE ROWS";
+    private static final String SIGNALS_UPSERT = "INSERT INTO account_signals (account_id, measured_at, packed)"
+            + " SELECT account_id, measured_at, packed FROM account_signals_stage ON CONFLICT (account_id) DO UPDATE"
+            + " SET measured_at = EXCLUDED.measured_at, packed = EXCLUDED.packed, signals = NULL";
 
-    /**
-     * One scorecard to store, with the peer numbers that are not headline fields of the scorecard.
-     *
-     * @param signals the freshly measured signals to keep for later re-assembly; {@code null} when the scorecard was
-     *     re-assembled from the stored ones (they stay as they are)
-     */
-    public record Scored(long accountId, Scorecard card, PeerRow peers, AccountSignals signals) {}
+    /** The headline numbers of one assembled scorecard to store, with the peer numbers that are not among them. */
+    public record Scored(long accountId, Scorecard card, PeerRow peers) {}
+
+    /** One account's freshly measured signals, packed for storage. */
+    record PackedSignals(long accountId, Instant measuredAt, byte[] packed) {}
 
     /** Stored signals of one account. */
     public record StoredSignals(long accountId, AccountSignals signals) {}
 
     private final JdbcTemplate jdbc;
-    private final JsonMapper json;
+    private final SignalsCodec codec;
 
     public ScoreStore(JdbcTemplate jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.codec = new SignalsCodec(json);
     }
 
-    /** Stores the scorecards in one transaction (the JSON is written on the calling thread). */
+    /** Packs signals for {@link #saveSignals}; thread-safe, meant to run on the scoring threads. */
+    PackedSignals pack(long accountId, Instant measuredAt, AccountSignals signals) {
+        return new PackedSignals(accountId, measuredAt, codec.pack(signals));
+    }
+
+    /** Stores the headline numbers of the scorecards in one transaction. */
     public void save(List<Scored> scored) {
         CopyRows rows = new CopyRows();
         for (Scored s : scored) {
@@ -91,33 +100,35 @@ public class ScoreStore {
                     .decimal(s.peers().invitingShare())
                     .decimal(s.peers().likesPerComment())
                     .number(c.anomalies().count())
-                    .text(json.writeValueAsString(c))
                     .endRow();
         }
-        CopyRows signals = new CopyRows();
-        for (Scored s : scored) {
-            if (s.signals() != null) {
-                signals.number(s.accountId())
-                        .time(s.card().computedAt())
-                        .text(json.writeValueAsString(s.signals()))
-                        .endRow();
-            }
+        copyAndUpsert(STAGE, "COPY account_score_stage (" + COLUMNS + ") FROM STDIN (FORMAT csv)", rows, UPSERT);
+    }
+
+    /** Stores measured signals in one transaction. */
+    void saveSignals(List<PackedSignals> signals) {
+        CopyRows rows = new CopyRows();
+        for (PackedSignals s : signals) {
+            rows.number(s.accountId()).time(s.measuredAt()).bytes(s.packed()).endRow();
+        }
+        copyAndUpsert(
+                SIGNALS_STAGE,
+                "COPY account_signals_stage (account_id, measured_at, packed) FROM STDIN (FORMAT csv)",
+                rows,
+                SIGNALS_UPSERT);
+    }
+
+    private void copyAndUpsert(String stage, String copySql, CopyRows rows, String upsert) {
+        if (rows.rows() == 0) {
+            return;
         }
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (Statement st = connection.createStatement()) {
-                st.execute(STAGE);
-                var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-                copy.copyIn("COPY account_score_stage (" + COLUMNS + ") FROM STDIN (FORMAT csv)", rows.reader());
-                st.executeUpdate(UPSERT);
-                if (signals.rows() > 0) {
-                    st.execute(SIGNALS_STAGE);
-                    copy.copyIn(
-                            "COPY account_signals_stage (account_id, measured_at, signals) FROM STDIN (FORMAT csv)",
-                            signals.reader());
-                    st.executeUpdate(SIGNALS_UPSERT);
-                }
+                st.execute(stage);
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, rows.reader());
+                st.executeUpdate(upsert);
                 connection.commit();
             } catch (IOException e) {
                 connection.rollback();
@@ -132,15 +143,27 @@ public class ScoreStore {
         });
     }
 
-    /** The stored scorecard JSON of one account, found by platform and handle (case-insensitive). */
-    public Optional<String> scorecardJson(Platform platform, String handle) {
+    /** The stored signals of one account, if it has been measured. */
+    public Optional<StoredSignals> signals(long accountId) {
         return jdbc
                 .query(
-                        "SELECT s.scorecard::text FROM account_score s JOIN account a ON a.id = s.account_id"
-                                + " WHERE a.platform = ? AND lower(a.handle) = lower(?) ORDER BY a.id LIMIT 1",
+                        "SELECT account_id, packed, signals FROM account_signals WHERE account_id = ?",
+                        (rs, i) -> new StoredSignals(rs.getLong(1), readSignals(rs.getBytes(2), rs.getString(3))),
+                        accountId)
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * The scorecard JSON stored by a version before V7 for an account whose signals were never kept (it is cleared
+     * when the account is scored again).
+     */
+    Optional<String> legacyScorecardJson(long accountId) {
+        return jdbc
+                .query(
+                        "SELECT scorecard::text FROM account_score WHERE account_id = ? AND scorecard IS NOT NULL",
                         (rs, i) -> rs.getString(1),
-                        platform.id(),
-                        handle.startsWith("@") ? handle.substring(1) : handle)
+                        accountId)
                 .stream()
                 .findFirst();
     }
@@ -157,13 +180,14 @@ public class ScoreStore {
         long[] last = {-1};
         int[] read = {0};
         jdbc.query(
-                "SELECT account_id, signals FROM account_signals WHERE account_id > ? ORDER BY account_id LIMIT ?",
+                "SELECT account_id, packed, signals FROM account_signals WHERE account_id > ? ORDER BY account_id"
+                        + " LIMIT ?",
                 rs -> {
                     long id = rs.getLong(1);
                     last[0] = id;
                     read[0]++;
                     if (!except.contains(id)) {
-                        out.add(new StoredSignals(id, readSignals(rs.getString(2))));
+                        out.add(new StoredSignals(id, readSignals(rs.getBytes(2), rs.getString(3))));
                     }
                 },
                 afterId,
@@ -179,10 +203,8 @@ public class ScoreStore {
                 Long.class);
     }
 
-    AccountSignals readSignals(String text) {
-        return json.readerFor(AccountSignals.class)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .readValue(text);
+    private AccountSignals readSignals(byte[] packed, String text) {
+        return packed != null ? codec.unpack(packed) : codec.fromText(text);
     }
 
     /** A stored account's peer row. */
@@ -215,5 +237,20 @@ public class ScoreStore {
                                     (Double) rs.getObject(11))));
                 });
         return rows;
+    }
+
+    /**
+     * Each account's primary niche (its highest-confidence row in {@code account_niche}, ties by niche id) as a
+     * one-element list; accounts without niches are absent.
+     */
+    public Map<Long, List<String>> primaryNiches() {
+        Map<Long, List<String>> niches = new HashMap<>();
+        jdbc.query(
+                "SELECT DISTINCT ON (account_id) account_id, niche_id FROM account_niche"
+                        + " ORDER BY account_id, confidence DESC, niche_id",
+                rs -> {
+                    niches.put(rs.getLong(1), List.of(rs.getString(2)));
+                });
+        return niches;
     }
 }

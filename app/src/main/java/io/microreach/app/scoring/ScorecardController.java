@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/accounts")
 public class ScorecardController {
-    private final ScoreStore store;
+    private final ScorecardReader reader;
 
-    public ScorecardController(ScoreStore store) {
-        this.store = store;
+    public ScorecardController(ScorecardReader reader) {
+        this.reader = reader;
     }
 
     @Operation(
@@ -49,7 +49,7 @@ public class ScorecardController {
                     HttpStatus.BAD_REQUEST,
                     "platform: unknown platform '" + platform + "'; expected one of " + Platform.allowedIds());
         }
-        return store.scorecardJson(p.get(), handle)
+        return reader.json(p.get(), handle)
                 .<ResponseEntity<?>>map(json -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(json))

@@ -10,7 +10,7 @@ import io.microreach.signals.trust.TrustWeights;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,15 +25,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Scores accounts in two passes: measure every account's signals on its own (in parallel, a chunk of accounts
- * loaded at a time), summarise the pool for peer comparisons, then assemble and store each scorecard. Only the
- * measured signals of the accounts being scored stay in memory, never their posts or comments.
+ * Scores accounts in two passes that each hold one chunk of accounts in memory:
  *
- * <p>{@link #scoreQueued} is the incremental path after an import: it measures only the accounts whose data
- * changed, rebuilds the pool summary from the stored headline numbers of all other accounts, and then re-assembles
- * every other account's scorecard from its stored signals ({@code account_signals}) against the new pool, so all
- * percentiles and trust scores are current without measuring unchanged accounts again. Accounts scored before
- * signals were kept are measured once.
+ * <ol>
+ *   <li><b>measure</b> the accounts to score, each on its own (in parallel, a chunk of activity loaded at a time):
+ *       their signals are packed and stored in {@code account_signals} at once by a writer thread, and only their
+ *       peer rows (a dozen numbers each) stay in memory for the pool summary;
+ *   <li><b>assemble</b>: walk every stored account's signals in pages, assemble its scorecard against the pool and
+ *       store the headline numbers (trust score, percentiles, ...) in {@code account_score}.
+ * </ol>
+ *
+ * <p>{@link #scoreAll} measures everyone; {@link #scoreQueued}, the incremental path after an import, measures only
+ * the accounts whose data changed (and, once, any account scored before signals were kept) and takes everyone
+ * else's peer rows from their stored headline numbers, so all percentiles and trust scores are current without
+ * measuring unchanged accounts again. Full scorecards are not stored: {@link ScorecardReader} assembles one from the
+ * stored signals when it is read, against the same pool.
  */
 @Service
 public class Scorer {
@@ -69,20 +75,20 @@ public class Scorer {
         this.assembler = new ScorecardAssembler(weights, suite.anomalyDetector());
     }
 
-    private record Measured(long accountId, AccountSignals signals) {}
-
     /** Rescores every account. */
     public ScoringReport scoreAll(ScoringProgress progress) {
         Instant started = Instant.now();
         List<Long> ids = jdbc.queryForList("SELECT id FROM account ORDER BY id", Long.class);
-        Map<Long, List<String>> niches = primaryNiches();
-        List<Measured> measured = measure(ids, niches, progress);
+        Map<Long, List<String>> niches = store.primaryNiches();
+        long total = ids.size() * 2L;
+        List<PeerRow> measured = measure(ids, niches, started, progress, total);
         PoolStatistics.Builder pool = PoolStatistics.builder().nicheMinimumPeers(nicheMinimumPeers);
-        measured.forEach(m -> pool.add(m.signals()));
-        ScoringReport report = assembleAndStore(measured, pool.build(), started, progress);
+        measured.forEach(pool::add);
+        Assembled assembled = assembleAll(niches, pool.build(), started, progress, ids.size(), total);
         jdbc.update("DELETE FROM score_queue WHERE queued_at <= ?", java.sql.Timestamp.from(started));
         events.publishEvent(new AccountsRescored(ids, true));
-        return report;
+        return new ScoringReport(
+                measured.size(), assembled.withTrust(), measured.size(), 0, Duration.between(started, Instant.now()));
     }
 
     /** Rescores the accounts queued by imports since they were last scored, and refreshes everyone's peers. */
@@ -95,136 +101,130 @@ public class Scorer {
         TreeSet<Long> toMeasure = new TreeSet<>(queued);
         toMeasure.addAll(store.scoredWithoutSignals());
         List<Long> ids = List.copyOf(toMeasure);
-        Map<Long, List<String>> niches = primaryNiches();
-        List<Measured> measured = measure(ids, niches, progress);
+        Map<Long, List<String>> niches = store.primaryNiches();
         PoolStatistics.Builder builder = PoolStatistics.builder().nicheMinimumPeers(nicheMinimumPeers);
-        store.storedPeerRows(toMeasure)
-                .forEach(r -> builder.add(r.row().withNiches(niches.getOrDefault(r.accountId(), List.of()))));
-        measured.forEach(m -> builder.add(m.signals()));
+        List<ScoreStore.StoredPeerRow> others = store.storedPeerRows(toMeasure);
+        others.forEach(r -> builder.add(r.row().withNiches(niches.getOrDefault(r.accountId(), List.of()))));
+        long total = ids.size() + (long) ids.size() + others.size();
+        List<PeerRow> measured = measure(ids, niches, started, progress, total);
+        measured.forEach(builder::add);
         PoolStatistics pool = builder.build();
-        ScoringReport report = assembleAndStore(measured, pool, started, progress);
-        List<Long> refreshed = refreshOthers(toMeasure, niches, pool, started);
+        Assembled assembled = assembleAll(niches, pool, started, progress, ids.size(), total);
         jdbc.batchUpdate(
                 "DELETE FROM score_queue WHERE account_id = ? AND queued_at <= ?",
                 queued.stream()
                         .map(id -> new Object[] {id, java.sql.Timestamp.from(started)})
                         .toList());
         List<Long> stored = new ArrayList<>(ids);
-        stored.addAll(refreshed);
+        assembled.accountIds().stream().filter(id -> !toMeasure.contains(id)).forEach(stored::add);
         events.publishEvent(new AccountsRescored(stored, false));
         return new ScoringReport(
-                report.accounts(),
-                report.withTrustScore(),
-                report.poolSize(),
-                refreshed.size(),
+                ids.size(),
+                assembled.withTrustAmong(toMeasure),
+                pool.accounts(),
+                stored.size() - ids.size(),
                 Duration.between(started, Instant.now()));
     }
 
     /**
-     * Re-assembles the scorecards of every account not in {@code measured} from its stored signals against {@code
-     * pool}, a page at a time; returns their ids.
+     * Measures the accounts a chunk at a time and returns their peer rows. A loader thread fetches the next chunk
+     * from the database while the common pool measures and packs the current one, and a writer thread stores the
+     * previous chunk's signals, so PostgreSQL and the JVM work at the same time; at most three chunks are in memory.
      */
-    private List<Long> refreshOthers(
-            Set<Long> measured, Map<Long, List<String>> niches, PoolStatistics pool, Instant computedAt) {
-        List<Long> refreshed = new ArrayList<>();
-        long after = 0;
-        while (after >= 0) {
-            ScoreStore.SignalsPage page = store.storedSignals(after, CHUNK, measured);
-            List<ScoreStore.Scored> scored = page.rows().parallelStream()
-                    .map(r -> {
-                        // Niches may have changed since the account was measured: the current ones decide.
-                        AccountSignals signals = r.signals().withNiches(niches.getOrDefault(r.accountId(), List.of()));
-                        return new ScoreStore.Scored(
-                                r.accountId(),
-                                assembler.assemble(signals, pool, computedAt),
-                                PeerRow.of(signals),
-                                null);
-                    })
-                    .toList();
-            if (!scored.isEmpty()) {
-                store.save(scored);
-            }
-            scored.forEach(s -> refreshed.add(s.accountId()));
-            after = page.lastId();
-        }
-        return refreshed;
-    }
-
-    /**
-     * Measures the accounts a chunk at a time. A loader thread fetches the next chunk from the database while the
-     * common pool measures the current one, so PostgreSQL and the JVM work at the same time; at most two chunks of
-     * activity are in memory.
-     */
-    private List<Measured> measure(List<Long> ids, Map<Long, List<String>> niches, ScoringProgress progress) {
+    private List<PeerRow> measure(
+            List<Long> ids, Map<Long, List<String>> niches, Instant measuredAt, ScoringProgress progress, long total) {
         List<List<Long>> chunks = chunks(ids);
-        List<Measured> measured = new ArrayList<>(ids.size());
+        List<PeerRow> peers = new ArrayList<>(ids.size());
         ExecutorService io = singleThread("microreach-score-loader");
+        ExecutorService writer = singleThread("microreach-score-writer");
         try {
             Future<Map<Long, AccountActivity>> next =
                     chunks.isEmpty() ? null : io.submit(() -> loader.load(chunks.get(0)));
+            Future<?> storing = null;
             for (int i = 0; i < chunks.size(); i++) {
                 Map<Long, AccountActivity> activities = await(next);
                 int following = i + 1;
                 next = following < chunks.size() ? io.submit(() -> loader.load(chunks.get(following))) : null;
-                measured.addAll(activities.entrySet().parallelStream()
-                        .map(e -> new Measured(
-                                e.getKey(), suite.measure(e.getValue(), niches.getOrDefault(e.getKey(), List.of()))))
-                        .toList());
-                progress.update(measured.size(), ids.size() * 2L, "measuring");
+                List<Measured> measured = activities.entrySet().parallelStream()
+                        .map(e -> {
+                            AccountSignals signals =
+                                    suite.measure(e.getValue(), niches.getOrDefault(e.getKey(), List.of()));
+                            return new Measured(PeerRow.of(signals), store.pack(e.getKey(), measuredAt, signals));
+                        })
+                        .toList();
+                measured.forEach(m -> peers.add(m.peers()));
+                await(storing);
+                storing = writer.submit(() -> store.saveSignals(
+                        measured.stream().map(Measured::packed).toList()));
+                progress.update(peers.size(), total, "measuring");
             }
+            await(storing);
         } finally {
             io.shutdownNow();
+            writer.shutdownNow();
         }
-        return measured;
+        return peers;
+    }
+
+    private record Measured(PeerRow peers, ScoreStore.PackedSignals packed) {}
+
+    /** What the assembling pass stored. */
+    private record Assembled(List<Long> accountIds, Set<Long> withTrustScore) {
+        long withTrust() {
+            return withTrustScore.size();
+        }
+
+        long withTrustAmong(Set<Long> ids) {
+            return ids.stream().filter(withTrustScore::contains).count();
+        }
     }
 
     /**
-     * Assembles a chunk's scorecards in parallel while a writer thread stores the previous chunk (at most one chunk
-     * in flight, stored in order).
+     * Assembles every stored account's scorecard against {@code pool} (a page of signals read, assembled in parallel
+     * and stored while the next page is read) and stores the headline numbers.
      */
-    private ScoringReport assembleAndStore(
-            List<Measured> measured, PoolStatistics pool, Instant started, ScoringProgress progress) {
-        long withTrust = 0;
+    private Assembled assembleAll(
+            Map<Long, List<String>> niches,
+            PoolStatistics pool,
+            Instant computedAt,
+            ScoringProgress progress,
+            long done,
+            long total) {
+        List<Long> accountIds = new ArrayList<>();
+        Set<Long> withTrust = new HashSet<>();
         ExecutorService io = singleThread("microreach-score-writer");
         try {
             Future<?> storing = null;
-            for (int from = 0; from < measured.size(); from += CHUNK) {
-                List<ScoreStore.Scored> scored =
-                        measured.subList(from, Math.min(measured.size(), from + CHUNK)).parallelStream()
-                                .map(m -> new ScoreStore.Scored(
-                                        m.accountId(),
-                                        assembler.assemble(m.signals(), pool, started),
-                                        PeerRow.of(m.signals()),
-                                        m.signals()))
-                                .toList();
-                withTrust += scored.stream()
-                        .filter(s -> s.card().trustScore() != null)
-                        .count();
+            long after = 0;
+            while (after >= 0) {
+                ScoreStore.SignalsPage page = store.storedSignals(after, CHUNK, Set.of());
+                List<ScoreStore.Scored> scored = page.rows().parallelStream()
+                        .map(r -> {
+                            // Niches may have changed since the account was measured: the current ones decide.
+                            AccountSignals signals =
+                                    r.signals().withNiches(niches.getOrDefault(r.accountId(), List.of()));
+                            return new ScoreStore.Scored(
+                                    r.accountId(), assembler.assemble(signals, pool, computedAt), PeerRow.of(signals));
+                        })
+                        .toList();
+                for (ScoreStore.Scored s : scored) {
+                    accountIds.add(s.accountId());
+                    if (s.card().trustScore() != null) {
+                        withTrust.add(s.accountId());
+                    }
+                }
                 await(storing);
-                storing = io.submit(() -> store.save(scored));
-                progress.update(measured.size() + from + scored.size(), measured.size() * 2L, "storing");
+                if (!scored.isEmpty()) {
+                    storing = io.submit(() -> store.save(scored));
+                }
+                progress.update(done + accountIds.size(), Math.max(total, done + accountIds.size()), "assembling");
+                after = page.lastId();
             }
             await(storing);
         } finally {
             io.shutdownNow();
         }
-        return new ScoringReport(
-                measured.size(), withTrust, pool.accounts(), 0, Duration.between(started, Instant.now()));
-    }
-
-    /**
-     * Each account's primary niche (its highest-confidence row in {@code account_niche}, ties by niche id) as a
-     * one-element list; accounts without niches are absent.
-     */
-    private Map<Long, List<String>> primaryNiches() {
-        Map<Long, List<String>> niches = new HashMap<>();
-        jdbc.query(
-                "SELECT DISTINCT ON (account_id) account_id, niche_id FROM account_niche"
-                        + " ORDER BY account_id, confidence DESC, niche_id",
-                rs -> {
-                    niches.put(rs.getLong(1), List.of(rs.getString(2)));
-                });
-        return niches;
+        return new Assembled(accountIds, withTrust);
     }
 
     private static List<List<Long>> chunks(List<Long> ids) {

@@ -17,6 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 class CreatorBrowserTest extends BrowserTest {
     @Autowired
+    io.microreach.app.scoring.ScorecardReader reader;
+
+    @Autowired
     Importer importer;
 
     @Autowired
@@ -71,11 +74,8 @@ class CreatorBrowserTest extends BrowserTest {
             assertThat(points).as(canvas + ": a Chart.js chart with points").isNotNull();
             assertThat(((Number) points).intValue()).as(canvas).isPositive();
         }
-        Number spikesInData = jdbc.queryForObject(
-                "SELECT jsonb_array_length(scorecard->'anomalies'->'followerSpikes') FROM account_score"
-                        + " WHERE account_id = ?",
-                Integer.class,
-                id);
+        Number spikesInData =
+                reader.scorecard(id).orElseThrow().anomalies().followerSpikes().size();
         Number spikesDrawn = (Number) js("return Chart.getChart(document.getElementById('chart-followers'))"
                 + ".data.datasets.find(function (d) { return d.label === 'spikes'; }).data.length");
         assertThat(spikesDrawn.intValue()).isEqualTo(spikesInData.intValue());

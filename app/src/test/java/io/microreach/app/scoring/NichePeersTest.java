@@ -21,6 +21,9 @@ class NichePeersTest extends SpringAppTest {
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Autowired
+    io.microreach.app.scoring.ScorecardReader reader;
+
+    @Autowired
     Importer importer;
 
     @Autowired
@@ -46,7 +49,7 @@ class NichePeersTest extends SpringAppTest {
         assertThat(members.size()).as("largest peer group").isGreaterThanOrEqualTo(34);
         // Every other member is in "fitness" (at least 30 with ER once two are left out below), a few in "food"
         // (too few peers), and one member has "fitness" only as its second niche: its primary niche is "travel".
-        // The niche classifier ran after the first scoring; plant the niches of this test instead.
+        // The niche classifier ran after the scoring; plant the niches of this test instead.
         jdbc.update("DELETE FROM account_niche");
         List<Map<String, Object>> fitness = new java.util.ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
@@ -62,12 +65,11 @@ class NichePeersTest extends SpringAppTest {
             }
         }
 
-        // Chosen before scoring: the classifier re-assigns niches to every account after it.
+        // No rescoring needed: scorecards are assembled when read, against the niches as they are now.
         long noNiche = jdbc.queryForObject(
                 "SELECT min(a.id) FROM account a WHERE NOT EXISTS (SELECT 1 FROM account_niche n WHERE n.account_id = a.id)"
                         + " AND EXISTS (SELECT 1 FROM account_score s WHERE s.account_id = a.id AND s.engagement_rate IS NOT NULL)",
                 Long.class);
-        scorer.scoreAll(ScoringProgress.NONE);
 
         long fitId = (Long) fitness.get(0).get("account_id");
         double er = (Double) fitness.get(0).get("engagement_rate");
@@ -110,8 +112,7 @@ class NichePeersTest extends SpringAppTest {
     }
 
     private JsonNode component(long accountId, String id) throws Exception {
-        JsonNode card = mapper.readTree(jdbc.queryForObject(
-                "SELECT scorecard::text FROM account_score WHERE account_id = ?", String.class, accountId));
+        JsonNode card = mapper.readTree(reader.json(accountId).orElseThrow());
         for (JsonNode c : card.get("components")) {
             if (c.get("component").asText().equalsIgnoreCase(id)) {
                 return c;

@@ -27,6 +27,9 @@ class PeerRefreshTest extends SpringAppTest {
     @Autowired
     Scorer scorer;
 
+    @Autowired
+    ScorecardReader reader;
+
     @TempDir
     Path dir;
 
@@ -92,14 +95,11 @@ class PeerRefreshTest extends SpringAppTest {
         assertThat((Double) bAfter.get("engagement_rate_pct"))
                 .isCloseTo(
                         (Double) b.get("engagement_rate_pct") - 100.0 / n, org.assertj.core.data.Offset.offset(1e-9));
-        // B was re-assembled, not measured again; its stored scorecard JSON carries the new percentile too.
+        // B was re-assembled, not measured again; its scorecard as read carries the new percentile too.
         assertThat(jdbc.queryForObject(
                         "SELECT measured_at FROM account_signals WHERE account_id = ?", Timestamp.class, bId))
                 .isEqualTo(bMeasured);
-        assertThat(jdbc.queryForObject(
-                        "SELECT (scorecard->>'engagementRatePercentile')::float8 FROM account_score WHERE account_id = ?",
-                        Double.class,
-                        bId))
+        assertThat(reader.scorecard(bId).orElseThrow().engagementRatePercentile())
                 .isEqualTo((Double) bAfter.get("engagement_rate_pct"));
         assertThat(jdbc.queryForObject(
                         "SELECT engagement_rate_pct FROM account_score WHERE account_id = ?", Double.class, a))
@@ -128,10 +128,12 @@ class PeerRefreshTest extends SpringAppTest {
         assertThat(scorecards()).isEqualTo(before);
     }
 
+    /** Every scorecard as read (without its time) and every stored headline row (without its time). */
     private Map<Long, String> scorecards() {
         Map<Long, String> cards = new java.util.TreeMap<>();
-        jdbc.query("SELECT account_id, (scorecard - 'computedAt')::text FROM account_score", rs -> {
-            cards.put(rs.getLong(1), rs.getString(2));
+        reader.forEachJson((id, card) -> cards.put(id, card.replaceAll("\"computedAt\":\"[^\"]*\"", "")));
+        jdbc.query("SELECT account_id, (to_jsonb(s) - 'computed_at')::text FROM account_score s", rs -> {
+            cards.merge(rs.getLong(1), rs.getString(2), (card, row) -> card + "\n" + row);
         });
         return cards;
     }

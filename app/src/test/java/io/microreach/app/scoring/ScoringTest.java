@@ -26,10 +26,16 @@ class ScoringTest extends SpringAppTest {
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Autowired
+    ScorecardReader reader;
+
+    @Autowired
     Importer importer;
 
     @Autowired
     Scorer scorer;
+
+    @Autowired
+    ScoreStore store;
 
     @TempDir
     Path dir;
@@ -39,6 +45,92 @@ class ScoringTest extends SpringAppTest {
         emptyPublicTables();
         new SyntheticDataGenerator(GeneratorConfig.of(40, 5)).generate(dir);
         importer.importFile(dir.resolve(SyntheticDataGenerator.DATA_FILE), ImportProgress.NONE);
+    }
+
+    /**
+     * Scorecards are assembled when read; the headline numbers the scorer stored (what search and lists filter on)
+     * must be exactly the ones the reader's scorecard shows, for every account.
+     */
+    @Test
+    void scorecardsAsReadAgreeWithTheStoredHeadlineNumbers() {
+        scorer.scoreAll(ScoringProgress.NONE);
+        int[] compared = {0};
+        jdbc.query(
+                "SELECT account_id, trust_score, engagement_rate, engagement_rate_pct, suspicious_share,"
+                        + " reply_rate, sponsored_share, cohesion, anomaly_count, tier FROM account_score",
+                rs -> {
+                    var card = reader.scorecard(rs.getLong(1)).orElseThrow();
+                    assertThat(card.trustScore()).isEqualTo((Double) rs.getObject(2));
+                    assertThat(card.engagementRate()).isEqualTo((Double) rs.getObject(3));
+                    assertThat(card.engagementRatePercentile()).isEqualTo((Double) rs.getObject(4));
+                    assertThat(
+                                    card.suspiciousShare() == null
+                                            ? null
+                                            : card.suspiciousShare().estimate())
+                            .isEqualTo((Double) rs.getObject(5));
+                    assertThat(card.replyRate()).isEqualTo((Double) rs.getObject(6));
+                    assertThat(card.sponsoredShare()).isEqualTo((Double) rs.getObject(7));
+                    assertThat(card.cohesion()).isEqualTo((Double) rs.getObject(8));
+                    assertThat(card.anomalies().count()).isEqualTo(rs.getInt(9));
+                    assertThat(card.tier()).isEqualTo(rs.getString(10));
+                    compared[0]++;
+                });
+        assertThat(compared[0]).isEqualTo(jdbc.queryForObject("SELECT count(*) FROM account", Integer.class));
+        // Nothing but the headline numbers is stored per scoring: the old full JSON column stays empty.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM account_score WHERE scorecard IS NOT NULL", Long.class))
+                .isZero();
+    }
+
+    /**
+     * An installation upgraded from before V7 keeps what it stored: signals kept as JSON text are read (and an
+     * incremental rescore re-assembles from them), and an account scored before signals were kept is served its
+     * stored scorecard JSON until it is scored again.
+     */
+    @Test
+    void packedSignalsRoundTripExactlyAndAForeignFormatIsRefused() {
+        scorer.scoreAll(ScoringProgress.NONE);
+        SignalsCodec codec = new SignalsCodec(
+                tools.jackson.databind.json.JsonMapper.builder().build());
+        jdbc.queryForList("SELECT account_id FROM account_signals", Long.class).forEach(id -> {
+            var signals = store.signals(id).orElseThrow().signals();
+            byte[] packed = codec.pack(signals);
+            assertThat(packed[0]).isEqualTo(SignalsCodec.FORMAT);
+            assertThat(codec.unpack(packed)).isEqualTo(signals);
+        });
+        byte[] foreign = {9, 0, 0, 0, 1, 0};
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> codec.unpack(foreign))
+                .hasMessageContaining("unknown format (first byte 9, expected 1)");
+    }
+
+    @Test
+    void signalsAndScorecardsStoredByEarlierVersionsStayReadable() throws Exception {
+        scorer.scoreAll(ScoringProgress.NONE);
+        long a = jdbc.queryForObject("SELECT min(account_id) FROM account_signals", Long.class);
+        long b = jdbc.queryForObject("SELECT max(account_id) FROM account_signals", Long.class);
+        String cardA = reader.json(a).orElseThrow();
+        // A: signals as JSON text (the V6 form); B: no signals, only a stored scorecard JSON (the V2 form).
+        String textA = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .writeValueAsString(store.signals(a).orElseThrow().signals());
+        jdbc.update("UPDATE account_signals SET signals = ?, packed = NULL WHERE account_id = ?", textA, a);
+        jdbc.update("DELETE FROM account_signals WHERE account_id = ?", b);
+        jdbc.update("UPDATE account_score SET scorecard = ?::jsonb WHERE account_id = ?", "{\"legacy\": true}", b);
+
+        assertThat(mapper.readTree(reader.json(a).orElseThrow())).isEqualTo(mapper.readTree(cardA));
+        assertThat(mapper.readTree(reader.json(b).orElseThrow()).get("legacy").asBoolean())
+                .isTrue();
+
+        jdbc.update("INSERT INTO score_queue (account_id) VALUES (?)", a);
+        ScoringReport report = scorer.scoreQueued(ScoringProgress.NONE);
+
+        // B had no signals, so it was measured again with A; both now have packed signals and no stored JSON.
+        assertThat(report.accounts()).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM account_signals WHERE packed IS NULL OR signals IS NOT NULL", Long.class))
+                .isZero();
+        assertThat(reader.scorecard(b)).isPresent();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM account_score WHERE scorecard IS NOT NULL", Long.class))
+                .isZero();
     }
 
     @Test
@@ -53,8 +145,10 @@ class ScoringTest extends SpringAppTest {
                 .isZero();
         assertThat(report.withTrustScore()).isPositive();
 
-        String json = jdbc.queryForObject(
-                "SELECT scorecard::text FROM account_score WHERE trust_score IS NOT NULL LIMIT 1", String.class);
+        long scored = jdbc.queryForObject(
+                "SELECT account_id FROM account_score WHERE trust_score IS NOT NULL ORDER BY account_id LIMIT 1",
+                Long.class);
+        String json = reader.json(scored).orElseThrow();
         JsonNode card = mapper.readTree(json);
         assertThat(card.has("trustScore")).isTrue();
         assertThat(card.get("tier").asText()).isIn("nano", "micro", "mid", "macro", "mega");

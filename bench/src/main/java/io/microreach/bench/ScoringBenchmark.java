@@ -239,6 +239,23 @@ public final class ScoringBenchmark {
                 log.printf(Locale.ROOT, "SQL subset: %d accounts in %.1f s%n", accounts, m.seconds());
             }
 
+            if (options.sql()) {
+                settle(dataSource);
+                log.println("read floor: every row the scorer reads, out of PostgreSQL by binary COPY ...");
+                PhaseClock clock = PhaseClock.start(pgdata);
+                long bytes = readFloor(dataSource);
+                PhaseClock.Measured m = clock.stop();
+                Map<String, Object> floor = phase(m, ((Number) sqlPhase.get("accounts")).longValue());
+                floor.put("bytes", bytes);
+                result.put("readFloor", floor);
+                log.printf(
+                        Locale.ROOT,
+                        "read floor: %.1f GB in %.1f s (PostgreSQL CPU %.1f s)%n",
+                        bytes / 1e9,
+                        m.seconds(),
+                        m.serverCpuSeconds());
+            }
+
             settle(dataSource);
             log.println("microreach score ...");
             Scorer scorer = scorer(dataSource);
@@ -433,6 +450,55 @@ public final class ScoringBenchmark {
      * days at observation are left out), simplified where the signals handle odd data (handles without ids, missing
      * parents). Returns the number of accounts in the result, all of whose rows are read.
      */
+    /**
+     * The columns the scorer's loader reads, table by table: a lower bound on the time any scorer that reads its
+     * inputs from PostgreSQL needs, before it computes anything.
+     */
+    static final List<String> READ_FLOOR = List.of(
+            "SELECT a.id, a.platform, a.platform_id, a.handle, a.display_name, a.bio, a.country, a.language,"
+                    + " a.followers, a.following, a.posts_count, a.verified, a.is_business, a.is_creator,"
+                    + " a.external_url, a.contact_email, c.creator_key, a.observed_at"
+                    + " FROM account a LEFT JOIN creator c ON c.id = a.creator_id",
+            "SELECT account_id, platform, platform_id, account_platform_id, published_at, format, caption, hashtags,"
+                    + " mentions, likes, comments, shares, saves, views, followers_at_post, paid_partnership, url, id"
+                    + " FROM post",
+            "SELECT post_id, platform, platform_id, post_platform_id, author_platform_id, author_handle, text,"
+                    + " created_at, parent_platform_id, likes FROM comment",
+            "SELECT account_id, platform, account_platform_id, follower_platform_id, handle, full_name, bio,"
+                    + " followers, following, posts_count, has_profile_pic, is_private, verified, external_url,"
+                    + " sampled_at FROM follower_sample",
+            "SELECT account_id, platform, account_platform_id, source_id, target_id FROM follow_edge",
+            "SELECT account_id, platform, account_platform_id, day, followers FROM follower_count");
+
+    /**
+     * Streams every row of {@link #READ_FLOOR} out of PostgreSQL in its cheapest form ({@code COPY ... TO STDOUT
+     * (FORMAT binary)}, no text conversion) and throws the bytes away; returns the bytes read.
+     */
+    static long readFloor(DataSource dataSource) throws SQLException, java.io.IOException {
+        long bytes = 0;
+        try (Connection c = dataSource.getConnection()) {
+            var copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            for (String query : READ_FLOOR) {
+                var counting = new java.io.OutputStream() {
+                    long n;
+
+                    @Override
+                    public void write(int b) {
+                        n++;
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        n += len;
+                    }
+                };
+                copy.copyOut("COPY (" + query + ") TO STDOUT (FORMAT binary)", counting);
+                bytes += counting.n;
+            }
+        }
+        return bytes;
+    }
+
     static long sqlSubset(DataSource dataSource) throws SQLException {
         String sql = """
                 WITH ranked AS (

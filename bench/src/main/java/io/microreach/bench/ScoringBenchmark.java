@@ -283,18 +283,21 @@ public final class ScoringBenchmark {
             Map<String, Object> scorePhase = phase(m, report.accounts());
             scorePhase.put("withTrustScore", report.withTrustScore());
             scorePhase.put("phaseSeconds", phaseSeconds);
+            scorePhase.put("maxHeapAfterGcMiB", liveHeapAfterGcMiB());
             log.println("scorer phases (seconds from the first progress callback of each): " + phaseSeconds);
             scorePhase.put("peakHeapMiB", heapPeakMiB());
             scorePhase.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / 1048576);
             result.put("score", scorePhase);
             log.printf(
                     Locale.ROOT,
-                    "microreach score: %d accounts in %.1f s (%.0f accounts/s), peak heap %d MiB of %d MiB%n",
+                    "microreach score: %d accounts in %.1f s (%.0f accounts/s), peak heap %d MiB of %d MiB"
+                            + " (at most %d MiB in use after a garbage collection)%n",
                     report.accounts(),
                     m.seconds(),
                     report.accounts() / m.seconds(),
                     scorePhase.get("peakHeapMiB"),
-                    scorePhase.get("maxHeapMiB"));
+                    scorePhase.get("maxHeapMiB"),
+                    scorePhase.get("maxHeapAfterGcMiB"));
             if (sqlPhase != null) {
                 double ratio = (double) sqlPhase.get("seconds") / m.seconds();
                 result.put("speedupOverSqlSubset", ratio);
@@ -589,8 +592,47 @@ public final class ScoringBenchmark {
         }
     }
 
+    /**
+     * The largest heap in use right after a garbage collection since {@link #resetHeapPeaks}: what the scorer keeps
+     * alive. The pools' peak usage above also counts garbage not yet collected, which G1 lets grow up to the limit.
+     */
+    private static final java.util.concurrent.atomic.AtomicLong LIVE_AFTER_GC =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    static {
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof javax.management.NotificationEmitter emitter) {
+                emitter.addNotificationListener(
+                        (notification, handback) -> {
+                            if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+                                    .equals(notification.getType())) {
+                                return;
+                            }
+                            var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                                    (javax.management.openmbean.CompositeData) notification.getUserData());
+                            long used = 0;
+                            for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                                var after =
+                                        info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                                if (pool.getType() == MemoryType.HEAP && after != null) {
+                                    used += after.getUsed();
+                                }
+                            }
+                            LIVE_AFTER_GC.accumulateAndGet(used, Math::max);
+                        },
+                        null,
+                        null);
+            }
+        }
+    }
+
+    private static long liveHeapAfterGcMiB() {
+        return LIVE_AFTER_GC.get() / 1048576;
+    }
+
     private static void resetHeapPeaks() {
         System.gc();
+        LIVE_AFTER_GC.set(0);
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 pool.resetPeakUsage();

@@ -8,7 +8,6 @@ import io.microreach.signals.Proportion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -126,9 +125,7 @@ public final class ReplyRateCalculator {
             return unavailable(now, noCommentsReason(posts, comments));
         }
         // Newest posts first, then oldest comment first: the evidence lists show the most recent conversations.
-        topLevel.sort(Comparator.comparingInt(Ranked::postRank)
-                .thenComparing((Ranked r) -> r.comment().createdAt())
-                .thenComparing((Ranked r) -> r.comment().platformId()));
+        topLevel.sort(Ranked::compareTo);
 
         Duration window = settings.replyWindow();
         Instant settledBefore = now.minus(window);
@@ -136,8 +133,8 @@ public final class ReplyRateCalculator {
         List<String> unanswered = new ArrayList<>();
         List<Double> delays = new ArrayList<>();
         // Authors by platform id when known, else by handle: two sets instead of prefixed keys built per comment.
-        Authors commenters = new Authors();
-        Authors answeredCommenters = new Authors();
+        Authors commenters = new Authors(topLevel.size());
+        Authors answeredCommenters = new Authors(topLevel.size());
         int unsettled = 0;
         int late = 0;
         int mentionOnly = 0;
@@ -274,12 +271,26 @@ public final class ReplyRateCalculator {
     }
 
     /** A top-level comment by someone else and the rank of its post (0 = newest). */
-    private record Ranked(Comment comment, int postRank) {}
+    private record Ranked(Comment comment, int postRank) implements Comparable<Ranked> {
+        @Override
+        public int compareTo(Ranked o) {
+            int byPost = Integer.compare(postRank, o.postRank);
+            if (byPost != 0) {
+                return byPost;
+            }
+            int byTime = comment.createdAt().compareTo(o.comment.createdAt());
+            return byTime != 0 ? byTime : comment.platformId().compareTo(o.comment.platformId());
+        }
+    }
 
     /** Distinct authors: by platform id when known, else by handle as written; the two never collide. */
     private static final class Authors {
-        private final Set<String> ids = new HashSet<>();
+        private final Set<String> ids;
         private final Set<String> handles = new HashSet<>();
+
+        Authors(int comments) {
+            ids = new HashSet<>(comments + comments / 3 + 1);
+        }
 
         void add(Comment c) {
             if (c.authorPlatformId() != null) {

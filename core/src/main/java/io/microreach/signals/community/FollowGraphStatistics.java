@@ -42,15 +42,15 @@ import org.jgrapht.graph.SimpleGraph;
  * <p><b>Why not JGraphT (any more).</b> This runs once per scored account, and the scorer measures 100,000 of them.
  * Building a {@code SimpleDirectedGraph} and a {@code SimpleGraph} with {@code String} vertices and asking {@code
  * ClusteringCoefficient} per vertex (which builds a {@code NeighborCache} per call) cost about 11% of all scoring
- * CPU in a JFR profile, nearly all of it hashing and boxing: CohesionBenchmark measures the old computation at
- * tens of µs per account on a typical sample (200 followers, 100 follow edges) and this one at a few µs (numbers in
- * docs/scoring-performance.md). Instead the ids are numbered once ({@link SampleIndex}) and the graphs are bit
+ * CPU in a JFR profile, nearly all of it hashing and boxing: on a typical sample (200 followers, 100 follow edges)
+ * CohesionBenchmark measured about 93 µs of CPU per account for the old computation and about 10 µs for this one
+ * (most of which is reading the 200 id strings; docs/scoring-performance.md). Instead the ids are numbered once ({@link SampleIndex}) and the graphs are bit
  * matrices, one {@code long[]} row of ⌈n/64⌉ words per node: a repeated edge, a reverse edge and a pair are single
  * bit tests, degrees are popcounts of a row, and the edges among node i's neighbours are counted as Σ over
  * neighbours j of popcount(row i AND row j), which counts every such edge twice, exactly like JGraphT's loop over
  * ordered neighbour pairs; the coefficient is then the same division of the same two exact integers, and the mean
  * sums the terms in the same node order, so every double is bit-for-bit what JGraphT gave (a property test compares
- * both on thousands of random graphs). The matrices take n²/4 bytes; above {@link #BITSET_LIMIT} nodes (8 MiB, far
+ * both on 400 seeded random samples). The matrices take n²/4 bytes; above {@link #BITSET_LIMIT} nodes (4 MiB, far
  * beyond any follower sample but reachable by research graphs) the old JGraphT computation runs instead, whose
  * memory grows with the edges, not with n².
  */

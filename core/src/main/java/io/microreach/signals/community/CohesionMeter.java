@@ -10,13 +10,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Measures community cohesion: the follow graph among a creator's sampled followers and the repeat commenters on
@@ -99,13 +96,19 @@ public final class CohesionMeter {
                     Confidence.NONE,
                     "only " + recent.size() + " posts; the ratio is defined on the last " + settings.recentPosts());
         }
-        Set<String> window = new HashSet<>(postIds);
-        Map<String, Set<String>> postsByCommenter = new HashMap<>();
+        // Posts of the window numbered once, and each commenter's posts as a bit mask: one map lookup per comment
+        // instead of a HashSet of post ids per commenter (same distinct-post counts; repeated post ids share a bit).
+        Map<String, Integer> window = new HashMap<>(2 * postIds.size());
+        for (String id : postIds) {
+            window.putIfAbsent(id, window.size());
+        }
+        int words = (window.size() + 63) >>> 6;
+        Map<String, long[]> postsByCommenter = new HashMap<>();
         for (Comment c : activity.comments()) {
-            if (window.contains(c.postPlatformId()) && !activity.isByCreator(c)) {
-                postsByCommenter
-                        .computeIfAbsent(commenterKey(c), k -> new HashSet<>())
-                        .add(c.postPlatformId());
+            Integer post = window.get(c.postPlatformId());
+            if (post != null && !activity.isByCreator(c)) {
+                long[] posts = postsByCommenter.computeIfAbsent(commenterKey(c), k -> new long[words]);
+                posts[post >>> 6] |= 1L << post;
             }
         }
         int commenters = postsByCommenter.size();
@@ -120,18 +123,20 @@ public final class CohesionMeter {
                     commenters + " distinct commenters on the last " + recent.size() + " posts; at least "
                             + settings.minimumCommenters() + " needed");
         }
-        List<Map.Entry<String, Set<String>>> repeat = new ArrayList<>();
-        for (Map.Entry<String, Set<String>> e : postsByCommenter.entrySet()) {
-            if (e.getValue().size() >= settings.repeatPosts()) {
-                repeat.add(e);
+        List<Repeat> repeat = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : postsByCommenter.entrySet()) {
+            int posts = 0;
+            for (long w : e.getValue()) {
+                posts += Long.bitCount(w);
+            }
+            if (posts >= settings.repeatPosts()) {
+                repeat.add(new Repeat(e.getKey(), posts));
             }
         }
-        repeat.sort(Comparator.comparingInt(
-                        (Map.Entry<String, Set<String>> e) -> -e.getValue().size())
-                .thenComparing(Map.Entry::getKey));
+        repeat.sort(Comparator.comparingInt((Repeat r) -> -r.posts()).thenComparing(Repeat::commenter));
         List<String> evidence = repeat.stream()
                 .limit(settings.evidenceLimit())
-                .map(Map.Entry::getKey)
+                .map(Repeat::commenter)
                 .toList();
         return new RepeatCommenters(
                 Proportion.wilson(repeat.size(), commenters),
@@ -143,6 +148,8 @@ public final class CohesionMeter {
                 null);
     }
 
+    private record Repeat(String commenter, int posts) {}
+
     private static String commenterKey(Comment c) {
         return c.authorPlatformId() != null
                 ? c.authorPlatformId()
@@ -151,7 +158,7 @@ public final class CohesionMeter {
 
     private Cohesion graphCohesion(
             Collection<String> nodeIds, Collection<Follow> follows, RepeatCommenters repeatCommenters) {
-        Set<String> nodes = new LinkedHashSet<>(nodeIds);
+        SampleIndex nodes = SampleIndex.of(nodeIds);
         if (nodes.size() < settings.minimumNodes()) {
             String reason = nodes.size() + " sampled followers; at least " + settings.minimumNodes() + " needed";
             GraphMetric none = GraphMetric.unavailable(reason, 0);

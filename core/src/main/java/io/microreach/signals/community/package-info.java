@@ -3,6 +3,6 @@
  * among it (density, reciprocity, mean local clustering, each against an Erdős–Rényi graph of the same size and
  * density, and a summary score) and on who keeps coming back to comment (repeat-commenter ratio). Reads
  * {@link io.microreach.signals.AccountActivity} and the shared value types of {@code io.microreach.signals}; uses
- * JGraphT for the graph algorithms; pure Java, no Spring, SQL or HTTP.
+ * bit matrices for the graph statistics (JGraphT only for samples too large for them); pure Java, no Spring, SQL or HTTP.
  */
 package io.microreach.signals.community;

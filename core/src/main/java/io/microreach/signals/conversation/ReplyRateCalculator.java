@@ -8,7 +8,6 @@ import io.microreach.signals.Proportion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -65,14 +64,32 @@ public final class ReplyRateCalculator {
     public ReplyRate measure(AccountActivity activity, Instant observedAt) {
         List<Post> posts = activity.posts()
                 .subList(0, Math.min(settings.maxPosts(), activity.posts().size()));
-        Map<String, Integer> postRank = new HashMap<>();
+        Map<String, Integer> postRank = new HashMap<>(2 * posts.size() + 1);
         for (int i = 0; i < posts.size(); i++) {
             postRank.putIfAbsent(posts.get(i).platformId(), i);
         }
-        List<Comment> comments = new ArrayList<>();
+        // One pass: each comment's post rank and authorship are looked up once, not again while sorting.
+        List<Comment> comments = new ArrayList<>(activity.comments().size());
+        List<Ranked> topLevel = new ArrayList<>();
+        List<Comment> creatorReplies = new ArrayList<>();
+        Map<String, List<Comment>> creatorTopLevelByPost = new HashMap<>();
         for (Comment c : activity.comments()) {
-            if (postRank.containsKey(c.postPlatformId())) {
-                comments.add(c);
+            Integer rank = postRank.get(c.postPlatformId());
+            if (rank == null) {
+                continue;
+            }
+            comments.add(c);
+            boolean byCreator = activity.isByCreator(c);
+            if (c.parentPlatformId() == null) {
+                if (byCreator) {
+                    creatorTopLevelByPost
+                            .computeIfAbsent(c.postPlatformId(), k -> new ArrayList<>())
+                            .add(c);
+                } else {
+                    topLevel.add(new Ranked(c, rank));
+                }
+            } else if (byCreator) {
+                creatorReplies.add(c);
             }
         }
         Instant now = observedAt != null ? observedAt : observationTime(activity, posts, comments);
@@ -80,61 +97,56 @@ public final class ReplyRateCalculator {
             return unavailable(now, "no posts in the window");
         }
 
-        Map<String, Comment> byId = new HashMap<>();
-        Map<String, Instant> firstReply = new HashMap<>();
-        Map<String, List<Comment>> creatorTopLevelByPost = new HashMap<>();
-        for (Comment c : comments) {
-            byId.put(c.platformId(), c);
+        // Only whether a reply's parent is among the comments matters, so look up the few parents of the creator's
+        // replies instead of indexing every comment by id.
+        Set<String> parentsPresent = new HashSet<>();
+        if (!creatorReplies.isEmpty()) {
+            Set<String> wanted = new HashSet<>();
+            for (Comment r : creatorReplies) {
+                wanted.add(r.parentPlatformId());
+            }
+            for (Comment c : comments) {
+                if (wanted.contains(c.platformId())) {
+                    parentsPresent.add(c.platformId());
+                }
+            }
         }
         int orphans = 0;
-        for (Comment c : comments) {
-            if (!activity.isByCreator(c)) {
-                continue;
-            }
-            if (c.parentPlatformId() == null) {
-                creatorTopLevelByPost
-                        .computeIfAbsent(c.postPlatformId(), k -> new ArrayList<>())
-                        .add(c);
-            } else if (!byId.containsKey(c.parentPlatformId())) {
+        Map<String, Instant> firstReply = new HashMap<>();
+        for (Comment c : creatorReplies) {
+            if (!parentsPresent.contains(c.parentPlatformId())) {
                 orphans++;
             } else {
                 firstReply.merge(c.parentPlatformId(), c.createdAt(), (a, b) -> a.isBefore(b) ? a : b);
             }
         }
 
-        List<Comment> topLevel = new ArrayList<>();
-        for (Comment c : comments) {
-            if (c.parentPlatformId() == null && !activity.isByCreator(c)) {
-                topLevel.add(c);
-            }
-        }
         if (topLevel.isEmpty()) {
             return unavailable(now, noCommentsReason(posts, comments));
         }
         // Newest posts first, then oldest comment first: the evidence lists show the most recent conversations.
-        topLevel.sort(Comparator.<Comment>comparingInt(c -> postRank.get(c.postPlatformId()))
-                .thenComparing(Comment::createdAt)
-                .thenComparing(Comment::platformId));
+        topLevel.sort(Ranked::compareTo);
 
         Duration window = settings.replyWindow();
         Instant settledBefore = now.minus(window);
         List<String> answered = new ArrayList<>();
         List<String> unanswered = new ArrayList<>();
         List<Double> delays = new ArrayList<>();
-        Set<String> commenters = new HashSet<>();
-        Set<String> answeredCommenters = new HashSet<>();
+        // Authors by platform id when known, else by handle: two sets instead of prefixed keys built per comment.
+        Authors commenters = new Authors(topLevel.size());
+        Authors answeredCommenters = new Authors(topLevel.size());
         int unsettled = 0;
         int late = 0;
         int mentionOnly = 0;
         long settled = 0;
-        for (Comment c : topLevel) {
+        for (Ranked ranked : topLevel) {
+            Comment c = ranked.comment();
             if (c.createdAt().isAfter(settledBefore)) {
                 unsettled++;
                 continue;
             }
             settled++;
-            String author = authorKey(c);
-            commenters.add(author);
+            commenters.add(c);
             Instant reply = firstReply.get(c.platformId());
             // A reply stamped a little before its comment is clock skew between crawls, not time travel.
             Duration delay = reply == null ? null : Duration.between(c.createdAt(), reply);
@@ -143,7 +155,7 @@ public final class ReplyRateCalculator {
             }
             if (delay != null && delay.compareTo(window) <= 0) {
                 answered.add(c.platformId());
-                answeredCommenters.add(author);
+                answeredCommenters.add(c);
                 delays.add(delay.toMillis() / 3_600_000.0);
                 continue;
             }
@@ -258,8 +270,39 @@ public final class ReplyRateCalculator {
         return Character.isLetterOrDigit(c) || c == '_' || c == '.';
     }
 
-    private static String authorKey(Comment c) {
-        return c.authorPlatformId() != null ? "id:" + c.authorPlatformId() : "handle:" + c.authorHandle();
+    /** A top-level comment by someone else and the rank of its post (0 = newest). */
+    private record Ranked(Comment comment, int postRank) implements Comparable<Ranked> {
+        @Override
+        public int compareTo(Ranked o) {
+            int byPost = Integer.compare(postRank, o.postRank);
+            if (byPost != 0) {
+                return byPost;
+            }
+            int byTime = comment.createdAt().compareTo(o.comment.createdAt());
+            return byTime != 0 ? byTime : comment.platformId().compareTo(o.comment.platformId());
+        }
+    }
+
+    /** Distinct authors: by platform id when known, else by handle as written; the two never collide. */
+    private static final class Authors {
+        private final Set<String> ids;
+        private final Set<String> handles = new HashSet<>();
+
+        Authors(int comments) {
+            ids = new HashSet<>(comments + comments / 3 + 1);
+        }
+
+        void add(Comment c) {
+            if (c.authorPlatformId() != null) {
+                ids.add(c.authorPlatformId());
+            } else {
+                handles.add(c.authorHandle());
+            }
+        }
+
+        int size() {
+            return ids.size() + handles.size();
+        }
     }
 
     private static String days(Duration window) {

@@ -103,8 +103,8 @@ public final class SearchBenchmark {
             home = Files.createTempDirectory("microreach-search-bench");
         }
         SearchSettings d = SearchSettings.DEFAULT;
-        SearchSettings settings =
-                new SearchSettings(d.weights(), d.nicheFacetMin(), d.semanticPool(), maxConn, beamWidth, quantized);
+        SearchSettings settings = new SearchSettings(
+                d.weights(), d.nicheFacetMin(), d.semanticPool(), maxConn, beamWidth, quantized, d.totalThreshold());
         run(accounts, queries, recallQueries, seed, settings, new MicroreachHome(home).create(), System.out);
     }
 

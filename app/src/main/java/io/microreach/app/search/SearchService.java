@@ -207,19 +207,7 @@ public class SearchService {
                 TopDocs near = searcher.search(
                         new KnnFloatVectorQuery(VECTOR, seedVector, limit + settings.semanticPool(), filter),
                         limit + settings.semanticPool());
-                List<Candidate> candidates = new ArrayList<>();
-                for (ScoreDoc sd : near.scoreDocs) {
-                    Candidate c = new Candidate(sd.doc);
-                    c.cosine = dot(vectorOf(searcher, sd.doc), seedVector);
-                    c.id = searcher.storedFields()
-                            .document(sd.doc)
-                            .getField(ID)
-                            .numericValue()
-                            .longValue();
-                    candidates.add(c);
-                }
-                candidates.sort(
-                        Comparator.comparingDouble((Candidate c) -> -c.cosine).thenComparingLong(c -> c.id));
+                List<Candidate> candidates = reranked(searcher, near.scoreDocs, seedVector);
                 List<SearchHit> hits = new ArrayList<>();
                 for (Candidate c : candidates.subList(0, Math.min(limit, candidates.size()))) {
                     Document d = searcher.storedFields().document(c.doc);
@@ -243,27 +231,51 @@ public class SearchService {
         return index.withSearcher(s -> {
             try {
                 IndexSearcher searcher = s.searcher();
-                List<Candidate> found = new ArrayList<>();
-                for (ScoreDoc sd :
-                        searcher.search(new KnnFloatVectorQuery(VECTOR, vector, candidates), candidates).scoreDocs) {
-                    Candidate c = new Candidate(sd.doc);
-                    c.cosine = dot(vectorOf(searcher, sd.doc), vector);
-                    c.id = searcher.storedFields()
-                            .document(sd.doc)
-                            .getField(ID)
-                            .numericValue()
-                            .longValue();
-                    found.add(c);
-                }
-                found.sort(
-                        Comparator.comparingDouble((Candidate c) -> -c.cosine).thenComparingLong(c -> c.id));
-                return found.subList(0, Math.min(k, found.size())).stream()
+                ScoreDoc[] near =
+                        searcher.search(new KnnFloatVectorQuery(VECTOR, vector, candidates), candidates).scoreDocs;
+                return reranked(searcher, near, vector).stream()
+                        .limit(k)
                         .map(c -> c.id)
                         .toList();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /**
+     * Exact cosines of kNN candidates, best first, ties by account id: one pass in document order reading the float
+     * vectors and ids with one iterator per segment.
+     */
+    private static List<Candidate> reranked(IndexSearcher searcher, ScoreDoc[] docs, float[] vector)
+            throws IOException {
+        List<Candidate> found = new ArrayList<>();
+        for (ScoreDoc sd : docs) {
+            found.add(new Candidate(sd.doc));
+        }
+        found.sort(Comparator.comparingInt(c -> c.doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int leafIndex = -1;
+        LeafReaderContext leaf = null;
+        NumericDocValues ids = null;
+        FloatVectorValues vectors = null;
+        for (Candidate c : found) {
+            int li = ReaderUtil.subIndex(c.doc, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                leaf = leaves.get(li);
+                ids = DocValues.getNumeric(leaf.reader(), ID);
+                vectors = leaf.reader().getFloatVectorValues(VECTOR);
+            }
+            int local = c.doc - leaf.docBase;
+            if (ids.advanceExact(local)) {
+                c.id = ids.longValue();
+            }
+            int at = vectors == null ? -1 : vectors.docID() < local ? vectors.advance(local) : vectors.docID();
+            c.cosine = at == local ? dot(vectors.vectorValue(), vector) : Double.NEGATIVE_INFINITY;
+        }
+        found.sort(Comparator.comparingDouble((Candidate c) -> -c.cosine).thenComparingLong(c -> c.id));
+        return found;
     }
 
     /** Lookalikes of one account: similarity to the seed's content embedding is the whole score. */

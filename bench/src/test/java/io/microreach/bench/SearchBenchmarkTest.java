@@ -67,7 +67,10 @@ class SearchBenchmarkTest {
                 home,
                 out);
         String second = printed.toString(StandardCharsets.UTF_8);
-        assertThat(second).contains("vectors from the cache").contains("reusing").doesNotContain("index build");
+        assertThat(second)
+                .contains("vectors from the cache")
+                .contains("reusing")
+                .doesNotContain("index build");
         assertThat(again.indexed()).isEqualTo(300);
         assertThat(again.kinds().get(1).meanMatches())
                 .isEqualTo(r.kinds().get(1).meanMatches());
@@ -87,7 +90,8 @@ class SearchBenchmarkTest {
             assertThat(a.briefText(i)).isEqualTo(b.briefText(i)).isNotBlank();
         }
         // The cached vector is the product's embedding of the account's text.
-        float[] direct = io.microreach.niches.StaticEmbedder.load().embed(a.row(3).bio());
+        float[] direct =
+                io.microreach.niches.StaticEmbedder.load().embed(a.row(3).bio());
         assertThat(a.vector(3)).containsExactly(direct, org.assertj.core.data.Offset.offset(0f));
     }
 }

@@ -95,6 +95,7 @@ public class SearchService {
     private final SearchSettings settings;
     private final Supplier<Optional<TextEmbedder>> embedder;
     private final Supplier<Boolean> pricesAvailable;
+    private volatile String formula;
 
     @Autowired
     SearchService(
@@ -121,9 +122,16 @@ public class SearchService {
         return settings;
     }
 
-    /** The formula with the weights in force, as shown in results. */
+    /** The formula with the weights in force, as shown in results (formatted once: it is in every result). */
     public String formula() {
-        SearchSettings.Weights w = settings.weights();
+        String f = formula;
+        if (f == null) {
+            f = formula = formatFormula(settings.weights());
+        }
+        return f;
+    }
+
+    private static String formatFormula(SearchSettings.Weights w) {
         return String.format(
                 Locale.ROOT,
                 "score = %.2f·BM25/BM25ceiling + %.2f·max(0,cosine) + %.2f·nicheConfidence + %.2f·trust/100",

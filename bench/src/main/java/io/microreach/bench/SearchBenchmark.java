@@ -76,6 +76,7 @@ public final class SearchBenchmark {
         long seed = 1;
         Path home = null;
         boolean reuse = false;
+        int postgresQueries = -1;
         String vectors = "text";
         int maxConn = SearchSettings.DEFAULT.hnswMaxConn();
         int beamWidth = SearchSettings.DEFAULT.hnswBeamWidth();
@@ -89,6 +90,7 @@ public final class SearchBenchmark {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--home" -> home = Path.of(args[++i]);
                 case "--reuse" -> reuse = true;
+                case "--postgres-queries" -> postgresQueries = Integer.parseInt(args[++i]);
                 case "--vectors" -> vectors = args[++i];
                 case "--max-conn" -> maxConn = Integer.parseInt(args[++i]);
                 case "--beam-width" -> beamWidth = Integer.parseInt(args[++i]);
@@ -97,7 +99,7 @@ public final class SearchBenchmark {
                 case "--help" -> {
                     System.out.println("SearchBenchmark [--accounts N] [--queries Q] [--recall-queries R] [--seed S]"
                             + " [--vectors text|isotropic] [--home DIR [--reuse]] [--max-conn M] [--beam-width B]"
-                            + " [--pool P] [--float]");
+                            + " [--pool P] [--postgres-queries Q] [--float]");
                     return;
                 }
                 default -> {
@@ -121,7 +123,14 @@ public final class SearchBenchmark {
         SearchSettings settings = new SearchSettings(
                 d.weights(), d.nicheFacetMin(), pool, maxConn, beamWidth, quantized, d.totalThreshold());
         run(
-                new Options(accounts, queries, recallQueries, seed, vectors, reuse),
+                new Options(
+                        accounts,
+                        queries,
+                        recallQueries,
+                        seed,
+                        vectors,
+                        reuse,
+                        postgresQueries < 0 ? queries : postgresQueries),
                 settings,
                 new MicroreachHome(home).create(),
                 System.out);
@@ -132,7 +141,18 @@ public final class SearchBenchmark {
      * reuse}, a home whose PostgreSQL and index were built by an earlier run with the same data and index options is
      * queried again without loading or building.
      */
-    record Options(int accounts, int queries, int recallQueries, long seed, String vectors, boolean reuse) {}
+    record Options(
+            int accounts,
+            int queries,
+            int recallQueries,
+            long seed,
+            String vectors,
+            boolean reuse,
+            int postgresQueries) {
+        Options(int accounts, int queries, int recallQueries, long seed, String vectors, boolean reuse) {
+            this(accounts, queries, recallQueries, seed, vectors, reuse, queries);
+        }
+    }
 
     /** The old entry point: isotropic vectors, fresh build. */
     static Result run(
@@ -319,13 +339,16 @@ public final class SearchBenchmark {
             try (Connection pg = ds.getConnection()) {
                 for (Kind kind : kinds) {
                     // Warm-up: JIT for Lucene; buffer cache, catalog caches and plans for PostgreSQL.
+                    int pgQueries = Math.min(queries, o.postgresQueries());
                     for (int i = 0; i < Math.min(100, 4 * queries); i++) {
                         search.search(kind.lucene().apply(1_000_000 + i));
-                        sql(pg, kind.sql().apply(1_000_000 + i));
+                        if (i < pgQueries) {
+                            sql(pg, kind.sql().apply(1_000_000 + i));
+                        }
                     }
                     double[] lucene = new double[queries];
                     double agreement = 0;
-                    double[] postgres = new double[queries];
+                    double[] postgres = new double[pgQueries];
                     long matches = 0;
                     List<List<Long>> luceneTop = new ArrayList<>();
                     long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
@@ -339,7 +362,7 @@ public final class SearchBenchmark {
                     double luceneCpu =
                             (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e6 / queries;
                     double pgCpu0 = ProcessCpu.postgresSeconds(pgdata);
-                    for (int i = 0; i < queries; i++) {
+                    for (int i = 0; i < pgQueries; i++) {
                         long s = System.nanoTime();
                         List<Long> top = sql(pg, kind.sql().apply(i));
                         postgres[i] = (System.nanoTime() - s) / 1e6;
@@ -350,7 +373,7 @@ public final class SearchBenchmark {
                                                 .count()
                                         / (double) top.size();
                     }
-                    double pgCpu = (ProcessCpu.postgresSeconds(pgdata) - pgCpu0) * 1000 / queries;
+                    double pgCpu = (ProcessCpu.postgresSeconds(pgdata) - pgCpu0) * 1000 / pgQueries;
                     double lp50 = percentile(lucene, 50);
                     double pp50 = percentile(postgres, 50);
                     out.printf(
@@ -374,7 +397,7 @@ public final class SearchBenchmark {
                             luceneCpu,
                             pgCpu,
                             (double) matches / queries,
-                            agreement / queries));
+                            agreement / pgQueries));
                 }
             }
             out.printf(

@@ -74,10 +74,18 @@ final class HybridScoreQuery extends Query {
                     niches[i] = DocValues.getNumeric(context.reader(), nicheFields.get(i));
                 }
                 return new FilterScorer(in, this) {
+                    private float minCompetitive;
+
                     @Override
                     public float score() throws IOException {
                         int doc = in.docID();
                         double v = in.score();
+                        if (v + staticMax < minCompetitive) {
+                            // Cannot reach the page whatever its niche and trust: skip the doc-value reads. The
+                            // returned value is still below the threshold, so the collector rejects it as it would
+                            // the exact score.
+                            return (float) v;
+                        }
                         if (trustWeight != 0 && trust.advanceExact(doc)) {
                             v += trustWeight * Double.longBitsToDouble(trust.longValue()) / 100.0;
                         }
@@ -102,6 +110,7 @@ final class HybridScoreQuery extends Query {
 
                     @Override
                     public void setMinCompetitiveScore(float minScore) throws IOException {
+                        minCompetitive = minScore;
                         // Conservative by one part in a million: float rounding must never drop a competitive doc.
                         float innerMin = (float) ((minScore - staticMax) * (1 - 1e-6));
                         if (innerMin > 0) {

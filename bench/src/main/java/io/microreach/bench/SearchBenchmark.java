@@ -77,6 +77,7 @@ public final class SearchBenchmark {
         Path home = null;
         boolean reuse = false;
         int postgresQueries = -1;
+        int totalThreshold = SearchSettings.DEFAULT.totalThreshold();
         String vectors = "text";
         int maxConn = SearchSettings.DEFAULT.hnswMaxConn();
         int beamWidth = SearchSettings.DEFAULT.hnswBeamWidth();
@@ -91,6 +92,7 @@ public final class SearchBenchmark {
                 case "--home" -> home = Path.of(args[++i]);
                 case "--reuse" -> reuse = true;
                 case "--postgres-queries" -> postgresQueries = Integer.parseInt(args[++i]);
+                case "--total-threshold" -> totalThreshold = Integer.parseInt(args[++i]);
                 case "--vectors" -> vectors = args[++i];
                 case "--max-conn" -> maxConn = Integer.parseInt(args[++i]);
                 case "--beam-width" -> beamWidth = Integer.parseInt(args[++i]);
@@ -99,7 +101,7 @@ public final class SearchBenchmark {
                 case "--help" -> {
                     System.out.println("SearchBenchmark [--accounts N] [--queries Q] [--recall-queries R] [--seed S]"
                             + " [--vectors text|isotropic] [--home DIR [--reuse]] [--max-conn M] [--beam-width B]"
-                            + " [--pool P] [--postgres-queries Q] [--float]");
+                            + " [--pool P] [--postgres-queries Q] [--total-threshold T] [--float]");
                     return;
                 }
                 default -> {
@@ -120,8 +122,8 @@ public final class SearchBenchmark {
             home = Files.createTempDirectory("microreach-search-bench");
         }
         SearchSettings d = SearchSettings.DEFAULT;
-        SearchSettings settings = new SearchSettings(
-                d.weights(), d.nicheFacetMin(), pool, maxConn, beamWidth, quantized, d.totalThreshold());
+        SearchSettings settings =
+                new SearchSettings(d.weights(), d.nicheFacetMin(), pool, maxConn, beamWidth, quantized, totalThreshold);
         run(
                 new Options(
                         accounts,
@@ -206,12 +208,14 @@ public final class SearchBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20);
         out.printf(
                 Locale.ROOT,
-                "HNSW maxConn %d, beamWidth %d, %s vectors, %d indexing threads, semantic pool %d%n",
+                "HNSW maxConn %d, beamWidth %d, %s vectors, %d indexing threads, semantic pool %d, totals exact up"
+                        + " to %d%n",
                 settings.hnswMaxConn(),
                 settings.hnswBeamWidth(),
                 settings.quantized() ? "int8-quantised" : "float32",
                 2,
-                settings.semanticPool());
+                settings.semanticPool(),
+                settings.totalThreshold());
         Data data = o.vectors().equals("text")
                 ? new TextData(o.seed(), n, home.root().resolve("bench-work"), out)
                 : new Synthetic(o.seed());

@@ -176,11 +176,13 @@ public final class NicheBenchmark {
 
     /** Deterministic creator texts recombined from generated ones (see the class comment). */
     static final class TextSource {
+        private final List<PlantedAccount> accounts;
         private final List<String> bios = new ArrayList<>();
         private final List<String> niches = new ArrayList<>();
         private final Map<String, List<String>> parts = new HashMap<>();
 
         TextSource(List<PlantedAccount> accounts) {
+            this.accounts = List.copyOf(accounts);
             for (PlantedAccount a : accounts) {
                 String[] p = a.text().split(" \\. ");
                 bios.add(p[0]);
@@ -197,6 +199,30 @@ public final class NicheBenchmark {
                     .parallel()
                     .mapToObj(this::text)
                     .toList();
+        }
+
+        /** The generated account whose bio and niche text {@code i} takes (its language and planted niches). */
+        PlantedAccount account(int i) {
+            return accounts.get(new SplittableRandom(i * 0x9E3779B97F4A7C15L).nextInt(bios.size()));
+        }
+
+        /** The distinct primary niches of the generated accounts, sorted. */
+        List<String> niches() {
+            return niches.stream().distinct().sorted().toList();
+        }
+
+        /**
+         * A campaign-brief-like text about {@code niche}: {@code parts} caption parts drawn from that niche's pool
+         * (seeded by {@code i}); no bio and no number, so it is not any account's text.
+         */
+        String brief(String niche, int i, int parts) {
+            SplittableRandom rng = new SplittableRandom(i * 0xBF58476D1CE4E5B9L + 7);
+            List<String> pool = this.parts.getOrDefault(niche, List.of());
+            StringBuilder s = new StringBuilder();
+            for (int k = 0; k < parts && !pool.isEmpty(); k++) {
+                s.append(k == 0 ? "" : " . ").append(pool.get(rng.nextInt(pool.size())));
+            }
+            return s.toString();
         }
 
         String text(int i) {

@@ -10,6 +10,7 @@ import io.microreach.app.search.SearchResult;
 import io.microreach.app.search.SearchService;
 import io.microreach.app.search.SearchSettings;
 import io.microreach.domain.TierBands;
+import io.microreach.niches.StaticEmbedder;
 import io.microreach.niches.TextEmbedder;
 import java.io.PrintStream;
 import java.io.StringReader;
@@ -23,13 +24,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.IntFunction;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
@@ -66,6 +65,7 @@ public final class SearchBenchmark {
     static final String[] COUNTRIES = {"DE", "US", "FR", "ES", "IT", "GB", "BR", "NL"};
     static final String[] LANGUAGES = {"en", "de", "es", "fr", "it", "pt", "nl"};
     static final String[] PLATFORMS = {"instagram", "tiktok", "youtube", "bluesky", "twitter"};
+    static final int BASE_CREATORS = 2000;
 
     private SearchBenchmark() {}
 
@@ -75,8 +75,13 @@ public final class SearchBenchmark {
         int recallQueries = 20;
         long seed = 1;
         Path home = null;
+        boolean reuse = false;
+        int postgresQueries = -1;
+        int totalThreshold = SearchSettings.DEFAULT.totalThreshold();
+        String vectors = "text";
         int maxConn = SearchSettings.DEFAULT.hnswMaxConn();
         int beamWidth = SearchSettings.DEFAULT.hnswBeamWidth();
+        int pool = SearchSettings.DEFAULT.semanticPool();
         boolean quantized = SearchSettings.DEFAULT.quantized();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -85,12 +90,18 @@ public final class SearchBenchmark {
                 case "--recall-queries" -> recallQueries = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--home" -> home = Path.of(args[++i]);
+                case "--reuse" -> reuse = true;
+                case "--postgres-queries" -> postgresQueries = Integer.parseInt(args[++i]);
+                case "--total-threshold" -> totalThreshold = Integer.parseInt(args[++i]);
+                case "--vectors" -> vectors = args[++i];
                 case "--max-conn" -> maxConn = Integer.parseInt(args[++i]);
                 case "--beam-width" -> beamWidth = Integer.parseInt(args[++i]);
+                case "--pool" -> pool = Integer.parseInt(args[++i]);
                 case "--float" -> quantized = false;
                 case "--help" -> {
                     System.out.println("SearchBenchmark [--accounts N] [--queries Q] [--recall-queries R] [--seed S]"
-                            + " [--home DIR] [--max-conn M] [--beam-width B] [--float]");
+                            + " [--vectors text|isotropic] [--home DIR [--reuse]] [--max-conn M] [--beam-width B]"
+                            + " [--pool P] [--postgres-queries Q] [--total-threshold T] [--float]");
                     return;
                 }
                 default -> {
@@ -99,13 +110,63 @@ public final class SearchBenchmark {
                 }
             }
         }
+        if (!vectors.equals("text") && !vectors.equals("isotropic")) {
+            System.err.println("--vectors must be text or isotropic, got " + vectors);
+            System.exit(2);
+        }
+        if (reuse && home == null) {
+            System.err.println("--reuse needs --home DIR (the folder of an earlier run with the same data options)");
+            System.exit(2);
+        }
         if (home == null) {
             home = Files.createTempDirectory("microreach-search-bench");
         }
         SearchSettings d = SearchSettings.DEFAULT;
         SearchSettings settings =
-                new SearchSettings(d.weights(), d.nicheFacetMin(), d.semanticPool(), maxConn, beamWidth, quantized);
-        run(accounts, queries, recallQueries, seed, settings, new MicroreachHome(home).create(), System.out);
+                new SearchSettings(d.weights(), d.nicheFacetMin(), pool, maxConn, beamWidth, quantized, totalThreshold);
+        run(
+                new Options(
+                        accounts,
+                        queries,
+                        recallQueries,
+                        seed,
+                        vectors,
+                        reuse,
+                        postgresQueries < 0 ? queries : postgresQueries),
+                settings,
+                new MicroreachHome(home).create(),
+                System.out);
+    }
+
+    /**
+     * What a run does. The data is a pure function of ({@code vectors}, {@code accounts}, {@code seed}); with {@code
+     * reuse}, a home whose PostgreSQL and index were built by an earlier run with the same data and index options is
+     * queried again without loading or building.
+     */
+    record Options(
+            int accounts,
+            int queries,
+            int recallQueries,
+            long seed,
+            String vectors,
+            boolean reuse,
+            int postgresQueries) {
+        Options(int accounts, int queries, int recallQueries, long seed, String vectors, boolean reuse) {
+            this(accounts, queries, recallQueries, seed, vectors, reuse, queries);
+        }
+    }
+
+    /** The old entry point: isotropic vectors, fresh build. */
+    static Result run(
+            int n,
+            int queries,
+            int recallQueries,
+            long seed,
+            SearchSettings settings,
+            MicroreachHome home,
+            PrintStream out)
+            throws Exception {
+        return run(new Options(n, queries, recallQueries, seed, "isotropic", false), settings, home, out);
     }
 
     /** The numbers of one run. */
@@ -133,90 +194,134 @@ public final class SearchBenchmark {
             double meanMatches,
             double top20Agreement) {}
 
-    static Result run(
-            int n,
-            int queries,
-            int recallQueries,
-            long seed,
-            SearchSettings settings,
-            MicroreachHome home,
-            PrintStream out)
-            throws Exception {
-        Synthetic data = new Synthetic(seed);
+    static Result run(Options o, SearchSettings settings, MicroreachHome home, PrintStream out) throws Exception {
+        int n = o.accounts();
+        int queries = o.queries();
         out.printf(
                 Locale.ROOT,
-                "SearchBenchmark: %,d accounts, %d queries per kind, seed %d, home %s, max heap %d MB%n",
+                "SearchBenchmark: %,d accounts, %s vectors, %d queries per kind, seed %d, home %s, max heap %d MB%n",
                 n,
+                o.vectors(),
                 queries,
-                seed,
+                o.seed(),
                 home.root(),
                 Runtime.getRuntime().maxMemory() >> 20);
         out.printf(
                 Locale.ROOT,
-                "HNSW maxConn %d, beamWidth %d, %s vectors, %d indexing threads%n",
+                "HNSW maxConn %d, beamWidth %d, %s vectors, %d indexing threads, semantic pool %d, totals exact up"
+                        + " to %d%n",
                 settings.hnswMaxConn(),
                 settings.hnswBeamWidth(),
                 settings.quantized() ? "int8-quantised" : "float32",
-                2);
+                2,
+                settings.semanticPool(),
+                settings.totalThreshold());
+        Data data = o.vectors().equals("text")
+                ? new TextData(o.seed(), n, home.root().resolve("bench-work"), out)
+                : new Synthetic(o.seed());
+        String state = String.format(
+                Locale.ROOT,
+                "vectors=%s accounts=%d seed=%d maxConn=%d beamWidth=%d quantized=%s",
+                o.vectors(),
+                n,
+                o.seed(),
+                settings.hnswMaxConn(),
+                settings.hnswBeamWidth(),
+                settings.quantized());
+        Path stateFile = home.root().resolve("bench-state.txt");
+        boolean reusing = o.reuse()
+                && Files.exists(stateFile)
+                && Files.readString(stateFile).strip().equals(state);
+        if (o.reuse() && !reusing) {
+            out.println("nothing to reuse in " + home.root() + " for " + state + ": building");
+        }
         try (EmbeddedDatabase database = EmbeddedDatabase.start(home)) {
-            Flyway.configure()
-                    .dataSource(database.jdbcUrl(), database.user(), "")
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setURL(database.jdbcUrl());
             ds.setUser(database.user());
-
-            long t0 = System.nanoTime();
-            load(ds, data, n);
-            out.printf(Locale.ROOT, "loaded into PostgreSQL in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-            t0 = System.nanoTime();
-            try (Connection c = ds.getConnection();
-                    Statement st = c.createStatement()) {
-                st.execute("ALTER TABLE account ADD COLUMN tsv tsvector GENERATED ALWAYS AS"
-                        + " (to_tsvector('simple', coalesce(bio, ''))) STORED");
-                st.execute("CREATE INDEX account_tsv_idx ON account USING gin (tsv)");
-                st.execute("CREATE INDEX account_platform_followers_idx ON account (platform, followers)");
-                st.execute("CREATE INDEX account_country_idx ON account (country)");
-                st.execute("CREATE INDEX account_score_tier_trust_idx ON account_score (tier, trust_score)");
-                st.execute("VACUUM ANALYZE");
-            }
-            out.printf(
-                    Locale.ROOT,
-                    "PostgreSQL full-text column, GIN and B-tree indexes in %.1f s%n",
-                    (System.nanoTime() - t0) / 1e9);
-
             SearchIndex index = SearchIndex.standalone(home.root().resolve("search"), ds, settings);
-            long cpu0 = processCpuNanos();
-            long buildStart = System.nanoTime();
-            long[] lastPrint = {System.nanoTime()};
-            RebuildReport report = index.rebuild((done, total) -> {
-                if (System.nanoTime() - lastPrint[0] > 30e9) {
-                    lastPrint[0] = System.nanoTime();
-                    out.printf(
-                            Locale.ROOT,
-                            "  indexed %,d / %,d (%.0f s)%n",
-                            done,
-                            total,
-                            (System.nanoTime() - buildStart) / 1e9);
+            double buildSeconds = Double.NaN;
+            long indexed;
+            long withVector;
+            long indexBytes;
+            if (reusing) {
+                out.println("reusing the PostgreSQL data and the index of an earlier run (" + state + ")");
+                try (Connection c = ds.getConnection();
+                        Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery(
+                                "SELECT count(*), (SELECT count(*) FROM account_embedding)" + " FROM account")) {
+                    rs.next();
+                    indexed = rs.getLong(1);
+                    withVector = rs.getLong(2);
                 }
-            });
-            double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
-            out.printf(
-                    Locale.ROOT,
-                    "index build: %,d accounts (%,d vectors) in %.1f s (%,.0f accounts/s, %.0f CPU s of this JVM; reading"
-                            + " PostgreSQL %.1f s, final commit %.1f s), %.1f MB on disk%n",
-                    report.accounts(),
-                    report.withVector(),
-                    buildSeconds,
-                    report.accounts() / buildSeconds,
-                    (processCpuNanos() - cpu0) / 1e9,
-                    report.loading().toMillis() / 1e3,
-                    report.finalCommit().toMillis() / 1e3,
-                    report.bytes() / 1e6);
+                indexBytes = index.sizeBytes();
+            } else {
+                Files.deleteIfExists(stateFile);
+                try (Connection c = ds.getConnection();
+                        Statement st = c.createStatement()) {
+                    // A fresh home, or one left by another run's options: start from an empty schema.
+                    st.execute("DROP SCHEMA IF EXISTS public CASCADE");
+                    st.execute("CREATE SCHEMA public");
+                }
+                Flyway.configure()
+                        .dataSource(database.jdbcUrl(), database.user(), "")
+                        .locations("classpath:db/migration")
+                        .load()
+                        .migrate();
+                long t0 = System.nanoTime();
+                load(ds, data, n);
+                out.printf(Locale.ROOT, "loaded into PostgreSQL in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+                t0 = System.nanoTime();
+                try (Connection c = ds.getConnection();
+                        Statement st = c.createStatement()) {
+                    st.execute("ALTER TABLE account ADD COLUMN tsv tsvector GENERATED ALWAYS AS"
+                            + " (to_tsvector('simple', coalesce(bio, ''))) STORED");
+                    st.execute("CREATE INDEX account_tsv_idx ON account USING gin (tsv)");
+                    st.execute("CREATE INDEX account_platform_followers_idx ON account (platform, followers)");
+                    st.execute("CREATE INDEX account_country_idx ON account (country)");
+                    st.execute("CREATE INDEX account_score_tier_trust_idx ON account_score (tier, trust_score)");
+                    st.execute("VACUUM ANALYZE");
+                }
+                out.printf(
+                        Locale.ROOT,
+                        "PostgreSQL full-text column, GIN and B-tree indexes in %.1f s%n",
+                        (System.nanoTime() - t0) / 1e9);
 
-            SearchService search = new SearchService(index, settings, () -> Optional.of(data.embedder()), () -> false);
+                long cpu0 = processCpuNanos();
+                long buildStart = System.nanoTime();
+                long[] lastPrint = {System.nanoTime()};
+                RebuildReport report = index.rebuild((done, total) -> {
+                    if (System.nanoTime() - lastPrint[0] > 30e9) {
+                        lastPrint[0] = System.nanoTime();
+                        out.printf(
+                                Locale.ROOT,
+                                "  indexed %,d / %,d (%.0f s)%n",
+                                done,
+                                total,
+                                (System.nanoTime() - buildStart) / 1e9);
+                    }
+                });
+                buildSeconds = (System.nanoTime() - buildStart) / 1e9;
+                out.printf(
+                        Locale.ROOT,
+                        "index build: %,d accounts (%,d vectors) in %.1f s (%,.0f accounts/s, %.0f CPU s of this JVM;"
+                                + " reading PostgreSQL %.1f s, final commit %.1f s), %.1f MB on disk%n",
+                        report.accounts(),
+                        report.withVector(),
+                        buildSeconds,
+                        report.accounts() / buildSeconds,
+                        (processCpuNanos() - cpu0) / 1e9,
+                        report.loading().toMillis() / 1e3,
+                        report.finalCommit().toMillis() / 1e3,
+                        report.bytes() / 1e6);
+                indexed = report.accounts();
+                withVector = report.withVector();
+                indexBytes = report.bytes();
+                Files.writeString(stateFile, state + "\n");
+            }
+
+            TextEmbedder embedder = data.embedder();
+            SearchService search = new SearchService(index, settings, () -> Optional.of(embedder), () -> false);
             List<Kind> kinds = List.of(
                     new Kind("filters only", i -> data.filtersOnly(i), i -> data.filtersOnlySql(i)),
                     new Kind("keywords + filters", i -> data.keywords(i), i -> data.keywordsSql(i)),
@@ -238,13 +343,16 @@ public final class SearchBenchmark {
             try (Connection pg = ds.getConnection()) {
                 for (Kind kind : kinds) {
                     // Warm-up: JIT for Lucene; buffer cache, catalog caches and plans for PostgreSQL.
+                    int pgQueries = Math.min(queries, o.postgresQueries());
                     for (int i = 0; i < Math.min(100, 4 * queries); i++) {
                         search.search(kind.lucene().apply(1_000_000 + i));
-                        sql(pg, kind.sql().apply(1_000_000 + i));
+                        if (i < pgQueries) {
+                            sql(pg, kind.sql().apply(1_000_000 + i));
+                        }
                     }
                     double[] lucene = new double[queries];
                     double agreement = 0;
-                    double[] postgres = new double[queries];
+                    double[] postgres = new double[pgQueries];
                     long matches = 0;
                     List<List<Long>> luceneTop = new ArrayList<>();
                     long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
@@ -258,7 +366,7 @@ public final class SearchBenchmark {
                     double luceneCpu =
                             (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e6 / queries;
                     double pgCpu0 = ProcessCpu.postgresSeconds(pgdata);
-                    for (int i = 0; i < queries; i++) {
+                    for (int i = 0; i < pgQueries; i++) {
                         long s = System.nanoTime();
                         List<Long> top = sql(pg, kind.sql().apply(i));
                         postgres[i] = (System.nanoTime() - s) / 1e6;
@@ -269,7 +377,7 @@ public final class SearchBenchmark {
                                                 .count()
                                         / (double) top.size();
                     }
-                    double pgCpu = (ProcessCpu.postgresSeconds(pgdata) - pgCpu0) * 1000 / queries;
+                    double pgCpu = (ProcessCpu.postgresSeconds(pgdata) - pgCpu0) * 1000 / pgQueries;
                     double lp50 = percentile(lucene, 50);
                     double pp50 = percentile(postgres, 50);
                     out.printf(
@@ -293,7 +401,7 @@ public final class SearchBenchmark {
                             luceneCpu,
                             pgCpu,
                             (double) matches / queries,
-                            agreement / queries));
+                            agreement / pgQueries));
                 }
             }
             out.printf(
@@ -303,35 +411,32 @@ public final class SearchBenchmark {
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
             out.println();
-            double[] recall = recall(search, data, n, recallQueries, settings, out);
+            double[] recall = recall(search, data, n, o.recallQueries(), settings, out);
             out.printf(
                     Locale.ROOT,
                     "heap used after the run: %d MB (max %d MB)%n",
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);
             index.close();
-            return new Result(
-                    report.accounts(),
-                    report.withVector(),
-                    buildSeconds,
-                    report.bytes(),
-                    kindResults,
-                    recall[0],
-                    recall[1]);
+            return new Result(indexed, withVector, buildSeconds, indexBytes, kindResults, recall[0], recall[1]);
         }
     }
 
     record Kind(String name, IntFunction<SearchRequest> lucene, IntFunction<String> sql) {}
 
-    /** Recall@50 of the app's semantic retrieval (filtered HNSW on int8 vectors + exact re-rank) vs brute force. */
+    /**
+     * Recall@50 of the app's semantic retrieval (filtered HNSW on int8 vectors + exact re-rank) vs brute force, with
+     * ties: generated texts can have equal or nearly equal vectors, so a returned account is a hit when its exact
+     * similarity is at least the 50th best exact similarity (minus 1e-6 for float rounding), and recall = hits / 50.
+     */
     static double[] recall(
-            SearchService search, Synthetic data, int n, int queries, SearchSettings settings, PrintStream out) {
+            SearchService search, Data data, int n, int queries, SearchSettings settings, PrintStream out) {
         float[][] q = new float[queries][];
         for (int i = 0; i < queries; i++) {
-            q[i] = data.embedder().embed(data.briefText(5_000_000 + i));
+            q[i] = data.briefVector(5_000_000 + i);
         }
-        // Exact top 50 per query by regenerating every account's vector (same seed) once: no 1.5 GB array in heap.
-        long[][] bestIds = new long[queries][50];
+        // The 50th best exact similarity per query, reading every account's vector once (regenerated or from the
+        // cache file): no N × 384 array in the heap.
         double[][] bestScores = new double[queries][50];
         for (double[] b : bestScores) {
             Arrays.fill(b, Double.NEGATIVE_INFINITY);
@@ -339,36 +444,28 @@ public final class SearchBenchmark {
         for (int a = 0; a < n; a++) {
             float[] v = data.vector(a);
             for (int i = 0; i < queries; i++) {
-                double s = 0;
-                for (int d = 0; d < DIMS; d++) {
-                    s += v[d] * q[i][d];
-                }
+                double s = dot(v, q[i]);
                 if (s > bestScores[i][49]) {
                     int pos = 49;
                     while (pos > 0 && bestScores[i][pos - 1] < s) {
                         bestScores[i][pos] = bestScores[i][pos - 1];
-                        bestIds[i][pos] = bestIds[i][pos - 1];
                         pos--;
                     }
                     bestScores[i][pos] = s;
-                    bestIds[i][pos] = a + 1L; // account ids are 1..n in insertion order
                 }
             }
         }
         double withPool = 0;
         double raw = 0;
         for (int i = 0; i < queries; i++) {
-            Set<Long> truth = new HashSet<>();
-            for (long id : bestIds[i]) {
-                truth.add(id);
-            }
-            withPool += overlap(truth, search.nearestAccounts(q[i], 50, 50 + settings.semanticPool()));
-            raw += overlap(truth, search.nearestAccounts(q[i], 50, 50));
+            double cut = bestScores[i][49] - 1e-6;
+            withPool += hits(data, q[i], cut, search.nearestAccounts(q[i], 50, 50 + settings.semanticPool()));
+            raw += hits(data, q[i], cut, search.nearestAccounts(q[i], 50, 50));
         }
         out.printf(
                 Locale.ROOT,
-                "kNN recall@50 vs brute force (%d briefs): %.3f with the app's candidate pool (k=%d, exact re-rank),"
-                        + " %.3f for plain k=50%n",
+                "kNN recall@50 vs brute force (%d briefs, ties count): %.3f with the app's candidate pool (k=%d, exact"
+                        + " re-rank), %.3f for plain k=50%n",
                 queries,
                 withPool / queries,
                 50 + settings.semanticPool(),
@@ -376,9 +473,20 @@ public final class SearchBenchmark {
         return new double[] {withPool / queries, raw / queries};
     }
 
-    private static double overlap(Set<Long> truth, List<Long> found) {
-        long hit = found.stream().filter(truth::contains).count();
-        return hit / (double) truth.size();
+    /** The share of 50 that are true top-50 (ties included); account ids are 1..n in insertion order. */
+    private static double hits(Data data, float[] q, double cut, List<Long> found) {
+        long hit = found.stream()
+                .filter(id -> dot(data.vector((int) (id - 1)), q) >= cut)
+                .count();
+        return hit / 50.0;
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int d = 0; d < a.length; d++) {
+            s += a[d] * b[d];
+        }
+        return s;
     }
 
     private static List<Long> sql(Connection c, String query) throws Exception {
@@ -405,7 +513,7 @@ public final class SearchBenchmark {
     }
 
     /** COPY the synthetic rows into account, account_score, account_niche and account_embedding. */
-    static void load(PGSimpleDataSource ds, Synthetic data, int n) throws Exception {
+    static void load(PGSimpleDataSource ds, Data data, int n) throws Exception {
         try (Connection c = ds.getConnection()) {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             int chunk = 20_000;
@@ -416,7 +524,7 @@ public final class SearchBenchmark {
                 StringBuilder niche = new StringBuilder();
                 StringBuilder emb = new StringBuilder();
                 for (int a = from; a < to; a++) {
-                    Synthetic.Row r = data.row(a);
+                    Row r = data.row(a);
                     long id = a + 1L;
                     acc.append(id)
                             .append('\t')
@@ -431,7 +539,7 @@ public final class SearchBenchmark {
                             .append("User ")
                             .append(id)
                             .append('\t')
-                            .append(r.bio())
+                            .append(copyText(r.bio()))
                             .append('\t')
                             .append(r.country())
                             .append('\t')
@@ -456,21 +564,23 @@ public final class SearchBenchmark {
                             .append(r.reply())
                             .append("\t{}\n");
                     niche.append(id)
-                            .append("\tn")
+                            .append("\t")
                             .append(r.niche())
                             .append('\t')
                             .append(r.nicheConfidence())
                             .append("\tmodel\t2026-01-01T00:00:00Z\n");
-                    if (r.second() >= 0) {
+                    if (r.second() != null) {
                         niche.append(id)
-                                .append("\tn")
+                                .append("\t")
                                 .append(r.second())
                                 .append('\t')
                                 .append(r.secondConfidence())
                                 .append("\tmodel\t2026-01-01T00:00:00Z\n");
                     }
                     emb.append(id)
-                            .append("\tsynthetic-centroids\t")
+                            .append('\t')
+                            .append(data.embedder().modelId())
+                            .append('\t')
                             .append(DIMS)
                             .append("\t\\\\x00\t\\\\x")
                             .append(hex(data.vector(a)))
@@ -498,6 +608,11 @@ public final class SearchBenchmark {
         }
     }
 
+    /** Escapes a value for COPY's text format. */
+    private static String copyText(String v) {
+        return v.replace("\\", "\\\\").replace("\t", " ").replace("\n", " ").replace("\r", " ");
+    }
+
     private static String hex(float[] v) {
         ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(v);
@@ -508,13 +623,166 @@ public final class SearchBenchmark {
         return sb.toString();
     }
 
-    /** Seeded synthetic accounts, vectors and queries; every value is a pure function of (seed, index). */
-    static final class Synthetic {
+    /** One generated account's row values. */
+    record Row(
+            String platform,
+            long followers,
+            String country,
+            String language,
+            boolean contact,
+            double trust,
+            double er,
+            double erPct,
+            double suspicious,
+            double reply,
+            String niche,
+            double nicheConfidence,
+            String second,
+            double secondConfidence,
+            String bio) {}
+
+    /**
+     * A data mode: accounts, their vectors, the brief embedder and the three queries; every value is a pure function
+     * of (seed, index).
+     */
+    abstract static class Data {
         final long seed;
+
+        Data(long seed) {
+            this.seed = seed;
+        }
+
+        abstract Row row(int a);
+
+        abstract float[] vector(int a);
+
+        abstract TextEmbedder embedder();
+
+        abstract String briefText(int i);
+
+        abstract String randomNiche(Random r);
+
+        /** Two keyword query words for query i (drawn with {@code r}). */
+        abstract String[] keywordWords(Random r);
+
+        /** The brief's words as PostgreSQL full text can use them (letters only). */
+        List<String> briefWords(int i) {
+            return words(briefText(i), 4).stream().distinct().limit(8).toList();
+        }
+
+        float[] briefVector(int i) {
+            return embedder().embed(briefText(i));
+        }
+
+        /** The scorecard part of a row, shared by both modes. */
+        Row row(Random r, String language, String niche, String second, double secondConfidence, String bio) {
+            return new Row(
+                    PLATFORMS[r.nextInt(PLATFORMS.length)],
+                    (long) Math.exp(Math.log(1_000) + r.nextDouble() * (Math.log(500_000) - Math.log(1_000))),
+                    COUNTRIES[r.nextInt(COUNTRIES.length)],
+                    language,
+                    r.nextDouble() < 0.4,
+                    Math.round(r.nextDouble() * 1000) / 10.0,
+                    r.nextDouble() * 0.1,
+                    r.nextDouble() * 100,
+                    r.nextDouble() * 0.5,
+                    r.nextDouble() * 0.6,
+                    niche,
+                    0.5 + r.nextDouble() * 0.5,
+                    second,
+                    secondConfidence,
+                    bio);
+        }
+
+        // Query 1: micro creators in one country, trust ≥ 60, in a niche; relevance = niche + trust.
+        SearchRequest filtersOnly(int i) {
+            Random r = new Random(seed * 11 + i);
+            return SearchRequest.of(
+                    null,
+                    null,
+                    SearchParameters.parse(Map.of(
+                            "tier",
+                            "micro",
+                            "country",
+                            COUNTRIES[r.nextInt(COUNTRIES.length)],
+                            "trust_min",
+                            "60",
+                            "niche",
+                            randomNiche(r))),
+                    20);
+        }
+
+        String filtersOnlySql(int i) {
+            Random r = new Random(seed * 11 + i);
+            String country = COUNTRIES[r.nextInt(COUNTRIES.length)];
+            String niche = randomNiche(r);
+            return "SELECT a.id FROM account a JOIN account_score s ON s.account_id = a.id JOIN account_niche n ON"
+                    + " n.account_id = a.id AND n.niche_id = '" + niche + "' AND n.confidence >= 0.3"
+                    + " WHERE s.tier = 'micro' AND a.country = '" + country + "' AND s.trust_score >= 60"
+                    + " ORDER BY 0.5 * n.confidence + 0.3 * s.trust_score / 100 DESC, a.id LIMIT 20";
+        }
+
+        // Query 2: two words on one platform, 5k–50k followers; BM25 (PostgreSQL: ts_rank).
+        SearchRequest keywords(int i) {
+            Random r = new Random(seed * 13 + i);
+            String[] w = keywordWords(r);
+            return SearchRequest.of(
+                    w[0] + " " + w[1],
+                    null,
+                    SearchParameters.parse(Map.of(
+                            "platform",
+                            PLATFORMS[r.nextInt(PLATFORMS.length)],
+                            "followers_min",
+                            "5000",
+                            "followers_max",
+                            "50000")),
+                    20);
+        }
+
+        String keywordsSql(int i) {
+            Random r = new Random(seed * 13 + i);
+            String[] w = keywordWords(r);
+            String platform = PLATFORMS[r.nextInt(PLATFORMS.length)];
+            return "SELECT a.id FROM account a, to_tsquery('simple', '" + w[0] + " | " + w[1] + "') q WHERE a.tsv @@ q"
+                    + " AND a.platform = '" + platform + "' AND a.followers BETWEEN 5000 AND 50000"
+                    + " ORDER BY ts_rank(a.tsv, q) DESC, a.id LIMIT 20";
+        }
+
+        // Query 3: a brief for micro/mid creators with trust ≥ 40.
+        SearchRequest brief(int i) {
+            return SearchRequest.of(
+                    null, briefText(i), SearchParameters.parse(Map.of("tier", "micro,mid", "trust_min", "40")), 20);
+        }
+
+        String briefSql(int i) {
+            String q = String.join(" | ", briefWords(i));
+            return "SELECT a.id FROM account a JOIN account_score s ON s.account_id = a.id,"
+                    + " to_tsquery('simple', '" + q + "') q WHERE a.tsv @@ q AND s.tier IN ('micro', 'mid')"
+                    + " AND s.trust_score >= 40 ORDER BY ts_rank(a.tsv, q) DESC, a.id LIMIT 20";
+        }
+    }
+
+    /** Lower-cased words of only letters, at least {@code min} long (safe in a tsquery, one Lucene token each). */
+    static List<String> words(String text, int min) {
+        List<String> out = new ArrayList<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (w.length() >= min) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The old mode ({@code --vectors isotropic}): 20 synthetic niches with 60-word vocabularies ({@code n7w12}) and
+     * random unit centroids; a vector is normalise(centroid + N(0, 0.06²) per dimension). Close to a worst case for
+     * an ANN index: within a niche all neighbours are nearly equidistant.
+     */
+    static final class Synthetic extends Data {
         final float[][] centroids = new float[NICHES][];
 
         Synthetic(long seed) {
-            this.seed = seed;
+            super(seed);
             Random r = new Random(seed);
             for (int k = 0; k < NICHES; k++) {
                 float[] c = new float[DIMS];
@@ -525,23 +793,7 @@ public final class SearchBenchmark {
             }
         }
 
-        record Row(
-                String platform,
-                long followers,
-                String country,
-                String language,
-                boolean contact,
-                double trust,
-                double er,
-                double erPct,
-                double suspicious,
-                double reply,
-                int niche,
-                double nicheConfidence,
-                int second,
-                double secondConfidence,
-                String bio) {}
-
+        @Override
         Row row(int a) {
             Random r = new Random(seed * 1_000_003L + a);
             int niche = r.nextInt(NICHES);
@@ -557,24 +809,16 @@ public final class SearchBenchmark {
                 }
                 bio.append(' ');
             }
-            return new Row(
-                    PLATFORMS[r.nextInt(PLATFORMS.length)],
-                    (long) Math.exp(Math.log(1_000) + r.nextDouble() * (Math.log(500_000) - Math.log(1_000))),
-                    COUNTRIES[r.nextInt(COUNTRIES.length)],
+            return row(
+                    r,
                     LANGUAGES[r.nextInt(LANGUAGES.length)],
-                    r.nextDouble() < 0.4,
-                    Math.round(r.nextDouble() * 1000) / 10.0,
-                    r.nextDouble() * 0.1,
-                    r.nextDouble() * 100,
-                    r.nextDouble() * 0.5,
-                    r.nextDouble() * 0.6,
-                    niche,
-                    0.5 + r.nextDouble() * 0.5,
-                    second,
+                    "n" + niche,
+                    second >= 0 ? "n" + second : null,
                     0.3 + r.nextDouble() * 0.4,
                     bio.toString().strip());
         }
 
+        @Override
         float[] vector(int a) {
             Random r = new Random(seed * 7_000_003L + a);
             int niche = new Random(seed * 1_000_003L + a).nextInt(NICHES);
@@ -598,6 +842,7 @@ public final class SearchBenchmark {
             return v;
         }
 
+        @Override
         String briefText(int i) {
             Random r = new Random(seed * 31 + i);
             int k = r.nextInt(NICHES);
@@ -612,7 +857,24 @@ public final class SearchBenchmark {
             return sb.toString().strip();
         }
 
+        @Override
+        List<String> briefWords(int i) {
+            return List.of(briefText(i).split(" "));
+        }
+
+        @Override
+        String randomNiche(Random r) {
+            return "n" + r.nextInt(NICHES);
+        }
+
+        @Override
+        String[] keywordWords(Random r) {
+            int k = r.nextInt(NICHES);
+            return new String[] {"n" + k + "w" + r.nextInt(NICHE_WORDS), "n" + k + "w" + r.nextInt(NICHE_WORDS)};
+        }
+
         /** Brief → the centroid of its dominant niche plus noise (seeded by the text), normalised. */
+        @Override
         TextEmbedder embedder() {
             return new TextEmbedder() {
                 @Override
@@ -648,74 +910,139 @@ public final class SearchBenchmark {
                 }
             };
         }
+    }
 
-        // Query 1: micro creators in one country, trust ≥ 60, in a niche; relevance = niche + trust.
-        SearchRequest filtersOnly(int i) {
-            Random r = new Random(seed * 11 + i);
-            return SearchRequest.of(
-                    null,
-                    null,
-                    SearchParameters.parse(Map.of(
-                            "tier",
-                            "micro",
-                            "country",
-                            COUNTRIES[r.nextInt(COUNTRIES.length)],
-                            "trust_min",
-                            "60",
-                            "niche",
-                            "n" + r.nextInt(NICHES))),
-                    20);
+    /**
+     * The default mode ({@code --vectors text}): account i's text is the niche benchmark's generated creator text i
+     * (bio + 12 caption parts of its niche, about 1,000 characters, in the generator's six languages; the base
+     * creators come from the data generator with this seed), its language and niches are the base creator's, and its
+     * vector is the product's own fast-path embedding of that text ({@link StaticEmbedder}, what the app stores).
+     * Briefs are 4 caption parts of one niche embedded the same way; keyword queries are two words (≥ 5 letters) of a
+     * random account's text. The vectors are cached in {@code bench-work/vectors-…f32} (little-endian float32) so
+     * later runs and the brute-force recall read them instead of embedding again.
+     */
+    static final class TextData extends Data {
+        private final int n;
+        private final NicheBenchmark.TextSource source;
+        private final List<String> niches;
+        private final StaticEmbedder embedder = StaticEmbedder.load();
+        private final java.nio.FloatBuffer vectors;
+
+        TextData(long seed, int n, Path work, PrintStream out) throws Exception {
+            super(seed);
+            this.n = n;
+            Files.createDirectories(work);
+            Path generated = work.resolve("creators-" + seed);
+            if (!Files.exists(generated.resolve("ground-truth.jsonl"))) {
+                long t = System.nanoTime();
+                new io.microreach.generator.SyntheticDataGenerator(
+                                io.microreach.generator.GeneratorConfig.of(BASE_CREATORS, seed)
+                                        .withFollowerSampleSize(1)
+                                        .withCommentedPosts(0))
+                        .generate(generated);
+                out.printf(
+                        Locale.ROOT,
+                        "generated %d base creators in %.1f s%n",
+                        BASE_CREATORS,
+                        (System.nanoTime() - t) / 1e9);
+            }
+            this.source = new NicheBenchmark.TextSource(io.microreach.niches.PlantedAccounts.read(generated));
+            this.niches = source.niches();
+            Path file = work.resolve(
+                    "vectors-text-" + seed + "-" + n + "-" + StaticEmbedder.MODEL_ID.replace('@', '-') + ".f32");
+            long bytes = (long) n * DIMS * 4;
+            if (!Files.exists(file) || Files.size(file) != bytes) {
+                long t = System.nanoTime();
+                Path tmp = work.resolve(file.getFileName() + ".tmp");
+                try (var ch = java.nio.channels.FileChannel.open(
+                        tmp,
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    int chunk = 10_000;
+                    for (int from = 0; from < n; from += chunk) {
+                        List<float[]> vs = embedder.embedAll(source.chunk(from, Math.min(chunk, n - from)));
+                        ByteBuffer b = ByteBuffer.allocate(vs.size() * DIMS * 4).order(ByteOrder.LITTLE_ENDIAN);
+                        for (float[] v : vs) {
+                            for (float x : v) {
+                                b.putFloat(x);
+                            }
+                        }
+                        b.flip();
+                        while (b.hasRemaining()) {
+                            ch.write(b);
+                        }
+                    }
+                }
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                out.printf(
+                        Locale.ROOT,
+                        "embedded %,d texts with %s in %.1f s (cached in %s)%n",
+                        n,
+                        StaticEmbedder.MODEL_ID,
+                        (System.nanoTime() - t) / 1e9,
+                        file);
+            } else {
+                out.println("vectors from the cache " + file);
+            }
+            if (bytes > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("at most " + Integer.MAX_VALUE / (DIMS * 4) + " accounts");
+            }
+            try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+                vectors = ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, bytes)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .asFloatBuffer();
+            }
         }
 
-        String filtersOnlySql(int i) {
-            Random r = new Random(seed * 11 + i);
-            String country = COUNTRIES[r.nextInt(COUNTRIES.length)];
-            int niche = r.nextInt(NICHES);
-            return "SELECT a.id FROM account a JOIN account_score s ON s.account_id = a.id JOIN account_niche n ON"
-                    + " n.account_id = a.id AND n.niche_id = 'n" + niche + "' AND n.confidence >= 0.3"
-                    + " WHERE s.tier = 'micro' AND a.country = '" + country + "' AND s.trust_score >= 60"
-                    + " ORDER BY 0.5 * n.confidence + 0.3 * s.trust_score / 100 DESC, a.id LIMIT 20";
+        @Override
+        Row row(int a) {
+            Random r = new Random(seed * 1_000_003L + a);
+            io.microreach.niches.PlantedAccount base = source.account(a);
+            String second = null;
+            double secondWeight = 0;
+            for (var e : new java.util.TreeMap<>(base.weights()).entrySet()) {
+                if (!e.getKey().equals(base.primaryNiche()) && e.getValue() >= 0.15 && e.getValue() > secondWeight) {
+                    second = e.getKey();
+                    secondWeight = e.getValue();
+                }
+            }
+            return row(
+                    r, base.language(), base.primaryNiche(), second, Math.min(1, 0.3 + secondWeight), source.text(a));
         }
 
-        // Query 2: two niche words on one platform, 5k–50k followers; BM25 (PostgreSQL: ts_rank).
-        SearchRequest keywords(int i) {
-            Random r = new Random(seed * 13 + i);
-            int k = r.nextInt(NICHES);
-            String q = "n" + k + "w" + r.nextInt(NICHE_WORDS) + " n" + k + "w" + r.nextInt(NICHE_WORDS);
-            return SearchRequest.of(
-                    q,
-                    null,
-                    SearchParameters.parse(Map.of(
-                            "platform",
-                            PLATFORMS[r.nextInt(PLATFORMS.length)],
-                            "followers_min",
-                            "5000",
-                            "followers_max",
-                            "50000")),
-                    20);
+        @Override
+        float[] vector(int a) {
+            float[] v = new float[DIMS];
+            vectors.get(a * DIMS, v);
+            return v;
         }
 
-        String keywordsSql(int i) {
-            Random r = new Random(seed * 13 + i);
-            int k = r.nextInt(NICHES);
-            String q = "n" + k + "w" + r.nextInt(NICHE_WORDS) + " | n" + k + "w" + r.nextInt(NICHE_WORDS);
-            String platform = PLATFORMS[r.nextInt(PLATFORMS.length)];
-            return "SELECT a.id FROM account a, to_tsquery('simple', '" + q + "') q WHERE a.tsv @@ q AND a.platform = '"
-                    + platform + "' AND a.followers BETWEEN 5000 AND 50000 ORDER BY ts_rank(a.tsv, q) DESC, a.id"
-                    + " LIMIT 20";
+        @Override
+        TextEmbedder embedder() {
+            return embedder;
         }
 
-        // Query 3: a brief (8 niche words) for micro/mid creators with trust ≥ 40.
-        SearchRequest brief(int i) {
-            return SearchRequest.of(
-                    null, briefText(i), SearchParameters.parse(Map.of("tier", "micro,mid", "trust_min", "40")), 20);
+        @Override
+        String briefText(int i) {
+            Random r = new Random(seed * 31 + i);
+            return source.brief(niches.get(r.nextInt(niches.size())), i, 4);
         }
 
-        String briefSql(int i) {
-            String q = String.join(" | ", briefText(i).split(" "));
-            return "SELECT a.id FROM account a JOIN account_score s ON s.account_id = a.id,"
-                    + " to_tsquery('simple', '" + q + "') q WHERE a.tsv @@ q AND s.tier IN ('micro', 'mid')"
-                    + " AND s.trust_score >= 40 ORDER BY ts_rank(a.tsv, q) DESC, a.id LIMIT 20";
+        @Override
+        String randomNiche(Random r) {
+            return niches.get(r.nextInt(niches.size()));
+        }
+
+        @Override
+        String[] keywordWords(Random r) {
+            List<String> w = words(source.text(r.nextInt(n)), 5);
+            String first = w.get(r.nextInt(w.size()));
+            String second = first;
+            for (int tries = 0; tries < 20 && second.equals(first); tries++) {
+                second = w.get(r.nextInt(w.size()));
+            }
+            return new String[] {first, second};
         }
     }
 }

@@ -109,8 +109,8 @@ class SearchCommand implements Callable<Integer> {
         }
         out.printf(
                 Locale.ROOT,
-                "%,d matching accounts; showing %d from %d (%s)%n",
-                result.total(),
+                "%s matching accounts; showing %d from %d (%s)%n",
+                result.totalText(),
                 result.hits().size(),
                 result.offset() + 1,
                 result.formula());

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param matchedTerms the query words found in the account's bio, captions or hashtags
  * @param bm25 raw BM25 score of the keywords, null without keywords
- * @param keywordContribution weight × BM25 / best BM25 of this query
+ * @param keywordContribution weight × BM25 / BM25 ceiling of this query (an upper bound of BM25, see docs/search.md)
  * @param semanticSimilarity cosine similarity between the brief (or the lookalike seed) and the account's content,
  *     null without a brief or without an embedding
  * @param semanticContribution weight × max(0, similarity)

@@ -22,6 +22,7 @@ class SearchConfiguration {
                 env.getProperty("microreach.search.semantic-pool", Integer.class, d.semanticPool()),
                 env.getProperty("microreach.search.hnsw.max-conn", Integer.class, d.hnswMaxConn()),
                 env.getProperty("microreach.search.hnsw.beam-width", Integer.class, d.hnswBeamWidth()),
-                env.getProperty("microreach.search.quantized", Boolean.class, d.quantized()));
+                env.getProperty("microreach.search.quantized", Boolean.class, d.quantized()),
+                env.getProperty("microreach.search.total-threshold", Integer.class, d.totalThreshold()));
     }
 }

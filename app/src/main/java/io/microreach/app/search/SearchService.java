@@ -38,6 +38,9 @@ import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -45,6 +48,9 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
@@ -52,6 +58,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.VectorUtil;
@@ -63,17 +71,19 @@ import org.springframework.stereotype.Service;
  * Answers searches from the index. The hybrid score of an account is
  *
  * <pre>
- *   score = w_keyword · BM25 / BM25_best  +  w_semantic · max(0, cos(brief, content))
+ *   score = w_keyword · BM25 / BM25_ceiling  +  w_semantic · max(0, cos(brief, content))
  *         + w_niche · (best confidence among the requested niches)  +  w_trust · trust score / 100
  * </pre>
  *
- * <p>where BM25_best is the best BM25 of any match of this query (so the keyword term is 1 for the best keyword match),
+ * <p>where BM25_ceiling is an upper bound of the BM25 any document can reach for the query's words (the sum of their
+ * idf in the best field; see {@link #bm25Ceiling}), so the keyword term is in 0..1 and known before any match is seen,
  * the cosine is the dot product of the unit-length embeddings, absent terms count 0 and the weights come from {@code
  * microreach.search.weights.*} (defaults 1.0, 1.0, 0.5, 0.3). The terms are chosen so that each is 0..1 and so the
- * weights read as "how many best keyword matches is a perfect semantic match worth".
+ * weights read as "how many ideal keyword matches is a perfect semantic match worth".
  *
- * <p>How matches are found: keywords alone rank every keyword match exactly (two passes: the best BM25, then Lucene
- * scores every match with the whole formula). A brief fetches the {@code offset + limit + semanticPool} nearest
+ * <p>How matches are found: keywords alone are one Lucene top-k search with the whole formula as the score ({@link
+ * HybridScoreQuery}), so dynamic pruning skips documents that cannot reach the page; the total is exact up to {@code
+ * totalThreshold} matches. Stored fields, matched words and the explanation are read for the page only. A brief fetches the {@code offset + limit + semanticPool} nearest
  * neighbours (filtered HNSW kNN on int8-quantised vectors), adds the same number of best keyword matches when there
  * are keywords, computes exact cosines from the stored float vectors and re-ranks that candidate set; every filtered
  * account with an embedding matches a brief (the ranking just puts it low), which is what {@code total} counts.
@@ -85,6 +95,7 @@ public class SearchService {
     private final SearchSettings settings;
     private final Supplier<Optional<TextEmbedder>> embedder;
     private final Supplier<Boolean> pricesAvailable;
+    private volatile String formula;
 
     @Autowired
     SearchService(
@@ -111,12 +122,19 @@ public class SearchService {
         return settings;
     }
 
-    /** The formula with the weights in force, as shown in results. */
+    /** The formula with the weights in force, as shown in results (formatted once: it is in every result). */
     public String formula() {
-        SearchSettings.Weights w = settings.weights();
+        String f = formula;
+        if (f == null) {
+            f = formula = formatFormula(settings.weights());
+        }
+        return f;
+    }
+
+    private static String formatFormula(SearchSettings.Weights w) {
         return String.format(
                 Locale.ROOT,
-                "score = %.2f·BM25/bestBM25 + %.2f·max(0,cosine) + %.2f·nicheConfidence + %.2f·trust/100",
+                "score = %.2f·BM25/BM25ceiling + %.2f·max(0,cosine) + %.2f·nicheConfidence + %.2f·trust/100",
                 w.keyword(),
                 w.semantic(),
                 w.niche(),
@@ -135,6 +153,7 @@ public class SearchService {
         if (contradiction != null) {
             return new SearchResult(
                     0,
+                    SearchResult.EXACT,
                     request.offset(),
                     request.limit(),
                     request.sort().id(),
@@ -196,19 +215,7 @@ public class SearchService {
                 TopDocs near = searcher.search(
                         new KnnFloatVectorQuery(VECTOR, seedVector, limit + settings.semanticPool(), filter),
                         limit + settings.semanticPool());
-                List<Candidate> candidates = new ArrayList<>();
-                for (ScoreDoc sd : near.scoreDocs) {
-                    Candidate c = new Candidate(sd.doc);
-                    c.cosine = dot(vectorOf(searcher, sd.doc), seedVector);
-                    c.id = searcher.storedFields()
-                            .document(sd.doc)
-                            .getField(ID)
-                            .numericValue()
-                            .longValue();
-                    candidates.add(c);
-                }
-                candidates.sort(
-                        Comparator.comparingDouble((Candidate c) -> -c.cosine).thenComparingLong(c -> c.id));
+                List<Candidate> candidates = reranked(searcher, near.scoreDocs, seedVector);
                 List<SearchHit> hits = new ArrayList<>();
                 for (Candidate c : candidates.subList(0, Math.min(limit, candidates.size()))) {
                     Document d = searcher.storedFields().document(c.doc);
@@ -232,27 +239,51 @@ public class SearchService {
         return index.withSearcher(s -> {
             try {
                 IndexSearcher searcher = s.searcher();
-                List<Candidate> found = new ArrayList<>();
-                for (ScoreDoc sd :
-                        searcher.search(new KnnFloatVectorQuery(VECTOR, vector, candidates), candidates).scoreDocs) {
-                    Candidate c = new Candidate(sd.doc);
-                    c.cosine = dot(vectorOf(searcher, sd.doc), vector);
-                    c.id = searcher.storedFields()
-                            .document(sd.doc)
-                            .getField(ID)
-                            .numericValue()
-                            .longValue();
-                    found.add(c);
-                }
-                found.sort(
-                        Comparator.comparingDouble((Candidate c) -> -c.cosine).thenComparingLong(c -> c.id));
-                return found.subList(0, Math.min(k, found.size())).stream()
+                ScoreDoc[] near =
+                        searcher.search(new KnnFloatVectorQuery(VECTOR, vector, candidates), candidates).scoreDocs;
+                return reranked(searcher, near, vector).stream()
+                        .limit(k)
                         .map(c -> c.id)
                         .toList();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /**
+     * Exact cosines of kNN candidates, best first, ties by account id: one pass in document order reading the float
+     * vectors and ids with one iterator per segment.
+     */
+    private static List<Candidate> reranked(IndexSearcher searcher, ScoreDoc[] docs, float[] vector)
+            throws IOException {
+        List<Candidate> found = new ArrayList<>();
+        for (ScoreDoc sd : docs) {
+            found.add(new Candidate(sd.doc));
+        }
+        found.sort(Comparator.comparingInt(c -> c.doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int leafIndex = -1;
+        LeafReaderContext leaf = null;
+        NumericDocValues ids = null;
+        FloatVectorValues vectors = null;
+        for (Candidate c : found) {
+            int li = ReaderUtil.subIndex(c.doc, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                leaf = leaves.get(li);
+                ids = DocValues.getNumeric(leaf.reader(), ID);
+                vectors = leaf.reader().getFloatVectorValues(VECTOR);
+            }
+            int local = c.doc - leaf.docBase;
+            if (ids.advanceExact(local)) {
+                c.id = ids.longValue();
+            }
+            int at = vectors == null ? -1 : vectors.docID() < local ? vectors.advance(local) : vectors.docID();
+            c.cosine = at == local ? dot(vectors.vectorValue(), vector) : Double.NEGATIVE_INFINITY;
+        }
+        found.sort(Comparator.comparingDouble((Candidate c) -> -c.cosine).thenComparingLong(c -> c.id));
+        return found;
     }
 
     /** Lookalikes of one account: similarity to the seed's content embedding is the whole score. */
@@ -407,14 +438,18 @@ public class SearchService {
         return perField.isEmpty() ? new MatchNoDocsQuery("no searchable words") : new DisjunctionMaxQuery(perField, 0f);
     }
 
+    /** The words of a keyword query, in order, repeats included (the simple query parser's operators split them). */
+    private static List<String> queryWords(String text) {
+        return java.util.Arrays.stream(text.split("[\\s\"+\\-|()~*]+"))
+                .filter(w -> !w.isBlank())
+                .toList();
+    }
+
     /** Query words with their analysed terms per text field, for explaining which words matched. */
     private static Map<String, Map<String, List<String>>> analysedWords(String text) {
         Analyzer analyzer = IndexFields.ANALYZER;
         Map<String, Map<String, List<String>>> words = new LinkedHashMap<>();
-        for (String word : text.split("[\\s\"+\\-|()~*]+")) {
-            if (word.isBlank()) {
-                continue;
-            }
+        for (String word : queryWords(text)) {
             Map<String, List<String>> perField = new LinkedHashMap<>();
             for (String field : IndexFields.textFields()) {
                 List<String> tokens = new ArrayList<>();
@@ -438,14 +473,77 @@ public class SearchService {
     private static final class Candidate {
         final int doc;
         long id;
+        /** Raw BM25 of the keywords: NaN until read, 0 when the account does not match them. */
         double bm25 = Double.NaN;
+
         double cosine = Double.NaN;
+        Double trust;
+        NicheScore niche;
         double score;
         Document stored;
 
         Candidate(int doc) {
             this.doc = doc;
         }
+    }
+
+    /**
+     * An upper bound of the BM25 any document can reach for these words: Lucene's BM25 of a term is {@code idf × tf /
+     * (tf + k1 × length norm)}, which approaches idf as tf grows, so a field's score is below the sum of its terms'
+     * idf, and the keyword query (best field) below the largest such sum. It depends on term statistics only, not on
+     * the matches, so the keyword term can be scaled by it before Lucene collects (and prunes).
+     */
+    static double bm25Ceiling(IndexSearcher searcher, String text, Map<String, Map<String, List<String>>> words)
+            throws IOException {
+        double best = 0;
+        for (String field : IndexFields.textFields()) {
+            CollectionStatistics stats = searcher.collectionStatistics(field);
+            if (stats == null) {
+                continue;
+            }
+            double sum = 0;
+            // Every occurrence: the query parser scores a repeated word once per occurrence.
+            for (String word : queryWords(text)) {
+                for (String token : words.get(word).get(field)) {
+                    int df = searcher.getIndexReader().docFreq(new Term(field, token));
+                    if (df > 0) {
+                        // The same float rounding as BM25Similarity.idf, so the bound holds for the scores it makes.
+                        sum += (float) Math.log(1 + (stats.docCount() - df + 0.5D) / (df + 0.5D));
+                    }
+                }
+            }
+            best = Math.max(best, sum);
+        }
+        return best;
+    }
+
+    /**
+     * Counts the matches of {@code query} up to {@code threshold}: the exact count when there are at most that many,
+     * else {@code threshold + 1} (and stops reading as soon as it knows).
+     */
+    private static long countUpTo(IndexSearcher searcher, Query query, int threshold) throws IOException {
+        long[] count = {0};
+        searcher.search(query, new SimpleCollector() {
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) {
+                if (count[0] > threshold) {
+                    throw new CollectionTerminatedException();
+                }
+            }
+
+            @Override
+            public void collect(int doc) {
+                if (++count[0] > threshold) {
+                    throw new CollectionTerminatedException();
+                }
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        return count[0];
     }
 
     /** One search execution over one searcher. */
@@ -460,9 +558,10 @@ public class SearchService {
         final List<String> nicheFields;
         final Map<String, Map<String, List<String>>> words;
         final List<LeafReaderContext> leaves;
-        double bestBm25 = 0;
+        final double keywordCeiling;
+        final int threshold = settings.totalThreshold();
 
-        Run(IndexSearcher searcher, SearchRequest request, float[] brief) {
+        Run(IndexSearcher searcher, SearchRequest request, float[] brief) throws IOException {
             this.searcher = searcher;
             this.request = request;
             this.brief = brief;
@@ -473,12 +572,15 @@ public class SearchService {
                     f.niches().stream().map(IndexFields::nicheConfidence).toList();
             this.words = request.query() == null ? Map.of() : analysedWords(request.query());
             this.leaves = searcher.getIndexReader().leaves();
+            this.keywordCeiling = keywords == null ? 0 : bm25Ceiling(searcher, request.query(), words);
         }
 
         SearchResult execute() throws IOException {
             Query matchQuery;
             long total;
+            boolean exact;
             List<Candidate> page;
+            int window = request.offset() + request.limit();
             if (brief == null) {
                 matchQuery = keywords == null
                         ? filter
@@ -486,16 +588,15 @@ public class SearchService {
                                 .add(keywords, BooleanClause.Occur.MUST)
                                 .add(filter, BooleanClause.Occur.FILTER)
                                 .build();
-                if (keywords != null) {
-                    TopDocs best = searcher.search(matchQuery, 1);
-                    bestBm25 = best.scoreDocs.length == 0 ? 0 : best.scoreDocs[0].score;
-                }
+                // Without keywords the count is exact: it is what the creators list pages through, and counting
+                // filter matches from points and doc values is cheap. With keywords, exact up to the threshold.
+                int totalThreshold = keywords == null ? Integer.MAX_VALUE : threshold;
                 Sort sort;
                 Query ranked;
                 if (request.sort() == SearchSort.RELEVANCE) {
-                    double keywordScale = bestBm25 > 0 ? w.keyword() / bestBm25 : 0;
-                    ranked = new FunctionScoreQuery(
-                            matchQuery, new StaticRank(keywordScale, w.niche(), w.trust(), nicheFields));
+                    ranked = keywords == null
+                            ? new FunctionScoreQuery(filter, new StaticRank(0, w.niche(), w.trust(), nicheFields))
+                            : new HybridScoreQuery(scaledKeywords(), w.niche(), w.trust(), nicheFields);
                     sort = new Sort(
                             new SortField(null, SortField.Type.SCORE, !request.isDescending()),
                             new SortField(ID, SortField.Type.LONG));
@@ -503,15 +604,15 @@ public class SearchService {
                     ranked = matchQuery;
                     sort = metricSort();
                 }
-                int window = request.offset() + request.limit();
-                TopFieldDocs top = searcher.search(
-                        ranked, new TopFieldCollectorManager(sort, window, null, Integer.MAX_VALUE, true));
-                total = top.totalHits.value;
+                TopFieldDocs top =
+                        searcher.search(ranked, new TopFieldCollectorManager(sort, window, null, totalThreshold, true));
+                exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+                total = exact ? top.totalHits.value : totalThreshold;
                 page = new ArrayList<>();
                 for (int i = request.offset(); i < top.scoreDocs.length; i++) {
                     page.add(new Candidate(top.scoreDocs[i].doc));
                 }
-                explainKeywords(page);
+                fill(page);
             } else {
                 Query withVector = new TermQuery(new Term(HAS_VECTOR, "true"));
                 Query anyMatch = keywords == null
@@ -524,7 +625,7 @@ public class SearchService {
                         .add(anyMatch, BooleanClause.Occur.FILTER)
                         .add(filter, BooleanClause.Occur.FILTER)
                         .build();
-                int k = request.offset() + request.limit() + settings.semanticPool();
+                int k = window + settings.semanticPool();
                 Map<Integer, Candidate> candidates = new LinkedHashMap<>();
                 for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery(VECTOR, brief, k, filter), k).scoreDocs) {
                     candidates.put(sd.doc, new Candidate(sd.doc));
@@ -539,13 +640,8 @@ public class SearchService {
                     }
                 }
                 List<Candidate> all = new ArrayList<>(candidates.values());
-                explainKeywords(all);
+                fill(all);
                 for (Candidate c : all) {
-                    float[] v = vectorOf(searcher, c.doc);
-                    c.cosine = v == null ? Double.NaN : dot(v, brief);
-                }
-                for (Candidate c : all) {
-                    c.id = idOf(c.doc);
                     c.score = hybrid(c);
                 }
                 if (request.sort() != SearchSort.RELEVANCE) {
@@ -555,10 +651,15 @@ public class SearchService {
                         ? Comparator.comparingDouble((Candidate c) -> request.isDescending() ? -c.score : c.score)
                         : metricComparator();
                 all.sort(order.thenComparingLong(c -> c.id));
-                total = request.sort() == SearchSort.RELEVANCE ? searcher.count(matchQuery) : all.size();
-                page = all.subList(
-                        Math.min(request.offset(), all.size()),
-                        Math.min(request.offset() + request.limit(), all.size()));
+                if (request.sort() == SearchSort.RELEVANCE) {
+                    long counted = countUpTo(searcher, matchQuery, threshold);
+                    exact = counted <= threshold;
+                    total = exact ? counted : threshold;
+                } else {
+                    exact = true;
+                    total = all.size();
+                }
+                page = all.subList(Math.min(request.offset(), all.size()), Math.min(window, all.size()));
                 if (request.sort() != SearchSort.RELEVANCE) {
                     matchQuery = idSet(all);
                 }
@@ -577,6 +678,7 @@ public class SearchService {
             }
             return new SearchResult(
                     total,
+                    exact ? SearchResult.EXACT : SearchResult.AT_LEAST,
                     request.offset(),
                     request.limit(),
                     request.sort().id(),
@@ -585,6 +687,18 @@ public class SearchService {
                     facets,
                     null,
                     formula());
+        }
+
+        /** The filtered keyword query scored as the keyword term: w_keyword × BM25 / ceiling. */
+        private Query scaledKeywords() {
+            double scale = keywordCeiling > 0 ? w.keyword() / keywordCeiling : 0;
+            BooleanQuery.Builder b = new BooleanQuery.Builder().add(filter, BooleanClause.Occur.FILTER);
+            if (scale > 0) {
+                b.add(new BoostQuery(keywords, (float) scale), BooleanClause.Occur.MUST);
+            } else {
+                b.add(keywords, BooleanClause.Occur.FILTER);
+            }
+            return b.build();
         }
 
         private Query idSet(List<Candidate> all) {
@@ -640,63 +754,70 @@ public class SearchService {
             return (Comparable<Object>) (Comparable<?>) field.stringValue().toLowerCase(Locale.ROOT);
         }
 
-        /** Sets the raw BM25 of the candidates that match the keywords (0 for those that do not). */
-        private void explainKeywords(List<Candidate> candidates) throws IOException {
-            if (keywords == null || candidates.isEmpty()) {
-                return;
-            }
-            Map<Integer, Candidate> byDoc = new HashMap<>();
-            for (Candidate c : candidates) {
-                c.bm25 = 0;
-                c.id = idOf(c.doc);
-                byDoc.put(c.doc, c);
-            }
-            Query restricted = new BooleanQuery.Builder()
-                    .add(keywords, BooleanClause.Occur.MUST)
-                    .add(idSet(candidates), BooleanClause.Occur.FILTER)
-                    .build();
-            for (ScoreDoc sd : searcher.search(restricted, candidates.size()).scoreDocs) {
-                byDoc.get(sd.doc).bm25 = sd.score;
-            }
-            if (bestBm25 == 0) {
-                Query kw = new BooleanQuery.Builder()
-                        .add(keywords, BooleanClause.Occur.MUST)
-                        .add(filter, BooleanClause.Occur.FILTER)
-                        .build();
-                TopDocs best = searcher.search(kw, 1);
-                bestBm25 = best.scoreDocs.length == 0 ? 0 : best.scoreDocs[0].score;
-            }
-        }
-
-        /** Doc values of one document, read without touching stored fields (which decompress whole blocks). */
-        private NumericDocValues values(int doc, String field) throws IOException {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            NumericDocValues v = DocValues.getNumeric(leaf.reader(), field);
-            return v.advanceExact(doc - leaf.docBase) ? v : null;
-        }
-
-        private long idOf(int doc) throws IOException {
-            return values(doc, ID).longValue();
-        }
-
-        private Double trustOf(int doc) throws IOException {
-            NumericDocValues v = values(doc, TRUST);
-            return v == null ? null : Double.longBitsToDouble(v.longValue());
-        }
-
-        /** The requested niche the document is most confident in (float confidences, as the ranking query uses). */
-        private NicheScore nicheOf(int doc) throws IOException {
-            NicheScore best = null;
-            for (String niche : f.niches()) {
-                NumericDocValues v = values(doc, IndexFields.nicheConfidence(niche));
-                if (v != null) {
-                    double confidence = Float.intBitsToFloat((int) v.longValue());
-                    if (best == null || confidence > best.confidence()) {
-                        best = new NicheScore(niche, confidence);
+        /**
+         * Reads what ranking and explaining need for these documents in one pass in document order, per segment one
+         * iterator each: the id, trust and requested niche confidences from doc values, the raw BM25 of the keywords
+         * (a scorer advanced through the documents) and the exact cosine from the stored float vector. Opening an
+         * iterator per document instead costs more than the reads themselves.
+         */
+        private void fill(List<Candidate> candidates) throws IOException {
+            List<Candidate> ordered = new ArrayList<>(candidates);
+            ordered.sort(Comparator.comparingInt(c -> c.doc));
+            Weight keywordWeight =
+                    keywords == null ? null : searcher.createWeight(searcher.rewrite(keywords), ScoreMode.COMPLETE, 1f);
+            int leafIndex = -1;
+            LeafReaderContext leaf = null;
+            NumericDocValues ids = null;
+            NumericDocValues trust = null;
+            NumericDocValues[] niches = new NumericDocValues[nicheFields.size()];
+            FloatVectorValues vectors = null;
+            Scorer bm25 = null;
+            for (Candidate c : ordered) {
+                int li = ReaderUtil.subIndex(c.doc, leaves);
+                if (li != leafIndex) {
+                    leafIndex = li;
+                    leaf = leaves.get(li);
+                    ids = DocValues.getNumeric(leaf.reader(), ID);
+                    trust = DocValues.getNumeric(leaf.reader(), TRUST);
+                    for (int i = 0; i < niches.length; i++) {
+                        niches[i] = DocValues.getNumeric(leaf.reader(), nicheFields.get(i));
+                    }
+                    vectors = brief == null ? null : leaf.reader().getFloatVectorValues(VECTOR);
+                    bm25 = keywordWeight == null ? null : keywordWeight.scorer(leaf);
+                }
+                int local = c.doc - leaf.docBase;
+                if (ids.advanceExact(local)) {
+                    c.id = ids.longValue();
+                }
+                c.trust = trust.advanceExact(local) ? Double.longBitsToDouble(trust.longValue()) : null;
+                c.niche = null;
+                for (int i = 0; i < niches.length; i++) {
+                    if (niches[i].advanceExact(local)) {
+                        double confidence = Float.intBitsToFloat((int) niches[i].longValue());
+                        if (c.niche == null || confidence > c.niche.confidence()) {
+                            c.niche = new NicheScore(f.niches().get(i), confidence);
+                        }
+                    }
+                }
+                if (keywordWeight != null) {
+                    c.bm25 = 0;
+                    if (bm25 != null) {
+                        int at = bm25.docID() < local ? bm25.iterator().advance(local) : bm25.docID();
+                        if (at == local) {
+                            c.bm25 = bm25.score();
+                        }
+                    }
+                }
+                if (brief != null) {
+                    c.cosine = Double.NaN;
+                    if (vectors != null) {
+                        int at = vectors.docID() < local ? vectors.advance(local) : vectors.docID();
+                        if (at == local) {
+                            c.cosine = dot(vectors.vectorValue(), brief);
+                        }
                     }
                 }
             }
-            return best;
         }
 
         private void load(List<Candidate> candidates) throws IOException {
@@ -710,27 +831,20 @@ public class SearchService {
         }
 
         private double keywordPart(Candidate c) {
-            return Double.isNaN(c.bm25) || bestBm25 <= 0 ? 0 : w.keyword() * c.bm25 / bestBm25;
+            return Double.isNaN(c.bm25) || keywordCeiling <= 0 ? 0 : w.keyword() * c.bm25 / keywordCeiling;
         }
 
-        private double hybrid(Candidate c) throws IOException {
+        private double hybrid(Candidate c) {
             double semantic = Double.isNaN(c.cosine) ? 0 : w.semantic() * Math.max(0, c.cosine);
-            NicheScore niche = nicheOf(c.doc);
-            Double trust = trustOf(c.doc);
             return keywordPart(c)
                     + semantic
-                    + (niche == null ? 0 : w.niche() * niche.confidence())
-                    + (trust == null ? 0 : w.trust() * trust / 100);
+                    + (c.niche == null ? 0 : w.niche() * c.niche.confidence())
+                    + (c.trust == null ? 0 : w.trust() * c.trust / 100);
         }
 
-        private SearchHit toHit(Candidate c, List<String> matchedTerms) throws IOException {
-            Document d = c.stored;
-            if (brief != null && Double.isNaN(c.cosine)) {
-                float[] v = vectorOf(searcher, c.doc);
-                c.cosine = v == null ? Double.NaN : dot(v, brief);
-            }
-            NicheScore niche = nicheOf(c.doc);
-            Double trust = trustOf(c.doc);
+        private SearchHit toHit(Candidate c, List<String> matchedTerms) {
+            NicheScore niche = c.niche;
+            Double trust = c.trust;
             Double cosine = Double.isNaN(c.cosine) ? null : c.cosine;
             RankExplanation why = new RankExplanation(
                     matchedTerms,
@@ -747,7 +861,7 @@ public class SearchService {
                     + why.semanticContribution()
                     + why.nicheContribution()
                     + why.trustContribution();
-            return hit(d, score, why);
+            return hit(c.stored, score, why);
         }
 
         /**

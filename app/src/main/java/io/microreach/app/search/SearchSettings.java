@@ -10,6 +10,8 @@ package io.microreach.app.search;
  * @param hnswMaxConn HNSW graph degree (Lucene's maxConn)
  * @param hnswBeamWidth HNSW construction beam width
  * @param quantized store int8 scalar-quantised vectors (Lucene99HnswScalarQuantizedVectorsFormat) next to the raw ones
+ * @param totalThreshold a search with keywords or a brief counts its matches exactly up to this many and reports
+ *     "at least this many" above it, so that Lucene may skip documents that cannot reach the page
  */
 public record SearchSettings(
         Weights weights,
@@ -17,12 +19,24 @@ public record SearchSettings(
         int semanticPool,
         int hnswMaxConn,
         int hnswBeamWidth,
-        boolean quantized) {
+        boolean quantized,
+        int totalThreshold) {
 
-    public static final SearchSettings DEFAULT = new SearchSettings(Weights.DEFAULT, 0.3, 200, 16, 100, true);
+    public static final SearchSettings DEFAULT = new SearchSettings(Weights.DEFAULT, 0.3, 200, 16, 100, true, 1000);
+
+    public SearchSettings {
+        if (totalThreshold < 1) {
+            throw new IllegalArgumentException("microreach.search.total-threshold must be >= 1, got " + totalThreshold);
+        }
+    }
+
+    public SearchSettings withTotalThreshold(int threshold) {
+        return new SearchSettings(
+                weights, nicheFacetMin, semanticPool, hnswMaxConn, hnswBeamWidth, quantized, threshold);
+    }
 
     /**
-     * Hybrid score = keyword·(BM25 / best BM25 of the query) + semantic·max(0, cosine) + niche·(confidence of the best
+     * Hybrid score = keyword·(BM25 / BM25 ceiling of the query) + semantic·max(0, cosine) + niche·(confidence of the best
      * requested niche) + trust·(trust score / 100).
      */
     public record Weights(double keyword, double semantic, double niche, double trust) {

@@ -221,9 +221,72 @@ class SearchTest extends SpringAppTest {
         RankExplanation why = r.hits().get(0).explanation();
         assertThat(why.matchedTerms()).containsExactly("zebracorn");
         assertThat(why.bm25()).isPositive();
-        assertThat(why.keywordContribution()).isCloseTo(1.0, within(1e-9)); // the best match is normalised to 1
+        // The keyword term is BM25 over the query's ceiling: the idf of the one word in the field where it is rarest
+        // relative to the field's size (the unstemmed field holds every account), computed here by the documented
+        // formula log(1 + (N - df + 0.5) / (df + 0.5)) with df = 1.
+        long n = index.withSearcher(s -> {
+            try {
+                return s.searcher().collectionStatistics(IndexFields.TEXT).docCount();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        double ceiling = (float) Math.log(1 + (n - 1 + 0.5) / 1.5);
+        assertThat(why.keywordContribution()).isCloseTo(why.bm25() / ceiling, within(1e-9));
+        assertThat(why.keywordContribution()).isBetween(0.2, 1.0); // one occurrence in a short text: about half
         assertThat(why.trustContribution()).isCloseTo(0.3 * 50 / 100, within(1e-9));
-        assertThat(r.hits().get(0).score()).isCloseTo(1.15, within(1e-9));
+        assertThat(r.hits().get(0).score()).isCloseTo(why.keywordContribution() + 0.15, within(1e-9));
+        assertThat(r.totalRelation()).isEqualTo(SearchResult.EXACT);
+    }
+
+    @Test
+    void keywordTermNeverReachesItsWeight() {
+        Random random = new Random(3);
+        String[] words = {"serum", "skincare", "gym", "workout", "stream", "island", "runs", "organic", "protein"};
+        for (int i = 0; i < 30; i++) {
+            String q = words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)];
+            for (SearchHit h : search.search(SearchRequest.of(q, null, SearchFilters.NONE, 50))
+                    .hits()) {
+                assertThat(h.explanation().keywordContribution())
+                        .as(q)
+                        .isPositive()
+                        .isLessThan(1.0);
+            }
+        }
+    }
+
+    @Test
+    void totalsAreExactUpToTheThresholdAndALowerBoundAbove() {
+        SearchResult exact = search.search(SearchRequest.of("skincare gym", null, SearchFilters.NONE, 500));
+        long matches = exact.hits().size();
+        assertThat(exact.total()).isEqualTo(matches);
+        assertThat(matches).isGreaterThan(4);
+        SearchService small = new SearchService(
+                index, SearchSettings.DEFAULT.withTotalThreshold(3), () -> Optional.of(embedder), () -> false);
+        // Keywords: "3+" and the same first page as with exact counting.
+        SearchResult atLeast = small.search(SearchRequest.of("skincare gym", null, SearchFilters.NONE, 2));
+        assertThat(atLeast.total()).isEqualTo(3);
+        assertThat(atLeast.totalRelation()).isEqualTo(SearchResult.AT_LEAST);
+        assertThat(atLeast.totalText()).isEqualTo("3+");
+        assertThat(ids(atLeast)).isEqualTo(ids(exact).subList(0, 2));
+        // Deeper pages past the threshold still come in the same order, with the same explanations.
+        for (int offset = 0; offset < matches; offset += 4) {
+            SearchResult page = small.search(new SearchRequest(
+                    "skincare gym", null, SearchFilters.NONE, SearchSort.RELEVANCE, null, offset, 4, false));
+            assertThat(page.hits()).isEqualTo(exact.hits().subList(offset, (int) Math.min(offset + 4, matches)));
+        }
+        // Brief: every account with an embedding matches, so the count stops at the threshold.
+        SearchResult brief = small.search(SearchRequest.of(null, "organic skincare", SearchFilters.NONE, 5));
+        assertThat(brief.total()).isEqualTo(3);
+        assertThat(brief.totalRelation()).isEqualTo(SearchResult.AT_LEAST);
+        // Filters alone count exactly (the creators list pages by it).
+        SearchResult filters = small.search(SearchRequest.of(null, null, SearchFilters.NONE, 5));
+        assertThat(filters.total()).isEqualTo(fixture.accounts.size());
+        assertThat(filters.totalRelation()).isEqualTo(SearchResult.EXACT);
+        // One match under the threshold is exact.
+        SearchResult one = small.search(SearchRequest.of("zebracorn", null, SearchFilters.NONE, 5));
+        assertThat(one.total()).isEqualTo(1);
+        assertThat(one.totalText()).isEqualTo("1");
     }
 
     @Test

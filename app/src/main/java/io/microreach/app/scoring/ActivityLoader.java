@@ -15,12 +15,13 @@ import io.microreach.domain.PostFormat;
 import io.microreach.signals.AccountActivity;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -41,21 +42,73 @@ public class ActivityLoader {
 
     private record SampledRow(long id, FollowerSample sample) {}
 
+    /**
+     * Rows of one table by account. Rows arrive grouped by account (index order), so the list of the previous row's
+     * account is kept at hand: one boxed key and one hash lookup per account instead of per row (tens of millions of
+     * rows on a large pool).
+     */
+    private static final class ByAccount<T> {
+        final Map<Long, List<T>> lists = new HashMap<>();
+        private final Map<Long, Account> accounts;
+        private long lastId = Long.MIN_VALUE;
+        private List<T> last;
+        private Account lastAccount;
+
+        ByAccount(Map<Long, Account> accounts) {
+            this.accounts = accounts;
+        }
+
+        /** Moves to {@code accountId}'s rows and returns its account. */
+        Account at(long accountId) {
+            if (accountId != lastId || last == null) {
+                lastId = accountId;
+                last = lists.computeIfAbsent(accountId, k -> new ArrayList<>());
+                lastAccount = accounts.get(accountId);
+            }
+            return lastAccount;
+        }
+
+        void add(T row) {
+            last.add(row);
+        }
+
+        List<T> of(long accountId) {
+            return lists.getOrDefault(accountId, List.of());
+        }
+    }
+
+    /**
+     * Runs a query whose one parameter is the chunk's account ids as an array. The statement is prepared on the
+     * server from its first execution so that numbers, booleans and timestamps come back in binary rather than as
+     * text to parse (PgJDBC switches only after five executions of the same statement on the same connection).
+     */
+    private void select(String sql, Long[] ids, RowCallbackHandler handler) {
+        jdbc.getJdbcOperations()
+                .query(
+                        connection -> {
+                            PreparedStatement ps = connection.prepareStatement(sql);
+                            ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                            ps.setArray(1, connection.createArrayOf("bigint", ids));
+                            return ps;
+                        },
+                        handler);
+    }
+
     /** Loaded activity keyed by the database id of the account, in the order of {@code accountIds}. */
     public Map<Long, AccountActivity> load(List<Long> accountIds) {
         if (accountIds.isEmpty()) {
             return Map.of();
         }
-        MapSqlParameterSource ids = new MapSqlParameterSource("ids", accountIds);
+        Long[] ids = accountIds.toArray(Long[]::new);
         Map<Long, Account> accounts = new LinkedHashMap<>();
         for (Long id : accountIds) {
             accounts.put(id, null);
         }
-        jdbc.query(
+        select(
                 "SELECT a.id, a.platform, a.platform_id, a.handle, a.display_name, a.bio, a.country, a.language,"
                         + " a.followers, a.following, a.posts_count, a.verified, a.is_business, a.is_creator,"
                         + " a.external_url, a.contact_email, c.creator_key, a.observed_at"
-                        + " FROM account a LEFT JOIN creator c ON c.id = a.creator_id WHERE a.id IN (:ids)",
+                        + " FROM account a LEFT JOIN creator c ON c.id = a.creator_id WHERE a.id = ANY (?)",
                 ids,
                 rs -> {
                     accounts.put(
@@ -81,133 +134,113 @@ public class ActivityLoader {
                 });
         // Columns that repeat the parent's key (platform, account and post platform ids) are taken from the parent
         // already loaded instead of being decoded again on every row: string decoding was most of this loader's CPU.
-        Map<Long, List<Post>> posts = new HashMap<>();
-        Map<Long, Long> postAccounts = new HashMap<>();
-        Map<Long, Post> postsById = new HashMap<>();
-        // The newest posts of each account straight from the (account_id, published_at DESC) index, LIMIT per
+        // The newest posts of each account come straight from the (account_id, published_at DESC) index, LIMIT per
         // account: a window function over all posts of the chunk sorted ~15,000 wide rows per chunk, spilling to
         // disk at the default work_mem (EXPLAIN ANALYZE on the 100k pool).
-        Long[] idArray = accountIds.toArray(Long[]::new);
-        jdbc.getJdbcOperations()
-                .query(
-                        connection -> {
-                            PreparedStatement ps = connection.prepareStatement("SELECT p.account_id, p.platform_id,"
-                                    + " p.published_at, p.format, p.caption, p.hashtags, p.mentions, p.likes, p.comments,"
-                                    + " p.shares, p.saves, p.views, p.followers_at_post, p.paid_partnership, p.url, p.id"
-                                    + " FROM unnest(?::bigint[]) WITH ORDINALITY AS a(id, n) CROSS JOIN LATERAL (SELECT *"
-                                    + " FROM post WHERE post.account_id = a.id ORDER BY published_at DESC, id DESC LIMIT "
-                                    + RECENT_POSTS + ") p ORDER BY a.n");
-                            ps.setArray(1, connection.createArrayOf("bigint", idArray));
-                            return ps;
-                        },
-                        (RowCallbackHandler) rs -> {
-                            long accountId = rs.getLong(1);
-                            Account account = accounts.get(accountId);
-                            Post post = new Post(
-                                    account.platform(),
-                                    rs.getString(2),
-                                    account.platformId(),
-                                    instant(rs, 3),
-                                    PostFormat.fromId(rs.getString(4)).orElseThrow(),
-                                    rs.getString(5),
-                                    strings(rs, 6),
-                                    strings(rs, 7),
-                                    nullableLong(rs, 8),
-                                    nullableLong(rs, 9),
-                                    nullableLong(rs, 10),
-                                    nullableLong(rs, 11),
-                                    nullableLong(rs, 12),
-                                    nullableLong(rs, 13),
-                                    (Boolean) rs.getObject(14),
-                                    rs.getString(15));
-                            postAccounts.put(rs.getLong(16), accountId);
-                            postsById.put(rs.getLong(16), post);
-                            posts.computeIfAbsent(accountId, k -> new ArrayList<>())
-                                    .add(post);
-                        });
-        Map<Long, List<Comment>> comments = new HashMap<>();
+        ByAccount<Post> posts = new ByAccount<>(accounts);
+        Map<Long, Long> postAccounts = new HashMap<>();
+        Map<Long, Post> postsById = new HashMap<>();
+        select(
+                "SELECT p.account_id, p.platform_id, p.published_at, p.format, p.caption, p.hashtags, p.mentions,"
+                        + " p.likes, p.comments, p.shares, p.saves, p.views, p.followers_at_post, p.paid_partnership,"
+                        + " p.url, p.id FROM unnest(?::bigint[]) WITH ORDINALITY AS a(id, n) CROSS JOIN LATERAL"
+                        + " (SELECT * FROM post WHERE post.account_id = a.id ORDER BY published_at DESC, id DESC"
+                        + " LIMIT " + RECENT_POSTS + ") p ORDER BY a.n",
+                ids,
+                rs -> {
+                    long accountId = rs.getLong(1);
+                    Account account = posts.at(accountId);
+                    Post post = new Post(
+                            account.platform(),
+                            rs.getString(2),
+                            account.platformId(),
+                            instant(rs, 3),
+                            PostFormat.fromId(rs.getString(4)).orElseThrow(),
+                            rs.getString(5),
+                            strings(rs, 6),
+                            strings(rs, 7),
+                            nullableLong(rs, 8),
+                            nullableLong(rs, 9),
+                            nullableLong(rs, 10),
+                            nullableLong(rs, 11),
+                            nullableLong(rs, 12),
+                            nullableLong(rs, 13),
+                            (Boolean) rs.getObject(14),
+                            rs.getString(15));
+                    Long postId = rs.getLong(16);
+                    postAccounts.put(postId, accountId);
+                    postsById.put(postId, post);
+                    posts.add(post);
+                });
         // By the ids of the posts just loaded, so that PostgreSQL looks comments up by post (index) rather than
         // joining a ranking of the posts again: on a large pool that join became a full scan of the comment table
         // for every chunk.
+        ByAccount<Comment> comments = new ByAccount<>(accounts);
         if (!postAccounts.isEmpty()) {
-            Long[] postIds = postAccounts.keySet().toArray(Long[]::new);
-            jdbc.getJdbcOperations()
-                    .query(
-                            connection -> {
-                                PreparedStatement ps = connection.prepareStatement("SELECT c.post_id, c.platform_id,"
-                                        + " c.author_platform_id, c.author_handle, c.text, c.created_at,"
-                                        + " c.parent_platform_id, c.likes FROM comment c WHERE c.post_id = ANY (?)");
-                                ps.setArray(1, connection.createArrayOf("bigint", postIds));
-                                return ps;
-                            },
-                            (RowCallbackHandler) rs -> {
-                                long postId = rs.getLong(1);
-                                Post post = postsById.get(postId);
-                                comments.computeIfAbsent(postAccounts.get(postId), k -> new ArrayList<>())
-                                        .add(new Comment(
-                                                post.platform(),
-                                                rs.getString(2),
-                                                post.platformId(),
-                                                rs.getString(3),
-                                                rs.getString(4),
-                                                rs.getString(5),
-                                                instant(rs, 6),
-                                                rs.getString(7),
-                                                nullableLong(rs, 8)));
-                            });
+            select(
+                    "SELECT c.post_id, c.platform_id, c.author_platform_id, c.author_handle, c.text, c.created_at,"
+                            + " c.parent_platform_id, c.likes FROM comment c WHERE c.post_id = ANY (?)",
+                    postAccounts.keySet().toArray(Long[]::new),
+                    rs -> {
+                        long postId = rs.getLong(1);
+                        Post post = postsById.get(postId);
+                        comments.at(postAccounts.get(postId));
+                        comments.add(new Comment(
+                                post.platform(),
+                                rs.getString(2),
+                                post.platformId(),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                instant(rs, 6),
+                                rs.getString(7),
+                                nullableLong(rs, 8)));
+                    });
         }
         // Sorted by id here, per account, not by PostgreSQL: ~100,000 wide rows per chunk spilled its sort to disk.
-        Map<Long, List<SampledRow>> sampled = new HashMap<>();
-        jdbc.query(
+        ByAccount<SampledRow> sampled = new ByAccount<>(accounts);
+        select(
                 "SELECT account_id, follower_platform_id, handle, full_name, bio, followers, following, posts_count,"
                         + " has_profile_pic, is_private, verified, external_url, sampled_at, id FROM follower_sample"
-                        + " WHERE account_id IN (:ids)",
+                        + " WHERE account_id = ANY (?)",
                 ids,
                 rs -> {
-                    Account account = accounts.get(rs.getLong(1));
-                    sampled.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new SampledRow(
-                                    rs.getLong(14),
-                                    new FollowerSample(
-                                            account.platform(),
-                                            account.platformId(),
-                                            rs.getString(2),
-                                            rs.getString(3),
-                                            rs.getString(4),
-                                            rs.getString(5),
-                                            nullableLong(rs, 6),
-                                            nullableLong(rs, 7),
-                                            nullableLong(rs, 8),
-                                            (Boolean) rs.getObject(9),
-                                            (Boolean) rs.getObject(10),
-                                            (Boolean) rs.getObject(11),
-                                            rs.getString(12),
-                                            instant(rs, 13))));
+                    Account account = sampled.at(rs.getLong(1));
+                    sampled.add(new SampledRow(
+                            rs.getLong(14),
+                            new FollowerSample(
+                                    account.platform(),
+                                    account.platformId(),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    nullableLong(rs, 6),
+                                    nullableLong(rs, 7),
+                                    nullableLong(rs, 8),
+                                    (Boolean) rs.getObject(9),
+                                    (Boolean) rs.getObject(10),
+                                    (Boolean) rs.getObject(11),
+                                    rs.getString(12),
+                                    instant(rs, 13))));
                 });
-        Map<Long, List<FollowerSample>> followers = new HashMap<>();
-        sampled.forEach((accountId, rows) -> {
-            rows.sort(java.util.Comparator.comparingLong(SampledRow::id));
-            followers.put(accountId, rows.stream().map(SampledRow::sample).toList());
+        ByAccount<FollowEdge> edges = new ByAccount<>(accounts);
+        select("SELECT account_id, source_id, target_id FROM follow_edge WHERE account_id = ANY (?)", ids, rs -> {
+            Account account = edges.at(rs.getLong(1));
+            edges.add(new FollowEdge(account.platform(), account.platformId(), rs.getString(2), rs.getString(3)));
         });
-        Map<Long, List<FollowEdge>> edges = new HashMap<>();
-        jdbc.query("SELECT account_id, source_id, target_id FROM follow_edge WHERE account_id IN (:ids)", ids, rs -> {
-            Account account = accounts.get(rs.getLong(1));
-            edges.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                    .add(new FollowEdge(account.platform(), account.platformId(), rs.getString(2), rs.getString(3)));
-        });
-        Map<Long, List<FollowerCount>> history = new HashMap<>();
-        jdbc.query(
-                "SELECT account_id, day, followers FROM follower_count WHERE account_id IN (:ids)"
+        ByAccount<FollowerCount> history = new ByAccount<>(accounts);
+        select(
+                "SELECT account_id, day, followers FROM follower_count WHERE account_id = ANY (?)"
                         + " ORDER BY account_id, day",
                 ids,
                 rs -> {
-                    Account account = accounts.get(rs.getLong(1));
-                    history.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new FollowerCount(
-                                    account.platform(),
-                                    account.platformId(),
-                                    rs.getObject(2, java.time.LocalDate.class),
-                                    rs.getLong(3)));
+                    Account account = history.at(rs.getLong(1));
+                    history.add(new FollowerCount(
+                            account.platform(),
+                            account.platformId(),
+                            rs.getObject(2, java.time.LocalDate.class),
+                            rs.getLong(3)));
                 });
         Map<Long, AccountActivity> out = new LinkedHashMap<>();
         accounts.forEach((id, account) -> {
@@ -216,13 +249,31 @@ public class ActivityLoader {
                         id,
                         new AccountActivity(
                                 account,
-                                posts.getOrDefault(id, List.of()),
-                                comments.getOrDefault(id, List.of()),
-                                followers.getOrDefault(id, List.of()),
-                                edges.getOrDefault(id, List.of()),
-                                history.getOrDefault(id, List.of())));
+                                posts.of(id),
+                                comments.of(id),
+                                byId(sampled.of(id)),
+                                edges.of(id),
+                                history.of(id)));
             }
         });
         return out;
+    }
+
+    /** The samples in id order; they mostly arrive in it (an import writes them so), then nothing is sorted. */
+    private static List<FollowerSample> byId(List<SampledRow> rows) {
+        boolean sorted = true;
+        for (int i = 1; i < rows.size() && sorted; i++) {
+            sorted = rows.get(i - 1).id() <= rows.get(i).id();
+        }
+        List<SampledRow> ordered = rows;
+        if (!sorted) {
+            ordered = new ArrayList<>(rows);
+            ordered.sort(Comparator.comparingLong(SampledRow::id));
+        }
+        List<FollowerSample> samples = new ArrayList<>(ordered.size());
+        for (SampledRow r : ordered) {
+            samples.add(r.sample());
+        }
+        return samples;
     }
 }

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -78,16 +77,15 @@ public class ActivityLoader {
     }
 
     /**
-     * Runs a query whose one parameter is the chunk's account ids as an array. The statement is prepared on the
-     * server from its first execution so that numbers, booleans and timestamps come back in binary rather than as
-     * text to parse (PgJDBC switches only after five executions of the same statement on the same connection).
+     * Runs a query whose one parameter is the chunk's account ids as an array: the same statement text for every
+     * chunk (an {@code IN} list of a different length is a new statement), so PgJDBC prepares it on the server after
+     * a few executions and numbers and timestamps come back in binary.
      */
     private void select(String sql, Long[] ids, RowCallbackHandler handler) {
         jdbc.getJdbcOperations()
                 .query(
                         connection -> {
                             PreparedStatement ps = connection.prepareStatement(sql);
-                            ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
                             ps.setArray(1, connection.createArrayOf("bigint", ids));
                             return ps;
                         },

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         name = "planted",
         mixinStandardHelpOptions = true,
         description = {
-            "Compare the stored scorecards of generated data with its ground truth (DIR/ground-truth.jsonl from"
+            "Compare the scorecards of generated data with its ground truth (DIR/ground-truth.jsonl from"
                     + " 'generate'); imports nothing. Import DIR/data.jsonl and run 'score' first.",
             "Prints suspiciousShareMae, intervalCoverage, replyRateMae, sponsoredShareMae, cohesionSpearman,"
                     + " spikeRecall, spikeFalseAlarmRate, podRecall, podFalseAlarmRate (and how many accounts each"
@@ -86,7 +86,7 @@ class EvalPlantedCommand implements Callable<Integer> {
             if (comparison.accounts == 0) {
                 spec.commandLine()
                         .getErr()
-                        .println("microreach eval planted: no stored scorecard matches " + truthFile
+                        .println("microreach eval planted: no scorecard matches " + truthFile
                                 + "; import DIR/data.jsonl and run 'microreach score' first");
                 return ExitCodes.UNUSABLE;
             }

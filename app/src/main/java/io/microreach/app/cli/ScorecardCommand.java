@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
         name = "scorecard",
         mixinStandardHelpOptions = true,
         description = {
-            "Show one account's stored scorecard: trust score, tier, engagement, suspicious followers, replies,"
+            "Show one account's scorecard: trust score, tier, engagement, suspicious followers, replies,"
                     + " sponsorship, cohesion, anomalies and each component with its evidence.",
             "Exit code: 0 shown, 2 unknown platform, unknown account or not scored yet."
         })

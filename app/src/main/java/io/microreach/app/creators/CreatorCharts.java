@@ -3,7 +3,7 @@ package io.microreach.app.creators;
 import java.util.List;
 
 /**
- * The data behind the creator page's charts, taken from the stored scorecard and the follower history. Passed to
+ * The data behind the creator page's charts, taken from the scorecard and the follower history. Passed to
  * the browser as JSON in a data attribute (escaped by Thymeleaf), so no creator text ever reaches a script.
  *
  * @param engagement the ER of each post in the scoring window with the median line; {@code null} when not scored

@@ -79,7 +79,7 @@ public record CreatorDetail(
     public record OtherAccount(long id, String platform, String handle, long followers) {}
 
     /**
-     * The stored scorecard's trust score and components, or {@code null} when the account is not scored yet.
+     * The scorecard's trust score and components, or {@code null} when the account is not scored yet.
      *
      * @param unavailable metric name and reason, for every headline metric without enough data
      */

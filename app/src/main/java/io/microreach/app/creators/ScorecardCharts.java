@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** Builds the chart data of the creator page from a stored scorecard JSON and the follower history. */
+/** Builds the chart data of the creator page from a scorecard's JSON and the follower history. */
 final class ScorecardCharts {
     /** Points of the drawn expected-ER curve; a smooth line on log axes needs only a few dozen. */
     static final int CURVE_POINTS = 40;

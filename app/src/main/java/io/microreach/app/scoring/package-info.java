@@ -1,6 +1,7 @@
 /**
  * Scoring: loads each account's recent activity from PostgreSQL in bulk, computes the core's trust signals in
- * parallel, ranks them among peers and stores one scorecard per account. Uses the core's signals, Spring JDBC and
- * the PostgreSQL driver.
+ * parallel and stores them packed, ranks them among peers and stores each account's headline numbers; full
+ * scorecards are assembled when read ({@code ScorecardReader}). Uses the core's signals, Spring JDBC, the PostgreSQL
+ * driver, Jackson Smile and LZ4.
  */
 package io.microreach.app.scoring;

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The few numbers of one account that peer comparisons need; {@code null} where the account has no value. Small
- * on purpose: the pool is summarised from these, and the app can rebuild them from stored scorecards so that an
+ * on purpose: the pool is summarised from these, and the app can rebuild them from the stored headline numbers so that an
  * incremental rescore need not measure the whole pool again.
  */
 public record PeerRow(

@@ -25,16 +25,18 @@ import tools.jackson.databind.json.JsonMapper;
  * pool replaced); they are a function of the account's stored signals, the pool's peer rows and the current niches,
  * so they are assembled here exactly as the scorer assembles them when it stores the headline numbers.
  *
- * <p>The pool summary is cached and rebuilt when the stored pool changes: a cheap fingerprint query (latest
- * {@code computed_at} and row counts of the scores and niches) is compared on every read, so a read after a rescore,
- * an import's incremental rescore or a niche correction sees the new pool. Accounts scored by a version before V7
+ * <p>The pool summary is cached and rebuilt when the stored pool changes: a cheap fingerprint query (the latest
+ * {@code computed_at} of the scores and of the niches, and the corrections) is compared on every read, so a read after
+ * a rescore, an import's incremental rescore, a re-classification or a niche correction sees the new pool. Accounts scored by a version before V7
  * whose signals were never kept are served their stored scorecard JSON until they are scored again.
  */
 @Service
 public class ScorecardReader {
-    private static final String FINGERPRINT = "SELECT (SELECT max(computed_at)::text FROM account_score) || '/'"
-            + " || (SELECT count(*) FROM account_score) || '/' || coalesce((SELECT max(computed_at)::text FROM"
-            + " account_niche), '-') || '/' || (SELECT count(*) FROM account_niche)";
+    // Index lookups (V8) and the small corrections table, cheap enough for every read: every scoring stamps every
+    // account's computed_at, every classification and correction writes niche rows or a correction with the time.
+    private static final String FINGERPRINT = "SELECT coalesce((SELECT max(computed_at)::text FROM account_score), '-')"
+            + " || '/' || coalesce((SELECT max(computed_at)::text FROM account_niche), '-') || '/' || (SELECT count(*)"
+            + " || ':' || coalesce(max(corrected_at)::text, '-') FROM niche_correction)";
 
     private final JdbcTemplate jdbc;
     private final ScoreStore store;

@@ -455,23 +455,21 @@ public final class ScoringBenchmark {
      */
     /**
      * The columns the scorer's loader reads, table by table: a lower bound on the time any scorer that reads its
-     * inputs from PostgreSQL needs, before it computes anything.
+     * inputs from PostgreSQL needs, before it computes anything. Keep in step with {@code ActivityLoader}'s queries.
      */
     static final List<String> READ_FLOOR = List.of(
             "SELECT a.id, a.platform, a.platform_id, a.handle, a.display_name, a.bio, a.country, a.language,"
                     + " a.followers, a.following, a.posts_count, a.verified, a.is_business, a.is_creator,"
                     + " a.external_url, a.contact_email, c.creator_key, a.observed_at"
                     + " FROM account a LEFT JOIN creator c ON c.id = a.creator_id",
-            "SELECT account_id, platform, platform_id, account_platform_id, published_at, format, caption, hashtags,"
-                    + " mentions, likes, comments, shares, saves, views, followers_at_post, paid_partnership, url, id"
-                    + " FROM post",
-            "SELECT post_id, platform, platform_id, post_platform_id, author_platform_id, author_handle, text,"
-                    + " created_at, parent_platform_id, likes FROM comment",
-            "SELECT account_id, platform, account_platform_id, follower_platform_id, handle, full_name, bio,"
-                    + " followers, following, posts_count, has_profile_pic, is_private, verified, external_url,"
-                    + " sampled_at FROM follower_sample",
-            "SELECT account_id, platform, account_platform_id, source_id, target_id FROM follow_edge",
-            "SELECT account_id, platform, account_platform_id, day, followers FROM follower_count");
+            "SELECT account_id, platform_id, published_at, format, caption, hashtags, mentions, likes, comments,"
+                    + " shares, saves, views, followers_at_post, paid_partnership, url, id FROM post",
+            "SELECT post_id, platform_id, author_platform_id, author_handle, text, created_at, parent_platform_id,"
+                    + " likes FROM comment",
+            "SELECT account_id, follower_platform_id, handle, full_name, bio, followers, following, posts_count,"
+                    + " has_profile_pic, is_private, verified, external_url, sampled_at, id FROM follower_sample",
+            "SELECT account_id, source_id, target_id FROM follow_edge",
+            "SELECT account_id, day, followers FROM follower_count");
 
     /**
      * Streams every row of {@link #READ_FLOOR} out of PostgreSQL in its cheapest form ({@code COPY ... TO STDOUT

@@ -5,6 +5,7 @@ import io.microreach.domain.Platform;
 import io.microreach.domain.Tier;
 import io.microreach.signals.scorecard.AccountSignals;
 import io.microreach.signals.scorecard.PeerRow;
+import io.microreach.signals.scorecard.PoolStatistics;
 import io.microreach.signals.scorecard.Scorecard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -207,36 +208,37 @@ public class ScoreStore {
         return packed != null ? codec.unpack(packed) : codec.fromText(text);
     }
 
-    /** A stored account's peer row. */
-    public record StoredPeerRow(long accountId, PeerRow row) {}
-
-    /** Peer rows of every scored account except the given ones, rebuilt from the stored columns (without niches). */
-    public List<StoredPeerRow> storedPeerRows(java.util.Set<Long> except) {
-        List<StoredPeerRow> rows = new ArrayList<>();
+    /**
+     * Adds the peer row of every scored account except {@code except} to {@code pool}, rebuilt from the stored
+     * headline columns with the given niches (the pool of an incremental rescore, and of the scorecard reader);
+     * returns how many were added.
+     */
+    int addStoredPeers(PoolStatistics.Builder pool, Map<Long, List<String>> niches, Set<Long> except) {
+        int[] added = {0};
         jdbc.query(
                 "SELECT s.account_id, a.platform, s.tier, a.followers, s.engagement_rate, s.suspicious_share,"
                         + " s.reply_rate, s.cohesion, s.inviting_share, s.sponsored_share, s.likes_per_comment"
                         + " FROM account_score s JOIN account a ON a.id = s.account_id",
                 rs -> {
-                    if (except.contains(rs.getLong(1))) {
+                    long accountId = rs.getLong(1);
+                    if (except.contains(accountId)) {
                         return;
                     }
-                    rows.add(new StoredPeerRow(
-                            rs.getLong(1),
-                            new PeerRow(
-                                    Platform.fromId(rs.getString(2)).orElseThrow(),
-                                    Tier.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
-                                    List.of(),
-                                    rs.getLong(4),
-                                    (Double) rs.getObject(5),
-                                    (Double) rs.getObject(6),
-                                    (Double) rs.getObject(7),
-                                    (Double) rs.getObject(8),
-                                    (Double) rs.getObject(9),
-                                    (Double) rs.getObject(10),
-                                    (Double) rs.getObject(11))));
+                    pool.add(new PeerRow(
+                            Platform.fromId(rs.getString(2)).orElseThrow(),
+                            Tier.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
+                            niches.getOrDefault(accountId, List.of()),
+                            rs.getLong(4),
+                            (Double) rs.getObject(5),
+                            (Double) rs.getObject(6),
+                            (Double) rs.getObject(7),
+                            (Double) rs.getObject(8),
+                            (Double) rs.getObject(9),
+                            (Double) rs.getObject(10),
+                            (Double) rs.getObject(11)));
+                    added[0]++;
                 });
-        return rows;
+        return added[0];
     }
 
     /**

@@ -69,7 +69,7 @@ public class ScorecardReader {
         if (computedAt.isEmpty()) {
             return Optional.empty();
         }
-        return store.signals(accountId).map(stored -> assemble(stored.signals(), accountId, computedAt.get()));
+        return store.signals(accountId).map(stored -> assemble(pool(), stored.signals(), accountId, computedAt.get()));
     }
 
     /** The account's scorecard as JSON (the REST API's and {@code scorecard --json}'s form), if it has been scored. */
@@ -110,19 +110,15 @@ public class ScorecardReader {
             for (ScoreStore.StoredSignals s : page.rows()) {
                 Instant at = computed.get(s.accountId());
                 if (at != null) {
-                    Scorecard card = assembler.assemble(
-                            s.signals().withNiches(pool.niches().getOrDefault(s.accountId(), List.of())),
-                            pool.pool(),
-                            at);
-                    action.accept(s.accountId(), json.writeValueAsString(card));
+                    action.accept(
+                            s.accountId(), json.writeValueAsString(assemble(pool, s.signals(), s.accountId(), at)));
                 }
             }
             after = page.lastId();
         }
     }
 
-    private Scorecard assemble(AccountSignals signals, long accountId, Instant computedAt) {
-        CachedPool pool = pool();
+    private Scorecard assemble(CachedPool pool, AccountSignals signals, long accountId, Instant computedAt) {
         return assembler.assemble(
                 signals.withNiches(pool.niches().getOrDefault(accountId, List.of())), pool.pool(), computedAt);
     }
@@ -150,8 +146,7 @@ public class ScorecardReader {
             }
             Map<Long, List<String>> niches = store.primaryNiches();
             PoolStatistics.Builder builder = PoolStatistics.builder().nicheMinimumPeers(nicheMinimumPeers);
-            store.storedPeerRows(Set.of())
-                    .forEach(r -> builder.add(r.row().withNiches(niches.getOrDefault(r.accountId(), List.of()))));
+            store.addStoredPeers(builder, niches, Set.of());
             current = new CachedPool(fingerprint, builder.build(), niches);
             cached = current;
             return current;

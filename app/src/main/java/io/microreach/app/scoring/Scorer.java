@@ -103,9 +103,8 @@ public class Scorer {
         List<Long> ids = List.copyOf(toMeasure);
         Map<Long, List<String>> niches = store.primaryNiches();
         PoolStatistics.Builder builder = PoolStatistics.builder().nicheMinimumPeers(nicheMinimumPeers);
-        List<ScoreStore.StoredPeerRow> others = store.storedPeerRows(toMeasure);
-        others.forEach(r -> builder.add(r.row().withNiches(niches.getOrDefault(r.accountId(), List.of()))));
-        long total = ids.size() + (long) ids.size() + others.size();
+        int others = store.addStoredPeers(builder, niches, toMeasure);
+        long total = ids.size() + (long) ids.size() + others;
         List<PeerRow> measured = measure(ids, niches, started, progress, total);
         measured.forEach(builder::add);
         PoolStatistics pool = builder.build();

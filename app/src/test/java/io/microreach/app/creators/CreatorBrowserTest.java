@@ -55,12 +55,13 @@ class CreatorBrowserTest extends BrowserTest {
                         + " AND EXISTS (SELECT 1 FROM follower_count f WHERE f.account_id = s.account_id)"
                         + " ORDER BY s.trust_score DESC NULLS LAST, s.account_id",
                 Long.class);
+        tools.jackson.databind.json.JsonMapper mapper =
+                tools.jackson.databind.json.JsonMapper.builder().build();
         long best = -1;
         int bestSpikes = -1;
         for (long id : candidates) {
-            tools.jackson.databind.JsonNode card = tools.jackson.databind.json.JsonMapper.builder()
-                    .build()
-                    .readTree(reader.json(id).orElseThrow());
+            tools.jackson.databind.JsonNode card =
+                    mapper.readTree(reader.json(id).orElseThrow());
             if (!card.path("details").path("expectedEngagement").path("curve").isObject()) {
                 continue;
             }

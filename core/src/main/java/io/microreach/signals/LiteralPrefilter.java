@@ -76,6 +76,41 @@ public final class LiteralPrefilter {
     }
 
     /**
+     * False only when {@code text} cannot match a pattern whose matches start with one of the literals as a whole
+     * word: no literal occurs with neither a letter nor a digit right before it and right after it. For a literal
+     * "ad" this skips "made" and "already", which {@link #mayMatch} lets through.
+     */
+    public boolean mayMatchAsWord(String text) {
+        if (all == null) {
+            return true;
+        }
+        for (String l : all) {
+            for (int at = text.indexOf(l); at >= 0; at = text.indexOf(l, at + 1)) {
+                int end = at + l.length();
+                // The char before, not the code point: like the patterns' look-behinds, which see only the low
+                // surrogate of a letter outside the BMP (a surrogate is no letter, so this errs towards "may match").
+                if ((at == 0 || !letterOrDigit(text.charAt(at - 1)))
+                        && (end == text.length() || !letterOrDigit(text.codePointAt(end)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code [\p{L}\p{N}]}, the class of the text signals' word boundaries. */
+    private static boolean letterOrDigit(int cp) {
+        if (cp < 128) {
+            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
+        }
+        return Character.isLetter(cp)
+                || switch (Character.getType(cp)) {
+                    case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+                    default -> false;
+                };
+    }
+
+    /**
      * Every position of {@code text} where one of the literals starts, ascending and distinct; {@code null} for a
      * filter that lets everything through (every position is a candidate).
      */

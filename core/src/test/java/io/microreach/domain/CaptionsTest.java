@@ -2,8 +2,16 @@ package io.microreach.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.microreach.signals.TrickyTexts;
 import java.text.Normalizer;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,18 +101,18 @@ class CaptionsTest {
     }
 
     static Stream<Long> seeds() {
-        return java.util.stream.LongStream.range(0, 30).boxed();
+        return LongStream.range(0, 30).boxed();
     }
 
     /** Property against the original patterns (look-behind first): the reordered ones find the same tags. */
     @ParameterizedTest
     @MethodSource("seeds")
     void sameTagsAsTheLookBehindFirstPatterns(long seed) {
-        java.util.regex.Pattern hashtag = java.util.regex.Pattern.compile(
-                "(?<![\\p{L}\\p{N}_&/])#([\\p{L}\\p{M}\\p{N}_]*\\p{L}[\\p{L}\\p{M}\\p{N}_]*)");
-        java.util.regex.Pattern mention = java.util.regex.Pattern.compile(
+        Pattern hashtag =
+                Pattern.compile("(?<![\\p{L}\\p{N}_&/])#([\\p{L}\\p{M}\\p{N}_]*\\p{L}[\\p{L}\\p{M}\\p{N}_]*)");
+        Pattern mention = Pattern.compile(
                 "(?<![\\p{L}\\p{N}_.])@([\\p{L}\\p{N}_](?:[\\p{L}\\p{M}\\p{N}_.]*[\\p{L}\\p{M}\\p{N}_])?)");
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        SplittableRandom rng = new SplittableRandom(seed);
         String alphabet = "#@#@a b_1./&é\u0301 x\n";
         for (int i = 0; i < 300; i++) {
             StringBuilder b = new StringBuilder();
@@ -117,12 +125,34 @@ class CaptionsTest {
         }
     }
 
-    private static List<String> reference(java.util.regex.Pattern p, String text) {
-        java.util.LinkedHashSet<String> found = new java.util.LinkedHashSet<>();
-        java.util.regex.Matcher m = p.matcher(text);
+    private static List<String> reference(Pattern p, String text) {
+        LinkedHashSet<String> found = new LinkedHashSet<>();
+        Matcher m = p.matcher(text);
         while (m.find()) {
-            found.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+            found.add(m.group(1).toLowerCase(Locale.ROOT));
         }
         return List.copyOf(found);
+    }
+
+    /** What the regular expressions of the definitions find: distinct matches in order, lower-cased. */
+    private static List<String> byRegex(Pattern pattern, String text) {
+        Set<String> found = new LinkedHashSet<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            found.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
+        return List.copyOf(found);
+    }
+
+    /** Property against the exact reference: the hand-written scanners find what the defining expressions find. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void scannersFindWhatTheExpressionsFind(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = 0; i < 500; i++) {
+            String text = TrickyTexts.next(rng, 14);
+            assertThat(Captions.hashtags(text)).as(text).isEqualTo(byRegex(Captions.HASHTAG, text));
+            assertThat(Captions.mentions(text)).as(text).isEqualTo(byRegex(Captions.MENTION, text));
+        }
     }
 }

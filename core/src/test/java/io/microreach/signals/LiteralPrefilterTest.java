@@ -76,4 +76,34 @@ class LiteralPrefilterTest {
         }
         return b.toString();
     }
+
+    @Test
+    void wordFilterKnownAnswers() {
+        LiteralPrefilter f = LiteralPrefilter.anyOf(List.of("ad", "werbung"));
+        assertThat(f.mayMatchAsWord("made already bad")).isFalse();
+        assertThat(f.mayMatchAsWord("new look #ad")).isTrue();
+        assertThat(f.mayMatchAsWord("ad")).isTrue();
+        assertThat(f.mayMatchAsWord("[werbung]")).isTrue();
+        assertThat(f.mayMatchAsWord("werbungen ad2")).isFalse();
+        assertThat(f.mayMatchAsWord("ad\uD835\uDC9C"))
+                .as("supplementary letter after")
+                .isFalse();
+    }
+
+    /** Property against the exact reference: a literal as a whole word, by regex. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void wordFilterRejectsExactlyTheTextsWithoutAWholeWordLiteral(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<String> literals = List.of("ad", "adv", "werbung", "publi");
+        LiteralPrefilter f = LiteralPrefilter.anyOf(literals);
+        java.util.regex.Pattern reference =
+                java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])(?:ad|adv|werbung|publi)(?![\\p{L}\\p{N}])");
+        for (int i = 0; i < 300; i++) {
+            String text = AccentFolding.fold(TrickyTexts.next(rng, 8));
+            assertThat(f.mayMatchAsWord(text))
+                    .as(text)
+                    .isEqualTo(reference.matcher(text).find());
+        }
+    }
 }

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  */
 final class GenericCommentClassifier {
     static final int MAX_WORDS = 6;
-    private static final Pattern REPEATS = Pattern.compile("(\\p{L})\\1{2,}");
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}@_]+");
+    // The definitions, as regular expressions; isGeneric applies them by hand (the tests check it against these).
+    static final Pattern REPEATS = Pattern.compile("(\\p{L})\\1{2,}");
+    static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}@_]+");
 
     private final Set<String> praise;
 
@@ -31,25 +32,85 @@ final class GenericCommentClassifier {
     }
 
     boolean isGeneric(String text) {
-        String lower = text.toLowerCase(Locale.ROOT).strip();
-        if (lower.isEmpty()) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.isBlank()) {
             return false;
         }
-        String[] words = NOT_WORD.matcher(lower).replaceAll(" ").strip().split(" ");
-        if (words.length == 1 && words[0].isEmpty()) {
-            return true;
+        // Words are the runs of letters, digits, '@' and '_' (what NOT_WORD splits on); written out because every
+        // recent comment of every creator passes here and the regex split was most of the cost. A comment with more
+        // than MAX_WORDS words is specific however praising, so counting stops there.
+        int[] bounds = new int[2 * (MAX_WORDS + 1)];
+        int words = 0;
+        int n = lower.length();
+        for (int i = 0; i < n; ) {
+            int cp = lower.codePointAt(i);
+            if (!wordPart(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            if (words > MAX_WORDS - 1) {
+                return false;
+            }
+            int start = i;
+            while (i < n && wordPart(cp = lower.codePointAt(i))) {
+                i += Character.charCount(cp);
+            }
+            bounds[2 * words] = start;
+            bounds[2 * words + 1] = i;
+            words++;
         }
-        if (words.length > MAX_WORDS) {
-            return false;
-        }
-        for (String w : words) {
+        for (int w = 0; w < words; w++) {
+            String word = lower.substring(bounds[2 * w], bounds[2 * w + 1]);
             // "sooo" and "yesss" mean "so" and "yes", "goooood" means "good": try one and two letters.
-            if (!praise.contains(REPEATS.matcher(w).replaceAll("$1"))
-                    && !praise.contains(REPEATS.matcher(w).replaceAll("$1$1"))) {
+            if (!praiseWord(collapseRepeats(word, 1)) && !praiseWord(collapseRepeats(word, 2))) {
                 return false;
             }
         }
-        return true;
+        return true; // no word at all: nothing but emoji, symbols and punctuation
+    }
+
+    /** Whether a lower-case word is in the praise lexicon. */
+    boolean praiseWord(String word) {
+        return praise.contains(word);
+    }
+
+    /** Runs of three or more of the same letter cut to {@code keep} letters: {@code REPEATS.replaceAll("$1")}. */
+    static String collapseRepeats(String word, int keep) {
+        int n = word.length();
+        StringBuilder out = null;
+        for (int i = 0; i < n; ) {
+            int cp = word.codePointAt(i);
+            int width = Character.charCount(cp);
+            int end = i + width;
+            while (end < n && word.codePointAt(end) == cp) {
+                end += width;
+            }
+            int run = (end - i) / width;
+            if (run >= 3 && Character.isLetter(cp)) {
+                if (out == null) {
+                    out = new StringBuilder(n).append(word, 0, i);
+                }
+                for (int k = 0; k < keep; k++) {
+                    out.appendCodePoint(cp);
+                }
+            } else if (out != null) {
+                out.append(word, i, end);
+            }
+            i = end;
+        }
+        return out == null ? word : out.toString();
+    }
+
+    /** {@code [\p{L}\p{N}@_]}. */
+    private static boolean wordPart(int cp) {
+        if (cp < 128) {
+            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9' || cp == '@' || cp == '_';
+        }
+        return Character.isLetter(cp)
+                || switch (Character.getType(cp)) {
+                    case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+                    default -> false;
+                };
     }
 
     private static Set<String> load() {

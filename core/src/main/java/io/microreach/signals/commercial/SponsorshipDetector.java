@@ -71,15 +71,16 @@ public final class SponsorshipDetector {
         // so match positions still point into the caption) and judged on their own below.
         String folded = TextFolding.fold(blankLinks(caption));
 
-        Set<String> tags = new LinkedHashSet<>();
-        post.hashtags().forEach(t -> tags.add(TextFolding.fold(t)));
-        Captions.hashtags(caption).forEach(t -> tags.add(TextFolding.fold(t)));
-        for (String tag : tags) {
-            if (markers.disclosureHashtags.contains(tag)) {
-                reasons.add(SponsorshipReason.DISCLOSURE_MARKER);
-                found.add("#" + tag);
-            } else if (markers.weakHashtags.contains(tag)) {
-                weak.add("#" + tag);
+        // The listed tags, then those in the caption; found and weak keep the first occurrence of each.
+        for (List<String> tags : List.of(post.hashtags(), Captions.hashtags(caption))) {
+            for (String t : tags) {
+                String tag = TextFolding.fold(t);
+                if (markers.disclosureHashtags.contains(tag)) {
+                    reasons.add(SponsorshipReason.DISCLOSURE_MARKER);
+                    found.add("#" + tag);
+                } else if (markers.weakHashtags.contains(tag)) {
+                    weak.add("#" + tag);
+                }
             }
         }
         if (addMatches(markers.disclosurePhrases, folded, caption, found)

@@ -81,13 +81,21 @@ public final class SponsorshipMarkers {
         /**
          * Calls {@code onMatch} with the matcher at each match in {@code folded}, in the order of {@link
          * Matcher#find()}. Patterns whose matches start at a phrase's first word are tried only where such a word
-         * starts; the others only when one occurs at all.
+         * starts; the others ({@code startsAtWord} false: the labels pattern) only when such a word stands somewhere
+         * as a whole word.
          */
         void forEachMatch(String folded, Consumer<Matcher> onMatch) {
             if (!prefilter.mayMatch(folded)) {
                 return;
             }
             if (!startsAtWord) {
+                // The labels pattern: in each of its alternatives the label stands between non-letters (line start,
+                // space, punctuation or bracket before it; separator, bracket, space or line end after it), so the
+                // whole regex need only run where a label's first word stands as a word. "ad" sits inside countless
+                // words ("made", "already"): without this the regex ran on nearly every caption.
+                if (!prefilter.mayMatchAsWord(folded)) {
+                    return;
+                }
                 Matcher m = pattern.matcher(folded);
                 while (m.find()) {
                     onMatch.accept(m);

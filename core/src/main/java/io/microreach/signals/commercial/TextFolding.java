@@ -1,32 +1,22 @@
 package io.microreach.signals.commercial;
 
-import java.text.Normalizer;
+import io.microreach.signals.AccentFolding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Case and accent folding that keeps the length of the text, so that a match on folded text points at the same
- * characters of the original (a discount code's capitals are read from the original). The conversation package has
- * its own copy: two packages, no shared helper package.
+ * Phrase lists as patterns over folded text. Folding ({@link AccentFolding}) keeps the length of the text, so that a
+ * match on folded text points at the same characters of the original (a discount code's capitals are read from the
+ * original).
  */
 final class TextFolding {
     private TextFolding() {}
 
-    /** Lower case without accents ("Código" → "codigo"), same length as the input. */
+    /** Lower case without accents ("Código" → "codigo"), same length as the input ({@link AccentFolding}). */
     static String fold(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = Character.toLowerCase(text.charAt(i));
-            if (c < 128 || Character.isSurrogate(c)) {
-                out.append(c);
-                continue;
-            }
-            String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-            out.append(d.length() > 1 && Character.isLetter(d.charAt(0)) ? d.charAt(0) : c);
-        }
-        return out.toString();
+        return AccentFolding.fold(text);
     }
 
     /**

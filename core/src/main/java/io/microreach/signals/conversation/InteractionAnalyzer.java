@@ -41,7 +41,6 @@ import java.util.regex.Pattern;
  */
 public final class InteractionAnalyzer {
     private static final PhraseRule.Rules RULES = PhraseRule.bundled();
-    private static final Pattern QUESTION_MARK = Pattern.compile("[?¿？]");
     private static final Pattern NUMBERED_LINE =
             Pattern.compile("(?m)^[\\s\\p{Punct}&&[^\\d]]*(?:\\d{1,2}[.)]|\\d\\uFE0F?\\u20E3)\\s*\\S");
     private static final int MAX_CHAIN = 1_000;
@@ -84,7 +83,7 @@ public final class InteractionAnalyzer {
         String prose = TextFolding.prose(caption);
         String folded = TextFolding.fold(prose);
         Set<InvitationKind> kinds = EnumSet.noneOf(InvitationKind.class);
-        if (QUESTION_MARK.matcher(prose).find()) {
+        if (TextFolding.hasQuestionMark(prose)) {
             kinds.add(InvitationKind.QUESTION);
         }
         if (RULES.callToComment().foundIn(folded)) {
@@ -102,7 +101,7 @@ public final class InteractionAnalyzer {
             return false;
         }
         String prose = TextFolding.prose(comment);
-        if (QUESTION_MARK.matcher(prose).find()) {
+        if (TextFolding.hasQuestionMark(prose)) {
             return true;
         }
         return prose.indexOf('!') < 0 && RULES.questionOpeners().opens(TextFolding.fold(prose));
@@ -222,11 +221,24 @@ public final class InteractionAnalyzer {
     }
 
     private static int numberedLines(String text) {
+        if (!hasAsciiDigit(text)) {
+            return 0; // every numbered line has one (\d is ASCII here); most captions have none
+        }
         Matcher m = NUMBERED_LINE.matcher(text);
         int n = 0;
         while (m.find()) {
             n++;
         }
         return n;
+    }
+
+    private static boolean hasAsciiDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -68,15 +68,17 @@ final class PhraseRule {
         return find(phrasesAtStart, regexAtStart, folded);
     }
 
+    // Both patterns open with "^" (not multi-line), so a match can only start at the start: lookingAt() tries there
+    // alone, where find() would try every later position and fail at each.
     private boolean find(Pattern phrases, Pattern regexes, String folded) {
         if (phrases != null
                 && phrasePrefilter.mayMatch(folded)
-                && phrases.matcher(folded).find()) {
+                && phrases.matcher(folded).lookingAt()) {
             return true;
         }
         return regexes != null
                 && regexPrefilter.mayMatch(folded)
-                && regexes.matcher(folded).find();
+                && regexes.matcher(folded).lookingAt();
     }
 
     /** The three lists of the bundled resource. */

@@ -48,12 +48,21 @@ public record FollowerProfile(
      * counts, picture and private flag stay unknown when absent.
      */
     public static FollowerProfile of(FollowerSample sample) {
-        return unknown()
-                .withCounts(sample.postsCount(), sample.followers(), sample.following())
-                .withFlags(sample.hasProfilePic(), sample.privateAccount(), sample.externalUrl() != null)
-                .withUsername(username(sample.handle(), sample.platform()))
-                .withBio(sample.bio())
-                .withFullName(sample.fullName());
+        // One record instead of a chain of with* copies: every sampled follower of every creator passes here.
+        String username = username(sample.handle(), sample.platform());
+        boolean named = !username.isBlank();
+        String u = username.strip();
+        return new FollowerProfile(
+                sample.postsCount(),
+                sample.followers(),
+                sample.following(),
+                sample.hasProfilePic(),
+                sample.privateAccount(),
+                sample.externalUrl() != null,
+                named ? u.codePointCount(0, u.length()) : null,
+                named ? digitShare(u) : null,
+                bioLength(sample.bio()),
+                fullNameWords(sample.fullName()));
     }
 
     public FollowerProfile withCounts(Long posts, Long followers, Long following) {
@@ -90,14 +99,18 @@ public record FollowerProfile(
             return withUsernameShape(null, null);
         }
         String u = username.strip();
+        return withUsernameShape(u.codePointCount(0, u.length()), digitShare(u));
+    }
+
+    /** ASCII digits ÷ code points of a stripped, non-empty username. */
+    private static double digitShare(String u) {
         int digits = 0;
-        int length = u.codePointCount(0, u.length());
         for (int i = 0; i < u.length(); i++) {
             if (u.charAt(i) >= '0' && u.charAt(i) <= '9') {
                 digits++;
             }
         }
-        return withUsernameShape(length, (double) digits / length);
+        return (double) digits / u.codePointCount(0, u.length());
     }
 
     /** For sources that publish only the username's shape (length and/or digit share), not the name. */
@@ -117,8 +130,15 @@ public record FollowerProfile(
 
     /** Bio length of {@code bio}; {@code null} is an empty bio. */
     public FollowerProfile withBio(String bio) {
-        return withBioLength(
-                bio == null ? 0 : bio.strip().codePointCount(0, bio.strip().length()));
+        return withBioLength(bioLength(bio));
+    }
+
+    private static int bioLength(String bio) {
+        if (bio == null) {
+            return 0;
+        }
+        String b = bio.strip();
+        return b.codePointCount(0, b.length());
     }
 
     public FollowerProfile withBioLength(Integer bioLength) {
@@ -137,7 +157,11 @@ public record FollowerProfile(
 
     /** Word count of {@code fullName}; {@code null} or blank is zero words. */
     public FollowerProfile withFullName(String fullName) {
-        return withFullNameWords(fullName == null || fullName.isBlank() ? 0 : words(fullName.strip()));
+        return withFullNameWords(fullNameWords(fullName));
+    }
+
+    private static int fullNameWords(String fullName) {
+        return fullName == null || fullName.isBlank() ? 0 : words(fullName.strip());
     }
 
     /** The number of parts {@code split("\\s+")} gives for a stripped text, without a regex (scoring hot path). */

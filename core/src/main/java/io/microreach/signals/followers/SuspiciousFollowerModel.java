@@ -184,7 +184,12 @@ public final class SuspiciousFollowerModel {
 
     /** Probability that the account is suspicious (fake, bought or spam), 0–1. */
     public double probability(FollowerProfile profile) {
-        return logistic(logit(FollowerFeatures.extract(profile), center, sd, weight, intercept));
+        return probability(FollowerFeatures.extract(profile));
+    }
+
+    /** The probability for features as {@link FollowerFeatures#extract} gives them. */
+    double probability(double[] features) {
+        return logistic(logit(features, center, sd, weight, intercept));
     }
 
     public double probability(FollowerSample sample) {

@@ -78,7 +78,7 @@ public final class SuspiciousShareEstimator {
         double se = model.validation().sensitivity();
         double sp = model.validation().specificity();
 
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>(2 * followers.size());
         List<SuspiciousFollower> flaggedFollowers = new ArrayList<>();
         int n = 0;
         int unscored = 0;
@@ -86,13 +86,13 @@ public final class SuspiciousShareEstimator {
             if (!seen.add(f.followerPlatformId())) {
                 continue;
             }
-            FollowerProfile profile = FollowerProfile.of(f);
-            if (Arrays.stream(FollowerFeatures.extract(profile)).allMatch(Double::isNaN)) {
+            double[] features = FollowerFeatures.extract(FollowerProfile.of(f));
+            if (Arrays.stream(features).allMatch(Double::isNaN)) {
                 unscored++;
                 continue;
             }
             n++;
-            double p = model.probability(profile);
+            double p = model.probability(features);
             if (p >= threshold) {
                 flaggedFollowers.add(new SuspiciousFollower(f.followerPlatformId(), f.handle(), p));
             }

@@ -120,4 +120,39 @@ class FollowerFeaturesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("usernameDigitShare");
     }
+
+    /** Property against the reference: the one-step profile equals the chain of with* steps it replaced. */
+    @Test
+    void profileOfASampleEqualsTheStepByStepProfile() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        String[] texts = {
+            null, "", "  ", "anna", " Anna Maria  Lopez ", "x9_2", "\uD835\uDC9C1", "jo.ann.bsky.social", "@b0b"
+        };
+        Boolean[] flags = {null, true, false};
+        for (int i = 0; i < 2_000; i++) {
+            Platform platform = Platform.values()[rng.nextInt(Platform.values().length)];
+            String handle = texts[1 + rng.nextInt(texts.length - 1)];
+            if (handle.isBlank()) {
+                handle = "h";
+            }
+            FollowerSample s = sample(
+                    platform,
+                    handle,
+                    texts[rng.nextInt(texts.length)],
+                    texts[rng.nextInt(texts.length)],
+                    rng.nextBoolean() ? null : (long) rng.nextInt(5000),
+                    rng.nextBoolean() ? null : (long) rng.nextInt(5000),
+                    rng.nextBoolean() ? null : (long) rng.nextInt(500),
+                    flags[rng.nextInt(3)],
+                    flags[rng.nextInt(3)],
+                    rng.nextBoolean() ? null : "https://x.co");
+            FollowerProfile stepByStep = FollowerProfile.unknown()
+                    .withCounts(s.postsCount(), s.followers(), s.following())
+                    .withFlags(s.hasProfilePic(), s.privateAccount(), s.externalUrl() != null)
+                    .withUsername(FollowerProfile.username(s.handle(), s.platform()))
+                    .withBio(s.bio())
+                    .withFullName(s.fullName());
+            assertThat(FollowerProfile.of(s)).as(s.toString()).isEqualTo(stepByStep);
+        }
+    }
 }

@@ -467,7 +467,7 @@ public final class ScoringBenchmark {
             "SELECT post_id, platform_id, author_platform_id, author_handle, text, created_at, parent_platform_id,"
                     + " likes FROM comment",
             "SELECT account_id, follower_platform_id, handle, full_name, bio, followers, following, posts_count,"
-                    + " has_profile_pic, is_private, verified, external_url, sampled_at, id FROM follower_sample",
+                    + " has_profile_pic, is_private, external_url, id FROM follower_sample",
             "SELECT account_id, source_id, target_id FROM follow_edge",
             "SELECT account_id, day, followers FROM follower_count");
 

@@ -111,10 +111,12 @@ public final class LiteralPrefilter {
     }
 
     /**
-     * Every position of {@code text} where one of the literals starts, ascending and distinct; {@code null} for a
-     * filter that lets everything through (every position is a candidate).
+     * Every position of {@code text} where one of the literals starts a word (no letter or digit right before it),
+     * ascending and distinct; {@code null} for a filter that lets everything through (every position is a candidate).
+     * The phrase patterns open with {@code (?<![\p{L}\p{N}])}, so they cannot match anywhere else: short first words
+     * such as "ad" or "de" occur inside many words, and trying the whole alternation there was most of its cost.
      */
-    public int[] starts(String text) {
+    public int[] wordStarts(String text) {
         if (all == null) {
             return null;
         }
@@ -122,6 +124,11 @@ public final class LiteralPrefilter {
         int n = 0;
         for (String l : all) {
             for (int at = text.indexOf(l); at >= 0; at = text.indexOf(l, at + 1)) {
+                // The char before, as the patterns' look-behind sees it (only the low surrogate of a letter outside
+                // the BMP, which is no letter): this never drops a position the pattern could match at.
+                if (at > 0 && letterOrDigit(text.charAt(at - 1))) {
+                    continue;
+                }
                 if (n == found.length) {
                     found = Arrays.copyOf(found, n * 2);
                 }
@@ -141,11 +148,11 @@ public final class LiteralPrefilter {
 
     /**
      * The next match of {@code matcher} at or after {@code from}, for a pattern whose every match starts where one of
-     * the literals starts (a whole-word alternation of phrases): the same match {@link Matcher#find(int)} would
+     * the literals starts a word (a whole-word alternation of phrases): the same match {@link Matcher#find(int)} would
      * return, found by trying the pattern only at the literals' positions. On {@code true} the matcher holds the
      * match. The matcher must use transparent, non-anchoring bounds, so that look-arounds see the whole text.
      *
-     * @param starts {@link #starts} of the matcher's text
+     * @param starts {@link #wordStarts} of the matcher's text
      */
     public static boolean findFrom(Matcher matcher, int[] starts, int from, int length) {
         int i = Arrays.binarySearch(starts, from);

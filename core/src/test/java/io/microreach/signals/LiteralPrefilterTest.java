@@ -106,4 +106,12 @@ class LiteralPrefilterTest {
                     .isEqualTo(reference.matcher(text).find());
         }
     }
+
+    @Test
+    void wordStartsKnownAnswers() {
+        LiteralPrefilter f = LiteralPrefilter.anyOf(List.of("ad", "de", "code"));
+        assertThat(f.wordStarts("made code ad #ad decode")).containsExactly(5, 10, 14, 17);
+        assertThat(f.wordStarts("nothing here")).isEmpty();
+        assertThat(LiteralPrefilter.always().wordStarts("ad")).isNull();
+    }
 }

@@ -74,7 +74,10 @@ public final class TrickyTexts {
             "2)",
             "jo.ann",
             "_x",
-            "é\u0301\u0301");
+            "é\u0301\u0301",
+            "\u3000",
+            "\u00A0",
+            "\u2028");
 
     private TrickyTexts() {}
 

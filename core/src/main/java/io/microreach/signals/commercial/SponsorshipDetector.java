@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,16 +70,18 @@ public final class SponsorshipDetector {
         String caption = post.caption() == null ? "" : post.caption();
         // Words inside links ("/sponsored/how-to-…") are not the creator's wording; links are blanked (same length,
         // so match positions still point into the caption) and judged on their own below.
-        String folded = TextFolding.fold(blankLinks(caption));
+        List<MatchResult> links = links(caption);
+        String folded = TextFolding.fold(links.isEmpty() ? caption : blankLinks(caption, links));
 
         // The listed tags, then those in the caption; found and weak keep the first occurrence of each.
         for (List<String> tags : List.of(post.hashtags(), Captions.hashtags(caption))) {
             for (String t : tags) {
                 String tag = TextFolding.fold(t);
-                if (markers.disclosureHashtags.contains(tag)) {
+                Boolean disclosure = markers.hashtags.get(tag);
+                if (Boolean.TRUE.equals(disclosure)) {
                     reasons.add(SponsorshipReason.DISCLOSURE_MARKER);
                     found.add("#" + tag);
-                } else if (markers.weakHashtags.contains(tag)) {
+                } else if (disclosure != null) {
                     weak.add("#" + tag);
                 }
             }
@@ -94,7 +97,7 @@ public final class SponsorshipDetector {
         if (discountCodes(folded, caption, found) | addMatches(markers.codePhrases, folded, caption, found)) {
             reasons.add(SponsorshipReason.DISCOUNT_CODE);
         }
-        if (affiliateLinks(caption, found) | addMatches(markers.affiliateWords, folded, caption, found)) {
+        if (affiliateLinks(links, found) | addMatches(markers.affiliateWords, folded, caption, found)) {
             reasons.add(SponsorshipReason.AFFILIATE_LINK);
         }
         addMatches(markers.weakPhrases, folded, caption, weak);
@@ -233,28 +236,33 @@ public final class SponsorshipDetector {
         return letter && (digit || (!lower && token.length() >= 4));
     }
 
-    private static String blankLinks(String text) {
+    /** The links in the text, in order ({@link #LINK}); most captions have none and pay one scan for a '/'. */
+    private static List<MatchResult> links(String text) {
         if (!LiteralPrefilter.mayHoldLink(text)) {
-            return text;
+            return List.of();
         }
+        List<MatchResult> links = new ArrayList<>();
         Matcher m = LINK.matcher(text);
-        StringBuilder out = new StringBuilder(text);
         while (m.find()) {
-            for (int i = m.start(); i < m.end(); i++) {
+            links.add(m.toMatchResult());
+        }
+        return links;
+    }
+
+    private static String blankLinks(String text, List<MatchResult> links) {
+        StringBuilder out = new StringBuilder(text);
+        for (MatchResult link : links) {
+            for (int i = link.start(); i < link.end(); i++) {
                 out.setCharAt(i, ' ');
             }
         }
         return out.toString();
     }
 
-    private boolean affiliateLinks(String caption, Set<String> found) {
-        if (!LiteralPrefilter.mayHoldLink(caption)) {
-            return false;
-        }
-        Matcher m = LINK.matcher(caption);
+    private boolean affiliateLinks(List<MatchResult> links, Set<String> found) {
         boolean any = false;
-        while (m.find()) {
-            String marker = affiliateMarker(m.group());
+        for (MatchResult link : links) {
+            String marker = affiliateMarker(link.group());
             if (marker != null) {
                 found.add(marker);
                 any = true;

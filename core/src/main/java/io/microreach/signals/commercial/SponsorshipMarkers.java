@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -26,8 +27,9 @@ public final class SponsorshipMarkers {
     static final String RESOURCE = "markers.json";
     private static final SponsorshipMarkers BUNDLED = loadBundled();
 
-    final Set<String> disclosureHashtags;
-    final Set<String> weakHashtags;
+    /** Folded hashtag → {@code true} for a disclosure tag, {@code false} for a weak one (disclosure wins). */
+    final Map<String, Boolean> hashtags;
+
     final Phrases disclosurePhrases;
     final Phrases disclosureLabels;
     final Phrases weakPhrases;
@@ -39,8 +41,11 @@ public final class SponsorshipMarkers {
     final Set<String> affiliatePathSegments;
 
     private SponsorshipMarkers(JsonNode root) {
-        disclosureHashtags = folded(entries(root, "disclosure_hashtags"));
-        weakHashtags = folded(entries(root, "weak_hashtags"));
+        // One hash lookup per tag of every post instead of two set probes: tags are checked on every caption.
+        Map<String, Boolean> tags = new HashMap<>();
+        folded(entries(root, "weak_hashtags")).forEach(t -> tags.put(t, false));
+        folded(entries(root, "disclosure_hashtags")).forEach(t -> tags.put(t, true));
+        hashtags = tags;
         disclosurePhrases = Phrases.words(entries(root, "disclosure_phrases"));
         List<String> labelList = entries(root, "disclosure_labels");
         String labels = TextFolding.alternation(labelList);
@@ -102,7 +107,7 @@ public final class SponsorshipMarkers {
                 }
                 return;
             }
-            int[] starts = prefilter.starts(folded);
+            int[] starts = prefilter.wordStarts(folded);
             Matcher m = LiteralPrefilter.regionMatcher(pattern, folded);
             int from = 0;
             while (LiteralPrefilter.findFrom(m, starts, from, folded.length())) {

@@ -52,7 +52,7 @@ final class PhraseRule {
     boolean foundIn(String folded) {
         // A phrase match starts where its first word does: only those positions are tried.
         if (phrasesAnywhere != null && phrasePrefilter.mayMatch(folded)) {
-            int[] starts = phrasePrefilter.starts(folded);
+            int[] starts = phrasePrefilter.wordStarts(folded);
             if (LiteralPrefilter.findFrom(
                     LiteralPrefilter.regionMatcher(phrasesAnywhere, folded), starts, 0, folded.length())) {
                 return true;

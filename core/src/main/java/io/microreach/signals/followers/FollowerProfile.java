@@ -133,12 +133,30 @@ public record FollowerProfile(
         return withBioLength(bioLength(bio));
     }
 
-    private static int bioLength(String bio) {
+    /**
+     * Code points of the stripped bio, in one pass without the stripped copy (every sampled follower's bio passes
+     * here): whitespace is always a single char, so stripping by char is stripping by code point.
+     */
+    static int bioLength(String bio) {
         if (bio == null) {
             return 0;
         }
-        String b = bio.strip();
-        return b.codePointCount(0, b.length());
+        int start = 0;
+        int end = bio.length();
+        while (start < end && Character.isWhitespace(bio.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(bio.charAt(end - 1))) {
+            end--;
+        }
+        int length = end - start;
+        for (int i = start; i + 1 < end; i++) {
+            if (Character.isHighSurrogate(bio.charAt(i)) && Character.isLowSurrogate(bio.charAt(i + 1))) {
+                length--;
+                i++;
+            }
+        }
+        return length;
     }
 
     public FollowerProfile withBioLength(Integer bioLength) {

@@ -155,4 +155,17 @@ class FollowerFeaturesTest {
             assertThat(FollowerProfile.of(s)).as(s.toString()).isEqualTo(stepByStep);
         }
     }
+
+    /** Property against the reference: code points of the stripped bio. */
+    @Test
+    void bioLengthCountsTheCodePointsOfTheStrippedBio() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 3_000; i++) {
+            String bio = io.microreach.signals.TrickyTexts.next(rng, 10);
+            String stripped = bio.strip();
+            assertThat(FollowerProfile.bioLength(bio)).as(bio).isEqualTo(stripped.codePointCount(0, stripped.length()));
+        }
+        assertThat(FollowerProfile.bioLength(null)).isZero();
+        assertThat(FollowerProfile.bioLength(" \u3000a\uD835\uDC9Cb\n")).isEqualTo(3);
+    }
 }

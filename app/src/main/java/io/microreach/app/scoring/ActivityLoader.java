@@ -3,7 +3,6 @@ package io.microreach.app.scoring;
 import static io.microreach.app.database.SqlColumns.instant;
 import static io.microreach.app.database.SqlColumns.nullableLong;
 import static io.microreach.app.database.SqlColumns.platform;
-import static io.microreach.app.database.SqlColumns.strings;
 
 import io.microreach.domain.Account;
 import io.microreach.domain.Comment;
@@ -13,6 +12,8 @@ import io.microreach.domain.FollowerSample;
 import io.microreach.domain.Post;
 import io.microreach.domain.PostFormat;
 import io.microreach.signals.AccountActivity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyInputStream;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -94,6 +98,46 @@ public class ActivityLoader {
                         handler);
     }
 
+    /** Handles one row of a {@link #copy}, reading its fields in column order. */
+    @FunctionalInterface
+    private interface CopyRowHandler {
+        void row(BinaryCopyReader row) throws IOException;
+    }
+
+    /**
+     * Streams a query's rows by binary {@code COPY} ({@link BinaryCopyReader} says why). {@code COPY} takes no
+     * parameters, so the query's one {@code ?} becomes the chunk's ids as an array literal: numbers only. Each table
+     * is read per id through {@code CROSS JOIN LATERAL (… OFFSET 0)}, which keeps PostgreSQL on the index: with the
+     * ids as a literal the planner knows there are thousands and chose a parallel sequential scan of all 10 million
+     * comments for {@code post_id = ANY (…)} (0.41 s instead of 0.025 s per chunk, {@code EXPLAIN ANALYZE} on the
+     * 100k pool). The rows also arrive grouped by account in the chunk's order.
+     */
+    private void copy(String sql, Long[] ids, CopyRowHandler handler) {
+        StringBuilder array = new StringBuilder(ids.length * 8 + 16).append("'{");
+        for (int i = 0; i < ids.length; i++) {
+            array.append(i == 0 ? "" : ",").append(ids[i].longValue());
+        }
+        String query = sql.replace("?", array.append("}'::bigint[]"));
+        jdbc.getJdbcOperations().execute((ConnectionCallback<Void>) connection -> {
+            try (PGCopyInputStream stream = new PGCopyInputStream(
+                    connection.unwrap(PGConnection.class), "COPY (" + query + ") TO STDOUT (FORMAT binary)")) {
+                BinaryCopyReader rows = new BinaryCopyReader(stream);
+                while (rows.next()) {
+                    handler.row(rows);
+                }
+                rows.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading activity by COPY: " + e.getMessage(), e);
+            }
+            return null;
+        });
+    }
+
+    private static PostFormat postFormat(String id) {
+        return PostFormat.fromId(id)
+                .orElseThrow(() -> new IllegalStateException("unknown post format in database: " + id));
+    }
+
     /** Loaded activity keyed by the database id of the account, in the order of {@code accountIds}. */
     public Map<Long, AccountActivity> load(List<Long> accountIds) {
         if (accountIds.isEmpty()) {
@@ -140,109 +184,110 @@ public class ActivityLoader {
         ByAccount<Post> posts = new ByAccount<>(accounts);
         Map<Long, Long> postAccounts = new HashMap<>();
         Map<Long, Post> postsById = new HashMap<>();
-        select(
-                "SELECT p.account_id, p.platform_id, p.published_at, p.format, p.caption, p.hashtags, p.mentions,"
-                        + " p.likes, p.comments, p.shares, p.saves, p.views, p.followers_at_post, p.paid_partnership,"
-                        + " p.url, p.id FROM unnest(?::bigint[]) WITH ORDINALITY AS a(id, n) CROSS JOIN LATERAL"
-                        + " (SELECT * FROM post WHERE post.account_id = a.id ORDER BY published_at DESC, id DESC"
+        copy(
+                "SELECT p.account_id, p.id, p.platform_id, p.published_at, p.format, p.caption, p.hashtags,"
+                        + " p.mentions, p.likes, p.comments, p.shares, p.saves, p.views, p.followers_at_post,"
+                        + " p.paid_partnership, p.url FROM unnest(?::bigint[]) WITH ORDINALITY AS a(id, n) CROSS JOIN"
+                        + " LATERAL (SELECT * FROM post WHERE post.account_id = a.id ORDER BY published_at DESC, id DESC"
                         + " LIMIT " + RECENT_POSTS + ") p ORDER BY a.n",
                 ids,
-                rs -> {
-                    long accountId = rs.getLong(1);
+                row -> {
+                    long accountId = row.longValue();
                     Account account = posts.at(accountId);
+                    long postId = row.longValue();
                     Post post = new Post(
                             account.platform(),
-                            rs.getString(2),
+                            row.text(),
                             account.platformId(),
-                            instant(rs, 3),
-                            PostFormat.fromId(rs.getString(4)).orElseThrow(),
-                            rs.getString(5),
-                            strings(rs, 6),
-                            strings(rs, 7),
-                            nullableLong(rs, 8),
-                            nullableLong(rs, 9),
-                            nullableLong(rs, 10),
-                            nullableLong(rs, 11),
-                            nullableLong(rs, 12),
-                            nullableLong(rs, 13),
-                            (Boolean) rs.getObject(14),
-                            rs.getString(15));
-                    Long postId = rs.getLong(16);
+                            row.timestamp(),
+                            postFormat(row.text()),
+                            row.text(),
+                            row.textArray(),
+                            row.textArray(),
+                            row.nullableLong(),
+                            row.nullableLong(),
+                            row.nullableLong(),
+                            row.nullableLong(),
+                            row.nullableLong(),
+                            row.nullableLong(),
+                            row.bool(),
+                            row.text());
                     postAccounts.put(postId, accountId);
                     postsById.put(postId, post);
                     posts.add(post);
                 });
-        // By the ids of the posts just loaded, so that PostgreSQL looks comments up by post (index) rather than
-        // joining a ranking of the posts again: on a large pool that join became a full scan of the comment table
-        // for every chunk.
         ByAccount<Comment> comments = new ByAccount<>(accounts);
         if (!postAccounts.isEmpty()) {
-            select(
+            copy(
                     "SELECT c.post_id, c.platform_id, c.author_platform_id, c.author_handle, c.text, c.created_at,"
-                            + " c.parent_platform_id, c.likes FROM comment c WHERE c.post_id = ANY (?)",
+                            + " c.parent_platform_id, c.likes FROM unnest(?) AS p(id) CROSS JOIN LATERAL"
+                            + " (SELECT * FROM comment WHERE comment.post_id = p.id OFFSET 0) c",
                     postAccounts.keySet().toArray(Long[]::new),
-                    rs -> {
-                        long postId = rs.getLong(1);
+                    row -> {
+                        long postId = row.longValue();
                         Post post = postsById.get(postId);
                         comments.at(postAccounts.get(postId));
                         comments.add(new Comment(
                                 post.platform(),
-                                rs.getString(2),
+                                row.text(),
                                 post.platformId(),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getString(5),
-                                instant(rs, 6),
-                                rs.getString(7),
-                                nullableLong(rs, 8)));
+                                row.text(),
+                                row.text(),
+                                row.text(),
+                                row.timestamp(),
+                                row.text(),
+                                row.nullableLong()));
                     });
         }
         // Sorted by id here, per account, not by PostgreSQL: ~100,000 wide rows per chunk spilled its sort to disk.
         // Verified flag and sampling time are not read: no signal uses them, and on a large pool they are tens of
         // millions of values to send and parse (measured: 8% of the follower query's client CPU).
         ByAccount<SampledRow> sampled = new ByAccount<>(accounts);
-        select(
-                "SELECT account_id, follower_platform_id, handle, full_name, bio, followers, following, posts_count,"
-                        + " has_profile_pic, is_private, external_url, id FROM follower_sample"
-                        + " WHERE account_id = ANY (?)",
+        copy(
+                "SELECT f.account_id, f.id, f.follower_platform_id, f.handle, f.full_name, f.bio, f.followers,"
+                        + " f.following, f.posts_count, f.has_profile_pic, f.is_private, f.external_url"
+                        + " FROM unnest(?) AS a(id) CROSS JOIN LATERAL"
+                        + " (SELECT * FROM follower_sample WHERE account_id = a.id OFFSET 0) f",
                 ids,
-                rs -> {
-                    Account account = sampled.at(rs.getLong(1));
+                row -> {
+                    Account account = sampled.at(row.longValue());
+                    long id = row.longValue();
                     sampled.add(new SampledRow(
-                            rs.getLong(12),
+                            id,
                             new FollowerSample(
                                     account.platform(),
                                     account.platformId(),
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    rs.getString(4),
-                                    rs.getString(5),
-                                    nullableLong(rs, 6),
-                                    nullableLong(rs, 7),
-                                    nullableLong(rs, 8),
-                                    (Boolean) rs.getObject(9),
-                                    (Boolean) rs.getObject(10),
+                                    row.text(),
+                                    row.text(),
+                                    row.text(),
+                                    row.text(),
+                                    row.nullableLong(),
+                                    row.nullableLong(),
+                                    row.nullableLong(),
+                                    row.bool(),
+                                    row.bool(),
                                     null,
-                                    rs.getString(11),
+                                    row.text(),
                                     null)));
                 });
         ByAccount<FollowEdge> edges = new ByAccount<>(accounts);
-        select("SELECT account_id, source_id, target_id FROM follow_edge WHERE account_id = ANY (?)", ids, rs -> {
-            Account account = edges.at(rs.getLong(1));
-            edges.add(new FollowEdge(account.platform(), account.platformId(), rs.getString(2), rs.getString(3)));
-        });
-        ByAccount<FollowerCount> history = new ByAccount<>(accounts);
-        select(
-                "SELECT account_id, day, followers FROM follower_count WHERE account_id = ANY (?)"
-                        + " ORDER BY account_id, day",
+        copy(
+                "SELECT e.account_id, e.source_id, e.target_id FROM unnest(?) AS a(id) CROSS JOIN LATERAL"
+                        + " (SELECT * FROM follow_edge WHERE account_id = a.id OFFSET 0) e",
                 ids,
-                rs -> {
-                    Account account = history.at(rs.getLong(1));
-                    history.add(new FollowerCount(
-                            account.platform(),
-                            account.platformId(),
-                            rs.getObject(2, java.time.LocalDate.class),
-                            rs.getLong(3)));
+                row -> {
+                    Account account = edges.at(row.longValue());
+                    edges.add(new FollowEdge(account.platform(), account.platformId(), row.text(), row.text()));
+                });
+        ByAccount<FollowerCount> history = new ByAccount<>(accounts);
+        copy(
+                "SELECT h.account_id, h.day, h.followers FROM unnest(?) AS a(id) CROSS JOIN LATERAL"
+                        + " (SELECT * FROM follower_count WHERE account_id = a.id ORDER BY day OFFSET 0) h",
+                ids,
+                row -> {
+                    Account account = history.at(row.longValue());
+                    history.add(
+                            new FollowerCount(account.platform(), account.platformId(), row.date(), row.longValue()));
                 });
         Map<Long, AccountActivity> out = new LinkedHashMap<>();
         accounts.forEach((id, account) -> {

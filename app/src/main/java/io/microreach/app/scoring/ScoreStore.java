@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -108,19 +109,30 @@ public class ScoreStore {
 
     /** Stores measured signals in one transaction. */
     void saveSignals(List<PackedSignals> signals) {
-        CopyRows rows = new CopyRows();
+        int bytes = 0;
         for (PackedSignals s : signals) {
-            rows.number(s.accountId()).time(s.measuredAt()).bytes(s.packed()).endRow();
+            bytes += 2 + 12 + 12 + 4 + s.packed().length;
         }
-        copyAndUpsert(
-                SIGNALS_STAGE,
-                "COPY account_signals_stage (account_id, measured_at, packed) FROM STDIN (FORMAT csv)",
-                rows,
-                SIGNALS_UPSERT);
+        BinaryCopyWriter rows = new BinaryCopyWriter(bytes);
+        for (PackedSignals s : signals) {
+            rows.row(3).int8(s.accountId()).timestamp(s.measuredAt()).bytes(s.packed());
+        }
+        String copySql = "COPY account_signals_stage (account_id, measured_at, packed) FROM STDIN (FORMAT binary)";
+        copyAndUpsert(SIGNALS_STAGE, rows.rows(), copy -> copy.copyIn(copySql, rows.body()), SIGNALS_UPSERT);
+    }
+
+    /** Sends the rows of a {@code COPY … FROM STDIN}. */
+    @FunctionalInterface
+    private interface CopyIn {
+        void send(CopyManager copy) throws SQLException, IOException;
     }
 
     private void copyAndUpsert(String stage, String copySql, CopyRows rows, String upsert) {
-        if (rows.rows() == 0) {
+        copyAndUpsert(stage, rows.rows(), copy -> copy.copyIn(copySql, rows.reader()), upsert);
+    }
+
+    private void copyAndUpsert(String stage, int rows, CopyIn copyIn, String upsert) {
+        if (rows == 0) {
             return;
         }
         jdbc.execute((ConnectionCallback<Void>) connection -> {
@@ -128,7 +140,7 @@ public class ScoreStore {
             connection.setAutoCommit(false);
             try (Statement st = connection.createStatement()) {
                 st.execute(stage);
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, rows.reader());
+                copyIn.send(connection.unwrap(PGConnection.class).getCopyAPI());
                 st.executeUpdate(upsert);
                 connection.commit();
             } catch (IOException e) {

@@ -86,6 +86,51 @@ class BinaryCopyReaderTest extends SpringAppTest {
                 .hasMessageContaining("field(s) of the previous row not read");
     }
 
+    @Test
+    void writerRowsArriveAsWritten() {
+        byte[] big = new byte[70_000];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) (i * 31);
+        }
+        List<Object[]> rows = List.of(
+                new Object[] {1L, Instant.parse("2026-11-26T13:45:07.123456789Z"), new byte[] {0, 1, (byte) 0xff}},
+                new Object[] {Long.MIN_VALUE, Instant.parse("1969-07-20T20:17:40.5Z"), new byte[0]},
+                new Object[] {Long.MAX_VALUE, Instant.parse("1999-12-31T23:59:59.999999Z"), null},
+                new Object[] {42L, Instant.parse("2000-01-01T00:00:00Z"), big});
+        BinaryCopyWriter writer = new BinaryCopyWriter(16);
+        for (Object[] r : rows) {
+            writer.row(3).int8((Long) r[0]).timestamp((Instant) r[1]).bytes((byte[]) r[2]);
+        }
+        List<Object[]> read = jdbc.execute((ConnectionCallback<List<Object[]>>) connection -> {
+            try (var st = connection.createStatement()) {
+                st.execute("CREATE TEMP TABLE copy_check (n bigint, t timestamptz, b bytea)");
+                connection
+                        .unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn("COPY copy_check FROM STDIN (FORMAT binary)", writer.body());
+                List<Object[]> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery("SELECT n, t, b FROM copy_check")) {
+                    while (rs.next()) {
+                        out.add(new Object[] {rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getBytes(3)});
+                    }
+                }
+                st.execute("DROP TABLE copy_check");
+                return out;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(read).hasSize(4);
+        assertThat(read.get(0)[1])
+                .as("rounded to microseconds")
+                .isEqualTo(Instant.parse("2026-11-26T13:45:07.123457Z"));
+        for (int i = 1; i < 4; i++) {
+            assertThat(read.get(i)).isEqualTo(rows.get(i));
+        }
+        assertThat(read.get(0)[0]).isEqualTo(1L);
+        assertThat((byte[]) read.get(0)[2]).containsExactly(0, 1, 0xff);
+    }
+
     /** The loader reads through COPY; every field must be what the tables hold. */
     @Test
     void loaderReadsWhatTheTablesHold() throws Exception {

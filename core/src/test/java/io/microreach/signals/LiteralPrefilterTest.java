@@ -114,4 +114,41 @@ class LiteralPrefilterTest {
         assertThat(f.wordStarts("nothing here")).isEmpty();
         assertThat(LiteralPrefilter.always().wordStarts("ad")).isNull();
     }
+
+    /** Property against the exact reference: every occurrence of a literal with no letter or digit before it. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void wordStartsAreTheOccurrencesAtWordStarts(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        String alphabet = "abcw./ 1é";
+        List<String> literals = IntStream.range(0, 1 + rng.nextInt(6))
+                .mapToObj(i -> word(rng, alphabet, 1 + rng.nextInt(3)))
+                .toList();
+        LiteralPrefilter f = LiteralPrefilter.anyOf(literals);
+        for (int i = 0; i < 200; i++) {
+            String text = word(rng, alphabet, rng.nextInt(20));
+            java.util.TreeSet<Integer> reference = new java.util.TreeSet<>();
+            for (String l : literals) {
+                for (int at = text.indexOf(l); at >= 0; at = text.indexOf(l, at + 1)) {
+                    if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))) {
+                        reference.add(at);
+                    }
+                }
+            }
+            assertThat(f.wordStarts(text))
+                    .as("%s in %s", literals, text)
+                    .containsExactly(
+                            reference.stream().mapToInt(Integer::intValue).toArray());
+            int to = rng.nextInt(text.length() + 1);
+            boolean within = literals.stream().anyMatch(l -> {
+                for (int at = text.indexOf(l); at >= 0 && at <= to; at = text.indexOf(l, at + 1)) {
+                    return true;
+                }
+                return false;
+            });
+            assertThat(f.startsWithin(text, 0, to))
+                    .as("%s in %s up to %d", literals, text, to)
+                    .isEqualTo(within);
+        }
+    }
 }

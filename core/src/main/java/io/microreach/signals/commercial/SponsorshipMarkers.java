@@ -90,10 +90,10 @@ public final class SponsorshipMarkers {
          * as a whole word.
          */
         void forEachMatch(String folded, Consumer<Matcher> onMatch) {
-            if (!prefilter.mayMatch(folded)) {
-                return;
-            }
             if (!startsAtWord) {
+                if (!prefilter.mayMatch(folded)) {
+                    return;
+                }
                 // The labels pattern: in each of its alternatives the label stands between non-letters (line start,
                 // space, punctuation or bracket before it; separator, bracket, space or line end after it), so the
                 // whole regex need only run where a label's first word stands as a word. "ad" sits inside countless
@@ -108,6 +108,9 @@ public final class SponsorshipMarkers {
                 return;
             }
             int[] starts = prefilter.wordStarts(folded);
+            if (starts != null && starts.length == 0) {
+                return;
+            }
             Matcher m = LiteralPrefilter.regionMatcher(pattern, folded);
             int from = 0;
             while (LiteralPrefilter.findFrom(m, starts, from, folded.length())) {

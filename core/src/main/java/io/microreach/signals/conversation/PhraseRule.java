@@ -51,10 +51,11 @@ final class PhraseRule {
     /** Whether a phrase occurs anywhere in the folded text. */
     boolean foundIn(String folded) {
         // A phrase match starts where its first word does: only those positions are tried.
-        if (phrasesAnywhere != null && phrasePrefilter.mayMatch(folded)) {
+        if (phrasesAnywhere != null) {
             int[] starts = phrasePrefilter.wordStarts(folded);
-            if (LiteralPrefilter.findFrom(
-                    LiteralPrefilter.regionMatcher(phrasesAnywhere, folded), starts, 0, folded.length())) {
+            if ((starts == null || starts.length > 0)
+                    && LiteralPrefilter.findFrom(
+                            LiteralPrefilter.regionMatcher(phrasesAnywhere, folded), starts, 0, folded.length())) {
                 return true;
             }
         }
@@ -71,14 +72,31 @@ final class PhraseRule {
     // Both patterns open with "^" (not multi-line), so a match can only start at the start: lookingAt() tries there
     // alone, where find() would try every later position and fail at each.
     private boolean find(Pattern phrases, Pattern regexes, String folded) {
+        // A phrase can only start inside or right after the leading run of spaces, punctuation and symbols (the
+        // run may give chars back to a phrase that begins with one), so only those positions need a first word.
         if (phrases != null
-                && phrasePrefilter.mayMatch(folded)
+                && phrasePrefilter.startsWithin(folded, 0, leadingRunEnd(folded))
                 && phrases.matcher(folded).lookingAt()) {
             return true;
         }
         return regexes != null
                 && regexPrefilter.mayMatch(folded)
                 && regexes.matcher(folded).lookingAt();
+    }
+
+    /** Where the leading run of {@code [\s\p{Punct}\p{So}]} (the start patterns' prefix) ends. */
+    static int leadingRunEnd(String text) {
+        int i = 0;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            boolean space = cp == ' ' || cp == '\t' || cp == '\n' || cp == 0x0B || cp == '\f' || cp == '\r';
+            boolean punct = cp < 128 && cp > ' ' && cp != 127 && !Character.isLetterOrDigit(cp);
+            if (!space && !punct && Character.getType(cp) != Character.OTHER_SYMBOL) {
+                break;
+            }
+            i += Character.charCount(cp);
+        }
+        return i;
     }
 
     /** The three lists of the bundled resource. */

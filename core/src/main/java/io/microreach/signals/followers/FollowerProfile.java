@@ -133,30 +133,13 @@ public record FollowerProfile(
         return withBioLength(bioLength(bio));
     }
 
-    /**
-     * Code points of the stripped bio, in one pass without the stripped copy (every sampled follower's bio passes
-     * here): whitespace is always a single char, so stripping by char is stripping by code point.
-     */
+    /** Code points of the stripped bio ({@code null}: 0). */
     static int bioLength(String bio) {
         if (bio == null) {
             return 0;
         }
-        int start = 0;
-        int end = bio.length();
-        while (start < end && Character.isWhitespace(bio.charAt(start))) {
-            start++;
-        }
-        while (end > start && Character.isWhitespace(bio.charAt(end - 1))) {
-            end--;
-        }
-        int length = end - start;
-        for (int i = start; i + 1 < end; i++) {
-            if (Character.isHighSurrogate(bio.charAt(i)) && Character.isLowSurrogate(bio.charAt(i + 1))) {
-                length--;
-                i++;
-            }
-        }
-        return length;
+        String b = bio.strip();
+        return b.codePointCount(0, b.length());
     }
 
     public FollowerProfile withBioLength(Integer bioLength) {

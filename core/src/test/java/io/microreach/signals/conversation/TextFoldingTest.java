@@ -42,4 +42,18 @@ class TextFoldingTest {
                     .isEqualTo(QUESTION_MARK.matcher(text).find());
         }
     }
+
+    /** The hand-written end of the start patterns' leading run against the regex prefix itself. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void leadingRunEndsWhereTheExpressionStops(long seed) {
+        Pattern run = Pattern.compile("^[\\s\\p{Punct}\\p{So}]*");
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = 0; i < 500; i++) {
+            String text = TrickyTexts.next(rng, 6);
+            var m = run.matcher(text);
+            assertThat(m.lookingAt()).isTrue();
+            assertThat(PhraseRule.leadingRunEnd(text)).as(text).isEqualTo(m.end());
+        }
+    }
 }

@@ -7,11 +7,9 @@ import io.microreach.signals.Proportion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Estimates an account's suspicious-follower share from its follower sample.
@@ -78,7 +76,7 @@ public final class SuspiciousShareEstimator {
         double se = model.validation().sensitivity();
         double sp = model.validation().specificity();
 
-        Set<String> seen = new HashSet<>(2 * followers.size());
+        DistinctIds seen = new DistinctIds(followers.size());
         List<SuspiciousFollower> flaggedFollowers = new ArrayList<>();
         int n = 0;
         int unscored = 0;
@@ -171,5 +169,39 @@ public final class SuspiciousShareEstimator {
                 threshold,
                 se,
                 sp);
+    }
+
+    /**
+     * Distinct follower ids, for dropping a follower listed twice. Open addressing over the ids' hash codes instead of
+     * a {@code HashSet}: every sampled follower of every creator passes here, and the set's node per id was 5% of the
+     * scorer's CPU samples on the 100k benchmark pool.
+     */
+    private static final class DistinctIds {
+        private final int[] slots; // 1 + index into ids; 0 = empty
+        private final String[] ids;
+        private final int mask;
+        private int size;
+
+        DistinctIds(int capacity) {
+            int table = Integer.highestOneBit(Math.max(4, capacity) * 2 - 1) << 1;
+            this.slots = new int[table];
+            this.ids = new String[capacity];
+            this.mask = table - 1;
+        }
+
+        /** Adds {@code id}; {@code false} when it was there already. */
+        boolean add(String id) {
+            int h = id.hashCode();
+            int i = (h ^ (h >>> 16)) & mask;
+            while (slots[i] != 0) {
+                if (ids[slots[i] - 1].equals(id)) {
+                    return false;
+                }
+                i = (i + 1) & mask;
+            }
+            ids[size] = id;
+            slots[i] = ++size;
+            return true;
+        }
     }
 }

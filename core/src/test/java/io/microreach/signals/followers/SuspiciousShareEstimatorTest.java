@@ -85,6 +85,18 @@ class SuspiciousShareEstimatorTest {
     }
 
     @Test
+    void aFollowerListedTwiceCountsOnce() {
+        List<FollowerSample> twice = new ArrayList<>(sample(300, 40));
+        twice.addAll(sample(120, 40)); // the first 120 again, 40 of them suspicious-looking
+        SuspiciousShare once = ESTIMATOR.estimate(sample(300, 40));
+        SuspiciousShare repeated = ESTIMATOR.estimate(twice);
+        assertThat(repeated.sampleSize()).isEqualTo(300);
+        assertThat(repeated.flagged()).isEqualTo(once.flagged());
+        assertThat(repeated.estimate()).isEqualTo(once.estimate());
+        assertThat(repeated.evidenceIds()).isEqualTo(once.evidenceIds());
+    }
+
+    @Test
     void evidenceIsTheTopTenFlaggedByProbability() {
         SuspiciousShare share = ESTIMATOR.estimate(sample(60, 15));
         // Fewer posts → higher probability: followers 0..9 are the most suspicious, in that order.

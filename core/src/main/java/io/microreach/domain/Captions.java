@@ -91,46 +91,21 @@ public final class Captions {
 
     /** {@code [\p{L}\p{M}\p{N}_]}. */
     private static boolean tagPart(int cp) {
-        if (cp < 128) {
-            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9' || cp == '_';
-        }
-        return switch (Character.getType(cp)) {
-            case Character.UPPERCASE_LETTER,
-                    Character.LOWERCASE_LETTER,
-                    Character.TITLECASE_LETTER,
-                    Character.MODIFIER_LETTER,
-                    Character.OTHER_LETTER,
-                    Character.NON_SPACING_MARK,
-                    Character.ENCLOSING_MARK,
-                    Character.COMBINING_SPACING_MARK,
-                    Character.DECIMAL_DIGIT_NUMBER,
-                    Character.LETTER_NUMBER,
-                    Character.OTHER_NUMBER -> true;
-            default -> false;
-        };
+        return cp == '_' || WordChars.letterMarkOrNumber(cp);
     }
 
     /** {@code [\p{L}\p{N}_]}: what a handle may start with. */
     private static boolean handleStart(int cp) {
-        return cp == '_' || letterOrNumber(cp);
+        return cp == '_' || WordChars.letterOrNumber(cp);
     }
 
     /** A character right before '@' that makes it no mention: {@code [\p{L}\p{N}_.]}. */
     private static boolean mentionBlocker(int cp) {
-        return cp == '_' || cp == '.' || letterOrNumber(cp);
+        return cp == '_' || cp == '.' || WordChars.letterOrNumber(cp);
     }
 
     /** A character right before '#' that makes it no tag: {@code [\p{L}\p{N}_&/]}. */
     private static boolean tagBlocker(int cp) {
-        return cp == '_' || cp == '&' || cp == '/' || letterOrNumber(cp);
-    }
-
-    /** {@code [\p{L}\p{N}]}. */
-    private static boolean letterOrNumber(int cp) {
-        return Character.isLetter(cp)
-                || switch (Character.getType(cp)) {
-                    case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
-                    default -> false;
-                };
+        return cp == '_' || cp == '&' || cp == '/' || WordChars.letterOrNumber(cp);
     }
 }

@@ -1,5 +1,6 @@
 package io.microreach.signals;
 
+import io.microreach.domain.WordChars;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -114,25 +115,13 @@ public final class LiteralPrefilter {
                 int end = at + l.length();
                 // The char before, not the code point: like the patterns' look-behinds, which see only the low
                 // surrogate of a letter outside the BMP (a surrogate is no letter, so this errs towards "may match").
-                if ((at == 0 || !letterOrDigit(text.charAt(at - 1)))
-                        && (end == text.length() || !letterOrDigit(text.codePointAt(end)))) {
+                if ((at == 0 || !WordChars.letterOrNumber(text.charAt(at - 1)))
+                        && (end == text.length() || !WordChars.letterOrNumber(text.codePointAt(end)))) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    /** {@code [\p{L}\p{N}]}, the class of the text signals' word boundaries. */
-    private static boolean letterOrDigit(int cp) {
-        if (cp < 128) {
-            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
-        }
-        return Character.isLetter(cp)
-                || switch (Character.getType(cp)) {
-                    case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
-                    default -> false;
-                };
     }
 
     /**
@@ -161,7 +150,7 @@ public final class LiteralPrefilter {
                 }
                 found[n++] = i;
             }
-            afterWordChar = letterOrDigit(c);
+            afterWordChar = WordChars.letterOrNumber(c);
         }
         return n == found.length ? found : Arrays.copyOf(found, n);
     }

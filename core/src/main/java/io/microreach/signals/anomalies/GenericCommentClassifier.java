@@ -1,5 +1,6 @@
 package io.microreach.signals.anomalies;
 
+import io.microreach.domain.WordChars;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,14 +104,7 @@ final class GenericCommentClassifier {
 
     /** {@code [\p{L}\p{N}@_]}. */
     private static boolean wordPart(int cp) {
-        if (cp < 128) {
-            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9' || cp == '@' || cp == '_';
-        }
-        return Character.isLetter(cp)
-                || switch (Character.getType(cp)) {
-                    case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
-                    default -> false;
-                };
+        return cp == '@' || cp == '_' || WordChars.letterOrNumber(cp);
     }
 
     private static Set<String> load() {

@@ -1,5 +1,6 @@
 package io.microreach.signals.conversation;
 
+import io.microreach.domain.WordChars;
 import io.microreach.signals.AccentFolding;
 import io.microreach.signals.LiteralPrefilter;
 import java.util.regex.Pattern;
@@ -41,8 +42,8 @@ final class TextFolding {
             if ((c == '#' || c == '@') && i + 1 < n) {
                 int end = i + 1;
                 while (end < n) {
-                    int cp = text.codePointAt(end);
-                    if (!tagPart(cp)) {
+                    int cp = text.codePointAt(end); // the run is [\p{L}\p{M}\p{N}_.]+
+                    if (cp != '_' && cp != '.' && !WordChars.letterMarkOrNumber(cp)) {
                         break;
                     }
                     end += Character.charCount(cp);
@@ -58,27 +59,6 @@ final class TextFolding {
             }
         }
         return out == null ? text : out.append(text, copied, n).toString();
-    }
-
-    /** {@code [\p{L}\p{M}\p{N}_.]}. */
-    private static boolean tagPart(int cp) {
-        if (cp < 128) {
-            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9' || cp == '_' || cp == '.';
-        }
-        return switch (Character.getType(cp)) {
-            case Character.UPPERCASE_LETTER,
-                    Character.LOWERCASE_LETTER,
-                    Character.TITLECASE_LETTER,
-                    Character.MODIFIER_LETTER,
-                    Character.OTHER_LETTER,
-                    Character.NON_SPACING_MARK,
-                    Character.ENCLOSING_MARK,
-                    Character.COMBINING_SPACING_MARK,
-                    Character.DECIMAL_DIGIT_NUMBER,
-                    Character.LETTER_NUMBER,
-                    Character.OTHER_NUMBER -> true;
-            default -> false;
-        };
     }
 
     /** Whether the text has a question mark ({@code ?}, {@code ¿} or the full-width {@code ？}). */

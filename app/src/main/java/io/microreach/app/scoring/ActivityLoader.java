@@ -309,8 +309,11 @@ public class ActivityLoader {
     /** The samples in id order; they mostly arrive in it (an import writes them so), then nothing is sorted. */
     private static List<FollowerSample> byId(List<SampledRow> rows) {
         boolean sorted = true;
-        for (int i = 1; i < rows.size() && sorted; i++) {
-            sorted = rows.get(i - 1).id() <= rows.get(i).id();
+        boolean smallIds = true;
+        for (int i = 0; i < rows.size(); i++) {
+            long id = rows.get(i).id();
+            sorted &= i == 0 || rows.get(i - 1).id() <= id;
+            smallIds &= id >= 0 && id < 1L << 47;
         }
         List<FollowerSample> samples = new ArrayList<>(rows.size());
         if (sorted) {
@@ -322,7 +325,7 @@ public class ActivityLoader {
         // A primitive sort of (id, position) keys instead of a comparator over the rows: ties keep their order, as a
         // stable sort by id would, and a sample is a few hundred rows, so the position fits in the low 16 bits
         // unless the ids are very large, which falls back to the comparator.
-        if (rows.size() <= 1 << 16 && rows.stream().allMatch(r -> r.id() >= 0 && r.id() < 1L << 47)) {
+        if (rows.size() <= 1 << 16 && smallIds) {
             long[] keys = new long[rows.size()];
             for (int i = 0; i < keys.length; i++) {
                 keys[i] = rows.get(i).id() << 16 | i;

@@ -1,6 +1,7 @@
 /**
  * Trust signals: the shared input ({@link io.microreach.signals.AccountActivity}) and small shared value types
- * (proportions with Wilson intervals, confidence levels). Sub-packages compute one family of signals each from an
+ * (proportions with Wilson intervals, confidence levels) and the text matching shared by the text signals (accent
+ * folding, literal prefilters for phrase patterns). Sub-packages compute one family of signals each from an
  * {@code AccountActivity} (and, for peer comparisons, from the pool's distributions). Pure Java: no Spring, SQL or
  * HTTP.
  */

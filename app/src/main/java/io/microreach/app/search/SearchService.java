@@ -595,7 +595,7 @@ public class SearchService {
                 Query ranked;
                 if (request.sort() == SearchSort.RELEVANCE) {
                     ranked = keywords == null
-                            ? new FunctionScoreQuery(filter, new StaticRank(0, w.niche(), w.trust(), nicheFields))
+                            ? new FunctionScoreQuery(filter, new StaticRank(w.niche(), w.trust(), nicheFields))
                             : new HybridScoreQuery(scaledKeywords(), w.niche(), w.trust(), nicheFields);
                     sort = new Sort(
                             new SortField(null, SortField.Type.SCORE, !request.isDescending()),

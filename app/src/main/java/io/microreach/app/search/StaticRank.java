@@ -11,19 +11,17 @@ import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
- * The query-dependent part of the hybrid score that Lucene can compute per document while it collects: {@code
- * keywordScale × BM25 + niche × best requested niche confidence + trust × trust score / 100}. Using it as the score of
- * a {@code FunctionScoreQuery} ranks every match exactly, so paging deep into a keyword search never misses a
- * document whose trust or niche term would have lifted it.
+ * The part of the hybrid score that needs no keywords and no brief, computed per document while Lucene collects:
+ * {@code niche × best requested niche confidence + trust × trust score / 100}. Using it as the score of a {@code
+ * FunctionScoreQuery} ranks every match of a filters-only search exactly, so paging deep never misses a document whose
+ * trust or niche term would have lifted it. (Keyword ranking is {@code HybridScoreQuery}'s.)
  */
 final class StaticRank extends DoubleValuesSource {
-    private final double keywordScale;
     private final double nicheWeight;
     private final double trustWeight;
     private final List<String> nicheFields;
 
-    StaticRank(double keywordScale, double nicheWeight, double trustWeight, List<String> nicheFields) {
-        this.keywordScale = keywordScale;
+    StaticRank(double nicheWeight, double trustWeight, List<String> nicheFields) {
         this.nicheWeight = nicheWeight;
         this.trustWeight = trustWeight;
         this.nicheFields = List.copyOf(nicheFields);
@@ -47,9 +45,6 @@ final class StaticRank extends DoubleValuesSource {
             @Override
             public boolean advanceExact(int doc) throws IOException {
                 double v = 0;
-                if (keywordScale != 0 && scores != null && scores.advanceExact(doc)) {
-                    v += keywordScale * scores.doubleValue();
-                }
                 if (trustWeight != 0 && trust.advanceExact(doc)) {
                     v += trustWeight * Double.longBitsToDouble(trust.longValue()) / 100.0;
                 }
@@ -67,7 +62,7 @@ final class StaticRank extends DoubleValuesSource {
 
     @Override
     public boolean needsScores() {
-        return keywordScale != 0;
+        return false;
     }
 
     @Override
@@ -82,13 +77,12 @@ final class StaticRank extends DoubleValuesSource {
 
     @Override
     public int hashCode() {
-        return Objects.hash(keywordScale, nicheWeight, trustWeight, nicheFields);
+        return Objects.hash(nicheWeight, trustWeight, nicheFields);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof StaticRank s
-                && s.keywordScale == keywordScale
                 && s.nicheWeight == nicheWeight
                 && s.trustWeight == trustWeight
                 && s.nicheFields.equals(nicheFields);
@@ -96,6 +90,6 @@ final class StaticRank extends DoubleValuesSource {
 
     @Override
     public String toString() {
-        return "StaticRank(keyword×" + keywordScale + ", niche×" + nicheWeight + ", trust×" + trustWeight + ")";
+        return "StaticRank(niche×" + nicheWeight + ", trust×" + trustWeight + ")";
     }
 }

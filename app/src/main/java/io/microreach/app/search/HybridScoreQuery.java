@@ -3,9 +3,7 @@ package io.microreach.app.search;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.FilterScorer;
 import org.apache.lucene.search.FilterWeight;
@@ -34,27 +32,26 @@ import org.apache.lucene.search.Weight;
  */
 final class HybridScoreQuery extends Query {
     private final Query inner;
-    private final double nicheWeight;
-    private final double trustWeight;
-    private final List<String> nicheFields;
+    private final StaticRank rank;
 
     HybridScoreQuery(Query inner, double nicheWeight, double trustWeight, List<String> nicheFields) {
+        this(inner, new StaticRank(nicheWeight, trustWeight, nicheFields));
+    }
+
+    private HybridScoreQuery(Query inner, StaticRank rank) {
         this.inner = inner;
-        this.nicheWeight = nicheWeight;
-        this.trustWeight = trustWeight;
-        this.nicheFields = List.copyOf(nicheFields);
+        this.rank = rank;
     }
 
     /** The largest value the static (niche + trust) part can add, rounded up so float sums stay below it. */
     private float staticMax() {
-        double max = trustWeight + (nicheFields.isEmpty() ? 0 : nicheWeight);
-        return Math.nextUp((float) (max * (1 + 1e-6)));
+        return Math.nextUp((float) (rank.max() * (1 + 1e-6)));
     }
 
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
         Query rewritten = inner.rewrite(searcher);
-        return rewritten == inner ? this : new HybridScoreQuery(rewritten, nicheWeight, trustWeight, nicheFields);
+        return rewritten == inner ? this : new HybridScoreQuery(rewritten, rank);
     }
 
     @Override
@@ -68,11 +65,7 @@ final class HybridScoreQuery extends Query {
                 if (in == null) {
                     return null;
                 }
-                NumericDocValues trust = DocValues.getNumeric(context.reader(), IndexFields.TRUST);
-                NumericDocValues[] niches = new NumericDocValues[nicheFields.size()];
-                for (int i = 0; i < niches.length; i++) {
-                    niches[i] = DocValues.getNumeric(context.reader(), nicheFields.get(i));
-                }
+                StaticRank.Segment segment = rank.segment(context);
                 return new FilterScorer(in, this) {
                     private float minCompetitive;
 
@@ -86,16 +79,7 @@ final class HybridScoreQuery extends Query {
                             // the exact score.
                             return (float) v;
                         }
-                        if (trustWeight != 0 && trust.advanceExact(doc)) {
-                            v += trustWeight * Double.longBitsToDouble(trust.longValue()) / 100.0;
-                        }
-                        double best = 0;
-                        for (NumericDocValues n : niches) {
-                            if (n.advanceExact(doc)) {
-                                best = Math.max(best, Float.intBitsToFloat((int) n.longValue()));
-                            }
-                        }
-                        return (float) (v + nicheWeight * best);
+                        return (float) (v + segment.at(doc));
                     }
 
                     @Override
@@ -139,21 +123,16 @@ final class HybridScoreQuery extends Query {
 
     @Override
     public String toString(String field) {
-        return "hybrid(" + inner.toString(field) + ", niche×" + nicheWeight + ", trust×" + trustWeight + ")";
+        return "hybrid(" + inner.toString(field) + ", " + rank + ")";
     }
 
     @Override
     public boolean equals(Object o) {
-        return sameClassAs(o)
-                && o instanceof HybridScoreQuery h
-                && h.inner.equals(inner)
-                && h.nicheWeight == nicheWeight
-                && h.trustWeight == trustWeight
-                && h.nicheFields.equals(nicheFields);
+        return sameClassAs(o) && o instanceof HybridScoreQuery h && h.inner.equals(inner) && h.rank.equals(rank);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(classHash(), inner, nicheWeight, trustWeight, nicheFields);
+        return Objects.hash(classHash(), inner, rank);
     }
 }

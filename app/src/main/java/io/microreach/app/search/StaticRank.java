@@ -27,13 +27,42 @@ final class StaticRank extends DoubleValuesSource {
         this.nicheFields = List.copyOf(nicheFields);
     }
 
-    @Override
-    public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
+    /** The static part for the documents of one segment, read from its doc values. */
+    @FunctionalInterface
+    interface Segment {
+        double at(int doc) throws IOException;
+    }
+
+    /** Opens the trust and niche doc values of one segment; {@link HybridScoreQuery} adds the result per document. */
+    Segment segment(LeafReaderContext ctx) throws IOException {
         NumericDocValues trust = DocValues.getNumeric(ctx.reader(), IndexFields.TRUST);
         NumericDocValues[] niches = new NumericDocValues[nicheFields.size()];
         for (int i = 0; i < niches.length; i++) {
             niches[i] = DocValues.getNumeric(ctx.reader(), nicheFields.get(i));
         }
+        return doc -> {
+            double v = 0;
+            if (trustWeight != 0 && trust.advanceExact(doc)) {
+                v += trustWeight * Double.longBitsToDouble(trust.longValue()) / 100.0;
+            }
+            double best = 0;
+            for (NumericDocValues n : niches) {
+                if (n.advanceExact(doc)) {
+                    best = Math.max(best, Float.intBitsToFloat((int) n.longValue()));
+                }
+            }
+            return v + nicheWeight * best;
+        };
+    }
+
+    /** The most the static part can add: each term at most its weight (confidence ≤ 1, trust ≤ 100). */
+    double max() {
+        return trustWeight + (nicheFields.isEmpty() ? 0 : nicheWeight);
+    }
+
+    @Override
+    public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
+        Segment segment = segment(ctx);
         return new DoubleValues() {
             private double value;
 
@@ -44,17 +73,7 @@ final class StaticRank extends DoubleValuesSource {
 
             @Override
             public boolean advanceExact(int doc) throws IOException {
-                double v = 0;
-                if (trustWeight != 0 && trust.advanceExact(doc)) {
-                    v += trustWeight * Double.longBitsToDouble(trust.longValue()) / 100.0;
-                }
-                double best = 0;
-                for (NumericDocValues n : niches) {
-                    if (n.advanceExact(doc)) {
-                        best = Math.max(best, Float.intBitsToFloat((int) n.longValue()));
-                    }
-                }
-                value = v + nicheWeight * best;
+                value = segment.at(doc);
                 return true;
             }
         };

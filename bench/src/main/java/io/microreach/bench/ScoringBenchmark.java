@@ -93,7 +93,7 @@ public final class ScoringBenchmark {
             "  --follower-sample N   sampled followers per account (default 200)",
             "  --batch-size N        importer batch size for loading (default 100000)",
             "  --report FILE         JSON report (default bench/target/scoring-benchmark.json)",
-            "  --no-sql              skip the SQL subset baseline",
+            "  --no-sql              skip the SQL subset baseline, the read floor and the loader-alone phase",
             "  --data DIR            import DIR/data.jsonl written by `microreach generate` with the same settings"
                     + " instead of generating (kept)",
             "  --load-only           stop after loading the data set");
@@ -253,6 +253,24 @@ public final class ScoringBenchmark {
                         "read floor: %.1f GB in %.1f s (PostgreSQL CPU %.1f s)%n",
                         bytes / 1e9,
                         m.seconds(),
+                        m.serverCpuSeconds());
+            }
+
+            if (options.sql()) {
+                settle(dataSource);
+                log.println("loader alone: the scorer's reads, nothing measured or stored ...");
+                PhaseClock clock = PhaseClock.start(pgdata);
+                long loaded = loadOnly(dataSource);
+                PhaseClock.Measured m = clock.stop();
+                Map<String, Object> loader = phase(m, ((Number) sqlPhase.get("accounts")).longValue());
+                loader.put("activityRows", loaded);
+                result.put("loader", loader);
+                log.printf(
+                        Locale.ROOT,
+                        "loader alone: %d rows in %.1f s (JVM CPU %.1f s, PostgreSQL CPU %.1f s)%n",
+                        loaded,
+                        m.seconds(),
+                        m.clientCpuSeconds(),
                         m.serverCpuSeconds());
             }
 
@@ -475,6 +493,29 @@ public final class ScoringBenchmark {
      * Streams every row of {@link #READ_FLOOR} out of PostgreSQL in its cheapest form ({@code COPY ... TO STDOUT
      * (FORMAT binary)}, no text conversion) and throws the bytes away; returns the bytes read.
      */
+    /**
+     * Loads every account's activity with the scorer's own loader, in the scorer's chunks, on one thread and without
+     * measuring anything: what the loading costs the JVM and PostgreSQL apart from the signals. Returns the rows
+     * loaded (posts, comments, sampled followers, edges and daily counts).
+     */
+    static long loadOnly(DataSource dataSource) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        ActivityLoader loader = new ActivityLoader(new NamedParameterJdbcTemplate(jdbc));
+        List<Long> ids = jdbc.queryForList("SELECT id FROM account ORDER BY id", Long.class);
+        long rows = 0;
+        for (int from = 0; from < ids.size(); from += Scorer.CHUNK) {
+            for (var a : loader.load(ids.subList(from, Math.min(ids.size(), from + Scorer.CHUNK)))
+                    .values()) {
+                rows += a.posts().size()
+                        + a.comments().size()
+                        + a.followers().size()
+                        + a.edges().size()
+                        + a.history().size();
+            }
+        }
+        return rows;
+    }
+
     static long readFloor(DataSource dataSource) throws SQLException, java.io.IOException {
         long bytes = 0;
         try (Connection c = dataSource.getConnection()) {

@@ -43,7 +43,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Scorer {
-    static final int CHUNK = 500;
+    /** Accounts loaded, measured and stored together. */
+    public static final int CHUNK = 500;
 
     private final JdbcTemplate jdbc;
     private final ActivityLoader loader;

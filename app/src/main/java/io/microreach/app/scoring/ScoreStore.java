@@ -3,10 +3,12 @@ package io.microreach.app.scoring;
 import io.microreach.app.importer.CopyRows;
 import io.microreach.domain.Platform;
 import io.microreach.domain.Tier;
+import io.microreach.signals.followers.ShareEstimate;
 import io.microreach.signals.scorecard.AccountSignals;
+import io.microreach.signals.scorecard.Headline;
+import io.microreach.signals.scorecard.HeadlineInputs;
 import io.microreach.signals.scorecard.PeerRow;
 import io.microreach.signals.scorecard.PoolStatistics;
-import io.microreach.signals.scorecard.Scorecard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
@@ -57,8 +59,8 @@ public class ScoreStore {
             + " SELECT account_id, measured_at, packed FROM account_signals_stage ON CONFLICT (account_id) DO UPDATE"
             + " SET measured_at = EXCLUDED.measured_at, packed = EXCLUDED.packed, signals = NULL";
 
-    /** The headline numbers of one assembled scorecard to store, with the peer numbers that are not among them. */
-    public record Scored(long accountId, Scorecard card, PeerRow peers) {}
+    /** The headline numbers of one account to store: its pool-independent inputs and what the pool added. */
+    public record Scored(long accountId, Instant computedAt, HeadlineInputs inputs, Headline headline) {}
 
     /** One account's freshly measured signals, packed for storage. */
     record PackedSignals(long accountId, Instant measuredAt, byte[] packed) {}
@@ -83,25 +85,25 @@ public class ScoreStore {
     public void save(List<Scored> scored) {
         CopyRows rows = new CopyRows();
         for (Scored s : scored) {
-            Scorecard c = s.card();
-            var sus = c.suspiciousShare();
+            PeerRow p = s.inputs().peers();
+            ShareEstimate sus = s.inputs().suspicious();
             rows.number(s.accountId())
-                    .time(c.computedAt())
-                    .text(c.tier())
-                    .decimal(c.trustScore())
-                    .decimal(c.engagementRate())
-                    .decimal(c.engagementRatePercentile())
-                    .decimal(sus == null ? null : sus.estimate())
+                    .time(s.computedAt())
+                    .text(p.tier().id())
+                    .decimal(s.headline().trustScore())
+                    .decimal(p.engagementRate())
+                    .decimal(s.headline().engagementRatePercentile())
+                    .decimal(sus == null ? null : sus.share())
                     .decimal(sus == null ? null : sus.low())
                     .decimal(sus == null ? null : sus.high())
-                    .number(sus == null ? null : sus.sampleSize())
-                    .decimal(c.replyRate())
-                    .decimal(c.replyDelayHours())
-                    .decimal(c.sponsoredShare())
-                    .decimal(c.cohesion())
-                    .decimal(s.peers().invitingShare())
-                    .decimal(s.peers().likesPerComment())
-                    .number(c.anomalies().count())
+                    .number(sus == null ? null : s.inputs().suspiciousSample())
+                    .decimal(p.replyRate())
+                    .decimal(s.inputs().replyDelayHours())
+                    .decimal(p.sponsoredShare())
+                    .decimal(p.cohesion())
+                    .decimal(p.invitingShare())
+                    .decimal(p.likesPerComment())
+                    .number(s.headline().anomalyCount())
                     .endRow();
         }
         copyAndUpsert(STAGE, "COPY account_score_stage (" + COLUMNS + ") FROM STDIN (FORMAT csv)", rows, UPSERT);

@@ -2,7 +2,7 @@ package io.microreach.app.scoring;
 
 import io.microreach.signals.AccountActivity;
 import io.microreach.signals.scorecard.AccountSignals;
-import io.microreach.signals.scorecard.PeerRow;
+import io.microreach.signals.scorecard.HeadlineInputs;
 import io.microreach.signals.scorecard.PoolStatistics;
 import io.microreach.signals.scorecard.ScorecardAssembler;
 import io.microreach.signals.scorecard.SignalSuite;
@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,26 +20,30 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Scores accounts in two passes that each hold one chunk of accounts in memory:
+ * Scores accounts in two passes:
  *
  * <ol>
  *   <li><b>measure</b> the accounts to score, each on its own (in parallel, a chunk of activity loaded at a time):
  *       their signals are packed and stored in {@code account_signals} at once by a writer thread, and only their
- *       peer rows (a dozen numbers each) stay in memory for the pool summary;
- *   <li><b>assemble</b>: walk every stored account's signals in pages, assemble its scorecard against the pool and
- *       store the headline numbers (trust score, percentiles, ...) in {@code account_score}.
+ *       {@link HeadlineInputs} (a few dozen numbers each, no evidence) stay in memory;
+ *   <li><b>assemble</b>: once the pool summary is built from those inputs, each measured account's headline (trust
+ *       score, ER percentile, anomaly count) is assembled against it from the inputs kept in memory and stored with
+ *       the other headline numbers in {@code account_score}.
  * </ol>
  *
  * <p>{@link #scoreAll} measures everyone; {@link #scoreQueued}, the incremental path after an import, measures only
  * the accounts whose data changed (and, once, any account scored before signals were kept) and takes everyone
  * else's peer rows from their stored headline numbers, so all percentiles and trust scores are current without
- * measuring unchanged accounts again. Full scorecards are not stored: {@link ScorecardReader} assembles one from the
+ * measuring unchanged accounts again; it then walks the stored signals of the accounts it did not measure, in pages,
+ * to assemble their headlines against the new pool (their inputs are not in memory). Full scorecards are not stored: {@link ScorecardReader} assembles one from the
  * stored signals when it is read, against the same pool.
  */
 @Service
@@ -82,10 +87,10 @@ public class Scorer {
         List<Long> ids = jdbc.queryForList("SELECT id FROM account ORDER BY id", Long.class);
         Map<Long, List<String>> niches = store.primaryNiches();
         long total = ids.size() * 2L;
-        List<PeerRow> measured = measure(ids, niches, started, progress, total);
+        List<Kept> measured = measure(ids, niches, started, progress, total);
         PoolStatistics.Builder pool = PoolStatistics.builder().nicheMinimumPeers(nicheMinimumPeers);
-        measured.forEach(pool::add);
-        Assembled assembled = assembleAll(niches, pool.build(), started, progress, ids.size(), total);
+        measured.forEach(k -> pool.add(k.inputs().peers()));
+        Assembled assembled = assembleKept(measured, pool.build(), started, progress, ids.size(), total);
         jdbc.update("DELETE FROM score_queue WHERE queued_at <= ?", java.sql.Timestamp.from(started));
         events.publishEvent(new AccountsRescored(ids, true));
         return new ScoringReport(
@@ -106,10 +111,11 @@ public class Scorer {
         PoolStatistics.Builder builder = PoolStatistics.builder().nicheMinimumPeers(nicheMinimumPeers);
         int others = store.addStoredPeers(builder, niches, toMeasure);
         long total = ids.size() + (long) ids.size() + others;
-        List<PeerRow> measured = measure(ids, niches, started, progress, total);
-        measured.forEach(builder::add);
+        List<Kept> measured = measure(ids, niches, started, progress, total);
+        measured.forEach(k -> builder.add(k.inputs().peers()));
         PoolStatistics pool = builder.build();
-        Assembled assembled = assembleAll(niches, pool, started, progress, ids.size(), total);
+        Assembled fresh = assembleKept(measured, pool, started, progress, ids.size(), total);
+        Assembled assembled = assembleStored(niches, pool, toMeasure, fresh, started, progress, ids.size() * 2L, total);
         jdbc.batchUpdate(
                 "DELETE FROM score_queue WHERE account_id = ? AND queued_at <= ?",
                 queued.stream()
@@ -127,14 +133,14 @@ public class Scorer {
     }
 
     /**
-     * Measures the accounts a chunk at a time and returns their peer rows. A loader thread fetches the next chunk
+     * Measures the accounts a chunk at a time and returns their headline inputs. A loader thread fetches the next chunk
      * from the database while the common pool measures and packs the current one, and a writer thread stores the
      * previous chunk's signals, so PostgreSQL and the JVM work at the same time; at most three chunks are in memory.
      */
-    private List<PeerRow> measure(
+    private List<Kept> measure(
             List<Long> ids, Map<Long, List<String>> niches, Instant measuredAt, ScoringProgress progress, long total) {
         List<List<Long>> chunks = chunks(ids);
-        List<PeerRow> peers = new ArrayList<>(ids.size());
+        List<Kept> kept = new ArrayList<>(ids.size());
         ExecutorService io = singleThread("microreach-score-loader");
         ExecutorService writer = singleThread("microreach-score-writer");
         try {
@@ -149,24 +155,29 @@ public class Scorer {
                         .map(e -> {
                             AccountSignals signals =
                                     suite.measure(e.getValue(), niches.getOrDefault(e.getKey(), List.of()));
-                            return new Measured(PeerRow.of(signals), store.pack(e.getKey(), measuredAt, signals));
+                            return new Measured(
+                                    new Kept(e.getKey(), HeadlineInputs.of(signals)),
+                                    store.pack(e.getKey(), measuredAt, signals));
                         })
                         .toList();
-                measured.forEach(m -> peers.add(m.peers()));
+                measured.forEach(m -> kept.add(m.kept()));
                 await(storing);
                 storing = writer.submit(() -> store.saveSignals(
                         measured.stream().map(Measured::packed).toList()));
-                progress.update(peers.size(), total, "measuring");
+                progress.update(kept.size(), total, "measuring");
             }
             await(storing);
         } finally {
             io.shutdownNow();
             writer.shutdownNow();
         }
-        return peers;
+        return kept;
     }
 
-    private record Measured(PeerRow peers, ScoreStore.PackedSignals packed) {}
+    /** What the assembling pass needs of a measured account: its id and headline inputs, not its evidence. */
+    private record Kept(long accountId, HeadlineInputs inputs) {}
+
+    private record Measured(Kept kept, ScoreStore.PackedSignals packed) {}
 
     /** What the assembling pass stored. */
     private record Assembled(List<Long> accountIds, Set<Long> withTrustScore) {
@@ -180,55 +191,103 @@ public class Scorer {
     }
 
     /**
-     * Assembles every stored account's scorecard against {@code pool} (a page of signals read, assembled in parallel
-     * and stored while the next page is read) and stores the headline numbers.
+     * Assembles the headline of every account measured in this run against {@code pool} from the inputs kept in
+     * memory (a chunk assembled in parallel and stored while the next is assembled); their signals are not read
+     * back.
      */
-    private Assembled assembleAll(
-            Map<Long, List<String>> niches,
+    private Assembled assembleKept(
+            List<Kept> measured,
             PoolStatistics pool,
             Instant computedAt,
             ScoringProgress progress,
             long done,
             long total) {
-        List<Long> accountIds = new ArrayList<>();
-        Set<Long> withTrust = new HashSet<>();
+        Iterator<List<Kept>> chunks = chunks(measured).iterator();
+        return assemble(
+                () -> chunks.hasNext() ? chunks.next() : null,
+                k -> new ScoreStore.Scored(k.accountId(), computedAt, k.inputs(), assembler.headline(k.inputs(), pool)),
+                new Assembled(new ArrayList<>(), new HashSet<>()),
+                progress,
+                done,
+                total);
+    }
+
+    /**
+     * Assembles the headline of every account with stored signals but those in {@code except} against {@code pool}
+     * (pages of signals read and assembled in parallel, each stored while the next page is read), adding to {@code
+     * so far}: an incremental rescore refreshes the percentiles and trust scores of accounts it did not measure.
+     */
+    private Assembled assembleStored(
+            Map<Long, List<String>> niches,
+            PoolStatistics pool,
+            Set<Long> except,
+            Assembled soFar,
+            Instant computedAt,
+            ScoringProgress progress,
+            long done,
+            long total) {
+        long[] after = {0};
+        return assemble(
+                () -> {
+                    if (after[0] < 0) {
+                        return null;
+                    }
+                    ScoreStore.SignalsPage page = store.storedSignals(after[0], CHUNK, except);
+                    after[0] = page.lastId();
+                    return page.rows();
+                },
+                r -> {
+                    // Niches may have changed since the account was measured: the current ones decide.
+                    HeadlineInputs inputs =
+                            HeadlineInputs.of(r.signals()).withNiches(niches.getOrDefault(r.accountId(), List.of()));
+                    return new ScoreStore.Scored(r.accountId(), computedAt, inputs, assembler.headline(inputs, pool));
+                },
+                soFar,
+                progress,
+                done,
+                total);
+    }
+
+    /**
+     * Stores the headlines of batches from {@code next} (until it returns {@code null}), each batch assembled in
+     * parallel and stored by a writer thread while the next one is fetched and assembled.
+     */
+    private <T> Assembled assemble(
+            Supplier<List<T>> next,
+            Function<T, ScoreStore.Scored> headline,
+            Assembled into,
+            ScoringProgress progress,
+            long done,
+            long total) {
         ExecutorService io = singleThread("microreach-score-writer");
+        long stored = 0;
         try {
             Future<?> storing = null;
-            long after = 0;
-            while (after >= 0) {
-                ScoreStore.SignalsPage page = store.storedSignals(after, CHUNK, Set.of());
-                List<ScoreStore.Scored> scored = page.rows().parallelStream()
-                        .map(r -> {
-                            // Niches may have changed since the account was measured: the current ones decide.
-                            AccountSignals signals =
-                                    r.signals().withNiches(niches.getOrDefault(r.accountId(), List.of()));
-                            return new ScoreStore.Scored(
-                                    r.accountId(), assembler.assemble(signals, pool, computedAt), PeerRow.of(signals));
-                        })
-                        .toList();
+            for (List<T> batch = next.get(); batch != null; batch = next.get()) {
+                List<ScoreStore.Scored> scored =
+                        batch.parallelStream().map(headline).toList();
                 for (ScoreStore.Scored s : scored) {
-                    accountIds.add(s.accountId());
-                    if (s.card().trustScore() != null) {
-                        withTrust.add(s.accountId());
+                    into.accountIds().add(s.accountId());
+                    if (s.headline().trustScore() != null) {
+                        into.withTrustScore().add(s.accountId());
                     }
                 }
+                stored += scored.size();
                 await(storing);
                 if (!scored.isEmpty()) {
                     storing = io.submit(() -> store.save(scored));
                 }
-                progress.update(done + accountIds.size(), Math.max(total, done + accountIds.size()), "assembling");
-                after = page.lastId();
+                progress.update(done + stored, Math.max(total, done + stored), "assembling");
             }
             await(storing);
         } finally {
             io.shutdownNow();
         }
-        return new Assembled(accountIds, withTrust);
+        return into;
     }
 
-    private static List<List<Long>> chunks(List<Long> ids) {
-        List<List<Long>> chunks = new ArrayList<>();
+    private static <T> List<List<T>> chunks(List<T> ids) {
+        List<List<T>> chunks = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             chunks.add(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
         }

@@ -59,31 +59,31 @@ public final class PoolStatistics {
         return accounts;
     }
 
-    static PeerGroup group(AccountSignals s) {
+    static PeerGroup group(PeerRow s) {
         return PeerGroup.of(s.platform(), s.tier());
     }
 
-    Percentile engagementPercentile(AccountSignals s, double value) {
+    Percentile engagementPercentile(PeerRow s, double value) {
         return engagement.percentileWithNicheFallback(group(s), value);
     }
 
-    Percentile realFollowersPercentile(AccountSignals s, double value) {
+    Percentile realFollowersPercentile(PeerRow s, double value) {
         return realFollowers.percentile(group(s), value);
     }
 
-    Percentile repliesPercentile(AccountSignals s, double value) {
+    Percentile repliesPercentile(PeerRow s, double value) {
         return replies.percentile(group(s), value);
     }
 
-    Percentile cohesionPercentile(AccountSignals s, double value) {
+    Percentile cohesionPercentile(PeerRow s, double value) {
         return cohesion.percentile(group(s), value);
     }
 
-    Percentile invitingPercentile(AccountSignals s, double value) {
+    Percentile invitingPercentile(PeerRow s, double value) {
         return inviting.percentile(group(s), value);
     }
 
-    Percentile commercialPercentile(AccountSignals s, double value) {
+    Percentile commercialPercentile(PeerRow s, double value) {
         return commercial.percentile(group(s), value);
     }
 
@@ -92,7 +92,7 @@ public final class PoolStatistics {
      * niches) for a component with peer distributions; unavailable with a reason when the account has no niche, its
      * niche group has fewer than the niche minimum of values, or the component has no peer comparison.
      */
-    Percentile nichePercentile(TrustComponent component, AccountSignals s, double value) {
+    Percentile nichePercentile(TrustComponent component, PeerRow s, double value) {
         PeerGroup base = group(s);
         PeerDistribution d = switch (component) {
             case ENGAGEMENT -> engagement;
@@ -125,7 +125,7 @@ public final class PoolStatistics {
         return expected;
     }
 
-    PeerRatios likeComments(AccountSignals s) {
+    PeerRatios likeComments(PeerRow s) {
         return likeComments.get(group(s));
     }
 

@@ -44,200 +44,54 @@ public final class ScorecardAssembler {
         this.anomalies = anomalies;
     }
 
+    /**
+     * The headline numbers of an account against the pool: the same trust score and ER percentile as {@link
+     * #assemble} gives (one definition: both go through {@link #draft}), without basis texts, evidence or the
+     * percentiles of other components, which do not move the score.
+     */
+    public Headline headline(HeadlineInputs h, PoolStatistics pool) {
+        Draft d = draft(h, pool, null, null);
+        TrustScore trust = TrustScore.combine(d.inputs(), weights);
+        return new Headline(trust.score(), d.erPercentile(), d.anomalyCount());
+    }
+
     public Scorecard assemble(AccountSignals s, PoolStatistics pool, Instant computedAt) {
-        List<ComponentInput> inputs = new ArrayList<>();
+        HeadlineInputs h = HeadlineInputs.of(s);
         List<Scorecard.Unavailable> unavailable = new ArrayList<>();
+        Draft d = draft(h, pool, s, unavailable);
+        PeerRow peers = h.peers();
 
-        // Engagement
-        var er = s.engagement();
-        Double erValue = null;
-        Double erPercentile = null;
-        ErDeviation deviation = null;
-        if (er.available()) {
-            erValue = er.median();
-            Percentile pct = pool.engagementPercentile(s, er.median());
-            erPercentile = pct.percentile();
-            deviation = pool.expected().deviation(s.platform(), s.followers(), er.median());
-            if (pct.available()) {
-                inputs.add(new ComponentInput(
-                        TrustComponent.ENGAGEMENT,
-                        er.median(),
-                        pct.percentile() / 100,
-                        pct.percentile(),
-                        "percentile of the median ER among " + pct.peers() + " peers (" + pct.group() + ")",
-                        er.confidence(),
-                        er.evidencePostIds(),
-                        null));
-            } else {
-                inputs.add(ComponentInput.unavailable(TrustComponent.ENGAGEMENT, pct.unavailableReason()));
-            }
-        } else {
-            unavailable.add(new Scorecard.Unavailable("engagementRate", er.unavailableReason()));
-            inputs.add(ComponentInput.unavailable(TrustComponent.ENGAGEMENT, er.unavailableReason()));
-        }
-
-        // Real followers
-        var sus = s.suspicious();
         Scorecard.SuspiciousShareView susView = null;
-        if (sus.isAvailable()) {
-            ShareEstimate e = sus.estimate().orElseThrow();
+        var sus = s.suspicious();
+        if (h.suspicious() != null) {
+            ShareEstimate e = h.suspicious();
             double flagged = sus.flagged().map(p -> p.estimate()).orElse(e.share());
             susView = new Scorecard.SuspiciousShareView(
                     e.share(), e.low(), e.high(), sus.sampleSize(), flagged, sus.confidence(), sus.evidenceIds());
-            Percentile pct = pool.realFollowersPercentile(s, 1 - e.share());
-            inputs.add(new ComponentInput(
-                    TrustComponent.REAL_FOLLOWERS,
-                    1 - e.share(),
-                    clamp(1 - e.share() / 0.5),
-                    pct.percentile(),
-                    "1 - suspicious share / 0.5 (suspicious share " + percent(e.share()) + " of " + sus.sampleSize()
-                            + " sampled followers)",
-                    sus.confidence(),
-                    sus.evidenceIds(),
-                    null));
-        } else {
-            String reason = sus.unavailableReason().orElse("no follower sample");
-            unavailable.add(new Scorecard.Unavailable("suspiciousShare", reason));
-            inputs.add(ComponentInput.unavailable(TrustComponent.REAL_FOLLOWERS, reason));
         }
-
-        // Replies
-        var replies = s.replies();
-        Double replyRate = null;
-        Double replyDelay = null;
-        if (replies.available()) {
-            replyRate = replies.rate().estimate();
-            replyDelay = replies.medianDelayHours();
-            if (replyDelay == null) {
-                unavailable.add(new Scorecard.Unavailable("replyDelayHours", "too few answered comments for a median"));
-            }
-            List<String> evidence = new ArrayList<>(replies.answeredCommentIds());
-            evidence.addAll(replies.unansweredCommentIds());
-            inputs.add(new ComponentInput(
-                    TrustComponent.REPLIES,
-                    replyRate,
-                    clamp(replyRate / 0.5),
-                    pool.repliesPercentile(s, replyRate).percentile(),
-                    "reply rate / 0.5 (" + replies.rate().successes() + " of "
-                            + replies.rate().sampleSize() + " fan comments answered within 7 days)",
-                    replies.confidence(),
-                    evidence,
-                    null));
-        } else {
-            unavailable.add(new Scorecard.Unavailable("replyRate", replies.unavailableReason()));
-            unavailable.add(new Scorecard.Unavailable("replyDelayHours", replies.unavailableReason()));
-            inputs.add(ComponentInput.unavailable(TrustComponent.REPLIES, replies.unavailableReason()));
-        }
-
-        // Community
-        var cohesion = s.cohesion();
-        Double cohesionValue = null;
-        if (cohesion.available() && cohesion.score() != null) {
-            cohesionValue = cohesion.score();
-            inputs.add(new ComponentInput(
-                    TrustComponent.COMMUNITY,
-                    cohesionValue,
-                    clamp(cohesionValue),
-                    pool.cohesionPercentile(s, cohesionValue).percentile(),
-                    "cohesion score of " + cohesion.sampleSize() + " sampled followers and " + cohesion.edges()
-                            + " follow edges among them",
-                    cohesion.confidence(),
-                    cohesion.evidenceFollowerIds(),
-                    null));
-        } else {
-            String reason = cohesion.unavailableReason() == null ? "no cohesion score" : cohesion.unavailableReason();
-            unavailable.add(new Scorecard.Unavailable("cohesion", reason));
-            inputs.add(ComponentInput.unavailable(TrustComponent.COMMUNITY, reason));
-        }
-
-        // Inviting content
-        var captions = s.interaction().captions();
-        if (captions.available()) {
-            double share = captions.share().estimate();
-            inputs.add(new ComponentInput(
-                    TrustComponent.INVITING_CONTENT,
-                    share,
-                    clamp(share / 0.5),
-                    pool.invitingPercentile(s, share).percentile(),
-                    "inviting-caption share / 0.5 (" + captions.share().successes() + " of "
-                            + captions.share().sampleSize() + " captions ask, invite comments or teach)",
-                    captions.confidence(),
-                    captions.invitingPostIds(),
-                    null));
-        } else {
-            inputs.add(ComponentInput.unavailable(TrustComponent.INVITING_CONTENT, captions.unavailableReason()));
-        }
-
-        // Authenticity (commercialisation)
-        var commercial = s.commercial();
-        Double sponsored = null;
-        if (commercial.available()) {
-            sponsored = commercial.sponsoredShare().estimate();
-            // The value is the unsponsored share so that, like every other component, higher reads as better.
-            inputs.add(new ComponentInput(
-                    TrustComponent.AUTHENTICITY,
-                    1 - sponsored,
-                    clamp(1 - sponsored / 0.5),
-                    pool.commercialPercentile(s, 1 - sponsored).percentile(),
-                    "1 - sponsored share / 0.5 (" + commercial.sponsoredShare().successes() + " of "
-                            + commercial.posts() + " recent posts sponsored)",
-                    commercial.confidence(),
-                    commercial.sponsoredPostIds(),
-                    null));
-        } else {
-            unavailable.add(new Scorecard.Unavailable("sponsoredShare", commercial.unavailableReason()));
-            inputs.add(ComponentInput.unavailable(TrustComponent.AUTHENTICITY, commercial.unavailableReason()));
-        }
-
-        // Anomalies
-        LikeCommentRatio ratio = anomalies.compareWithPeers(s.likeComments(), pool.likeComments(s));
-        Pod pod = s.pods().pod();
         var spikes = s.spikes().spikes();
-        // The kinds of anomaly found (spikes, pod, ratio): the count the component and the stored column report.
-        int count = (spikes.isEmpty() ? 0 : 1) + (pod == null ? 0 : 1) + (ratio.outlier() ? 1 : 0);
+        Pod pod = s.pods().pod();
         Scorecard.AnomaliesView anomaliesView = new Scorecard.AnomaliesView(
-                count,
+                d.anomalyCount(),
                 spikes,
-                ratio.outlier() ? ratio : null,
+                d.ratio().outlier() ? withPostIds(d.ratio(), s.likeComments().postIds()) : null,
                 pod == null ? null : podView(pod),
                 s.genericComments().share() == null
                         ? null
                         : s.genericComments().share().estimate());
-        Confidence anomalyConfidence = lowest(s.spikes().confidence(), s.pods().confidence());
-        if (s.spikes().available() || s.pods().available()) {
-            double goodness = 1 - (spikes.isEmpty() ? 0 : 0.5) - (pod == null ? 0 : 0.3) - (ratio.outlier() ? 0.2 : 0);
-            List<String> evidence = new ArrayList<>();
-            spikes.forEach(sp -> evidence.add(sp.date().toString()));
-            if (pod != null) {
-                evidence.addAll(pod.postIds());
-            }
-            if (ratio.outlier()) {
-                evidence.addAll(ratio.postIds());
-            }
-            inputs.add(new ComponentInput(
-                    TrustComponent.NO_ANOMALIES,
-                    (double) count,
-                    clamp(goodness),
-                    null,
-                    "1 - 0.5 for follower spikes - 0.3 for a pod - 0.2 for an odd like-to-comment ratio (" + count
-                            + " kind" + (count == 1 ? "" : "s") + " found)",
-                    anomalyConfidence == Confidence.NONE ? Confidence.LOW : anomalyConfidence,
-                    evidence,
-                    null));
-        } else {
-            inputs.add(ComponentInput.unavailable(
-                    TrustComponent.NO_ANOMALIES, "no follower history and too few commented posts to check"));
-        }
+        ErDeviation deviation = peers.engagementRate() == null
+                ? null
+                : pool.expected().deviation(peers.platform(), peers.followers(), peers.engagementRate());
 
-        TrustScore trust = TrustScore.combine(inputs, weights);
+        TrustScore trust = TrustScore.combine(d.inputs(), weights);
         List<ScoredComponent> components = new ArrayList<>();
         for (ScoredComponent c : trust.components()) {
             if (c.value() == null || c.component() == TrustComponent.NO_ANOMALIES) {
                 String reason = c.value() == null ? "no value" : "no peer comparison for this component";
-                components.add(c.withNiche(null, PoolStatistics.group(s).toString(), reason));
+                components.add(c.withNiche(null, PoolStatistics.group(peers).toString(), reason));
                 continue;
             }
-            Percentile niche = pool.nichePercentile(c.component(), s, c.value());
+            Percentile niche = pool.nichePercentile(c.component(), peers, c.value());
             components.add(c.withNiche(niche.percentile(), niche.group().toString(), niche.unavailableReason()));
         }
         if (trust.score() == null) {
@@ -252,17 +106,247 @@ public final class ScorecardAssembler {
                 trust.score(),
                 trust.confidence(),
                 s.tier().id(),
-                erValue,
-                erPercentile,
+                peers.engagementRate(),
+                d.erPercentile(),
                 susView,
-                replyRate,
-                replyDelay,
-                sponsored,
-                cohesionValue,
+                peers.replyRate(),
+                h.replyDelayHours(),
+                peers.sponsoredShare(),
+                peers.cohesion(),
                 anomaliesView,
                 components,
                 unavailable,
-                new Scorecard.Details(er, deviation, replies, s.interaction(), commercial, cohesion));
+                new Scorecard.Details(
+                        s.engagement(), deviation, s.replies(), s.interaction(), s.commercial(), s.cohesion()));
+    }
+
+    /** The trust score's inputs, the ER percentile and the anomalies found. */
+    private record Draft(List<ComponentInput> inputs, Double erPercentile, LikeCommentRatio ratio, int anomalyCount) {}
+
+    /**
+     * Every component's value, goodness and confidence from the headline inputs and the pool: the one place the
+     * goodness formulas live. With the signals ({@code s} not {@code null}) each component also gets its basis in
+     * words, its evidence ids and its peer percentile, and {@code unavailable} collects the headline metrics without
+     * a value and why; without them ({@link #headline}) only what the trust score reads is filled in.
+     */
+    private Draft draft(
+            HeadlineInputs h, PoolStatistics pool, AccountSignals s, List<Scorecard.Unavailable> unavailable) {
+        boolean full = s != null;
+        PeerRow peers = h.peers();
+        List<ComponentInput> inputs = new ArrayList<>();
+
+        // Engagement: the only component whose goodness is its percentile.
+        Double erPercentile = null;
+        if (peers.engagementRate() != null) {
+            double er = peers.engagementRate();
+            Percentile pct = pool.engagementPercentile(peers, er);
+            erPercentile = pct.percentile();
+            if (pct.available()) {
+                inputs.add(new ComponentInput(
+                        TrustComponent.ENGAGEMENT,
+                        er,
+                        pct.percentile() / 100,
+                        pct.percentile(),
+                        full
+                                ? "percentile of the median ER among " + pct.peers() + " peers (" + pct.group() + ")"
+                                : null,
+                        h.engagementConfidence(),
+                        full ? s.engagement().evidencePostIds() : List.of(),
+                        null));
+            } else {
+                inputs.add(ComponentInput.unavailable(TrustComponent.ENGAGEMENT, pct.unavailableReason()));
+            }
+        } else {
+            String reason = full ? s.engagement().unavailableReason() : HEADLINE_ONLY;
+            if (full) {
+                unavailable.add(new Scorecard.Unavailable("engagementRate", reason));
+            }
+            inputs.add(ComponentInput.unavailable(TrustComponent.ENGAGEMENT, reason));
+        }
+
+        // Real followers
+        if (h.suspicious() != null) {
+            ShareEstimate e = h.suspicious();
+            inputs.add(new ComponentInput(
+                    TrustComponent.REAL_FOLLOWERS,
+                    1 - e.share(),
+                    clamp(1 - e.share() / 0.5),
+                    full ? pool.realFollowersPercentile(peers, 1 - e.share()).percentile() : null,
+                    full
+                            ? "1 - suspicious share / 0.5 (suspicious share " + percent(e.share()) + " of "
+                                    + h.suspiciousSample() + " sampled followers)"
+                            : null,
+                    h.suspiciousConfidence(),
+                    full ? s.suspicious().evidenceIds() : List.of(),
+                    null));
+        } else {
+            String reason = full ? s.suspicious().unavailableReason().orElse("no follower sample") : HEADLINE_ONLY;
+            if (full) {
+                unavailable.add(new Scorecard.Unavailable("suspiciousShare", reason));
+            }
+            inputs.add(ComponentInput.unavailable(TrustComponent.REAL_FOLLOWERS, reason));
+        }
+
+        // Replies
+        if (peers.replyRate() != null) {
+            double rate = peers.replyRate();
+            List<String> evidence = List.of();
+            String basis = null;
+            if (full) {
+                var replies = s.replies();
+                if (h.replyDelayHours() == null) {
+                    unavailable.add(
+                            new Scorecard.Unavailable("replyDelayHours", "too few answered comments for a median"));
+                }
+                evidence = new ArrayList<>(replies.answeredCommentIds());
+                evidence.addAll(replies.unansweredCommentIds());
+                basis = "reply rate / 0.5 (" + replies.rate().successes() + " of "
+                        + replies.rate().sampleSize() + " fan comments answered within 7 days)";
+            }
+            inputs.add(new ComponentInput(
+                    TrustComponent.REPLIES,
+                    rate,
+                    clamp(rate / 0.5),
+                    full ? pool.repliesPercentile(peers, rate).percentile() : null,
+                    basis,
+                    h.repliesConfidence(),
+                    evidence,
+                    null));
+        } else {
+            String reason = full ? s.replies().unavailableReason() : HEADLINE_ONLY;
+            if (full) {
+                unavailable.add(new Scorecard.Unavailable("replyRate", reason));
+                unavailable.add(new Scorecard.Unavailable("replyDelayHours", reason));
+            }
+            inputs.add(ComponentInput.unavailable(TrustComponent.REPLIES, reason));
+        }
+
+        // Community
+        if (peers.cohesion() != null) {
+            double cohesion = peers.cohesion();
+            inputs.add(new ComponentInput(
+                    TrustComponent.COMMUNITY,
+                    cohesion,
+                    clamp(cohesion),
+                    full ? pool.cohesionPercentile(peers, cohesion).percentile() : null,
+                    full
+                            ? "cohesion score of " + s.cohesion().sampleSize() + " sampled followers and "
+                                    + s.cohesion().edges() + " follow edges among them"
+                            : null,
+                    h.cohesionConfidence(),
+                    full ? s.cohesion().evidenceFollowerIds() : List.of(),
+                    null));
+        } else {
+            String reason = !full
+                    ? HEADLINE_ONLY
+                    : s.cohesion().unavailableReason() == null
+                            ? "no cohesion score"
+                            : s.cohesion().unavailableReason();
+            if (full) {
+                unavailable.add(new Scorecard.Unavailable("cohesion", reason));
+            }
+            inputs.add(ComponentInput.unavailable(TrustComponent.COMMUNITY, reason));
+        }
+
+        // Inviting content
+        if (peers.invitingShare() != null) {
+            double share = peers.invitingShare();
+            var captions = full ? s.interaction().captions() : null;
+            inputs.add(new ComponentInput(
+                    TrustComponent.INVITING_CONTENT,
+                    share,
+                    clamp(share / 0.5),
+                    full ? pool.invitingPercentile(peers, share).percentile() : null,
+                    full
+                            ? "inviting-caption share / 0.5 ("
+                                    + captions.share().successes() + " of "
+                                    + captions.share().sampleSize() + " captions ask, invite comments or teach)"
+                            : null,
+                    h.invitingConfidence(),
+                    full ? captions.invitingPostIds() : List.of(),
+                    null));
+        } else {
+            inputs.add(ComponentInput.unavailable(
+                    TrustComponent.INVITING_CONTENT,
+                    full ? s.interaction().captions().unavailableReason() : HEADLINE_ONLY));
+        }
+
+        // Authenticity (commercialisation)
+        if (peers.sponsoredShare() != null) {
+            double sponsored = peers.sponsoredShare();
+            var commercial = full ? s.commercial() : null;
+            // The value is the unsponsored share so that, like every other component, higher reads as better.
+            inputs.add(new ComponentInput(
+                    TrustComponent.AUTHENTICITY,
+                    1 - sponsored,
+                    clamp(1 - sponsored / 0.5),
+                    full ? pool.commercialPercentile(peers, 1 - sponsored).percentile() : null,
+                    full
+                            ? "1 - sponsored share / 0.5 ("
+                                    + commercial.sponsoredShare().successes() + " of " + commercial.posts()
+                                    + " recent posts sponsored)"
+                            : null,
+                    h.commercialConfidence(),
+                    full ? commercial.sponsoredPostIds() : List.of(),
+                    null));
+        } else {
+            String reason = full ? s.commercial().unavailableReason() : HEADLINE_ONLY;
+            if (full) {
+                unavailable.add(new Scorecard.Unavailable("sponsoredShare", reason));
+            }
+            inputs.add(ComponentInput.unavailable(TrustComponent.AUTHENTICITY, reason));
+        }
+
+        // Anomalies
+        LikeCommentRatio ratio = anomalies.compareWithPeers(h.likeComments(), pool.likeComments(peers));
+        // The kinds of anomaly found (spikes, pod, ratio): the count the component and the stored column report.
+        int count = (h.spikesFound() ? 1 : 0) + (h.podFound() ? 1 : 0) + (ratio.outlier() ? 1 : 0);
+        if (h.anomaliesChecked()) {
+            double goodness = 1 - (h.spikesFound() ? 0.5 : 0) - (h.podFound() ? 0.3 : 0) - (ratio.outlier() ? 0.2 : 0);
+            List<String> evidence = new ArrayList<>();
+            if (full) {
+                s.spikes().spikes().forEach(sp -> evidence.add(sp.date().toString()));
+                if (h.podFound()) {
+                    evidence.addAll(s.pods().pod().postIds());
+                }
+                if (ratio.outlier()) {
+                    evidence.addAll(s.likeComments().postIds());
+                }
+            }
+            inputs.add(new ComponentInput(
+                    TrustComponent.NO_ANOMALIES,
+                    (double) count,
+                    clamp(goodness),
+                    null,
+                    full
+                            ? "1 - 0.5 for follower spikes - 0.3 for a pod - 0.2 for an odd like-to-comment ratio ("
+                                    + count + " kind" + (count == 1 ? "" : "s") + " found)"
+                            : null,
+                    h.anomalyConfidence() == Confidence.NONE ? Confidence.LOW : h.anomalyConfidence(),
+                    evidence,
+                    null));
+        } else {
+            inputs.add(ComponentInput.unavailable(
+                    TrustComponent.NO_ANOMALIES, "no follower history and too few commented posts to check"));
+        }
+        return new Draft(inputs, erPercentile, ratio, count);
+    }
+
+    /** The reason an unavailable component gets in {@link #headline}, which reports no reasons. */
+    private static final String HEADLINE_ONLY = "unavailable";
+
+    private static LikeCommentRatio withPostIds(LikeCommentRatio r, List<String> postIds) {
+        return new LikeCommentRatio(
+                r.ratio(),
+                r.likes(),
+                r.comments(),
+                r.posts(),
+                r.robustZ(),
+                r.direction(),
+                r.peerGroup(),
+                postIds,
+                r.confidence(),
+                r.unavailableReason());
     }
 
     private static Scorecard.PodView podView(Pod pod) {
@@ -272,7 +356,7 @@ public final class ScorecardAssembler {
                 pod.medianDelay().toSeconds() / 60.0);
     }
 
-    private static Confidence lowest(Confidence a, Confidence b) {
+    static Confidence lowest(Confidence a, Confidence b) {
         if (a == Confidence.NONE) {
             return b;
         }

@@ -1,0 +1,12 @@
+package io.microreach.signals.scorecard;
+
+/**
+ * The pool-dependent headline numbers of an account: what {@link ScorecardAssembler#headline} adds to its {@link
+ * HeadlineInputs} (the other stored columns come from those inputs unchanged).
+ *
+ * @param trustScore {@code null} when too little of the weight has data
+ * @param engagementRatePercentile {@code null} without an ER or with too few peers
+ * @param anomalyCount the kinds of anomaly found: follower spikes, a comment pod, a like-to-comment ratio far from
+ *     peers
+ */
+public record Headline(Double trustScore, Double engagementRatePercentile, int anomalyCount) {}

@@ -113,6 +113,30 @@ class LiteralPrefilterTest {
         assertThat(f.wordStarts("made code ad #ad decode")).containsExactly(5, 10, 14, 17);
         assertThat(f.wordStarts("nothing here")).isEmpty();
         assertThat(LiteralPrefilter.always().wordStarts("ad")).isNull();
+        assertThat(LiteralPrefilter.wordStartPositions("ab, c")).containsExactly(0, 3, 4);
+        assertThat(LiteralPrefilter.wordStartPositions("")).isEmpty();
+        int[] positions = LiteralPrefilter.wordStartPositions("made code ad #ad decode");
+        assertThat(f.wordStarts("made code ad #ad decode", positions)).containsExactly(5, 10, 14, 17);
+    }
+
+    /** Word-start positions against their definition, on texts long enough to grow the result several times. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void wordStartPositionsFollowTheirDefinition(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = 0; i < 50; i++) {
+            String text = word(rng, "ab1 .é\u0301#", rng.nextInt(120));
+            List<Integer> reference = new java.util.ArrayList<>();
+            for (int at = 0; at < text.length(); at++) {
+                if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))) {
+                    reference.add(at);
+                }
+            }
+            assertThat(LiteralPrefilter.wordStartPositions(text))
+                    .as(text)
+                    .containsExactly(
+                            reference.stream().mapToInt(Integer::intValue).toArray());
+        }
     }
 
     /** Property against the exact reference: every occurrence of a literal with no letter or digit before it. */

@@ -72,6 +72,7 @@ public final class SponsorshipDetector {
         // so match positions still point into the caption) and judged on their own below.
         List<MatchResult> links = links(caption);
         String folded = TextFolding.fold(links.isEmpty() ? caption : blankLinks(caption, links));
+        int[] words = LiteralPrefilter.wordStartPositions(folded);
 
         // The listed tags, then those in the caption; found and weak keep the first occurrence of each.
         for (List<String> tags : List.of(post.hashtags(), Captions.hashtags(caption))) {
@@ -86,21 +87,22 @@ public final class SponsorshipDetector {
                 }
             }
         }
-        if (addMatches(markers.disclosurePhrases, folded, caption, found)
-                | addMatches(markers.disclosureLabels, folded, caption, found)) {
+        if (addMatches(markers.disclosurePhrases, folded, words, caption, found)
+                | addMatches(markers.disclosureLabels, folded, words, caption, found)) {
             reasons.add(SponsorshipReason.DISCLOSURE_MARKER);
         }
         if (Boolean.TRUE.equals(post.paidPartnership())) {
             reasons.add(SponsorshipReason.PAID_PARTNERSHIP_FLAG);
             found.add("paid_partnership");
         }
-        if (discountCodes(folded, caption, found) | addMatches(markers.codePhrases, folded, caption, found)) {
+        if (discountCodes(folded, words, caption, found)
+                | addMatches(markers.codePhrases, folded, words, caption, found)) {
             reasons.add(SponsorshipReason.DISCOUNT_CODE);
         }
-        if (affiliateLinks(links, found) | addMatches(markers.affiliateWords, folded, caption, found)) {
+        if (affiliateLinks(links, found) | addMatches(markers.affiliateWords, folded, words, caption, found)) {
             reasons.add(SponsorshipReason.AFFILIATE_LINK);
         }
-        addMatches(markers.weakPhrases, folded, caption, weak);
+        addMatches(markers.weakPhrases, folded, words, caption, weak);
 
         Set<String> brands = new LinkedHashSet<>();
         post.mentions().forEach(m -> brands.add(m.toLowerCase(Locale.ROOT)));
@@ -201,18 +203,18 @@ public final class SponsorshipDetector {
 
     /** Adds each match, as written in the original text, to {@code found}; whether there was any. */
     private static boolean addMatches(
-            SponsorshipMarkers.Phrases phrases, String folded, String original, Set<String> found) {
+            SponsorshipMarkers.Phrases phrases, String folded, int[] words, String original, Set<String> found) {
         boolean[] any = {false};
-        phrases.forEachMatch(folded, m -> {
+        phrases.forEachMatch(folded, words, m -> {
             found.add(original.substring(m.start(), m.end()).strip());
             any[0] = true;
         });
         return any[0];
     }
 
-    private boolean discountCodes(String folded, String original, Set<String> found) {
+    private boolean discountCodes(String folded, int[] words, String original, Set<String> found) {
         boolean[] any = {false};
-        markers.codeKeywords.forEachMatch(folded, m -> {
+        markers.codeKeywords.forEachMatch(folded, words, m -> {
             String token = original.substring(m.start(1), m.end(1));
             if (codeShaped(token)) {
                 found.add(original.substring(m.start(), m.end()).strip());

@@ -90,6 +90,14 @@ public final class SponsorshipMarkers {
          * as a whole word.
          */
         void forEachMatch(String folded, Consumer<Matcher> onMatch) {
+            forEachMatch(folded, LiteralPrefilter.wordStartPositions(folded), onMatch);
+        }
+
+        /**
+         * {@link #forEachMatch(String, Consumer)} with the text's {@link LiteralPrefilter#wordStartPositions},
+         * computed once for all lists a caption is tried against.
+         */
+        void forEachMatch(String folded, int[] positions, Consumer<Matcher> onMatch) {
             if (!startsAtWord) {
                 if (!prefilter.mayMatch(folded)) {
                     return;
@@ -107,7 +115,7 @@ public final class SponsorshipMarkers {
                 }
                 return;
             }
-            int[] starts = prefilter.wordStarts(folded);
+            int[] starts = prefilter.wordStarts(folded, positions);
             if (starts != null && starts.length == 0) {
                 return;
             }

@@ -4,6 +4,7 @@ import io.microreach.domain.Comment;
 import io.microreach.domain.Post;
 import io.microreach.signals.AccountActivity;
 import io.microreach.signals.Confidence;
+import io.microreach.signals.LiteralPrefilter;
 import io.microreach.signals.Proportion;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,10 +87,11 @@ public final class InteractionAnalyzer {
         if (TextFolding.hasQuestionMark(prose)) {
             kinds.add(InvitationKind.QUESTION);
         }
-        if (RULES.callToComment().foundIn(folded)) {
+        int[] words = LiteralPrefilter.wordStartPositions(folded);
+        if (RULES.callToComment().foundIn(folded, words)) {
             kinds.add(InvitationKind.CALL_TO_COMMENT);
         }
-        if (RULES.teaching().foundIn(folded) || numberedLines(folded) >= 2) {
+        if (RULES.teaching().foundIn(folded, words) || numberedLines(folded) >= 2) {
             kinds.add(InvitationKind.TEACHING);
         }
         return new CaptionInvitation(kinds);

@@ -50,9 +50,17 @@ final class PhraseRule {
 
     /** Whether a phrase occurs anywhere in the folded text. */
     boolean foundIn(String folded) {
+        return foundIn(folded, LiteralPrefilter.wordStartPositions(folded));
+    }
+
+    /**
+     * {@link #foundIn(String)} with the text's {@link LiteralPrefilter#wordStartPositions}, computed once for all
+     * rules a caption is tried against.
+     */
+    boolean foundIn(String folded, int[] positions) {
         // A phrase match starts where its first word does: only those positions are tried.
         if (phrasesAnywhere != null) {
-            int[] starts = phrasePrefilter.wordStarts(folded);
+            int[] starts = phrasePrefilter.wordStarts(folded, positions);
             if ((starts == null || starts.length > 0)
                     && LiteralPrefilter.findFrom(
                             LiteralPrefilter.regionMatcher(phrasesAnywhere, folded), starts, 0, folded.length())) {

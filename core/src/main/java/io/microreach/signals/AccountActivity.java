@@ -4,7 +4,6 @@ import io.microreach.domain.Account;
 import io.microreach.domain.Comment;
 import io.microreach.domain.FollowEdge;
 import io.microreach.domain.FollowerCount;
-import io.microreach.domain.FollowerSample;
 import io.microreach.domain.Post;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +14,7 @@ import java.util.Objects;
  *
  * @param posts the account's posts, newest first (the scorer passes the recent window plus what anomaly checks need)
  * @param comments comments on those posts, any order, including the creator's own replies
- * @param followers the sampled followers
+ * @param followers the sampled followers, as the signals read them
  * @param edges follow edges among the sampled followers
  * @param history daily follower counts, oldest first
  */
@@ -23,7 +22,7 @@ public record AccountActivity(
         Account account,
         List<Post> posts,
         List<Comment> comments,
-        List<FollowerSample> followers,
+        List<SampledFollower> followers,
         List<FollowEdge> edges,
         List<FollowerCount> history) {
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -139,38 +140,73 @@ public final class LiteralPrefilter {
      * Every position of {@code text} where one of the literals starts a word (no letter or digit right before it),
      * ascending; {@code null} for a filter that lets everything through (every position is a candidate). The phrase
      * patterns open with {@code (?<![\p{L}\p{N}])}, so they cannot match anywhere else: short first words such as
-     * "ad" or "de" occur inside many words, and trying the whole alternation there was most of its cost.
-     *
-     * <p>One pass over the text, trying at each word start only the literals that begin with its char, instead of
-     * one {@code indexOf} per literal: the invitation lists have hundreds of first words in six languages.
+     * "ad" or "de" occur inside many words, and trying the whole alternation there was most of its cost. (What
+     * {@link #forEachMatch} tries, collected.)
      */
     public int[] wordStarts(String text) {
-        return wordStarts(text, wordStartPositions(text));
-    }
-
-    /**
-     * {@link #wordStarts(String)} from the text's {@link #wordStartPositions}: a caption is tried against many lists
-     * (five sponsorship lists, the invitation rules), and scanning its chars once for all of them instead of once
-     * per list took most of the text signals' cost off (JFR of the 100k benchmark pool: the scan was 13% of the
-     * scorer's CPU samples).
-     *
-     * @param positions {@link #wordStartPositions} of {@code text}
-     */
-    public int[] wordStarts(String text, int[] positions) {
         if (all == null) {
             return null;
         }
-        int[] found = EMPTY;
+        int[] positions = wordStartPositions(text);
+        int[] found = new int[positions.length];
         int n = 0;
-        for (int at : positions) {
-            if (startsAt(text, at, text.charAt(at))) {
-                if (n == found.length) {
-                    found = Arrays.copyOf(found, Math.max(8, n * 2));
+        for (int i = nextStart(text, positions, 0); i >= 0; i = nextStart(text, positions, i + 1)) {
+            found[n++] = positions[i];
+        }
+        return Arrays.copyOf(found, n);
+    }
+
+    /**
+     * Calls {@code onMatch} with the matcher at each match of {@code pattern} in {@code text}, in the order of
+     * successive {@link Matcher#find()} calls, until it returns {@code false}; for a pattern whose every match starts
+     * where one of the literals starts a word (a whole-word alternation of phrases). The pattern is tried only at
+     * those positions, each found from the text's {@link #wordStartPositions} when it is needed: a caption is tried
+     * against many lists, its chars are scanned once for all of them, and nothing is allocated for a list that has
+     * no first word in it (JFR of the 100k benchmark pool: scanning each caption once per list was 13% of the
+     * scorer's CPU samples, and collecting each list's positions into an array another 6%).
+     *
+     * @param positions {@link #wordStartPositions} of {@code text}
+     */
+    public void forEachMatch(Pattern pattern, String text, int[] positions, Predicate<Matcher> onMatch) {
+        if (all == null) {
+            Matcher m = pattern.matcher(text);
+            while (m.find()) {
+                if (!onMatch.test(m)) {
+                    return;
                 }
-                found[n++] = at;
+            }
+            return;
+        }
+        int i = nextStart(text, positions, 0);
+        if (i < 0) {
+            return;
+        }
+        // Transparent, non-anchoring bounds: look-arounds see the whole text and "^" still means its start.
+        Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        while (i >= 0) {
+            m.region(positions[i], text.length());
+            if (!m.lookingAt()) {
+                i = nextStart(text, positions, i + 1);
+                continue;
+            }
+            if (!onMatch.test(m)) {
+                return;
+            }
+            // The next find() starts where this match ended (one further for an empty match).
+            int next = Arrays.binarySearch(positions, Math.max(m.end(), positions[i] + 1));
+            i = nextStart(text, positions, next >= 0 ? next : -next - 1);
+        }
+    }
+
+    /** The first index from {@code from} on of a position where one of the literals starts; -1 when none does. */
+    private int nextStart(String text, int[] positions, int from) {
+        for (int i = from; i < positions.length; i++) {
+            int at = positions[i];
+            if (startsAt(text, at, text.charAt(at))) {
+                return i;
             }
         }
-        return n == found.length ? found : Arrays.copyOf(found, n);
+        return -1;
     }
 
     /**
@@ -224,34 +260,6 @@ public final class LiteralPrefilter {
             }
         }
         return false;
-    }
-
-    /**
-     * The next match of {@code matcher} at or after {@code from}, for a pattern whose every match starts where one of
-     * the literals starts a word (a whole-word alternation of phrases): the same match {@link Matcher#find(int)} would
-     * return, found by trying the pattern only at the literals' positions. On {@code true} the matcher holds the
-     * match. The matcher must use transparent, non-anchoring bounds, so that look-arounds see the whole text.
-     *
-     * @param starts {@link #wordStarts} of the matcher's text; {@code null} tries every position
-     */
-    public static boolean findFrom(Matcher matcher, int[] starts, int from, int length) {
-        if (starts == null) {
-            matcher.region(from, length);
-            return matcher.find();
-        }
-        int i = Arrays.binarySearch(starts, from);
-        for (i = i >= 0 ? i : -i - 1; i < starts.length; i++) {
-            matcher.region(starts[i], length);
-            if (matcher.lookingAt()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A matcher on {@code text} whose region bounds are transparent and not anchoring, for {@link #findFrom}. */
-    public static Matcher regionMatcher(Pattern pattern, String text) {
-        return pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     }
 
     /**

@@ -121,8 +121,13 @@ public final class GeneratedPool {
         byAccount.forEach((key, b) -> {
             b.posts.sort(Comparator.comparing(Post::publishedAt).reversed());
             b.history.sort(Comparator.comparing(FollowerCount::date));
-            AccountActivity activity =
-                    new AccountActivity(b.account, b.posts, b.comments, b.followers, b.edges, b.history);
+            AccountActivity activity = new AccountActivity(
+                    b.account,
+                    b.posts,
+                    b.comments,
+                    b.followers.stream().map(SampledFollower::of).toList(),
+                    b.edges,
+                    b.history);
             out.add(new Member(activity, truths.get(key)));
         });
         return out;

@@ -115,8 +115,28 @@ class LiteralPrefilterTest {
         assertThat(LiteralPrefilter.always().wordStarts("ad")).isNull();
         assertThat(LiteralPrefilter.wordStartPositions("ab, c")).containsExactly(0, 3, 4);
         assertThat(LiteralPrefilter.wordStartPositions("")).isEmpty();
-        int[] positions = LiteralPrefilter.wordStartPositions("made code ad #ad decode");
-        assertThat(f.wordStarts("made code ad #ad decode", positions)).containsExactly(5, 10, 14, 17);
+    }
+
+    @Test
+    void forEachMatchKnownAnswers() {
+        LiteralPrefilter f = LiteralPrefilter.anyOf(List.of("ad", "de", "code"));
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])(?:code|ad|de)");
+        String text = "made code ad #ad decode";
+        int[] positions = LiteralPrefilter.wordStartPositions(text);
+        List<Integer> all = new java.util.ArrayList<>();
+        f.forEachMatch(p, text, positions, m -> all.add(m.start()));
+        assertThat(all).containsExactly(5, 10, 14, 17);
+        List<Integer> first = new java.util.ArrayList<>();
+        f.forEachMatch(p, text, positions, m -> !first.add(m.start()));
+        assertThat(first).containsExactly(5);
+        List<String> everywhere = new java.util.ArrayList<>();
+        LiteralPrefilter.always()
+                .forEachMatch(
+                        java.util.regex.Pattern.compile("an?"),
+                        "banana",
+                        LiteralPrefilter.wordStartPositions("banana"),
+                        m -> everywhere.add(m.start() + m.group()));
+        assertThat(everywhere).containsExactly("1an", "3an", "5a");
     }
 
     /** Word-start positions against their definition, on texts long enough to grow the result several times. */

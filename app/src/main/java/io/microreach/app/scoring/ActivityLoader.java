@@ -8,10 +8,10 @@ import io.microreach.domain.Account;
 import io.microreach.domain.Comment;
 import io.microreach.domain.FollowEdge;
 import io.microreach.domain.FollowerCount;
-import io.microreach.domain.FollowerSample;
 import io.microreach.domain.Post;
 import io.microreach.domain.PostFormat;
 import io.microreach.signals.AccountActivity;
+import io.microreach.signals.SampledFollower;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
@@ -45,7 +45,7 @@ public class ActivityLoader {
         this.jdbc = jdbc;
     }
 
-    private record SampledRow(long id, FollowerSample sample) {}
+    private record SampledRow(long id, SampledFollower sample) {}
 
     /**
      * Rows of one table by account. Rows arrive grouped by account (index order), so the list of the previous row's
@@ -240,12 +240,13 @@ public class ActivityLoader {
                     });
         }
         // Sorted by id here, per account, not by PostgreSQL: ~100,000 wide rows per chunk spilled its sort to disk.
-        // Verified flag and sampling time are not read: no signal uses them, and on a large pool they are tens of
-        // millions of values to send and parse (measured: 8% of the follower query's client CPU).
+        // Each row is reduced to what the signals read (SampledFollower says why) as it arrives: the bio and display
+        // name are decoded, measured and dropped here, the link is only asked for whether there is one, and the
+        // verified flag and sampling time, which no signal reads, are not loaded.
         ByAccount<SampledRow> sampled = new ByAccount<>(accounts);
         copy(
                 "SELECT f.account_id, f.id, f.follower_platform_id, f.handle, f.full_name, f.bio, f.followers,"
-                        + " f.following, f.posts_count, f.has_profile_pic, f.is_private, f.external_url"
+                        + " f.following, f.posts_count, f.has_profile_pic, f.is_private, f.external_url IS NOT NULL"
                         + " FROM unnest(?) AS a(id) CROSS JOIN LATERAL"
                         + " (SELECT * FROM follower_sample WHERE account_id = a.id OFFSET 0) f",
                 ids,
@@ -254,9 +255,8 @@ public class ActivityLoader {
                     long id = row.longValue();
                     sampled.add(new SampledRow(
                             id,
-                            new FollowerSample(
+                            SampledFollower.of(
                                     account.platform(),
-                                    account.platformId(),
                                     row.text(),
                                     row.text(),
                                     row.text(),
@@ -266,9 +266,7 @@ public class ActivityLoader {
                                     row.nullableLong(),
                                     row.bool(),
                                     row.bool(),
-                                    null,
-                                    row.text(),
-                                    null)));
+                                    Boolean.TRUE.equals(row.bool()))));
                 });
         ByAccount<FollowEdge> edges = new ByAccount<>(accounts);
         copy(
@@ -307,7 +305,7 @@ public class ActivityLoader {
     }
 
     /** The samples in id order; they mostly arrive in it (an import writes them so), then nothing is sorted. */
-    private static List<FollowerSample> byId(List<SampledRow> rows) {
+    private static List<SampledFollower> byId(List<SampledRow> rows) {
         boolean sorted = true;
         boolean smallIds = true;
         for (int i = 0; i < rows.size(); i++) {
@@ -315,7 +313,7 @@ public class ActivityLoader {
             sorted &= i == 0 || rows.get(i - 1).id() <= id;
             smallIds &= id >= 0 && id < 1L << 47;
         }
-        List<FollowerSample> samples = new ArrayList<>(rows.size());
+        List<SampledFollower> samples = new ArrayList<>(rows.size());
         if (sorted) {
             for (SampledRow r : rows) {
                 samples.add(r.sample());

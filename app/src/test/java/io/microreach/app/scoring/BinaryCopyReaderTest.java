@@ -7,11 +7,11 @@ import io.microreach.app.SpringAppTest;
 import io.microreach.app.importer.ImportProgress;
 import io.microreach.app.importer.Importer;
 import io.microreach.domain.Comment;
-import io.microreach.domain.FollowerSample;
 import io.microreach.domain.Post;
 import io.microreach.generator.GeneratorConfig;
 import io.microreach.generator.SyntheticDataGenerator;
 import io.microreach.signals.AccountActivity;
+import io.microreach.signals.SampledFollower;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -182,26 +182,29 @@ class BinaryCopyReaderTest extends SpringAppTest {
                     String.class,
                     id);
             assertThat(a.followers())
-                    .extracting(FollowerSample::followerPlatformId)
+                    .extracting(SampledFollower::followerPlatformId)
                     .isEqualTo(sampleIds);
-            for (FollowerSample f : a.followers()) {
+            for (SampledFollower f : a.followers()) {
                 Map<String, Object> row = jdbc.queryForMap(
                         "SELECT handle, full_name, bio, followers, following, posts_count, has_profile_pic,"
                                 + " is_private, external_url FROM follower_sample"
                                 + " WHERE account_id = ? AND follower_platform_id = ?",
                         id,
                         f.followerPlatformId());
-                assertThat(Arrays.asList(
-                                f.handle(),
-                                f.fullName(),
-                                f.bio(),
-                                f.followers(),
-                                f.following(),
-                                f.postsCount(),
-                                f.hasProfilePic(),
-                                f.privateAccount(),
-                                f.externalUrl()))
-                        .isEqualTo(new ArrayList<>(row.values()));
+                // What the signals read of the row: the same reduction as from an imported sample.
+                assertThat(f)
+                        .isEqualTo(SampledFollower.of(
+                                a.account().platform(),
+                                f.followerPlatformId(),
+                                (String) row.get("handle"),
+                                (String) row.get("full_name"),
+                                (String) row.get("bio"),
+                                (Long) row.get("followers"),
+                                (Long) row.get("following"),
+                                (Long) row.get("posts_count"),
+                                (Boolean) row.get("has_profile_pic"),
+                                (Boolean) row.get("is_private"),
+                                row.get("external_url") != null));
                 followers++;
             }
             assertThat(a.history())

@@ -115,16 +115,10 @@ public final class SponsorshipMarkers {
                 }
                 return;
             }
-            int[] starts = prefilter.wordStarts(folded, positions);
-            if (starts != null && starts.length == 0) {
-                return;
-            }
-            Matcher m = LiteralPrefilter.regionMatcher(pattern, folded);
-            int from = 0;
-            while (LiteralPrefilter.findFrom(m, starts, from, folded.length())) {
+            prefilter.forEachMatch(pattern, folded, positions, m -> {
                 onMatch.accept(m);
-                from = m.end();
-            }
+                return true;
+            });
         }
     }
 

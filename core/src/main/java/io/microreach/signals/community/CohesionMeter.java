@@ -1,11 +1,11 @@
 package io.microreach.signals.community;
 
 import io.microreach.domain.Comment;
-import io.microreach.domain.FollowerSample;
 import io.microreach.domain.Post;
 import io.microreach.signals.AccountActivity;
 import io.microreach.signals.Confidence;
 import io.microreach.signals.Proportion;
+import io.microreach.signals.SampledFollower;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -54,7 +54,7 @@ public final class CohesionMeter {
     /** Cohesion of an account's follower sample and its repeat commenters. */
     public Cohesion measure(AccountActivity activity) {
         List<String> nodes = new ArrayList<>(activity.followers().size());
-        for (FollowerSample f : activity.followers()) {
+        for (SampledFollower f : activity.followers()) {
             nodes.add(f.followerPlatformId());
         }
         List<Follow> follows = new ArrayList<>(activity.edges().size());

@@ -60,10 +60,12 @@ final class PhraseRule {
     boolean foundIn(String folded, int[] positions) {
         // A phrase match starts where its first word does: only those positions are tried.
         if (phrasesAnywhere != null) {
-            int[] starts = phrasePrefilter.wordStarts(folded, positions);
-            if ((starts == null || starts.length > 0)
-                    && LiteralPrefilter.findFrom(
-                            LiteralPrefilter.regionMatcher(phrasesAnywhere, folded), starts, 0, folded.length())) {
+            boolean[] found = {false};
+            phrasePrefilter.forEachMatch(phrasesAnywhere, folded, positions, m -> {
+                found[0] = true;
+                return false;
+            });
+            if (found[0]) {
                 return true;
             }
         }

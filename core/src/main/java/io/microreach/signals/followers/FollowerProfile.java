@@ -2,6 +2,7 @@ package io.microreach.signals.followers;
 
 import io.microreach.domain.FollowerSample;
 import io.microreach.domain.Platform;
+import io.microreach.signals.SampledFollower;
 
 /**
  * The public-profile fields of one account that the suspicious-follower classifier reads. Every field may be
@@ -48,21 +49,26 @@ public record FollowerProfile(
      * counts, picture and private flag stay unknown when absent.
      */
     public static FollowerProfile of(FollowerSample sample) {
+        return of(SampledFollower.of(sample));
+    }
+
+    /** The profile of a sampled follower as the signals read it (see {@link #of(FollowerSample)}). */
+    public static FollowerProfile of(SampledFollower f) {
         // One record instead of a chain of with* copies: every sampled follower of every creator passes here.
-        String username = username(sample.handle(), sample.platform());
+        String username = username(f.handle(), f.platform());
         boolean named = !username.isBlank();
         String u = username.strip();
         return new FollowerProfile(
-                sample.postsCount(),
-                sample.followers(),
-                sample.following(),
-                sample.hasProfilePic(),
-                sample.privateAccount(),
-                sample.externalUrl() != null,
+                f.postsCount(),
+                f.followers(),
+                f.following(),
+                f.hasProfilePic(),
+                f.privateAccount(),
+                f.hasExternalUrl(),
                 named ? u.codePointCount(0, u.length()) : null,
                 named ? digitShare(u) : null,
-                bioLength(sample.bio()),
-                fullNameWords(sample.fullName()));
+                f.bioLength(),
+                f.fullNameWords());
     }
 
     public FollowerProfile withCounts(Long posts, Long followers, Long following) {
@@ -130,16 +136,7 @@ public record FollowerProfile(
 
     /** Bio length of {@code bio}; {@code null} is an empty bio. */
     public FollowerProfile withBio(String bio) {
-        return withBioLength(bioLength(bio));
-    }
-
-    /** Code points of the stripped bio ({@code null}: 0). */
-    static int bioLength(String bio) {
-        if (bio == null) {
-            return 0;
-        }
-        String b = bio.strip();
-        return b.codePointCount(0, b.length());
+        return withBioLength(SampledFollower.bioLength(bio));
     }
 
     public FollowerProfile withBioLength(Integer bioLength) {
@@ -158,26 +155,7 @@ public record FollowerProfile(
 
     /** Word count of {@code fullName}; {@code null} or blank is zero words. */
     public FollowerProfile withFullName(String fullName) {
-        return withFullNameWords(fullNameWords(fullName));
-    }
-
-    private static int fullNameWords(String fullName) {
-        return fullName == null || fullName.isBlank() ? 0 : words(fullName.strip());
-    }
-
-    /** The number of parts {@code split("\\s+")} gives for a stripped text, without a regex (scoring hot path). */
-    static int words(String stripped) {
-        int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < stripped.length(); i++) {
-            char c = stripped.charAt(i);
-            boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-            if (!space && !inWord) {
-                words++;
-            }
-            inWord = !space;
-        }
-        return Math.max(words, 1);
+        return withFullNameWords(SampledFollower.fullNameWords(fullName));
     }
 
     public FollowerProfile withFullNameWords(Integer fullNameWords) {

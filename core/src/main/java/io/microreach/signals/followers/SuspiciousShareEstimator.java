@@ -1,9 +1,9 @@
 package io.microreach.signals.followers;
 
-import io.microreach.domain.FollowerSample;
 import io.microreach.signals.AccountActivity;
 import io.microreach.signals.Confidence;
 import io.microreach.signals.Proportion;
+import io.microreach.signals.SampledFollower;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -71,7 +71,7 @@ public final class SuspiciousShareEstimator {
         return estimate(activity.followers());
     }
 
-    public SuspiciousShare estimate(List<FollowerSample> followers) {
+    public SuspiciousShare estimate(List<SampledFollower> followers) {
         double threshold = model.threshold();
         double se = model.validation().sensitivity();
         double sp = model.validation().specificity();
@@ -80,7 +80,7 @@ public final class SuspiciousShareEstimator {
         List<SuspiciousFollower> flaggedFollowers = new ArrayList<>();
         int n = 0;
         int unscored = 0;
-        for (FollowerSample f : followers) {
+        for (SampledFollower f : followers) {
             if (!seen.add(f.followerPlatformId())) {
                 continue;
             }

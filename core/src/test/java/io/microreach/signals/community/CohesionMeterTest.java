@@ -13,6 +13,7 @@ import io.microreach.domain.Post;
 import io.microreach.domain.PostFormat;
 import io.microreach.signals.AccountActivity;
 import io.microreach.signals.Confidence;
+import io.microreach.signals.SampledFollower;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,7 +170,13 @@ class CohesionMeterTest {
                 new FollowEdge(Platform.INSTAGRAM, "acc", "f1", "f2"),
                 new FollowEdge(Platform.INSTAGRAM, "acc", "f2", "f1"),
                 new FollowEdge(Platform.INSTAGRAM, "acc", "f2", "f3"));
-        AccountActivity activity = new AccountActivity(account(), List.of(), List.of(), followers, edges, List.of());
+        AccountActivity activity = new AccountActivity(
+                account(),
+                List.of(),
+                List.of(),
+                followers.stream().map(SampledFollower::of).toList(),
+                edges,
+                List.of());
 
         Cohesion c = meter.measure(activity);
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.microreach.domain.FollowerSample;
 import io.microreach.domain.Platform;
+import io.microreach.signals.SampledFollower;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -163,9 +164,9 @@ class FollowerFeaturesTest {
         for (int i = 0; i < 3_000; i++) {
             String bio = io.microreach.signals.TrickyTexts.next(rng, 10);
             String stripped = bio.strip();
-            assertThat(FollowerProfile.bioLength(bio)).as(bio).isEqualTo(stripped.codePointCount(0, stripped.length()));
+            assertThat(SampledFollower.bioLength(bio)).as(bio).isEqualTo(stripped.codePointCount(0, stripped.length()));
         }
-        assertThat(FollowerProfile.bioLength(null)).isZero();
-        assertThat(FollowerProfile.bioLength(" \u3000a\uD835\uDC9Cb\n")).isEqualTo(3);
+        assertThat(SampledFollower.bioLength(null)).isZero();
+        assertThat(SampledFollower.bioLength(" \u3000a\uD835\uDC9Cb\n")).isEqualTo(3);
     }
 }

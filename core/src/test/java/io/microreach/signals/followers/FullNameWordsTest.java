@@ -2,6 +2,7 @@ package io.microreach.signals.followers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.microreach.signals.SampledFollower;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -16,7 +17,7 @@ class FullNameWordsTest {
             delimiter = '|',
             value = {"Anna|1", "Anna Maria Schmidt|3", "a  \t b|2", "x\u00A0y|1"})
     void knownAnswers(String name, int words) {
-        assertThat(FollowerProfile.words(name)).isEqualTo(words);
+        assertThat(SampledFollower.words(name)).isEqualTo(words);
     }
 
     static Stream<Long> seeds() {
@@ -39,7 +40,7 @@ class FullNameWordsTest {
                 continue;
             }
             String stripped = name.strip();
-            assertThat(FollowerProfile.words(stripped)).as("[%s]", name).isEqualTo(stripped.split("\\s+").length);
+            assertThat(SampledFollower.words(stripped)).as("[%s]", name).isEqualTo(stripped.split("\\s+").length);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.microreach.domain.FollowerSample;
 import io.microreach.domain.Platform;
 import io.microreach.signals.Confidence;
 import io.microreach.signals.Proportion;
+import io.microreach.signals.SampledFollower;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,10 +59,10 @@ class SuspiciousShareEstimatorTest {
                 Instant.EPOCH);
     }
 
-    static List<FollowerSample> sample(int n, int suspicious) {
-        List<FollowerSample> out = new ArrayList<>();
+    static List<SampledFollower> sample(int n, int suspicious) {
+        List<SampledFollower> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(follower(i, i < suspicious));
+            out.add(SampledFollower.of(follower(i, i < suspicious)));
         }
         return out;
     }
@@ -86,7 +87,7 @@ class SuspiciousShareEstimatorTest {
 
     @Test
     void aFollowerListedTwiceCountsOnce() {
-        List<FollowerSample> twice = new ArrayList<>(sample(300, 40));
+        List<SampledFollower> twice = new ArrayList<>(sample(300, 40));
         twice.addAll(sample(120, 40)); // the first 120 again, 40 of them suspicious-looking
         SuspiciousShare once = ESTIMATOR.estimate(sample(300, 40));
         SuspiciousShare repeated = ESTIMATOR.estimate(twice);
@@ -123,7 +124,7 @@ class SuspiciousShareEstimatorTest {
 
     @Test
     void repeatedFollowersCountOnce() {
-        List<FollowerSample> followers = new ArrayList<>(sample(30, 6));
+        List<SampledFollower> followers = new ArrayList<>(sample(30, 6));
         followers.addAll(sample(10, 10)); // same ids id0..id9 again, now looking suspicious
         SuspiciousShare share = ESTIMATOR.estimate(followers);
         assertThat(share.sampleSize()).isEqualTo(30);

@@ -88,8 +88,8 @@ class SuspiciousSharePlantedTruthTest {
             m.truth().path("follower_sample").path("fake_follower_ids").forEach(id -> fakes.add(id.asText()));
             m.activity()
                     .followers()
-                    .forEach(f -> scored.add(
-                            new LabelledScore(model.probability(f), fakes.contains(f.followerPlatformId()))));
+                    .forEach(f -> scored.add(new LabelledScore(
+                            model.probability(FollowerProfile.of(f)), fakes.contains(f.followerPlatformId()))));
         }
         ClassifierEvaluation e = ClassifierEvaluation.of(scored, model.threshold());
         System.out.printf(

@@ -34,6 +34,15 @@ final class FollowerFeatures {
 
     static double[] extract(FollowerProfile p) {
         double[] x = new double[COUNT];
+        extract(p, x);
+        return x;
+    }
+
+    /**
+     * {@link #extract(FollowerProfile)} into {@code x} (length {@link #COUNT}); whether any feature is known. Scoring
+     * reuses one array for all followers of an account.
+     */
+    static boolean extract(FollowerProfile p, double[] x) {
         x[0] = flag(p.hasProfilePicture());
         x[1] = log(p.posts());
         x[2] = log(p.followers());
@@ -45,7 +54,12 @@ final class FollowerFeatures {
         x[8] = flag(p.privateAccount());
         x[9] = flag(p.hasExternalUrl());
         x[10] = p.fullNameWords() == null ? Double.NaN : Math.min(4, p.fullNameWords());
-        return x;
+        for (double v : x) {
+            if (!Double.isNaN(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double flag(Boolean b) {

@@ -5,7 +5,6 @@ import io.microreach.signals.Confidence;
 import io.microreach.signals.Proportion;
 import io.microreach.signals.SampledFollower;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -77,6 +76,7 @@ public final class SuspiciousShareEstimator {
         double sp = model.validation().specificity();
 
         DistinctIds seen = new DistinctIds(followers.size());
+        double[] features = new double[FollowerFeatures.COUNT];
         List<SuspiciousFollower> flaggedFollowers = new ArrayList<>();
         int n = 0;
         int unscored = 0;
@@ -84,8 +84,7 @@ public final class SuspiciousShareEstimator {
             if (!seen.add(f.followerPlatformId())) {
                 continue;
             }
-            double[] features = FollowerFeatures.extract(FollowerProfile.of(f));
-            if (Arrays.stream(features).allMatch(Double::isNaN)) {
+            if (!FollowerFeatures.extract(FollowerProfile.of(f), features)) {
                 unscored++;
                 continue;
             }

@@ -101,6 +101,12 @@ class FollowerFeaturesTest {
     void edgeCasesOfTheTransforms() {
         FollowerProfile none = FollowerProfile.unknown();
         assertThat(java.util.Arrays.stream(FollowerFeatures.extract(none))).allMatch(v -> Double.isNaN(v));
+        // Into a reused array: whether anything is known, and nothing left over from the previous profile.
+        double[] x = new double[FollowerFeatures.COUNT];
+        assertThat(FollowerFeatures.extract(none.withCounts(3L, null, null), x)).isTrue();
+        assertThat(x[1]).isEqualTo(Math.log1p(3));
+        assertThat(FollowerFeatures.extract(none, x)).isFalse();
+        assertThat(java.util.Arrays.stream(x)).allMatch(v -> Double.isNaN(v));
         // Both counts zero: the following share is undefined, not 0 or 1.
         assertThat(FollowerFeatures.extract(none.withCounts(0L, 0L, 0L))[4]).isNaN();
         assertThat(FollowerFeatures.extract(none.withCounts(0L, 0L, 5L))[4]).isEqualTo(1);

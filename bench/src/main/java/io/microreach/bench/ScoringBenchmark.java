@@ -465,13 +465,6 @@ public final class ScoringBenchmark {
     }
 
     /**
-     * The baseline: median ER per account over the window and the reply rate, as one SQL statement. Same definitions
-     * as the signals (engagements = likes + comments + shares + saves over followers at posting time, else current;
-     * a reply is the creator's comment whose parent is the top-level comment, within 7 days; comments younger than 7
-     * days at observation are left out), simplified where the signals handle odd data (handles without ids, missing
-     * parents). Returns the number of accounts in the result, all of whose rows are read.
-     */
-    /**
      * The columns the scorer's loader reads, table by table: a lower bound on the time any scorer that reads its
      * inputs from PostgreSQL needs, before it computes anything. Keep in step with {@code ActivityLoader}'s queries.
      */
@@ -485,14 +478,10 @@ public final class ScoringBenchmark {
             "SELECT post_id, platform_id, author_platform_id, author_handle, text, created_at, parent_platform_id,"
                     + " likes FROM comment",
             "SELECT account_id, follower_platform_id, handle, full_name, bio, followers, following, posts_count,"
-                    + " has_profile_pic, is_private, external_url, id FROM follower_sample",
+                    + " has_profile_pic, is_private, external_url IS NOT NULL, id FROM follower_sample",
             "SELECT account_id, source_id, target_id FROM follow_edge",
             "SELECT account_id, day, followers FROM follower_count");
 
-    /**
-     * Streams every row of {@link #READ_FLOOR} out of PostgreSQL in its cheapest form ({@code COPY ... TO STDOUT
-     * (FORMAT binary)}, no text conversion) and throws the bytes away; returns the bytes read.
-     */
     /**
      * Loads every account's activity with the scorer's own loader, in the scorer's chunks, on one thread and without
      * measuring anything: what the loading costs the JVM and PostgreSQL apart from the signals. Returns the rows
@@ -516,6 +505,10 @@ public final class ScoringBenchmark {
         return rows;
     }
 
+    /**
+     * Streams every row of {@link #READ_FLOOR} out of PostgreSQL in its cheapest form ({@code COPY ... TO STDOUT
+     * (FORMAT binary)}, no text conversion) and throws the bytes away; returns the bytes read.
+     */
     static long readFloor(DataSource dataSource) throws SQLException, java.io.IOException {
         long bytes = 0;
         try (Connection c = dataSource.getConnection()) {
@@ -541,6 +534,13 @@ public final class ScoringBenchmark {
         return bytes;
     }
 
+    /**
+     * The baseline: median ER per account over the window and the reply rate, as one SQL statement. Same definitions
+     * as the signals (engagements = likes + comments + shares + saves over followers at posting time, else current;
+     * a reply is the creator's comment whose parent is the top-level comment, within 7 days; comments younger than 7
+     * days at observation are left out), simplified where the signals handle odd data (handles without ids, missing
+     * parents). Returns the number of accounts in the result, all of whose rows are read.
+     */
     static long sqlSubset(DataSource dataSource) throws SQLException {
         String sql = """
                 WITH ranked AS (

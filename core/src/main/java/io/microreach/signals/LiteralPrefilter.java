@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
  */
 public final class LiteralPrefilter {
     private static final LiteralPrefilter ALWAYS = new LiteralPrefilter(null, null);
-    private static final int[] EMPTY = {};
 
     /** Literals none of which contains another, shortest first; {@code null}: always may match. */
     private final String[] literals;

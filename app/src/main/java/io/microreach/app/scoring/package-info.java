@@ -1,8 +1,8 @@
 /**
  * Scoring: loads each account's recent activity from PostgreSQL in bulk (binary {@code COPY}, decoded by
  * {@code BinaryCopyReader}), computes the core's trust signals in parallel and stores them packed, keeps each
- * account's headline inputs in memory, ranks them among peers and stores each account's headline numbers; full scorecards are assembled when read ({@code
- * ScorecardReader}). Uses the core's signals, Spring JDBC, the PostgreSQL driver (its {@code COPY} API too), Jackson
- * Smile and LZ4.
+ * account's headline inputs in memory, ranks them among peers and stores each account's headline numbers; full
+ * scorecards are assembled when read ({@code ScorecardReader}). Uses the core's signals, Spring JDBC, the PostgreSQL
+ * driver (its {@code COPY} API too), Jackson Smile and LZ4.
  */
 package io.microreach.app.scoring;

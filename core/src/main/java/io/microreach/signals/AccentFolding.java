@@ -17,12 +17,21 @@ public final class AccentFolding {
 
     private AccentFolding() {}
 
-    /** The folded text, same length as {@code text}. */
+    /** The folded text, same length as {@code text}; {@code text} itself when folding changes nothing. */
     public static String fold(String text) {
+        // Most hashtags and many comments are folded already (lower case, no accents): they cost one scan and no
+        // copy. Every hashtag of every post is folded, tens of millions on the 100k benchmark pool.
         int n = text.length();
+        int first = 0;
+        while (first < n && TABLE[text.charAt(first)] == text.charAt(first)) {
+            first++;
+        }
+        if (first == n) {
+            return text;
+        }
         char[] out = new char[n];
         text.getChars(0, n, out, 0);
-        for (int i = 0; i < n; i++) {
+        for (int i = first; i < n; i++) {
             out[i] = TABLE[out[i]];
         }
         return new String(out);

@@ -45,4 +45,13 @@ class AccentFoldingTest {
             }
         }
     }
+
+    @Test
+    void textThatFoldingLeavesAsItIsComesBackUncopied() {
+        String folded = "summer sale #ad 20%";
+        assertThat(AccentFolding.fold(folded)).isSameAs(folded);
+        assertThat(AccentFolding.fold("")).isEmpty();
+        assertThat(AccentFolding.fold("sale É")).isEqualTo("sale e");
+        assertThat(AccentFolding.fold("Éa")).isEqualTo("ea");
+    }
 }

@@ -218,6 +218,10 @@ public class ActivityLoader {
                 });
         ByAccount<Comment> comments = new ByAccount<>(accounts);
         if (!postAccounts.isEmpty()) {
+            // A post's comments arrive together (one index scan per post), so the post is looked up once per post,
+            // not once per comment.
+            long[] lastPostId = {Long.MIN_VALUE};
+            Post[] lastPost = {null};
             copy(
                     "SELECT c.post_id, c.platform_id, c.author_platform_id, c.author_handle, c.text, c.created_at,"
                             + " c.parent_platform_id, c.likes FROM unnest(?) AS p(id) CROSS JOIN LATERAL"
@@ -225,8 +229,12 @@ public class ActivityLoader {
                     postAccounts.keySet().toArray(Long[]::new),
                     row -> {
                         long postId = row.longValue();
-                        Post post = postsById.get(postId);
-                        comments.at(postAccounts.get(postId));
+                        if (postId != lastPostId[0]) {
+                            lastPostId[0] = postId;
+                            lastPost[0] = postsById.get(postId);
+                            comments.at(postAccounts.get(postId));
+                        }
+                        Post post = lastPost[0];
                         comments.add(new Comment(
                                 post.platform(),
                                 row.text(),

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  *
  * <p>Own code rather than a multi-pattern library (Aho–Corasick): texts are captions and comments of a few hundred
  * characters, and the positions that matter are word starts, so one pass that tries at each word start only the
- * literals beginning with its char ({@link #wordStarts}) costs a fraction of a microsecond per text, and the
+ * literals beginning with its char ({@link #forEachMatch}) costs a fraction of a microsecond per text, and the
  * substring test ({@link #mayMatch}) uses {@link String#indexOf(String)}, a vectorised JIT intrinsic; no new
  * dependency in the pure core.
  */

@@ -43,4 +43,10 @@ public record LikeCommentRatio(
     public boolean outlier() {
         return direction != null;
     }
+
+    /** The same ratio with other evidence post ids. */
+    public LikeCommentRatio withPostIds(List<String> value) {
+        return new LikeCommentRatio(
+                ratio, likes, comments, posts, robustZ, direction, peerGroup, value, confidence, unavailableReason);
+    }
 }

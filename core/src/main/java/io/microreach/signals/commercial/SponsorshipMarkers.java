@@ -88,14 +88,8 @@ public final class SponsorshipMarkers {
          * Matcher#find()}. Patterns whose matches start at a phrase's first word are tried only where such a word
          * starts; the others ({@code startsAtWord} false: the labels pattern) only when such a word stands somewhere
          * as a whole word.
-         */
-        void forEachMatch(String folded, Consumer<Matcher> onMatch) {
-            forEachMatch(folded, LiteralPrefilter.wordStartPositions(folded), onMatch);
-        }
-
-        /**
-         * {@link #forEachMatch(String, Consumer)} with the text's {@link LiteralPrefilter#wordStartPositions},
-         * computed once for all lists a caption is tried against.
+         *
+         * @param positions {@link LiteralPrefilter#wordStartPositions} of {@code folded}, found once for all lists
          */
         void forEachMatch(String folded, int[] positions, Consumer<Matcher> onMatch) {
             if (!startsAtWord) {

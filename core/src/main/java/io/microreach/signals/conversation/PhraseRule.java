@@ -48,14 +48,10 @@ final class PhraseRule {
         return Pattern.compile("^[\\s\\p{Punct}\\p{So}]*(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}])");
     }
 
-    /** Whether a phrase occurs anywhere in the folded text. */
-    boolean foundIn(String folded) {
-        return foundIn(folded, LiteralPrefilter.wordStartPositions(folded));
-    }
-
     /**
-     * {@link #foundIn(String)} with the text's {@link LiteralPrefilter#wordStartPositions}, computed once for all
-     * rules a caption is tried against.
+     * Whether a phrase occurs anywhere in the folded text.
+     *
+     * @param positions {@link LiteralPrefilter#wordStartPositions} of {@code folded}, found once for all rules
      */
     boolean foundIn(String folded, int[] positions) {
         // A phrase match starts where its first word does: only those positions are tried.

@@ -37,7 +37,6 @@ public record HeadlineInputs(
     public static HeadlineInputs of(AccountSignals s) {
         var sus = s.suspicious();
         var replies = s.replies();
-        LikeCommentRatio ratio = s.likeComments();
         return new HeadlineInputs(
                 PeerRow.of(s),
                 s.engagement().confidence(),
@@ -53,17 +52,7 @@ public record HeadlineInputs(
                 s.pods().pod() != null,
                 s.spikes().available() || s.pods().available(),
                 ScorecardAssembler.lowest(s.spikes().confidence(), s.pods().confidence()),
-                new LikeCommentRatio(
-                        ratio.ratio(),
-                        ratio.likes(),
-                        ratio.comments(),
-                        ratio.posts(),
-                        ratio.robustZ(),
-                        ratio.direction(),
-                        ratio.peerGroup(),
-                        List.of(),
-                        ratio.confidence(),
-                        ratio.unavailableReason()));
+                s.likeComments().withPostIds(List.of()));
     }
 
     /** The same inputs with other niches (niches change without the account's data changing). */

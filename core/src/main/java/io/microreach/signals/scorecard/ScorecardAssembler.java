@@ -74,7 +74,7 @@ public final class ScorecardAssembler {
         Scorecard.AnomaliesView anomaliesView = new Scorecard.AnomaliesView(
                 d.anomalyCount(),
                 spikes,
-                d.ratio().outlier() ? withPostIds(d.ratio(), s.likeComments().postIds()) : null,
+                d.ratio().outlier() ? d.ratio().withPostIds(s.likeComments().postIds()) : null,
                 pod == null ? null : podView(pod),
                 s.genericComments().share() == null
                         ? null
@@ -334,20 +334,6 @@ public final class ScorecardAssembler {
 
     /** The reason an unavailable component gets in {@link #headline}, which reports no reasons. */
     private static final String HEADLINE_ONLY = "unavailable";
-
-    private static LikeCommentRatio withPostIds(LikeCommentRatio r, List<String> postIds) {
-        return new LikeCommentRatio(
-                r.ratio(),
-                r.likes(),
-                r.comments(),
-                r.posts(),
-                r.robustZ(),
-                r.direction(),
-                r.peerGroup(),
-                postIds,
-                r.confidence(),
-                r.unavailableReason());
-    }
 
     private static Scorecard.PodView podView(Pod pod) {
         return new Scorecard.PodView(

@@ -44,7 +44,10 @@ class PhrasePrefilterTest {
                     reference.add(m.start() + "-" + m.end() + ":" + m.group());
                 }
                 List<String> filtered = new ArrayList<>();
-                p.forEachMatch(folded, f -> filtered.add(f.start() + "-" + f.end() + ":" + f.group()));
+                p.forEachMatch(
+                        folded,
+                        LiteralPrefilter.wordStartPositions(folded),
+                        f -> filtered.add(f.start() + "-" + f.end() + ":" + f.group()));
                 assertThat(filtered).as("%s on [%s]", p.pattern(), folded).isEqualTo(reference);
                 boolean matchedAny = !reference.isEmpty();
                 matched += matchedAny ? 1 : 0;

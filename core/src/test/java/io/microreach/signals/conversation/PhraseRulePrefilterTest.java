@@ -59,7 +59,9 @@ class PhraseRulePrefilterTest {
             for (int i = 0; i < 200; i++) {
                 String text = text(rng, vocabulary);
                 boolean reference = anywhere.matcher(text).find();
-                assertThat(rule.foundIn(text)).as("%s: [%s]", list, text).isEqualTo(reference);
+                assertThat(rule.foundIn(text, LiteralPrefilter.wordStartPositions(text)))
+                        .as("%s: [%s]", list, text)
+                        .isEqualTo(reference);
                 assertThat(rule.opens(text))
                         .as("%s opens: [%s]", list, text)
                         .isEqualTo(atStart.matcher(text).find());

@@ -42,6 +42,13 @@ class ScoringBenchmarkTest {
         assertThat(sql.get("accounts")).isEqualTo(rows.get("account"));
         assertThat((Long) score.get("peakHeapMiB")).isPositive();
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("microreach score:");
+        // The copies' followers were packed while loading (as the scoring after an import packs them), every
+        // account with followers once.
+        Map<String, Object> packed =
+                (Map<String, Object>) ((Map<String, Object>) result.get("load")).get("packFollowers");
+        assertThat((Integer) packed.get("packs"))
+                .isPositive()
+                .isLessThanOrEqualTo(rows.get("account").intValue());
 
         // A second run on the same home reuses the data set; another size is refused.
         ScoringBenchmark.run(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));

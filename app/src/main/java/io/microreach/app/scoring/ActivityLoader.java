@@ -8,13 +8,16 @@ import io.microreach.domain.Account;
 import io.microreach.domain.Comment;
 import io.microreach.domain.FollowEdge;
 import io.microreach.domain.FollowerCount;
+import io.microreach.domain.Platform;
 import io.microreach.domain.Post;
 import io.microreach.domain.PostFormat;
 import io.microreach.signals.AccountActivity;
 import io.microreach.signals.SampledFollower;
+import io.microreach.signals.SampledFollowerPack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -22,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyInputStream;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -38,6 +42,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ActivityLoader {
     static final int RECENT_POSTS = 60;
+    private static final int PACK_CHUNK = 500;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -52,25 +57,26 @@ public class ActivityLoader {
      * account is kept at hand: one boxed key and one hash lookup per account instead of per row (tens of millions of
      * rows on a large pool).
      */
-    private static final class ByAccount<T> {
+    private static final class ByAccount<O, T> {
         final Map<Long, List<T>> lists = new HashMap<>();
-        private final Map<Long, Account> accounts;
+        private final Map<Long, O> owners;
         private long lastId = Long.MIN_VALUE;
         private List<T> last;
-        private Account lastAccount;
+        private O lastOwner;
 
-        ByAccount(Map<Long, Account> accounts) {
-            this.accounts = accounts;
+        /** {@code owners}: what each account's rows need from it (the account, or only its platform). */
+        ByAccount(Map<Long, O> owners) {
+            this.owners = owners;
         }
 
-        /** Moves to {@code accountId}'s rows and returns its account. */
-        Account at(long accountId) {
+        /** Moves to {@code accountId}'s rows and returns its owner. */
+        O at(long accountId) {
             if (accountId != lastId || last == null) {
                 lastId = accountId;
                 last = lists.computeIfAbsent(accountId, k -> new ArrayList<>());
-                lastAccount = accounts.get(accountId);
+                lastOwner = owners.get(accountId);
             }
-            return lastAccount;
+            return lastOwner;
         }
 
         void add(T row) {
@@ -181,7 +187,7 @@ public class ActivityLoader {
         // The newest posts of each account come straight from the (account_id, published_at DESC) index, LIMIT per
         // account: a window function over all posts of the chunk sorted ~15,000 wide rows per chunk, spilling to
         // disk at the default work_mem (EXPLAIN ANALYZE on the 100k pool).
-        ByAccount<Post> posts = new ByAccount<>(accounts);
+        ByAccount<Account, Post> posts = new ByAccount<>(accounts);
         Map<Long, Long> postAccounts = new HashMap<>();
         Map<Long, Post> postsById = new HashMap<>();
         copy(
@@ -216,7 +222,7 @@ public class ActivityLoader {
                     postsById.put(postId, post);
                     posts.add(post);
                 });
-        ByAccount<Comment> comments = new ByAccount<>(accounts);
+        ByAccount<Account, Comment> comments = new ByAccount<>(accounts);
         if (!postAccounts.isEmpty()) {
             // A post's comments arrive together (one index scan per post), so the post is looked up once per post,
             // not once per comment.
@@ -247,36 +253,8 @@ public class ActivityLoader {
                                 row.nullableLong()));
                     });
         }
-        // Sorted by id here, per account, not by PostgreSQL: ~100,000 wide rows per chunk spilled its sort to disk.
-        // Each row is reduced to what the signals read (SampledFollower says why) as it arrives: the bio and display
-        // name are decoded, measured and dropped here, the link is only asked for whether there is one, and the
-        // verified flag and sampling time, which no signal reads, are not loaded.
-        ByAccount<SampledRow> sampled = new ByAccount<>(accounts);
-        copy(
-                "SELECT f.account_id, f.id, f.follower_platform_id, f.handle, f.full_name, f.bio, f.followers,"
-                        + " f.following, f.posts_count, f.has_profile_pic, f.is_private, f.external_url IS NOT NULL"
-                        + " FROM unnest(?) AS a(id) CROSS JOIN LATERAL"
-                        + " (SELECT * FROM follower_sample WHERE account_id = a.id OFFSET 0) f",
-                ids,
-                row -> {
-                    Account account = sampled.at(row.longValue());
-                    long id = row.longValue();
-                    sampled.add(new SampledRow(
-                            id,
-                            SampledFollower.of(
-                                    account.platform(),
-                                    row.text(),
-                                    row.text(),
-                                    row.text(),
-                                    row.text(),
-                                    row.nullableLong(),
-                                    row.nullableLong(),
-                                    row.nullableLong(),
-                                    row.bool(),
-                                    row.bool(),
-                                    Boolean.TRUE.equals(row.bool()))));
-                });
-        ByAccount<FollowEdge> edges = new ByAccount<>(accounts);
+        Map<Long, List<SampledFollower>> followers = sampledFollowers(ids, accounts);
+        ByAccount<Account, FollowEdge> edges = new ByAccount<>(accounts);
         copy(
                 "SELECT e.account_id, e.source_id, e.target_id FROM unnest(?) AS a(id) CROSS JOIN LATERAL"
                         + " (SELECT * FROM follow_edge WHERE account_id = a.id OFFSET 0) e",
@@ -285,7 +263,7 @@ public class ActivityLoader {
                     Account account = edges.at(row.longValue());
                     edges.add(new FollowEdge(account.platform(), account.platformId(), row.text(), row.text()));
                 });
-        ByAccount<FollowerCount> history = new ByAccount<>(accounts);
+        ByAccount<Account, FollowerCount> history = new ByAccount<>(accounts);
         copy(
                 "SELECT h.account_id, h.day, h.followers FROM unnest(?) AS a(id) CROSS JOIN LATERAL"
                         + " (SELECT * FROM follower_count WHERE account_id = a.id ORDER BY day OFFSET 0) h",
@@ -304,11 +282,141 @@ public class ActivityLoader {
                                 account,
                                 posts.of(id),
                                 comments.of(id),
-                                byId(sampled.of(id)),
+                                followers.getOrDefault(id, List.of()),
                                 edges.of(id),
                                 history.of(id)));
             }
         });
+        return out;
+    }
+
+    /**
+     * The chunk's sampled followers, from each account's pack ({@code follower_pack}, migration V9): one value per
+     * account instead of about two hundred rows of a dozen columns. On the 100k benchmark pool PostgreSQL spent about
+     * 21 s of CPU formatting and sending the 22 million follower rows (3.4 GB), and about 1.3 s sending the packs.
+     * A stale pack (its followers changed since it was built: {@code data} is NULL) is read from the rows instead,
+     * and packed and stored for the next read, compare-and-set on its version (V9 says why that never stores a stale
+     * pack). An account without a pack row has no sampled followers.
+     */
+    private Map<Long, List<SampledFollower>> sampledFollowers(Long[] ids, Map<Long, Account> accounts) {
+        Map<Long, List<SampledFollower>> followers = new HashMap<>();
+        Map<Long, Platform> staleAccounts = new LinkedHashMap<>();
+        Map<Long, Long> staleVersions = new HashMap<>();
+        copy(
+                "SELECT p.account_id, p.version, p.data FROM unnest(?) AS a(id) CROSS JOIN LATERAL"
+                        + " (SELECT * FROM follower_pack WHERE account_id = a.id OFFSET 0) p",
+                ids,
+                row -> {
+                    long accountId = row.longValue();
+                    long version = row.longValue();
+                    byte[] data = row.bytes();
+                    Account account = accounts.get(accountId);
+                    if (account == null) {
+                        return; // removed since the chunk's accounts were read
+                    }
+                    if (data == null) {
+                        staleAccounts.put(accountId, account.platform());
+                        staleVersions.put(accountId, version);
+                    } else {
+                        followers.put(accountId, SampledFollowerPack.decode(account.platform(), data));
+                    }
+                });
+        if (!staleAccounts.isEmpty()) {
+            Map<Long, List<SampledFollower>> fromRows = followerRows(staleAccounts);
+            followers.putAll(fromRows);
+            storePacks(fromRows, staleVersions);
+        }
+        return followers;
+    }
+
+    /**
+     * Packs and stores the followers of every account whose pack is stale (after an import, a connector's writes or
+     * a bulk copy); returns how many packs were stored. Scoring does the same for the accounts it reads, so this is
+     * only needed to have the packs ready before a timed full rescore.
+     */
+    public int packStaleFollowers() {
+        int stored = 0;
+        long after = Long.MIN_VALUE;
+        while (true) {
+            Map<Long, Platform> platforms = new LinkedHashMap<>();
+            Map<Long, Long> versions = new HashMap<>();
+            jdbc.getJdbcOperations()
+                    .query(
+                            "SELECT p.account_id, p.version, a.platform FROM follower_pack p JOIN account a"
+                                    + " ON a.id = p.account_id WHERE p.data IS NULL AND p.account_id > ?"
+                                    + " ORDER BY p.account_id LIMIT " + PACK_CHUNK,
+                            rs -> {
+                                platforms.put(rs.getLong(1), platform(rs, 3));
+                                versions.put(rs.getLong(1), rs.getLong(2));
+                            },
+                            after);
+            if (platforms.isEmpty()) {
+                return stored;
+            }
+            stored += storePacks(followerRows(platforms), versions);
+            for (long id : platforms.keySet()) {
+                after = Math.max(after, id);
+            }
+        }
+    }
+
+    /**
+     * Stores each account's followers as its pack where the pack's version is still the one read before the rows;
+     * returns how many were stored (a concurrent writer bumped the others, which stay stale).
+     */
+    private int storePacks(Map<Long, List<SampledFollower>> followers, Map<Long, Long> versions) {
+        List<Object[]> updates = new ArrayList<>(followers.size());
+        // In account order, as the triggers lock pack rows, so that a concurrent import cannot deadlock with this.
+        new TreeMap<>(followers)
+                .forEach((id, list) ->
+                        updates.add(new Object[] {SampledFollowerPack.encode(list), id, versions.get(id)}));
+        int stored = 0;
+        for (int n : jdbc.getJdbcOperations()
+                .batchUpdate(
+                        "UPDATE follower_pack SET data = ? WHERE account_id = ? AND version = ? AND data IS NULL",
+                        updates)) {
+            stored += n > 0 || n == Statement.SUCCESS_NO_INFO ? 1 : 0;
+        }
+        return stored;
+    }
+
+    /**
+     * The sampled followers of the given accounts from their rows, in row-id order, each reduced as it arrives (the
+     * bio and display name are decoded, measured and dropped here, the link is only asked for whether there is one,
+     * and the verified flag and sampling time, which no signal reads, are not loaded; SampledFollower says why).
+     * Every account asked for gets a list, empty when it has no rows. Sorted by id here, per account, not by
+     * PostgreSQL: ~100,000 wide rows per chunk spilled its sort to disk.
+     */
+    private Map<Long, List<SampledFollower>> followerRows(Map<Long, Platform> platforms) {
+        ByAccount<Platform, SampledRow> rows = new ByAccount<>(platforms);
+        copy(
+                "SELECT f.account_id, f.id, f.follower_platform_id, f.handle, f.full_name, f.bio, f.followers,"
+                        + " f.following, f.posts_count, f.has_profile_pic, f.is_private, f.external_url IS NOT NULL"
+                        + " FROM unnest(?) AS a(id) CROSS JOIN LATERAL"
+                        + " (SELECT * FROM follower_sample WHERE account_id = a.id OFFSET 0) f",
+                platforms.keySet().toArray(Long[]::new),
+                row -> {
+                    Platform platform = rows.at(row.longValue());
+                    long id = row.longValue();
+                    rows.add(new SampledRow(
+                            id,
+                            SampledFollower.of(
+                                    platform,
+                                    row.text(),
+                                    row.text(),
+                                    row.text(),
+                                    row.text(),
+                                    row.nullableLong(),
+                                    row.nullableLong(),
+                                    row.nullableLong(),
+                                    row.bool(),
+                                    row.bool(),
+                                    Boolean.TRUE.equals(row.bool()))));
+                });
+        Map<Long, List<SampledFollower>> out = new HashMap<>();
+        for (Long id : platforms.keySet()) {
+            out.put(id, byId(rows.of(id)));
+        }
         return out;
     }
 

@@ -21,8 +21,8 @@ import java.util.List;
  * Format"; values in each type's {@code send} form).
  *
  * <p>Types read here: {@code bigint}, {@code text} (UTF-8, the database encoding microreach creates), {@code
- * boolean}, {@code timestamptz} (microseconds since 2000-01-01 UTC), {@code date} (days since 2000-01-01) and
- * one-dimensional {@code text[]}. Each accessor consumes the next field of the current row.
+ * boolean}, {@code timestamptz} (microseconds since 2000-01-01 UTC), {@code date} (days since 2000-01-01), {@code
+ * bytea} (raw bytes) and one-dimensional {@code text[]}. Each accessor consumes the next field of the current row.
  */
 final class BinaryCopyReader {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
@@ -99,6 +99,18 @@ final class BinaryCopyReader {
             return null;
         }
         return string(length);
+    }
+
+    /** A {@code bytea} field; {@code null} for SQL NULL. */
+    byte[] bytes() throws IOException {
+        int length = length();
+        if (length < 0) {
+            return null;
+        }
+        ensure(length);
+        byte[] b = Arrays.copyOfRange(buffer, position, position + length);
+        position += length;
+        return b;
     }
 
     Boolean bool() throws IOException {

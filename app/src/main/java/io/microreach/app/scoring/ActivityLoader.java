@@ -12,8 +12,8 @@ import io.microreach.domain.Platform;
 import io.microreach.domain.Post;
 import io.microreach.domain.PostFormat;
 import io.microreach.signals.AccountActivity;
+import io.microreach.signals.FollowerPack;
 import io.microreach.signals.SampledFollower;
-import io.microreach.signals.SampledFollowerPack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
@@ -51,6 +51,11 @@ public class ActivityLoader {
     }
 
     private record SampledRow(long id, SampledFollower sample) {}
+
+    /** What the rows of a pack need from their account. */
+    private record Owner(Platform platform, String platformId) {}
+
+    private static final FollowerPack NO_FOLLOWERS = new FollowerPack(List.of(), List.of(), List.of());
 
     /**
      * Rows of one table by account. Rows arrive grouped by account (index order), so the list of the previous row's
@@ -253,26 +258,7 @@ public class ActivityLoader {
                                 row.nullableLong()));
                     });
         }
-        Map<Long, List<SampledFollower>> followers = sampledFollowers(ids, accounts);
-        ByAccount<Account, FollowEdge> edges = new ByAccount<>(accounts);
-        copy(
-                "SELECT e.account_id, e.source_id, e.target_id FROM unnest(?) AS a(id) CROSS JOIN LATERAL"
-                        + " (SELECT * FROM follow_edge WHERE account_id = a.id OFFSET 0) e",
-                ids,
-                row -> {
-                    Account account = edges.at(row.longValue());
-                    edges.add(new FollowEdge(account.platform(), account.platformId(), row.text(), row.text()));
-                });
-        ByAccount<Account, FollowerCount> history = new ByAccount<>(accounts);
-        copy(
-                "SELECT h.account_id, h.day, h.followers FROM unnest(?) AS a(id) CROSS JOIN LATERAL"
-                        + " (SELECT * FROM follower_count WHERE account_id = a.id ORDER BY day OFFSET 0) h",
-                ids,
-                row -> {
-                    Account account = history.at(row.longValue());
-                    history.add(
-                            new FollowerCount(account.platform(), account.platformId(), row.date(), row.longValue()));
-                });
+        Map<Long, FollowerPack> packs = followerPacks(ids, accounts);
         Map<Long, AccountActivity> out = new LinkedHashMap<>();
         accounts.forEach((id, account) -> {
             if (account != null) {
@@ -282,25 +268,26 @@ public class ActivityLoader {
                                 account,
                                 posts.of(id),
                                 comments.of(id),
-                                followers.getOrDefault(id, List.of()),
-                                edges.of(id),
-                                history.of(id)));
+                                packs.getOrDefault(id, NO_FOLLOWERS).followers(),
+                                packs.getOrDefault(id, NO_FOLLOWERS).edges(),
+                                packs.getOrDefault(id, NO_FOLLOWERS).history()));
             }
         });
         return out;
     }
 
     /**
-     * The chunk's sampled followers, from each account's pack ({@code follower_pack}, migration V9): one value per
-     * account instead of about two hundred rows of a dozen columns. On the 100k benchmark pool PostgreSQL spent about
-     * 21 s of CPU formatting and sending the 22 million follower rows (3.4 GB), and about 1.3 s sending the packs.
-     * A stale pack (its followers changed since it was built: {@code data} is NULL) is read from the rows instead,
-     * and packed and stored for the next read, compare-and-set on its version (V9 says why that never stores a stale
-     * pack). An account without a pack row has no sampled followers.
+     * The chunk's followers (sampled followers, the edges among them, daily counts), from each account's pack
+     * ({@code follower_pack}, migration V9): one value per account instead of about two hundred follower rows of a
+     * dozen columns, a hundred edges and ninety daily counts. On the 100k benchmark pool PostgreSQL spent about 21 s
+     * of CPU formatting and sending the 22 million follower rows alone (3.4 GB), and about 1.3 s sending packs of
+     * their size. A stale pack (its rows changed since it was built: {@code data} is NULL) is read from the rows
+     * instead, and packed and stored for the next read, compare-and-set on its version (V9 says why that never
+     * stores a stale pack). An account without a pack row has no followers, edges or daily counts.
      */
-    private Map<Long, List<SampledFollower>> sampledFollowers(Long[] ids, Map<Long, Account> accounts) {
-        Map<Long, List<SampledFollower>> followers = new HashMap<>();
-        Map<Long, Platform> staleAccounts = new LinkedHashMap<>();
+    private Map<Long, FollowerPack> followerPacks(Long[] ids, Map<Long, Account> accounts) {
+        Map<Long, FollowerPack> packs = new HashMap<>();
+        Map<Long, Owner> stale = new LinkedHashMap<>();
         Map<Long, Long> staleVersions = new HashMap<>();
         copy(
                 "SELECT p.account_id, p.version, p.data FROM unnest(?) AS a(id) CROSS JOIN LATERAL"
@@ -315,18 +302,18 @@ public class ActivityLoader {
                         return; // removed since the chunk's accounts were read
                     }
                     if (data == null) {
-                        staleAccounts.put(accountId, account.platform());
+                        stale.put(accountId, new Owner(account.platform(), account.platformId()));
                         staleVersions.put(accountId, version);
                     } else {
-                        followers.put(accountId, SampledFollowerPack.decode(account.platform(), data));
+                        packs.put(accountId, FollowerPack.decode(account.platform(), account.platformId(), data));
                     }
                 });
-        if (!staleAccounts.isEmpty()) {
-            Map<Long, List<SampledFollower>> fromRows = followerRows(staleAccounts);
-            followers.putAll(fromRows);
+        if (!stale.isEmpty()) {
+            Map<Long, FollowerPack> fromRows = fromRows(stale);
+            packs.putAll(fromRows);
             storePacks(fromRows, staleVersions);
         }
-        return followers;
+        return packs;
     }
 
     /**
@@ -338,38 +325,36 @@ public class ActivityLoader {
         int stored = 0;
         long after = Long.MIN_VALUE;
         while (true) {
-            Map<Long, Platform> platforms = new LinkedHashMap<>();
+            Map<Long, Owner> owners = new LinkedHashMap<>();
             Map<Long, Long> versions = new HashMap<>();
             jdbc.getJdbcOperations()
                     .query(
-                            "SELECT p.account_id, p.version, a.platform FROM follower_pack p JOIN account a"
-                                    + " ON a.id = p.account_id WHERE p.data IS NULL AND p.account_id > ?"
-                                    + " ORDER BY p.account_id LIMIT " + PACK_CHUNK,
+                            "SELECT p.account_id, p.version, a.platform, a.platform_id FROM follower_pack p"
+                                    + " JOIN account a ON a.id = p.account_id WHERE p.data IS NULL"
+                                    + " AND p.account_id > ? ORDER BY p.account_id LIMIT " + PACK_CHUNK,
                             rs -> {
-                                platforms.put(rs.getLong(1), platform(rs, 3));
+                                owners.put(rs.getLong(1), new Owner(platform(rs, 3), rs.getString(4)));
                                 versions.put(rs.getLong(1), rs.getLong(2));
                             },
                             after);
-            if (platforms.isEmpty()) {
+            if (owners.isEmpty()) {
                 return stored;
             }
-            stored += storePacks(followerRows(platforms), versions);
-            for (long id : platforms.keySet()) {
+            stored += storePacks(fromRows(owners), versions);
+            for (long id : owners.keySet()) {
                 after = Math.max(after, id);
             }
         }
     }
 
     /**
-     * Stores each account's followers as its pack where the pack's version is still the one read before the rows;
-     * returns how many were stored (a concurrent writer bumped the others, which stay stale).
+     * Stores each account's pack where its version is still the one read before the rows; returns how many were
+     * stored (a concurrent writer bumped the others, which stay stale).
      */
-    private int storePacks(Map<Long, List<SampledFollower>> followers, Map<Long, Long> versions) {
-        List<Object[]> updates = new ArrayList<>(followers.size());
+    private int storePacks(Map<Long, FollowerPack> packs, Map<Long, Long> versions) {
+        List<Object[]> updates = new ArrayList<>(packs.size());
         // In account order, as the triggers lock pack rows, so that a concurrent import cannot deadlock with this.
-        new TreeMap<>(followers)
-                .forEach((id, list) ->
-                        updates.add(new Object[] {SampledFollowerPack.encode(list), id, versions.get(id)}));
+        new TreeMap<>(packs).forEach((id, pack) -> updates.add(new Object[] {pack.encode(), id, versions.get(id)}));
         int stored = 0;
         for (int n : jdbc.getJdbcOperations()
                 .batchUpdate(
@@ -381,27 +366,28 @@ public class ActivityLoader {
     }
 
     /**
-     * The sampled followers of the given accounts from their rows, in row-id order, each reduced as it arrives (the
-     * bio and display name are decoded, measured and dropped here, the link is only asked for whether there is one,
-     * and the verified flag and sampling time, which no signal reads, are not loaded; SampledFollower says why).
-     * Every account asked for gets a list, empty when it has no rows. Sorted by id here, per account, not by
-     * PostgreSQL: ~100,000 wide rows per chunk spilled its sort to disk.
+     * The packs of the given accounts made from their rows; every account asked for gets one, empty when it has no
+     * rows. Sampled followers come in row-id order, each reduced as it arrives (the bio and display name are
+     * decoded, measured and dropped here, the link is only asked for whether there is one, and the verified flag
+     * and sampling time, which no signal reads, are not loaded; SampledFollower says why); sorted by id here, per
+     * account, not by PostgreSQL: ~100,000 wide rows per chunk spilled its sort to disk.
      */
-    private Map<Long, List<SampledFollower>> followerRows(Map<Long, Platform> platforms) {
-        ByAccount<Platform, SampledRow> rows = new ByAccount<>(platforms);
+    private Map<Long, FollowerPack> fromRows(Map<Long, Owner> owners) {
+        Long[] ids = owners.keySet().toArray(Long[]::new);
+        ByAccount<Owner, SampledRow> sampled = new ByAccount<>(owners);
         copy(
                 "SELECT f.account_id, f.id, f.follower_platform_id, f.handle, f.full_name, f.bio, f.followers,"
                         + " f.following, f.posts_count, f.has_profile_pic, f.is_private, f.external_url IS NOT NULL"
                         + " FROM unnest(?) AS a(id) CROSS JOIN LATERAL"
                         + " (SELECT * FROM follower_sample WHERE account_id = a.id OFFSET 0) f",
-                platforms.keySet().toArray(Long[]::new),
+                ids,
                 row -> {
-                    Platform platform = rows.at(row.longValue());
+                    Owner owner = sampled.at(row.longValue());
                     long id = row.longValue();
-                    rows.add(new SampledRow(
+                    sampled.add(new SampledRow(
                             id,
                             SampledFollower.of(
-                                    platform,
+                                    owner.platform(),
                                     row.text(),
                                     row.text(),
                                     row.text(),
@@ -413,11 +399,29 @@ public class ActivityLoader {
                                     row.bool(),
                                     Boolean.TRUE.equals(row.bool()))));
                 });
-        Map<Long, List<SampledFollower>> out = new HashMap<>();
-        for (Long id : platforms.keySet()) {
-            out.put(id, byId(rows.of(id)));
+        ByAccount<Owner, FollowEdge> edges = new ByAccount<>(owners);
+        copy(
+                "SELECT e.account_id, e.source_id, e.target_id FROM unnest(?) AS a(id) CROSS JOIN LATERAL"
+                        + " (SELECT * FROM follow_edge WHERE account_id = a.id OFFSET 0) e",
+                ids,
+                row -> {
+                    Owner owner = edges.at(row.longValue());
+                    edges.add(new FollowEdge(owner.platform(), owner.platformId(), row.text(), row.text()));
+                });
+        ByAccount<Owner, FollowerCount> history = new ByAccount<>(owners);
+        copy(
+                "SELECT h.account_id, h.day, h.followers FROM unnest(?) AS a(id) CROSS JOIN LATERAL"
+                        + " (SELECT * FROM follower_count WHERE account_id = a.id ORDER BY day OFFSET 0) h",
+                ids,
+                row -> {
+                    Owner owner = history.at(row.longValue());
+                    history.add(new FollowerCount(owner.platform(), owner.platformId(), row.date(), row.longValue()));
+                });
+        Map<Long, FollowerPack> packs = new HashMap<>();
+        for (Long id : ids) {
+            packs.put(id, new FollowerPack(byId(sampled.of(id)), edges.of(id), history.of(id)));
         }
-        return out;
+        return packs;
     }
 
     /** The samples in id order; they mostly arrive in it (an import writes them so), then nothing is sorted. */

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The packed copy of the sampled followers (migration V9) against the rows it is a cache of: every kind of write to
- * the rows makes the pack stale, the loader then reads the rows and stores a fresh pack, and a pack built from rows
+ * The packed copy of each account's followers (sampled followers, follow edges, daily counts; migration V9) against
+ * the rows it is a cache of: every kind of write to the rows makes the pack stale, the loader then reads the rows and stores a fresh pack, and a pack built from rows
  * that a concurrent writer changed is never stored.
  */
-class FollowerPackTest extends SpringAppTest {
+class StoredFollowerPacksTest extends SpringAppTest {
     @Autowired
     Importer importer;
 
@@ -70,8 +70,10 @@ class FollowerPackTest extends SpringAppTest {
 
     @Test
     void packStaleFollowersPacksEveryStaleAccountOnce() {
-        int accountsWithFollowers =
-                jdbc.queryForObject("SELECT count(DISTINCT account_id) FROM follower_sample", Integer.class);
+        int accountsWithFollowers = jdbc.queryForObject(
+                "SELECT count(*) FROM (SELECT account_id FROM follower_sample UNION SELECT account_id FROM follow_edge"
+                        + " UNION SELECT account_id FROM follower_count) a",
+                Integer.class);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM follower_pack WHERE data IS NULL", Integer.class))
                 .isEqualTo(accountsWithFollowers);
         Map<Long, AccountActivity> fromRows = loader.load(ids);
@@ -121,9 +123,54 @@ class FollowerPackTest extends SpringAppTest {
                 .isEqualTo("new_fan");
 
         jdbc.execute("TRUNCATE follower_sample CASCADE");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM follower_pack", Integer.class))
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM follower_pack WHERE data IS NOT NULL", Integer.class))
                 .isZero();
         assertThat(followers(account)).isEmpty();
+        assertThat(loader.load(List.of(account)).get(account).history())
+                .as("kept: its table was not emptied")
+                .hasSize(jdbc.queryForObject(
+                        "SELECT count(*) FROM follower_count WHERE account_id = ?", Integer.class, account));
+    }
+
+    @Test
+    void writesToEdgesAndDailyCountsMakeThePackStaleToo() {
+        AccountActivity before = loader.load(List.of(account, other)).get(account);
+        assertThat(before.edges()).isNotEmpty();
+        assertThat(before.history()).isNotEmpty();
+
+        jdbc.update(
+                "DELETE FROM follow_edge WHERE ctid = (SELECT min(ctid) FROM follow_edge WHERE account_id = ?)",
+                account);
+        assertThat(pack(account)).containsEntry("stale", true);
+        assertThat(pack(other)).containsEntry("stale", false);
+        assertThat(loader.load(List.of(account)).get(account).edges())
+                .hasSize(before.edges().size() - 1);
+
+        jdbc.update(
+                "UPDATE follower_count SET followers = followers + 1000 WHERE account_id = ?"
+                        + " AND day = (SELECT max(day) FROM follower_count WHERE account_id = ?)",
+                account,
+                account);
+        assertThat(pack(account)).containsEntry("stale", true);
+        AccountActivity after = loader.load(List.of(account)).get(account);
+        assertThat(after.history().get(after.history().size() - 1).followers())
+                .isEqualTo(before.history().get(before.history().size() - 1).followers() + 1000);
+        assertThat(loader.load(List.of(account)).get(account))
+                .as("read back from the new pack")
+                .isEqualTo(after);
+
+        jdbc.update(
+                "INSERT INTO follower_count (platform, account_platform_id, account_id, day, followers)"
+                        + " SELECT platform, platform_id, id, date '2000-01-01', 5 FROM account WHERE id = ?",
+                account);
+        assertThat(pack(account)).containsEntry("stale", true);
+        assertThat(loader.load(List.of(account)).get(account).history().get(0).followers())
+                .isEqualTo(5);
+
+        jdbc.execute("TRUNCATE follow_edge");
+        assertThat(pack(account)).containsEntry("stale", true);
+        assertThat(pack(other)).containsEntry("stale", true);
+        assertThat(loader.load(List.of(account)).get(account).edges()).isEmpty();
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Unmatched;
 
 /** The top-level command; without a subcommand it serves the web app. */
@@ -40,7 +42,7 @@ public class MicroreachCommand implements Callable<Integer> {
     java.util.List<String> springArgs = new java.util.ArrayList<>();
 
     @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -61,6 +63,51 @@ public class MicroreachCommand implements Callable<Integer> {
             commandLine.getErr().println("microreach: " + e.getMessage());
             return ExitCodes.FAILURE;
         });
+        cli.setExecutionStrategy(parseResult -> {
+            Integer refused = beforeTheCommand(cli, parseResult);
+            return refused != null ? refused : new CommandLine.RunLast().execute(parseResult);
+        });
         return cli.execute(args);
+    }
+
+    /**
+     * What was given before a command's name: {@code --home DIR} applies to the command (unless it names its own),
+     * anything else is refused. Without this, {@code microreach --home DIR score} scored the default home, and {@code
+     * microreach --typo score} ran as if the option were not there: the top level takes unknown options because it
+     * serves the web app, which passes them to Spring.
+     *
+     * @return the exit code when the command line is refused, {@code null} to run it
+     */
+    private static Integer beforeTheCommand(CommandLine cli, ParseResult parsed) {
+        if (!parsed.hasSubcommand()) {
+            return null;
+        }
+        ParseResult command = parsed.subcommand();
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        MicroreachCommand top = cli.getCommand();
+        String name = command.commandSpec().qualifiedName(" ");
+        if (!top.springArgs.isEmpty()) {
+            cli.getErr()
+                    .println("microreach: unknown option '" + top.springArgs.get(0) + "' before the command '"
+                            + command.commandSpec().name() + "'; options go after it: " + name + " --help");
+            return ExitCodes.UNUSABLE;
+        }
+        if (top.home.home != null) {
+            CommandSpec mixin = command.commandSpec().mixins().get("home");
+            if (mixin == null || !(mixin.userObject() instanceof HomeOption home)) {
+                cli.getErr().println("microreach: '" + command.commandSpec().name() + "' takes no --home");
+                return ExitCodes.UNUSABLE;
+            }
+            if (home.home != null && !home.home.equals(top.home.home)) {
+                cli.getErr()
+                        .println("microreach: two homes given, " + top.home.home + " before the command and "
+                                + home.home + " after it");
+                return ExitCodes.UNUSABLE;
+            }
+            home.home = top.home.home;
+        }
+        return null;
     }
 }

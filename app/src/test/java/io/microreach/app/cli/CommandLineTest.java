@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microreach.app.TestHomes;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.MethodOrderer;
@@ -125,6 +127,33 @@ class CommandLineTest {
         CliRun.Result bad = run("generate", "--creators", "0", "--out", out.toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("creators");
+    }
+
+    /** {@code --home} may come before the command's name too; nothing else may, and it must not be dropped. */
+    @Test
+    @Order(3)
+    void homeBeforeTheCommandIsTheCommandsHomeAndOtherOptionsThereAreRefused() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = MicroreachCommand.run(
+                new PrintWriter(out, true), new PrintWriter(err, true), "--home", HOME.toString(), "status", "--json");
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("home").asText()).isEqualTo(HOME.toString());
+        assertThat(json.get("accounts").asLong()).isEqualTo(2);
+
+        CliRun.Result typo = CliRun.run(HOME, "--bogus", "status");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err())
+                .contains("unknown option '--bogus' before the command 'status'; options go after it:"
+                        + " microreach status --help");
+        assertThat(typo.out()).isEmpty();
+
+        Path other = HOME.resolveSibling(HOME.getFileName() + "-other");
+        CliRun.Result twoHomes = CliRun.run(HOME, "--home", other.toString(), "status");
+        assertThat(twoHomes.code()).isEqualTo(2);
+        assertThat(twoHomes.err()).contains("two homes given, " + other + " before the command and " + HOME);
+        assertThat(other).doesNotExist();
     }
 
     @Test

@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -42,6 +44,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ActivityLoader {
     static final int RECENT_POSTS = 60;
+    private static final Logger LOG = LoggerFactory.getLogger(ActivityLoader.class);
     private static final int PACK_CHUNK = 500;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -301,11 +304,12 @@ public class ActivityLoader {
                     if (account == null) {
                         return; // removed since the chunk's accounts were read
                     }
-                    if (data == null) {
+                    FollowerPack pack = data == null ? null : decode(accountId, account, data);
+                    if (pack == null) {
                         stale.put(accountId, new Owner(account.platform(), account.platformId()));
                         staleVersions.put(accountId, version);
                     } else {
-                        packs.put(accountId, FollowerPack.decode(account.platform(), account.platformId(), data));
+                        packs.put(accountId, pack);
                     }
                 });
         if (!stale.isEmpty()) {
@@ -314,6 +318,20 @@ public class ActivityLoader {
             storePacks(fromRows, staleVersions);
         }
         return packs;
+    }
+
+    /**
+     * A stored pack, or {@code null} when it cannot be read (damaged, or written in a format this version does not
+     * read): then it is treated as stale, rebuilt from the rows and replaced, since the rows are the record.
+     */
+    private static FollowerPack decode(long accountId, Account account, byte[] data) {
+        try {
+            return FollowerPack.decode(account.platform(), account.platformId(), data);
+        } catch (IllegalArgumentException e) {
+            LOG.warn(
+                    "follower pack of account {} unreadable ({}); reading its rows instead", accountId, e.getMessage());
+            return null;
+        }
     }
 
     /**
@@ -357,9 +375,7 @@ public class ActivityLoader {
         new TreeMap<>(packs).forEach((id, pack) -> updates.add(new Object[] {pack.encode(), id, versions.get(id)}));
         int stored = 0;
         for (int n : jdbc.getJdbcOperations()
-                .batchUpdate(
-                        "UPDATE follower_pack SET data = ? WHERE account_id = ? AND version = ? AND data IS NULL",
-                        updates)) {
+                .batchUpdate("UPDATE follower_pack SET data = ? WHERE account_id = ? AND version = ?", updates)) {
             stored += n > 0 || n == Statement.SUCCESS_NO_INFO ? 1 : 0;
         }
         return stored;

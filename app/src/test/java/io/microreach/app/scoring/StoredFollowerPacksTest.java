@@ -174,6 +174,20 @@ class StoredFollowerPacksTest extends SpringAppTest {
     }
 
     @Test
+    void anUnreadablePackIsReadFromTheRowsAndReplaced() {
+        AccountActivity fromRows = loader.load(List.of(account)).get(account);
+        long version = (Long) pack(account).get("version");
+        jdbc.update("UPDATE follower_pack SET data = '\\x02ffff'::bytea WHERE account_id = ?", account);
+
+        assertThat(loader.load(List.of(account)).get(account)).isEqualTo(fromRows);
+        byte[] replaced =
+                jdbc.queryForObject("SELECT data FROM follower_pack WHERE account_id = ?", byte[].class, account);
+        assertThat(replaced[0]).isEqualTo((byte) 1);
+        assertThat(pack(account)).containsEntry("version", version);
+        assertThat(loader.load(List.of(account)).get(account)).isEqualTo(fromRows);
+    }
+
+    @Test
     void followersLinkedToTheirAccountLaterMakeItsPackStale() {
         followers(account);
         int before = rows(account);

@@ -47,9 +47,11 @@ import tools.jackson.databind.json.JsonMapper;
  * and importing 100,000 creators this way takes most of an hour on two cores; {@code --copies K} instead imports N
  * generated creators once and then copies every row K − 1 times inside PostgreSQL ({@code INSERT … SELECT} with
  * shifted ids and suffixed platform ids), so the pool holds K·N creators whose rows are exactly the generator's.
- * Copies have the same signals as their originals, which changes nothing in what scoring has to do. Loading is not
- * what is measured; its time is reported apart. The database stays in {@code --home} (reused on the next run with
- * the same settings; a run on a home with data skips loading).
+ * Copies have the same signals as their originals, which changes nothing in what scoring has to do. Loading ends by
+ * packing every account's followers, edges and daily counts ({@code follower_pack}), as the scoring after an import
+ * does for the accounts the import changed. Loading is not what is measured; its time is reported apart. The
+ * database stays in {@code --home} (reused on the next run with the same settings; a run on a home with data skips
+ * loading, but packs what an older version left stale).
  *
  * <p><b>Phases</b> after {@code VACUUM ANALYZE} and {@code CHECKPOINT}:
  *
@@ -57,6 +59,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li><b>SQL subset</b> (the baseline): per account the median engagement rate over the window (newest 30 posts
  *       within 90 days of the newest) and the reply rate (others' settled top-level comments on the newest 30 posts
  *       answered by the creator within 7 days), as one query whose rows are read by the client;
+ *   <li><b>read floor</b> and <b>loader alone</b> (skipped with {@code --no-sql}): every row the scorer reads, by
+ *       binary {@code COPY} and discarded, and the scorer's own loader over every account with nothing measured;
  *   <li><b>microreach score</b>: {@link Scorer#scoreAll}, every signal of every account, peer statistics, trust
  *       scores, scorecards stored.
  * </ol>
@@ -403,9 +407,9 @@ public final class ScoringBenchmark {
     }
 
     /**
-     * Packs the followers (samples, edges, daily counts) of every account whose pack is stale ({@code ActivityLoader.packStaleFollowers}):
-     * what the first scoring after an import does as it reads them. Reported apart, since a full rescore of
-     * unchanged data finds the packs built.
+     * Packs the followers (samples, edges, daily counts) of every account whose pack is stale ({@code
+     * ActivityLoader.packStaleFollowers}): what the first scoring after an import does as it reads them. Reported
+     * apart, since a full rescore of unchanged data finds the packs built.
      */
     private static Map<String, Object> packFollowers(DataSource dataSource, PrintStream log) {
         long start = System.nanoTime();

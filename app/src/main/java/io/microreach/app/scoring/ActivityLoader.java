@@ -38,8 +38,10 @@ import org.springframework.stereotype.Component;
 /**
  * Loads {@link AccountActivity} for a chunk of accounts with one query per table (not one per account), so scoring
  * costs a handful of round trips per few hundred accounts. Only the recent posts are loaded ({@value #RECENT_POSTS},
- * enough for the 30-post window plus the anomaly checks), and only comments on those posts. It loads what the
- * signals read: a sampled follower's {@code verified} and {@code sampledAt} stay {@code null} here.
+ * enough for the 30-post window plus the anomaly checks), and only comments on those posts. An account's sampled
+ * followers, the follow edges among them and its daily follower counts come from its pack ({@code follower_pack}),
+ * one value per account, and from the rows only when the pack is stale (rebuilt and stored then). It loads what the
+ * signals read: sampled followers reduced to {@link SampledFollower}s.
  */
 @Component
 public class ActivityLoader {
@@ -72,7 +74,7 @@ public class ActivityLoader {
         private List<T> last;
         private O lastOwner;
 
-        /** {@code owners}: what each account's rows need from it (the account, or only its platform). */
+        /** {@code owners}: what each account's rows need from it (the account, or only its {@link Owner}). */
         ByAccount(Map<Long, O> owners) {
             this.owners = owners;
         }

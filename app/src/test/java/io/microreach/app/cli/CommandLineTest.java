@@ -262,4 +262,80 @@ class CommandLineTest {
         assertThat(badResult.code()).isEqualTo(2);
         assertThat(badResult.err()).contains("label");
     }
+
+    /**
+     * The held-out public sets, in their own formats (a few made-up rows per set, written here: the real files are
+     * not part of the repository): Kaggle's test file, InstaFake (whose held-out quarter is drawn per class) and
+     * Cresci 2015. Extreme profiles, so that the shipped model must get every Kaggle row right.
+     */
+    @Test
+    @Order(9)
+    void evalSuspiciousScoresTheHeldOutPublicSets() throws Exception {
+        Path data = HOME.resolve("public-data");
+        Files.createDirectories(data.resolve("kaggle-instagram-fake-spammer"));
+        Files.writeString(
+                data.resolve("kaggle-instagram-fake-spammer/test.csv"),
+                "profile pic,nums/length username,fullname words,nums/length fullname,name==username,"
+                        + "description length,external URL,private,#posts,#followers,#follows,fake\n"
+                        + "0,0.6,0,0,0,0,0,0,0,2,3200,1\n"
+                        + "0,0.5,0,0,0,0,0,0,0,5,4100,1\n"
+                        + "1,0,2,0,0,120,1,0,420,2300,300,0\n"
+                        + "1,0,2,0,0,80,1,1,250,1400,410,0\n");
+        Files.createDirectories(data.resolve("instafake"));
+        StringBuilder fake = new StringBuilder("[");
+        StringBuilder real = new StringBuilder("[");
+        for (int i = 0; i < 8; i++) {
+            if (i < 4) {
+                fake.append(i == 0 ? "" : ",")
+                        .append("{\"userMediaCount\":0,\"userFollowerCount\":3,\"userFollowingCount\":2900,"
+                                + "\"userHasProfilPic\":0,\"userIsPrivate\":0,\"usernameLength\":12,"
+                                + "\"usernameDigitCount\":7,\"userBiographyLength\":0,\"isFake\":1}");
+            }
+            real.append(i == 0 ? "" : ",")
+                    .append("{\"userMediaCount\":300,\"userFollowerCount\":1500,\"userFollowingCount\":400,"
+                            + "\"userHasProfilPic\":1,\"userIsPrivate\":1,\"usernameLength\":9,"
+                            + "\"usernameDigitCount\":0,\"userBiographyLength\":90,\"isFake\":0}");
+        }
+        Files.writeString(data.resolve("instafake/fakeAccountData.json"), fake.append("]"));
+        Files.writeString(data.resolve("instafake/realAccountData.json"), real.append("]"));
+        Path cresci = Files.createDirectories(data.resolve("cresci2015-twitter-fake-followers"));
+        String header = "screen_name,name,statuses_count,followers_count,friends_count,default_profile_image,protected,"
+                + "url,description\n";
+        Files.writeString(
+                cresci.resolve("fusers_INT_fake.csv"),
+                header + "bot8812731,x,0,1,2000,1,0,,\nbot1283777,,0,0,1500,1,0,,\n");
+        Files.writeString(
+                cresci.resolve("users_E13_genuine.csv"),
+                header + "anna_k,Anna K,5000,800,300,0,0,http://a.example,Runner and baker\n");
+
+        CliRun.Result r = run("eval", "suspicious", "--public-data", data.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode sets = new ObjectMapper().readTree(r.out()).get("sets");
+        assertThat(sets).hasSize(3);
+        assertThat(sets.get(0).get("set").asText()).isEqualTo("Kaggle test.csv");
+        assertThat(sets.get(0).get("n").asInt()).isEqualTo(4);
+        assertThat(sets.get(0).get("accuracy").asDouble()).isEqualTo(1.0);
+        assertThat(sets.get(1).get("set").asText()).isEqualTo("InstaFake held-out 25%");
+        assertThat(sets.get(1).get("n").asInt())
+                .as("a quarter of each class: 1 of 4 fake, 2 of 8 real")
+                .isEqualTo(3);
+        assertThat(sets.get(2).get("n").asInt()).isEqualTo(3);
+        assertThat(sets.get(2).has("falsePositiveRate")).isTrue();
+
+        CliRun.Result text = run("eval", "suspicious", "--public-data", data.toString());
+        assertThat(text.out()).contains("Cresci 2015 Twitter (cross-platform)").contains("threshold 0.");
+
+        CliRun.Result missing = run(
+                "eval", "suspicious", "--public-data", HOME.resolve("nowhere").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("lacks kaggle-instagram-fake-spammer/test.csv");
+        Files.writeString(data.resolve("instafake/realAccountData.json"), "{not json");
+        CliRun.Result broken = run("eval", "suspicious", "--public-data", data.toString());
+        assertThat(broken.code()).isEqualTo(2);
+        assertThat(broken.err()).contains("instafake is not in the expected format");
+        CliRun.Result both = run("eval", "suspicious", "--public-data", data.toString(), "--labels", "x.csv");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("exactly one of --labels FILE.csv and --public-data DIR");
+        assertThat(run("eval", "suspicious").code()).isEqualTo(2);
+    }
 }

@@ -1,7 +1,9 @@
 package io.microreach.signals.followers;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -15,20 +17,79 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the labelled public profile sets of {@code ../shared/data} into {@link LabelledProfile}s (test sources only:
- * a user's checkout has no such folder). Nothing here prints or keeps a username or bio: only their lengths, digit
- * shares and word counts leave this class.
+ * Reads the labelled public profile sets of {@code ../shared/data} (Kaggle "Instagram fake spammer genuine
+ * accounts", InstaFake fake-v1.0, Cresci 2015; see that folder's README) into {@link LabelledProfile}s: the shipped
+ * model's training data and the held-out sets it is checked on, which {@code eval suspicious --public-data DIR}
+ * scores. Nothing here prints or keeps a username or bio: only their lengths, digit shares and word counts leave
+ * this class.
  *
  * <p>Splits: the Kaggle set comes with its own train/test files; InstaFake fake-v1.0 is split here, per class, 75%
  * training / 25% held out, by a seeded shuffle ({@link #INSTAFAKE_SPLIT_SEED}), so the split is the same on every
  * run. Cresci 2015 (Twitter) is only ever used for the cross-platform check.
  */
-final class PublicProfileData {
+public final class PublicProfileData {
     static final String DATA_PROPERTY = "microreach.realdata";
     static final long INSTAFAKE_SPLIT_SEED = 20_190_101;
     static final double INSTAFAKE_HELD_OUT = 0.25;
 
     record Split(List<LabelledProfile> training, List<LabelledProfile> heldOut) {}
+
+    /** One labelled evaluation set and what it is. */
+    public record LabelledSet(String name, List<LabelledProfile> profiles) {
+        public LabelledSet {
+            profiles = List.copyOf(profiles);
+        }
+    }
+
+    /** The files {@link #heldOutSets} reads, relative to the data folder. */
+    public static final List<String> HELD_OUT_FILES = List.of(
+            "kaggle-instagram-fake-spammer/test.csv",
+            "instafake/fakeAccountData.json",
+            "instafake/realAccountData.json",
+            "cresci2015-twitter-fake-followers/fusers_INT_fake.csv",
+            "cresci2015-twitter-fake-followers/users_E13_genuine.csv");
+
+    /**
+     * The sets the shipped model was never trained on, as its model card reports them: the Kaggle test file, the
+     * held-out 25% of InstaFake and Cresci 2015 (Twitter, the cross-platform check).
+     *
+     * @throws java.io.FileNotFoundException naming every file of {@link #HELD_OUT_FILES} that {@code root} lacks
+     * @throws IllegalArgumentException naming the file whose content is not in its set's format
+     */
+    public static List<LabelledSet> heldOutSets(Path root) throws IOException {
+        List<String> missing = HELD_OUT_FILES.stream()
+                .filter(f -> !Files.isRegularFile(root.resolve(f)))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new FileNotFoundException(
+                    root + " lacks " + String.join(", ", missing) + " (the public data sets, see ../shared/data)");
+        }
+        return List.of(
+                read(
+                        "kaggle-instagram-fake-spammer/test.csv",
+                        () -> new LabelledSet("Kaggle test.csv", kaggle(root, "test.csv"))),
+                read(
+                        "instafake",
+                        () -> new LabelledSet(
+                                "InstaFake held-out 25%", instaFakeSplit(root).heldOut())),
+                read(
+                        "cresci2015-twitter-fake-followers",
+                        () -> new LabelledSet("Cresci 2015 Twitter (cross-platform)", cresci(root))));
+    }
+
+    private interface SetReader {
+        LabelledSet read() throws IOException;
+    }
+
+    /** A set, with a format error turned into one that names the file (the message never holds a value). */
+    private static LabelledSet read(String source, SetReader reader) throws IOException {
+        try {
+            return reader.read();
+        } catch (RuntimeException | JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    source + " is not in the expected format (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
 
     private PublicProfileData() {}
 

@@ -239,49 +239,53 @@ public final class ScoringBenchmark {
 
             Map<String, Object> sqlPhase = null;
             if (options.sql()) {
-                settle(dataSource);
-                log.println("SQL subset: median ER and reply rate per account ...");
-                PhaseClock clock = PhaseClock.start(pgdata);
-                long accounts = sqlSubset(dataSource);
-                PhaseClock.Measured m = clock.stop();
-                sqlPhase = phase(m, accounts);
+                Timed sql = timed(
+                        dataSource,
+                        pgdata,
+                        log,
+                        "SQL subset: median ER and reply rate per account ...",
+                        () -> sqlSubset(dataSource));
+                long accounts = sql.count();
+                sqlPhase = phase(sql.measured(), accounts);
                 result.put("sqlSubset", sqlPhase);
-                log.printf(Locale.ROOT, "SQL subset: %d accounts in %.1f s%n", accounts, m.seconds());
-            }
+                log.printf(
+                        Locale.ROOT,
+                        "SQL subset: %d accounts in %.1f s%n",
+                        accounts,
+                        sql.measured().seconds());
 
-            if (options.sql()) {
-                settle(dataSource);
-                log.println("read floor: every row the scorer reads, out of PostgreSQL by binary COPY ...");
-                PhaseClock clock = PhaseClock.start(pgdata);
-                long bytes = readFloor(dataSource);
-                PhaseClock.Measured m = clock.stop();
-                Map<String, Object> floor = phase(m, ((Number) sqlPhase.get("accounts")).longValue());
-                floor.put("bytes", bytes);
-                result.put("readFloor", floor);
+                Timed floor = timed(
+                        dataSource,
+                        pgdata,
+                        log,
+                        "read floor: every row the scorer reads, out of PostgreSQL by binary COPY ...",
+                        () -> readFloor(dataSource));
+                Map<String, Object> floorPhase = phase(floor.measured(), accounts);
+                floorPhase.put("bytes", floor.count());
+                result.put("readFloor", floorPhase);
                 log.printf(
                         Locale.ROOT,
                         "read floor: %.1f GB in %.1f s (PostgreSQL CPU %.1f s)%n",
-                        bytes / 1e9,
-                        m.seconds(),
-                        m.serverCpuSeconds());
-            }
+                        floor.count() / 1e9,
+                        floor.measured().seconds(),
+                        floor.measured().serverCpuSeconds());
 
-            if (options.sql()) {
-                settle(dataSource);
-                log.println("loader alone: the scorer's reads, nothing measured or stored ...");
-                PhaseClock clock = PhaseClock.start(pgdata);
-                long loaded = loadOnly(dataSource);
-                PhaseClock.Measured m = clock.stop();
-                Map<String, Object> loader = phase(m, ((Number) sqlPhase.get("accounts")).longValue());
-                loader.put("activityRows", loaded);
-                result.put("loader", loader);
+                Timed loader = timed(
+                        dataSource,
+                        pgdata,
+                        log,
+                        "loader alone: the scorer's reads, nothing measured or stored ...",
+                        () -> loadOnly(dataSource));
+                Map<String, Object> loaderPhase = phase(loader.measured(), accounts);
+                loaderPhase.put("activityRows", loader.count());
+                result.put("loader", loaderPhase);
                 log.printf(
                         Locale.ROOT,
                         "loader alone: %d rows in %.1f s (JVM CPU %.1f s, PostgreSQL CPU %.1f s)%n",
-                        loaded,
-                        m.seconds(),
-                        m.clientCpuSeconds(),
-                        m.serverCpuSeconds());
+                        loader.count(),
+                        loader.measured().seconds(),
+                        loader.measured().clientCpuSeconds(),
+                        loader.measured().serverCpuSeconds());
             }
 
             settle(dataSource);
@@ -361,6 +365,24 @@ public final class ScoringBenchmark {
         p.put("cpuPostgresSeconds", m.serverCpuSeconds());
         p.put("loadAverage", m.loadAverage());
         return p;
+    }
+
+    /** Work of a timed phase; returns what it counted (accounts, bytes, rows). */
+    @FunctionalInterface
+    private interface PhaseWork {
+        long run() throws Exception;
+    }
+
+    private record Timed(long count, PhaseClock.Measured measured) {}
+
+    /** Settles the database, announces the phase and runs it on the clock. */
+    private static Timed timed(DataSource dataSource, Path pgdata, PrintStream log, String announce, PhaseWork work)
+            throws Exception {
+        settle(dataSource);
+        log.println(announce);
+        PhaseClock clock = PhaseClock.start(pgdata);
+        long count = work.run();
+        return new Timed(count, clock.stop());
     }
 
     /** Generates, imports and (with copies) multiplies the data set; returns what it took. */
@@ -650,6 +672,18 @@ public final class ScoringBenchmark {
                     rs.next();
                     rows.put(table, rs.getLong(1));
                 }
+            }
+            // The packed copy of the followers, edges and daily counts: how many packs, their bytes, and the table's
+            // size on disk with its index and TOAST, next to the three tables it copies.
+            try (ResultSet rs = st.executeQuery("SELECT count(data), coalesce(sum(octet_length(data)), 0),"
+                    + " pg_total_relation_size('follower_pack'), pg_total_relation_size('follower_sample')"
+                    + " + pg_total_relation_size('follow_edge') + pg_total_relation_size('follower_count')"
+                    + " FROM follower_pack")) {
+                rs.next();
+                rows.put("follower_pack", rs.getLong(1));
+                rows.put("follower_pack_data_bytes", rs.getLong(2));
+                rows.put("follower_pack_table_bytes", rs.getLong(3));
+                rows.put("packed_tables_bytes", rs.getLong(4));
             }
         }
         return rows;

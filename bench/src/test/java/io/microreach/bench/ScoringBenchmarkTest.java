@@ -49,6 +49,9 @@ class ScoringBenchmarkTest {
         assertThat((Integer) packed.get("packs"))
                 .isPositive()
                 .isLessThanOrEqualTo(rows.get("account").intValue());
+        assertThat(rows.get("follower_pack")).isEqualTo(((Integer) packed.get("packs")).longValue());
+        assertThat(rows.get("follower_pack_data_bytes")).isPositive();
+        assertThat(rows.get("follower_pack_table_bytes")).isGreaterThanOrEqualTo(rows.get("follower_pack_data_bytes"));
 
         // A second run on the same home reuses the data set; another size is refused.
         ScoringBenchmark.run(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));

@@ -18,9 +18,9 @@ import java.util.Map;
  * about two hundred follower rows of a dozen columns, a hundred edge rows and ninety daily counts.
  *
  * <p>Why a format of our own and not Jackson Smile (used for the stored signals) or protobuf: the 100k benchmark pool
- * reads 22 million followers, 11 million edges and 10 million daily counts per full rescore, and PostgreSQL spent
- * about 21 s of CPU formatting and sending the follower rows alone (3.4 GB) against about 1.3 s for one value of a few
- * kilobytes per account. The format only needs varints and length-prefixed UTF-8; Smile would add field names, a
+ * reads 22 million followers, 11 million edges and 10 million daily counts per full rescore; sent as rows they cost
+ * PostgreSQL most of the 42 s of CPU its reads took, and as one value of a few kilobytes per account a small part of
+ * it (the benchmark's read floor went from 28.7 s to about 10 s). The format only needs varints and length-prefixed UTF-8; Smile would add field names, a
  * generic object mapper on the hot path and a dependency of the core for a few dozen lines, protobuf a code
  * generator. Edge ends are stored as positions in the follower list, so decoding shares the follower's id string
  * instead of creating two strings per edge (whose hash codes the follow-graph statistics then computed again).

@@ -139,10 +139,11 @@ public final class LiteralPrefilter {
      * Every position of {@code text} where one of the literals starts a word (no letter or digit right before it),
      * ascending; {@code null} for a filter that lets everything through (every position is a candidate). The phrase
      * patterns open with {@code (?<![\p{L}\p{N}])}, so they cannot match anywhere else: short first words such as
-     * "ad" or "de" occur inside many words, and trying the whole alternation there was most of its cost. (What
-     * {@link #forEachMatch} tries, collected.)
+     * "ad" or "de" occur inside many words, and trying the whole alternation there was most of its cost. What
+     * {@link #forEachMatch} tries, collected: package-private, for the tests that check those positions against a
+     * reference.
      */
-    public int[] wordStarts(String text) {
+    int[] wordStarts(String text) {
         if (all == null) {
             return null;
         }

@@ -2,8 +2,11 @@ package io.microreach.signals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -58,15 +61,20 @@ class LiteralPrefilterTest {
     void rejectsExactlyTheTextsWithoutAnyLiteral(long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         String alphabet = "abcw./ ";
-        List<String> literals = IntStream.range(0, 1 + rng.nextInt(6))
-                .mapToObj(i -> word(rng, alphabet, 1 + rng.nextInt(3)))
-                .toList();
+        List<String> literals = literals(rng, alphabet);
         LiteralPrefilter f = LiteralPrefilter.anyOf(literals);
         for (int i = 0; i < 200; i++) {
             String text = word(rng, alphabet, rng.nextInt(20));
             boolean reference = literals.stream().anyMatch(text::contains);
             assertThat(f.mayMatch(text)).as("%s in %s", literals, text).isEqualTo(reference);
         }
+    }
+
+    /** One to six random literals of one to three chars. */
+    private static List<String> literals(SplittableRandom rng, String alphabet) {
+        return IntStream.range(0, 1 + rng.nextInt(6))
+                .mapToObj(i -> word(rng, alphabet, 1 + rng.nextInt(3)))
+                .toList();
     }
 
     private static String word(SplittableRandom rng, String alphabet, int length) {
@@ -97,8 +105,7 @@ class LiteralPrefilterTest {
         SplittableRandom rng = new SplittableRandom(seed);
         List<String> literals = List.of("ad", "adv", "werbung", "publi");
         LiteralPrefilter f = LiteralPrefilter.anyOf(literals);
-        java.util.regex.Pattern reference =
-                java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])(?:ad|adv|werbung|publi)(?![\\p{L}\\p{N}])");
+        Pattern reference = Pattern.compile("(?<![\\p{L}\\p{N}])(?:ad|adv|werbung|publi)(?![\\p{L}\\p{N}])");
         for (int i = 0; i < 300; i++) {
             String text = AccentFolding.fold(TrickyTexts.next(rng, 8));
             assertThat(f.mayMatchAsWord(text))
@@ -120,19 +127,19 @@ class LiteralPrefilterTest {
     @Test
     void forEachMatchKnownAnswers() {
         LiteralPrefilter f = LiteralPrefilter.anyOf(List.of("ad", "de", "code"));
-        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])(?:code|ad|de)");
+        Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}])(?:code|ad|de)");
         String text = "made code ad #ad decode";
         int[] positions = LiteralPrefilter.wordStartPositions(text);
-        List<Integer> all = new java.util.ArrayList<>();
+        List<Integer> all = new ArrayList<>();
         f.forEachMatch(p, text, positions, m -> all.add(m.start()));
         assertThat(all).containsExactly(5, 10, 14, 17);
-        List<Integer> first = new java.util.ArrayList<>();
+        List<Integer> first = new ArrayList<>();
         f.forEachMatch(p, text, positions, m -> !first.add(m.start()));
         assertThat(first).containsExactly(5);
-        List<String> everywhere = new java.util.ArrayList<>();
+        List<String> everywhere = new ArrayList<>();
         LiteralPrefilter.always()
                 .forEachMatch(
-                        java.util.regex.Pattern.compile("an?"),
+                        Pattern.compile("an?"),
                         "banana",
                         LiteralPrefilter.wordStartPositions("banana"),
                         m -> everywhere.add(m.start() + m.group()));
@@ -146,7 +153,7 @@ class LiteralPrefilterTest {
         SplittableRandom rng = new SplittableRandom(seed);
         for (int i = 0; i < 50; i++) {
             String text = word(rng, "ab1 .é\u0301#", rng.nextInt(120));
-            List<Integer> reference = new java.util.ArrayList<>();
+            List<Integer> reference = new ArrayList<>();
             for (int at = 0; at < text.length(); at++) {
                 if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))) {
                     reference.add(at);
@@ -165,13 +172,11 @@ class LiteralPrefilterTest {
     void wordStartsAreTheOccurrencesAtWordStarts(long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         String alphabet = "abcw./ 1é";
-        List<String> literals = IntStream.range(0, 1 + rng.nextInt(6))
-                .mapToObj(i -> word(rng, alphabet, 1 + rng.nextInt(3)))
-                .toList();
+        List<String> literals = literals(rng, alphabet);
         LiteralPrefilter f = LiteralPrefilter.anyOf(literals);
         for (int i = 0; i < 200; i++) {
             String text = word(rng, alphabet, rng.nextInt(20));
-            java.util.TreeSet<Integer> reference = new java.util.TreeSet<>();
+            TreeSet<Integer> reference = new TreeSet<>();
             for (String l : literals) {
                 for (int at = text.indexOf(l); at >= 0; at = text.indexOf(l, at + 1)) {
                     if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))) {
@@ -185,10 +190,8 @@ class LiteralPrefilterTest {
                             reference.stream().mapToInt(Integer::intValue).toArray());
             int to = rng.nextInt(text.length() + 1);
             boolean within = literals.stream().anyMatch(l -> {
-                for (int at = text.indexOf(l); at >= 0 && at <= to; at = text.indexOf(l, at + 1)) {
-                    return true;
-                }
-                return false;
+                int first = text.indexOf(l);
+                return first >= 0 && first <= to;
             });
             assertThat(f.startsWithin(text, 0, to))
                     .as("%s in %s up to %d", literals, text, to)

@@ -47,7 +47,6 @@ import org.springframework.stereotype.Component;
 public class ActivityLoader {
     static final int RECENT_POSTS = 60;
     private static final Logger LOG = LoggerFactory.getLogger(ActivityLoader.class);
-    private static final int PACK_CHUNK = 500;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -284,9 +283,9 @@ public class ActivityLoader {
     /**
      * The chunk's followers (sampled followers, the edges among them, daily counts), from each account's pack
      * ({@code follower_pack}, migration V9): one value per account instead of about two hundred follower rows of a
-     * dozen columns, a hundred edges and ninety daily counts. On the 100k benchmark pool PostgreSQL spent about 21 s
-     * of CPU formatting and sending the 22 million follower rows alone (3.4 GB), and about 1.3 s sending packs of
-     * their size. A stale pack (its rows changed since it was built: {@code data} is NULL) is read from the rows
+     * dozen columns, a hundred edges and ninety daily counts: PostgreSQL's cost is in formatting and sending each
+     * value, so on the 100k benchmark pool the loader alone went from 46.3 s to about 19.5 s (ScoringBenchmark,
+     * docs/scoring-performance.md). A stale pack (its rows changed since it was built: {@code data} is NULL) is read from the rows
      * instead, and packed and stored for the next read, compare-and-set on its version (V9 says why that never
      * stores a stale pack). An account without a pack row has no followers, edges or daily counts.
      */
@@ -351,7 +350,7 @@ public class ActivityLoader {
                     .query(
                             "SELECT p.account_id, p.version, a.platform, a.platform_id FROM follower_pack p"
                                     + " JOIN account a ON a.id = p.account_id WHERE p.data IS NULL"
-                                    + " AND p.account_id > ? ORDER BY p.account_id LIMIT " + PACK_CHUNK,
+                                    + " AND p.account_id > ? ORDER BY p.account_id LIMIT " + Scorer.CHUNK,
                             rs -> {
                                 owners.put(rs.getLong(1), new Owner(platform(rs, 3), rs.getString(4)));
                                 versions.put(rs.getLong(1), rs.getLong(2));

@@ -43,8 +43,8 @@ import org.springframework.stereotype.Service;
  * the accounts whose data changed (and, once, any account scored before signals were kept) and takes everyone
  * else's peer rows from their stored headline numbers, so all percentiles and trust scores are current without
  * measuring unchanged accounts again; it then walks the stored signals of the accounts it did not measure, in pages,
- * to assemble their headlines against the new pool (their inputs are not in memory). Full scorecards are not stored: {@link ScorecardReader} assembles one from the
- * stored signals when it is read, against the same pool.
+ * to assemble their headlines against the new pool (their inputs are not in memory). Full scorecards are not stored:
+ * {@link ScorecardReader} assembles one from the stored signals when it is read, against the same pool.
  */
 @Service
 public class Scorer {

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -89,11 +87,7 @@ record BenchmarkResult(
     }
 
     void writeJson(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        try (Writer writer = ReportFile.open(file);
                 JsonGenerator json = new JsonFactory().createGenerator(writer)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();

@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
@@ -28,8 +27,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Measures how fast microreach imports a file compared with the fastest way PostgreSQL can take the same rows, all
@@ -114,14 +111,8 @@ public final class ImportBenchmark {
     private static BenchmarkResult run(BenchmarkOptions options, Path input, MicroreachHome home, PrintStream log)
             throws Exception {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(home)) {
-            Flyway.configure()
-                    .dataSource(database.jdbcUrl(), database.user(), "")
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setURL(database.jdbcUrl());
-            dataSource.setUser(database.user());
+            BenchDatabase.migrate(database);
+            DataSource dataSource = BenchDatabase.dataSource(database);
             Importer importer = new Importer(dataSource, home, options.batchSize());
 
             try (Connection admin = dataSource.getConnection()) {
@@ -142,7 +133,7 @@ public final class ImportBenchmark {
             }
 
             Path pgdata = database.dataDirectory();
-            settle(dataSource);
+            BenchDatabase.settle(dataSource);
             log.println("baseline: COPY into bare tables ...");
             PhaseClock clock = PhaseClock.start(pgdata);
             ProgressTenths tenths = new ProgressTenths();
@@ -161,11 +152,11 @@ public final class ImportBenchmark {
                     tenths.rowsPerSecond());
             emptyAll(dataSource);
 
-            settle(dataSource);
+            BenchDatabase.settle(dataSource);
             log.println("microreach: import ...");
             PhaseResult first = importPhase("microreach", "microreach import", importer, input, dataSource, pgdata);
 
-            settle(dataSource);
+            BenchDatabase.settle(dataSource);
             log.println("microreach: re-import of the same file ...");
             PhaseResult again =
                     importPhase("reimport", "microreach re-import (unchanged)", importer, input, dataSource, pgdata);
@@ -209,10 +200,7 @@ public final class ImportBenchmark {
         try (Connection c = dataSource.getConnection();
                 Statement st = c.createStatement()) {
             for (RecordType type : RecordType.values()) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + schema + "." + type.id())) {
-                    rs.next();
-                    rows.put(type.id(), rs.getLong(1));
-                }
+                rows.put(type.id(), BenchDatabase.count(st, schema + "." + type.id()));
             }
         }
         return rows;
@@ -230,15 +218,6 @@ public final class ImportBenchmark {
         }
     }
 
-    private static void settle(DataSource dataSource) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                Statement st = c.createStatement()) {
-            c.setAutoCommit(true);
-            st.execute("VACUUM ANALYZE");
-            st.execute("CHECKPOINT");
-        }
-    }
-
     private static Map<String, String> environment(DataSource dataSource) throws SQLException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("cpus", String.valueOf(Runtime.getRuntime().availableProcessors()));
@@ -250,17 +229,11 @@ public final class ImportBenchmark {
                         + System.getProperty("os.arch"));
         try (Connection c = dataSource.getConnection();
                 Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SHOW server_version")) {
-                rs.next();
-                env.put("postgres", rs.getString(1));
-            }
+            env.put("postgres", BenchDatabase.show(st, "server_version"));
             for (String setting : new String[] {
                 "shared_buffers", "fsync", "synchronous_commit", "full_page_writes", "max_wal_size", "work_mem"
             }) {
-                try (ResultSet rs = st.executeQuery("SHOW " + setting)) {
-                    rs.next();
-                    env.put(setting, rs.getString(1));
-                }
+                env.put(setting, BenchDatabase.show(st, setting));
             }
         }
         return env;

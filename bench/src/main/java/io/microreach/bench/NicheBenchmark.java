@@ -84,25 +84,10 @@ public final class NicheBenchmark {
         double fastRateSample = rate(fast, sample);
 
         // The fast path end to end on every text: build (timed apart), embed, classify.
-        long build = 0;
-        long work = 0;
-        AtomicLong assigned = new AtomicLong();
-        int chunk = 20_000;
-        for (int from = 0; from < texts; from += chunk) {
-            long t0 = System.nanoTime();
-            List<String> batch = source.chunk(from, Math.min(chunk, texts - from));
-            long t1 = System.nanoTime();
-            batch.parallelStream().forEach(t -> {
-                NicheScores s = fastZeroShot.classify(fast.embed(t));
-                assigned.addAndGet(s.assigned(NicheScores.THRESHOLD).size());
-            });
-            long t2 = System.nanoTime();
-            build += t1 - t0;
-            work += t2 - t1;
-            if ((from / chunk) % 10 == 0) {
-                System.out.printf(Locale.ROOT, "  %,d texts, %.1f s%n", from + batch.size(), work / 1e9);
-            }
-        }
+        EndToEnd endToEnd = endToEnd(source, fast, fastZeroShot, texts);
+        long build = endToEnd.buildNanos();
+        long work = endToEnd.workNanos();
+        AtomicLong assigned = endToEnd.assigned();
         double fastSeconds = work / 1e9;
         double fullClassify = fullRate > 0 ? texts / fullRate : Double.NaN;
         System.out.println();
@@ -137,6 +122,33 @@ public final class NicheBenchmark {
                 Locale.ROOT,
                 "agreement of top niches fast vs full on the sample: %.3f%n",
                 agreement(sample, fast, fastZeroShot, full, fullZeroShot));
+    }
+
+    /** Nanoseconds spent building the texts and embedding + classifying them, and the niches assigned. */
+    private record EndToEnd(long buildNanos, long workNanos, AtomicLong assigned) {}
+
+    private static EndToEnd endToEnd(
+            TextSource source, StaticEmbedder fast, ZeroShotNicheClassifier fastZeroShot, int texts) {
+        long build = 0;
+        long work = 0;
+        AtomicLong assigned = new AtomicLong();
+        int chunk = 20_000;
+        for (int from = 0; from < texts; from += chunk) {
+            long t0 = System.nanoTime();
+            List<String> batch = source.chunk(from, Math.min(chunk, texts - from));
+            long t1 = System.nanoTime();
+            batch.parallelStream().forEach(t -> {
+                NicheScores s = fastZeroShot.classify(fast.embed(t));
+                assigned.addAndGet(s.assigned(NicheScores.THRESHOLD).size());
+            });
+            long t2 = System.nanoTime();
+            build += t1 - t0;
+            work += t2 - t1;
+            if ((from / chunk) % 10 == 0) {
+                System.out.printf(Locale.ROOT, "  %,d texts, %.1f s%n", from + batch.size(), work / 1e9);
+            }
+        }
+        return new EndToEnd(build, work, assigned);
     }
 
     private static double rate(TextEmbedder e, List<String> texts) {

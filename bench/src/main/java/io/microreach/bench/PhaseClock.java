@@ -24,6 +24,18 @@ final class PhaseClock {
         return new PhaseClock(dataDirectory);
     }
 
+    /** Runs {@code work} on a clock of its own: what it returned and what it cost. */
+    static <T> Timed<T> measure(Path dataDirectory, Work<T> work) throws Exception {
+        PhaseClock clock = start(dataDirectory);
+        T value = work.run();
+        return new Timed<>(value, clock.stop());
+    }
+
+    /** Seconds of wall time since {@code startNanos} (a {@link System#nanoTime} reading). */
+    static double secondsSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
     /** Stops the wall clock first, so that waiting for CPU accounting is not timed. */
     Measured stop() throws InterruptedException {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
@@ -46,4 +58,13 @@ final class PhaseClock {
      *     uses (about 2: the JVM and one PostgreSQL backend) means something else competed for the CPUs
      */
     record Measured(double seconds, double clientCpuSeconds, double serverCpuSeconds, double loadAverage) {}
+
+    /** The work of one timed phase. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /** What a phase's work returned (a count, a report) and what the phase cost. */
+    record Timed<T>(T value, Measured measured) {}
 }

@@ -93,6 +93,68 @@ public final class PlannerBenchmark {
         double matrixS = (System.nanoTime() - t1) / 1e9;
         double matrixCpu = ProcessCpu.jvmSeconds() - cpu1;
 
+        ExactPairs exact = exactPairs(sketches, n, ids, exactPairs);
+        List<Double> relErr = exact.relErr();
+        List<Double> z = exact.z();
+        int within2 = exact.within2();
+        int within3 = exact.within3();
+        double perPair = exact.buildAndProbeSeconds() / exactPairs;
+        double perPairProbe = exact.probeSeconds() / exactPairs;
+        System.out.printf(
+                Locale.ROOT,
+                "(a) overlap matrix: %d pairs. sketch build %.1f s (%d x %d ids), matrix from sketches %.2f s wall,"
+                        + " %.2f s JVM CPU on %d threads (goal <= 5 s)%n",
+                pairs,
+                buildS,
+                n,
+                ids,
+                matrixS,
+                matrixCpu,
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "    exact hash-set intersection, measured on %d pairs: %.3f s/pair (build A's set + probe B),"
+                        + " %.3f s/pair probe only%n",
+                exactPairs,
+                perPair,
+                perPairProbe);
+        System.out.printf(
+                Locale.ROOT,
+                "    extrapolated exact matrix: %.0f s (build+probe) / %.0f s (probe only, needs all sets in memory)"
+                        + " -> sketch speed-up %.0fx / %.0fx (goal >= 50x)%n",
+                perPair * pairs,
+                perPairProbe * pairs,
+                perPair * pairs / matrixS,
+                perPairProbe * pairs / matrixS);
+        double[] re = relErr.stream().mapToDouble(d -> Math.abs(d)).sorted().toArray();
+        double[] zs = z.stream().mapToDouble(d -> Math.abs(d)).sorted().toArray();
+        System.out.printf(
+                Locale.ROOT,
+                "    error vs exact on those pairs: |relative error| median %.2f%%, max %.2f%%; |z| median %.2f,"
+                        + " max %.2f; inside 2σ bounds %d/%d, inside 3σ %d/%d%n",
+                100 * re[re.length / 2],
+                100 * re[re.length - 1],
+                zs[zs.length / 2],
+                zs[zs.length - 1],
+                within2,
+                exactPairs,
+                within3,
+                exactPairs);
+    }
+
+    /**
+     * Exact hash-set intersections on a random subset of pairs (every other pair within one community), with the
+     * sketch's estimate for each against the exact answer.
+     */
+    private record ExactPairs(
+            double buildAndProbeSeconds,
+            double probeSeconds,
+            int within2,
+            int within3,
+            List<Double> relErr,
+            List<Double> z) {}
+
+    private static ExactPairs exactPairs(AudienceSketch[] sketches, int n, int ids, int exactPairs) {
         SplittableRandom pick = new SplittableRandom(99);
         double exactBuildAndProbe = 0;
         double exactProbe = 0;
@@ -139,48 +201,7 @@ public final class PlannerBenchmark {
             relErr.add(exact == 0 ? 0 : (est2.estimate() - exact) / exact);
             z.add(sigma == 0 ? 0 : (est2.estimate() - exact) / sigma);
         }
-        double perPair = exactBuildAndProbe / exactPairs;
-        double perPairProbe = exactProbe / exactPairs;
-        System.out.printf(
-                Locale.ROOT,
-                "(a) overlap matrix: %d pairs. sketch build %.1f s (%d x %d ids), matrix from sketches %.2f s wall,"
-                        + " %.2f s JVM CPU on %d threads (goal <= 5 s)%n",
-                pairs,
-                buildS,
-                n,
-                ids,
-                matrixS,
-                matrixCpu,
-                Runtime.getRuntime().availableProcessors());
-        System.out.printf(
-                Locale.ROOT,
-                "    exact hash-set intersection, measured on %d pairs: %.3f s/pair (build A's set + probe B),"
-                        + " %.3f s/pair probe only%n",
-                exactPairs,
-                perPair,
-                perPairProbe);
-        System.out.printf(
-                Locale.ROOT,
-                "    extrapolated exact matrix: %.0f s (build+probe) / %.0f s (probe only, needs all sets in memory)"
-                        + " -> sketch speed-up %.0fx / %.0fx (goal >= 50x)%n",
-                perPair * pairs,
-                perPairProbe * pairs,
-                perPair * pairs / matrixS,
-                perPairProbe * pairs / matrixS);
-        double[] re = relErr.stream().mapToDouble(d -> Math.abs(d)).sorted().toArray();
-        double[] zs = z.stream().mapToDouble(d -> Math.abs(d)).sorted().toArray();
-        System.out.printf(
-                Locale.ROOT,
-                "    error vs exact on those pairs: |relative error| median %.2f%%, max %.2f%%; |z| median %.2f,"
-                        + " max %.2f; inside 2σ bounds %d/%d, inside 3σ %d/%d%n",
-                100 * re[re.length / 2],
-                100 * re[re.length - 1],
-                zs[zs.length / 2],
-                zs[zs.length - 1],
-                within2,
-                exactPairs,
-                within3,
-                exactPairs);
+        return new ExactPairs(exactBuildAndProbe, exactProbe, within2, within3, relErr, z);
     }
 
     static List<PlanCandidate> candidates(long seed, int n, int sampleIds) {
@@ -219,12 +240,11 @@ public final class PlannerBenchmark {
         List<PlanCandidate> cs = candidates(5, n, 200);
         PlanProblem p = new PlanProblem(cs, Objective.ENGAGED_REACH, PlanConstraints.NONE, 20_000, "USD", 20);
         new CampaignPlanner(new LazyGreedyAllocator()).plan(p); // warm-up
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long c0 = threads.getCurrentThreadCpuTime();
+        long c0 = ProcessCpu.threadNanos();
         long t0 = System.nanoTime();
         Plan plan = new CampaignPlanner(new LazyGreedyAllocator()).plan(p);
         double s = (System.nanoTime() - t0) / 1e9;
-        double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
+        double cpu = (ProcessCpu.threadNanos() - c0) / 1e9;
         System.out.printf(
                 Locale.ROOT,
                 "(b) plan over %d candidates (200-id audiences, budget 20,000): %.3f s wall, %.3f s thread CPU"

@@ -2,6 +2,7 @@ package io.microreach.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +26,15 @@ final class ProcessCpu {
             return nanos < 0 ? Double.NaN : nanos / 1e9;
         }
         return Double.NaN;
+    }
+
+    /**
+     * CPU nanoseconds of the calling thread so far (no JIT or GC threads): the cost of work that runs on one thread;
+     * wall-clock nanoseconds where the JVM cannot measure thread CPU.
+     */
+    static long threadNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     /**

@@ -4,39 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.microreach.app.database.EmbeddedDatabase;
 import io.microreach.app.home.MicroreachHome;
-import io.microreach.app.importer.ImportProgress;
-import io.microreach.app.importer.ImportReport;
 import io.microreach.app.importer.Importer;
-import io.microreach.app.scoring.ActivityLoader;
-import io.microreach.app.scoring.ScoreStore;
 import io.microreach.app.scoring.Scorer;
-import io.microreach.app.scoring.ScoringReport;
-import io.microreach.generator.GeneratorConfig;
-import io.microreach.generator.SyntheticDataGenerator;
-import io.microreach.signals.scorecard.PoolStatistics;
-import io.microreach.signals.scorecard.SignalSuite;
-import io.microreach.signals.trust.TrustWeights;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Scores a large generated pool end to end and compares it with a subset of the same numbers computed by SQL
@@ -66,11 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
  * </ol>
  * Each phase reports wall time, CPU of the JVM and of PostgreSQL and the load average; scoring also its peak heap
  * (sum of the heap pools' peaks since the phase started, an upper bound of the true peak).
+ *
+ * <p>This class holds the options and runs the steps in order; the data set is {@link ScoringDataSet}, the timed
+ * phases are {@link ScoringPhases} and what is printed and written is {@link ScoringBenchReport}.
  */
 public final class ScoringBenchmark {
-    private static final List<String> TABLES =
-            List.of("creator", "account", "post", "comment", "follower_sample", "follow_edge", "follower_count");
-
     private ScoringBenchmark() {}
 
     /** Options; see {@link #USAGE}. */
@@ -170,604 +143,58 @@ public final class ScoringBenchmark {
             return;
         }
         Map<String, Object> result = run(options, System.out);
-        Files.createDirectories(options.report().toAbsolutePath().getParent());
-        JsonMapper.builder()
-                .build()
-                .writerWithDefaultPrettyPrinter()
-                .writeValue(options.report().toFile(), result);
+        ScoringBenchReport.writeJson(options.report(), result);
         System.out.println("report written to " + options.report().toAbsolutePath());
     }
 
+    /** Runs the benchmark; returns the JSON report's content. */
     static Map<String, Object> run(Options options, PrintStream log) throws Exception {
         MicroreachHome home = new MicroreachHome(options.home());
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("options", options.toString());
+        ScoringBenchReport report = new ScoringBenchReport(options, log);
         try (EmbeddedDatabase database = EmbeddedDatabase.start(home)) {
-            Flyway.configure()
-                    .dataSource(database.jdbcUrl(), database.user(), "")
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-            // Pooled like the app (Spring Boot's default Hikari pool): the scorer's loader and writer threads each
-            // borrow a connection per query, and a new PostgreSQL backend per query would be measured otherwise.
-            HikariConfig pool = new HikariConfig();
-            pool.setJdbcUrl(database.jdbcUrl());
-            pool.setUsername(database.user());
-            pool.setMaximumPoolSize(10);
-            try (HikariDataSource dataSource = new HikariDataSource(pool)) {
-                run(options, home, database, dataSource, result, log);
+            BenchDatabase.migrate(database);
+            try (HikariDataSource dataSource = pooled(database)) {
+                run(options, home, database.dataDirectory(), dataSource, report, log);
             }
         }
-        return result;
+        return report.result();
+    }
+
+    /**
+     * Pooled like the app (Spring Boot's default Hikari pool): the scorer's loader and writer threads each borrow a
+     * connection per query, and a new PostgreSQL backend per query would be measured otherwise.
+     */
+    private static HikariDataSource pooled(EmbeddedDatabase database) {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(database.jdbcUrl());
+        pool.setUsername(database.user());
+        pool.setMaximumPoolSize(10);
+        return new HikariDataSource(pool);
     }
 
     private static void run(
             Options options,
             MicroreachHome home,
-            EmbeddedDatabase database,
+            Path pgdata,
             DataSource dataSource,
-            Map<String, Object> result,
+            ScoringBenchReport report,
             PrintStream log)
             throws Exception {
-        {
-            Path pgdata = database.dataDirectory();
-
-            String dataSet = "creators=" + options.creators() + " copies=" + options.copies() + " seed="
-                    + options.seed() + " followerSample=" + options.followerSample();
-            String stored = storedDataSet(dataSource);
-            if (stored == null) {
-                result.put("load", load(options, home, dataSource, log));
-                remember(dataSource, dataSet);
-            } else if (!stored.equals(dataSet)) {
-                throw new IllegalArgumentException(
-                        options.home() + " holds another data set (" + stored + "); give --home a new folder");
-            } else {
-                log.println("data set already loaded: " + dataSet);
-                // Loaded by a version before the follower packs (migration V9 left them stale): pack them now, as
-                // the scoring after that import would have, so that the timed run below reads what it always will.
-                Map<String, Object> packed = packFollowers(dataSource, log);
-                if (((Number) packed.get("packs")).intValue() > 0) {
-                    result.put("packFollowers", packed);
-                }
-            }
-            Map<String, Long> rows = tableRows(dataSource);
-            result.put("rows", rows);
-            log.println("rows: " + rows);
-            if (options.loadOnly()) {
-                return;
-            }
-
-            Map<String, Object> sqlPhase = null;
-            if (options.sql()) {
-                Timed sql = timed(
-                        dataSource,
-                        pgdata,
-                        log,
-                        "SQL subset: median ER and reply rate per account ...",
-                        () -> sqlSubset(dataSource));
-                long accounts = sql.count();
-                sqlPhase = phase(sql.measured(), accounts);
-                result.put("sqlSubset", sqlPhase);
-                log.printf(
-                        Locale.ROOT,
-                        "SQL subset: %d accounts in %.1f s%n",
-                        accounts,
-                        sql.measured().seconds());
-
-                Timed floor = timed(
-                        dataSource,
-                        pgdata,
-                        log,
-                        "read floor: every row the scorer reads, out of PostgreSQL by binary COPY ...",
-                        () -> readFloor(dataSource));
-                Map<String, Object> floorPhase = phase(floor.measured(), accounts);
-                floorPhase.put("bytes", floor.count());
-                result.put("readFloor", floorPhase);
-                log.printf(
-                        Locale.ROOT,
-                        "read floor: %.1f GB in %.1f s (PostgreSQL CPU %.1f s)%n",
-                        floor.count() / 1e9,
-                        floor.measured().seconds(),
-                        floor.measured().serverCpuSeconds());
-
-                Timed loader = timed(
-                        dataSource,
-                        pgdata,
-                        log,
-                        "loader alone: the scorer's reads, nothing measured or stored ...",
-                        () -> loadOnly(dataSource));
-                Map<String, Object> loaderPhase = phase(loader.measured(), accounts);
-                loaderPhase.put("activityRows", loader.count());
-                result.put("loader", loaderPhase);
-                log.printf(
-                        Locale.ROOT,
-                        "loader alone: %d rows in %.1f s (JVM CPU %.1f s, PostgreSQL CPU %.1f s)%n",
-                        loader.count(),
-                        loader.measured().seconds(),
-                        loader.measured().clientCpuSeconds(),
-                        loader.measured().serverCpuSeconds());
-            }
-
-            settle(dataSource);
-            log.println("microreach score ...");
-            Scorer scorer = scorer(dataSource);
-            resetHeapPeaks();
-            PhaseClock clock = PhaseClock.start(pgdata);
-            // Wall time of each of the scorer's phases (measuring, storing), from its progress callbacks.
-            long startNanos = System.nanoTime();
-            Map<String, Double> phaseSeconds = new LinkedHashMap<>();
-            String[] current = {null};
-            long[] phaseStart = {startNanos};
-            ScoringReport report = scorer.scoreAll((done, total, phase) -> {
-                if (!phase.equals(current[0])) {
-                    long now = System.nanoTime();
-                    if (current[0] != null) {
-                        phaseSeconds.merge(current[0], (now - phaseStart[0]) / 1e9, Double::sum);
-                    }
-                    current[0] = phase;
-                    phaseStart[0] = now;
-                }
-            });
-            PhaseClock.Measured m = clock.stop();
-            if (current[0] != null) {
-                phaseSeconds.merge(current[0], (System.nanoTime() - phaseStart[0]) / 1e9, Double::sum);
-            }
-            Map<String, Object> scorePhase = phase(m, report.accounts());
-            scorePhase.put("withTrustScore", report.withTrustScore());
-            scorePhase.put("phaseSeconds", phaseSeconds);
-            scorePhase.put("maxHeapAfterGcMiB", liveHeapAfterGcMiB());
-            log.println("scorer phases (seconds from the first progress callback of each): " + phaseSeconds);
-            scorePhase.put("peakHeapMiB", heapPeakMiB());
-            scorePhase.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / 1048576);
-            result.put("score", scorePhase);
-            log.printf(
-                    Locale.ROOT,
-                    "microreach score: %d accounts in %.1f s (%.0f accounts/s), peak heap %d MiB of %d MiB"
-                            + " (at most %d MiB in use after a garbage collection)%n",
-                    report.accounts(),
-                    m.seconds(),
-                    report.accounts() / m.seconds(),
-                    scorePhase.get("peakHeapMiB"),
-                    scorePhase.get("maxHeapMiB"),
-                    scorePhase.get("maxHeapAfterGcMiB"));
-            if (sqlPhase != null) {
-                double ratio = (double) sqlPhase.get("seconds") / m.seconds();
-                result.put("speedupOverSqlSubset", ratio);
-                log.printf(
-                        Locale.ROOT,
-                        "SQL subset %.1f s / microreach score %.1f s = %.2f× (goal ≥ 5×); score goal ≤ 60 s%n",
-                        sqlPhase.get("seconds"),
-                        m.seconds(),
-                        ratio);
-            }
-            result.put("environment", environment(dataSource));
+        ScoringDataSet dataSet = new ScoringDataSet(options, home, dataSource, log);
+        dataSet.ensureLoaded(report);
+        report.rows(dataSet.tableRows());
+        if (options.loadOnly()) {
+            return;
         }
-    }
-
-    private static Scorer scorer(DataSource dataSource) {
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        return new Scorer(
-                jdbc,
-                new ActivityLoader(new NamedParameterJdbcTemplate(jdbc)),
-                new ScoreStore(jdbc, JsonMapper.builder().build()),
-                new SignalSuite(),
-                TrustWeights.DEFAULT,
-                event -> {},
-                PoolStatistics.DEFAULT_NICHE_MINIMUM_PEERS);
-    }
-
-    private static Map<String, Object> phase(PhaseClock.Measured m, long accounts) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("seconds", m.seconds());
-        p.put("accounts", accounts);
-        p.put("accountsPerSecond", accounts / m.seconds());
-        p.put("cpuJvmSeconds", m.clientCpuSeconds());
-        p.put("cpuPostgresSeconds", m.serverCpuSeconds());
-        p.put("loadAverage", m.loadAverage());
-        return p;
-    }
-
-    /** Work of a timed phase; returns what it counted (accounts, bytes, rows). */
-    @FunctionalInterface
-    private interface PhaseWork {
-        long run() throws Exception;
-    }
-
-    private record Timed(long count, PhaseClock.Measured measured) {}
-
-    /** Settles the database, announces the phase and runs it on the clock. */
-    private static Timed timed(DataSource dataSource, Path pgdata, PrintStream log, String announce, PhaseWork work)
-            throws Exception {
-        settle(dataSource);
-        log.println(announce);
-        PhaseClock clock = PhaseClock.start(pgdata);
-        long count = work.run();
-        return new Timed(count, clock.stop());
-    }
-
-    /** Generates, imports and (with copies) multiplies the data set; returns what it took. */
-    private static Map<String, Object> load(
-            Options options, MicroreachHome home, DataSource dataSource, PrintStream log) throws Exception {
-        Map<String, Object> load = new LinkedHashMap<>();
-        long started = System.nanoTime();
-        Path out = home.root().resolve("generated");
-        GeneratorConfig config = GeneratorConfig.of(options.creators(), options.seed())
-                .withCommentedPosts(GeneratorConfig.DEFAULT_POSTS_PER_CREATOR)
-                .withFollowerSampleSize(options.followerSample());
-        Path data;
-        if (options.data() == null) {
-            log.println("generating " + config + " ...");
-            new SyntheticDataGenerator(config).generate(out);
-            data = out.resolve(SyntheticDataGenerator.DATA_FILE);
-        } else {
-            data = options.data().resolve(SyntheticDataGenerator.DATA_FILE);
-            log.println("importing " + data + " (generated with " + config + ", not checked) ...");
+        ScoringPhases phases = new ScoringPhases(dataSource, pgdata, log);
+        Map<String, Object> sqlPhase = null;
+        if (options.sql()) {
+            PhaseClock.Timed<Long> sql = phases.sqlSubset();
+            sqlPhase = report.sqlSubset(sql);
+            report.readFloor(phases.readFloor(), sql.value());
+            report.loader(phases.loaderAlone(), sql.value());
         }
-        load.put("generateSeconds", (System.nanoTime() - started) / 1e9);
-        log.printf(Locale.ROOT, "generated in %.1f s; importing ...%n", load.get("generateSeconds"));
-        long importStart = System.nanoTime();
-        ImportReport report = new Importer(dataSource, home, options.batchSize()).importFile(data, ImportProgress.NONE);
-        load.put("importSeconds", (System.nanoTime() - importStart) / 1e9);
-        load.put("importedLines", report.lines());
-        log.printf(Locale.ROOT, "imported %d lines in %.1f s%n", report.lines(), load.get("importSeconds"));
-        if (options.data() == null) {
-            Files.delete(data);
-        }
-        if (options.copies() > 1) {
-            long copyStart = System.nanoTime();
-            copy(dataSource, options.copies(), log);
-            load.put("copySeconds", (System.nanoTime() - copyStart) / 1e9);
-        }
-        load.put("packFollowers", packFollowers(dataSource, log));
-        try (Connection c = dataSource.getConnection();
-                Statement st = c.createStatement()) {
-            // The importer queued every account for incremental scoring; the full run below scores them anyway.
-            st.execute("TRUNCATE score_queue");
-        }
-        load.put("totalSeconds", (System.nanoTime() - started) / 1e9);
-        return load;
-    }
-
-    /**
-     * Packs the followers (samples, edges, daily counts) of every account whose pack is stale ({@code
-     * ActivityLoader.packStaleFollowers}): what the first scoring after an import does as it reads them. Reported
-     * apart, since a full rescore of unchanged data finds the packs built.
-     */
-    private static Map<String, Object> packFollowers(DataSource dataSource, PrintStream log) {
-        long start = System.nanoTime();
-        int packs =
-                new ActivityLoader(new NamedParameterJdbcTemplate(new JdbcTemplate(dataSource))).packStaleFollowers();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (packs > 0) {
-            log.printf(
-                    Locale.ROOT,
-                    "packed the followers (samples, edges, daily counts) of %d accounts in %.1f s%n",
-                    packs,
-                    seconds);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("packs", packs);
-        out.put("seconds", seconds);
-        return out;
-    }
-
-    /**
-     * Copies every row of the public data tables {@code copies − 1} times: ids shifted by multiples of the table's
-     * largest id (so references stay consistent without lookups), platform ids and creator keys suffixed with
-     * {@code ~k}, handles with {@code _k}. Follower ids stay as they are: they are unique per account already.
-     */
-    static void copy(DataSource dataSource, int copies, PrintStream log) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                Statement st = c.createStatement()) {
-            Map<String, List<String>> columnsOf = new LinkedHashMap<>();
-            Map<String, Long> maxId = new LinkedHashMap<>();
-            for (String table : TABLES) {
-                List<String> columns = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery("SELECT column_name FROM information_schema.columns"
-                        + " WHERE table_schema = 'public' AND table_name = '" + table
-                        + "' ORDER BY ordinal_position")) {
-                    while (rs.next()) {
-                        columns.add(rs.getString(1));
-                    }
-                }
-                columnsOf.put(table, columns);
-                if (columns.contains("id")) {
-                    try (ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM " + table)) {
-                        rs.next();
-                        maxId.put(table, rs.getLong(1));
-                    }
-                }
-            }
-            for (String table : TABLES) {
-                List<String> columns = columnsOf.get(table);
-                List<String> values = new ArrayList<>();
-                for (String col : columns) {
-                    values.add(
-                            switch (col) {
-                                case "id" -> "id + {k} * " + maxId.get(table);
-                                case "creator_id" -> "creator_id + {k} * " + maxId.get("creator");
-                                case "account_id" -> "account_id + {k} * " + maxId.get("account");
-                                case "post_id" -> "post_id + {k} * " + maxId.get("post");
-                                case "parent_id" -> "parent_id + {k} * " + maxId.get("comment");
-                                case "creator_key",
-                                        "platform_id",
-                                        "account_platform_id",
-                                        "post_platform_id",
-                                        "parent_platform_id",
-                                        "author_platform_id" -> col + " || '~' || {k}";
-                                case "handle" -> table.equals("account") ? "handle || '_' || {k}" : col;
-                                default -> col;
-                            });
-                }
-                long start = System.nanoTime();
-                // One copy after the other, each read in the originals' physical order, so that an account's rows
-                // stay together as an import leaves them (a single CROSS JOIN interleaves the copies row by row and
-                // spreads every account over many more pages).
-                String originals =
-                        columns.contains("id") ? "id <= " + maxId.get(table) : "account_id <= " + maxId.get("account");
-                long n = 0;
-                for (int k = 1; k < copies; k++) {
-                    n += st.executeUpdate("INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT "
-                            + String.join(", ", values).replace("{k}", String.valueOf(k)) + " FROM " + table + " WHERE "
-                            + originals);
-                }
-                log.printf(Locale.ROOT, "copied %s: %d rows in %.1f s%n", table, n, (System.nanoTime() - start) / 1e9);
-            }
-            for (String table : maxId.keySet()) {
-                st.execute("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), " + maxId.get(table) * copies
-                        + ")");
-            }
-        }
-    }
-
-    /**
-     * The columns the scorer's loader reads, table by table: a lower bound on the time any scorer that reads its
-     * inputs from PostgreSQL needs, before it computes anything. Keep in step with {@code ActivityLoader}'s queries.
-     */
-    static final List<String> READ_FLOOR = List.of(
-            "SELECT a.id, a.platform, a.platform_id, a.handle, a.display_name, a.bio, a.country, a.language,"
-                    + " a.followers, a.following, a.posts_count, a.verified, a.is_business, a.is_creator,"
-                    + " a.external_url, a.contact_email, c.creator_key, a.observed_at"
-                    + " FROM account a LEFT JOIN creator c ON c.id = a.creator_id",
-            "SELECT account_id, platform_id, published_at, format, caption, hashtags, mentions, likes, comments,"
-                    + " shares, saves, views, followers_at_post, paid_partnership, url, id FROM post",
-            "SELECT post_id, platform_id, author_platform_id, author_handle, text, created_at, parent_platform_id,"
-                    + " likes FROM comment",
-            // Sampled followers, follow edges and daily counts: one pack per account (ActivityLoader says why).
-            "SELECT account_id, version, data FROM follower_pack");
-
-    /**
-     * Loads every account's activity with the scorer's own loader, in the scorer's chunks, on one thread and without
-     * measuring anything: what the loading costs the JVM and PostgreSQL apart from the signals. Returns the rows
-     * loaded (posts, comments, sampled followers, edges and daily counts).
-     */
-    static long loadOnly(DataSource dataSource) {
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        ActivityLoader loader = new ActivityLoader(new NamedParameterJdbcTemplate(jdbc));
-        List<Long> ids = jdbc.queryForList("SELECT id FROM account ORDER BY id", Long.class);
-        long rows = 0;
-        for (int from = 0; from < ids.size(); from += Scorer.CHUNK) {
-            for (var a : loader.load(ids.subList(from, Math.min(ids.size(), from + Scorer.CHUNK)))
-                    .values()) {
-                rows += a.posts().size()
-                        + a.comments().size()
-                        + a.followers().size()
-                        + a.edges().size()
-                        + a.history().size();
-            }
-        }
-        return rows;
-    }
-
-    /**
-     * Streams every row of {@link #READ_FLOOR} out of PostgreSQL in its cheapest form ({@code COPY ... TO STDOUT
-     * (FORMAT binary)}, no text conversion) and throws the bytes away; returns the bytes read.
-     */
-    static long readFloor(DataSource dataSource) throws SQLException, java.io.IOException {
-        long bytes = 0;
-        try (Connection c = dataSource.getConnection()) {
-            var copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
-            for (String query : READ_FLOOR) {
-                var counting = new java.io.OutputStream() {
-                    long n;
-
-                    @Override
-                    public void write(int b) {
-                        n++;
-                    }
-
-                    @Override
-                    public void write(byte[] b, int off, int len) {
-                        n += len;
-                    }
-                };
-                copy.copyOut("COPY (" + query + ") TO STDOUT (FORMAT binary)", counting);
-                bytes += counting.n;
-            }
-        }
-        return bytes;
-    }
-
-    /**
-     * The baseline: median ER per account over the window and the reply rate, as one SQL statement. Same definitions
-     * as the signals (engagements = likes + comments + shares + saves over followers at posting time, else current;
-     * a reply is the creator's comment whose parent is the top-level comment, within 7 days; comments younger than 7
-     * days at observation are left out), simplified where the signals handle odd data (handles without ids, missing
-     * parents). Returns the number of accounts in the result, all of whose rows are read.
-     */
-    static long sqlSubset(DataSource dataSource) throws SQLException {
-        String sql = """
-                WITH ranked AS (
-                  SELECT p.id, p.account_id, p.published_at, a.platform_id AS creator_id, a.observed_at,
-                         row_number() OVER w AS rn, max(p.published_at) OVER (PARTITION BY p.account_id) AS newest,
-                         (coalesce(p.likes, 0) + coalesce(p.comments, 0) + coalesce(p.shares, 0) + coalesce(p.saves, 0))
-                           ::float8 / nullif(coalesce(p.followers_at_post, a.followers), 0) AS er
-                  FROM post p JOIN account a ON a.id = p.account_id
-                  WINDOW w AS (PARTITION BY p.account_id ORDER BY p.published_at DESC, p.id DESC)),
-                er AS (
-                  SELECT account_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY er) AS median, count(er) AS posts
-                  FROM ranked WHERE rn <= 30 AND published_at >= newest - interval '90 days' GROUP BY account_id),
-                fan AS (
-                  SELECT r.account_id, c.id, c.created_at, r.creator_id
-                  FROM ranked r JOIN comment c ON c.post_id = r.id
-                  WHERE r.rn <= 30 AND c.parent_id IS NULL AND c.author_platform_id IS DISTINCT FROM r.creator_id
-                    AND c.created_at <= r.observed_at - interval '7 days'),
-                replies AS (
-                  SELECT f.account_id, count(*) AS comments,
-                         count(*) FILTER (WHERE EXISTS (
-                           SELECT 1 FROM comment x WHERE x.parent_id = f.id AND x.author_platform_id = f.creator_id
-                             AND x.created_at <= f.created_at + interval '7 days')) AS answered
-                  FROM fan f GROUP BY f.account_id)
-                SELECT coalesce(er.account_id, replies.account_id), er.median, er.posts,
-                       replies.answered::float8 / nullif(replies.comments, 0)
-                FROM er FULL JOIN replies ON replies.account_id = er.account_id
-                """;
-        long n = 0;
-        try (Connection c = dataSource.getConnection();
-                Statement st = c.createStatement()) {
-            c.setAutoCommit(false);
-            st.setFetchSize(10_000);
-            try (ResultSet rs = st.executeQuery(sql)) {
-                while (rs.next()) {
-                    n++;
-                }
-            }
-            c.commit();
-        }
-        return n;
-    }
-
-    private static String storedDataSet(DataSource dataSource) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS bench_data_set (description text NOT NULL)");
-            try (ResultSet rs = st.executeQuery("SELECT description FROM bench_data_set")) {
-                if (rs.next()) {
-                    return rs.getString(1);
-                }
-            }
-            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM account")) {
-                rs.next();
-                if (rs.getLong(1) > 0) {
-                    throw new IllegalArgumentException("the database holds accounts not loaded by this benchmark");
-                }
-            }
-            return null;
-        }
-    }
-
-    private static void remember(DataSource dataSource, String dataSet) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                Statement st = c.createStatement()) {
-            st.execute("INSERT INTO bench_data_set VALUES ('" + dataSet + "')");
-        }
-    }
-
-    private static Map<String, Long> tableRows(DataSource dataSource) throws SQLException {
-        Map<String, Long> rows = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection();
-                Statement st = c.createStatement()) {
-            for (String table : TABLES) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
-                    rs.next();
-                    rows.put(table, rs.getLong(1));
-                }
-            }
-            // The packed copy of the followers, edges and daily counts: how many packs, their bytes, and the table's
-            // size on disk with its index and TOAST, next to the three tables it copies.
-            try (ResultSet rs = st.executeQuery("SELECT count(data), coalesce(sum(octet_length(data)), 0),"
-                    + " pg_total_relation_size('follower_pack'), pg_total_relation_size('follower_sample')"
-                    + " + pg_total_relation_size('follow_edge') + pg_total_relation_size('follower_count')"
-                    + " FROM follower_pack")) {
-                rs.next();
-                rows.put("follower_pack", rs.getLong(1));
-                rows.put("follower_pack_data_bytes", rs.getLong(2));
-                rows.put("follower_pack_table_bytes", rs.getLong(3));
-                rows.put("packed_tables_bytes", rs.getLong(4));
-            }
-        }
-        return rows;
-    }
-
-    private static void settle(DataSource dataSource) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                Statement st = c.createStatement()) {
-            st.execute("VACUUM ANALYZE");
-            st.execute("CHECKPOINT");
-        }
-    }
-
-    /**
-     * The largest heap in use right after a garbage collection since {@link #resetHeapPeaks}: what the scorer keeps
-     * alive. The pools' peak usage above also counts garbage not yet collected, which G1 lets grow up to the limit.
-     */
-    private static final java.util.concurrent.atomic.AtomicLong LIVE_AFTER_GC =
-            new java.util.concurrent.atomic.AtomicLong();
-
-    static {
-        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc instanceof javax.management.NotificationEmitter emitter) {
-                emitter.addNotificationListener(
-                        (notification, handback) -> {
-                            if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
-                                    .equals(notification.getType())) {
-                                return;
-                            }
-                            var info = com.sun.management.GarbageCollectionNotificationInfo.from(
-                                    (javax.management.openmbean.CompositeData) notification.getUserData());
-                            long used = 0;
-                            for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                                var after =
-                                        info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
-                                if (pool.getType() == MemoryType.HEAP && after != null) {
-                                    used += after.getUsed();
-                                }
-                            }
-                            LIVE_AFTER_GC.accumulateAndGet(used, Math::max);
-                        },
-                        null,
-                        null);
-            }
-        }
-    }
-
-    private static long liveHeapAfterGcMiB() {
-        return LIVE_AFTER_GC.get() / 1048576;
-    }
-
-    private static void resetHeapPeaks() {
-        System.gc();
-        LIVE_AFTER_GC.set(0);
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long heapPeakMiB() {
-        long bytes = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                bytes += pool.getPeakUsage().getUsed();
-            }
-        }
-        return bytes / 1048576;
-    }
-
-    private static Map<String, String> environment(DataSource dataSource) throws SQLException, IOException {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("cpus", String.valueOf(Runtime.getRuntime().availableProcessors()));
-        env.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        try (Connection c = dataSource.getConnection();
-                Statement st = c.createStatement()) {
-            for (String setting : new String[] {"server_version", "shared_buffers", "work_mem", "max_wal_size"}) {
-                try (ResultSet rs = st.executeQuery("SHOW " + setting)) {
-                    rs.next();
-                    env.put(setting, rs.getString(1));
-                }
-            }
-        }
-        return env;
+        report.score(phases.score(), sqlPhase);
+        report.environment(dataSource);
     }
 }

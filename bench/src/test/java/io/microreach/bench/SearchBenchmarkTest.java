@@ -81,8 +81,8 @@ class SearchBenchmarkTest {
     void textModeDataIsAPureFunctionOfTheSeed() throws Exception {
         Path work = dir.resolve("work");
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        SearchBenchmark.TextData a = new SearchBenchmark.TextData(5, 50, work.resolve("a"), quiet);
-        SearchBenchmark.TextData b = new SearchBenchmark.TextData(5, 50, work.resolve("b"), quiet);
+        TextDataSet a = new TextDataSet(5, 50, work.resolve("a"), quiet);
+        TextDataSet b = new TextDataSet(5, 50, work.resolve("b"), quiet);
         for (int i = 0; i < 50; i += 7) {
             assertThat(a.row(i)).isEqualTo(b.row(i));
             assertThat(a.vector(i)).isEqualTo(b.vector(i));

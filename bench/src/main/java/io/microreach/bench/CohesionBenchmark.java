@@ -31,8 +31,8 @@ import org.jgrapht.graph.SimpleGraph;
  * sides, alternating which goes first; the report gives each side's fastest round (thread CPU time and wall time)
  * and checks that both sides computed the same edges, pairs, clustering (bit for bit) and evidence ids.
  *
- * <p>Run: {@code nice -n 10 ./mvnw -q -B -pl bench -am compile exec:exec -Dbench.main=io.microreach.bench.CohesionBenchmark
- * -Dbench.args="--samples 20000"} (see docs/scoring-performance.md).
+ * <p>Run: {@code java -Xmx2g -cp "$CP" io.microreach.bench.CohesionBenchmark --samples 20000} with the class path
+ * built as docs/benchmarks.md says.
  */
 public final class CohesionBenchmark {
     private CohesionBenchmark() {}

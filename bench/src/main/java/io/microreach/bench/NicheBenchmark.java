@@ -27,12 +27,12 @@ import java.util.stream.IntStream;
  * creator texts end to end.
  *
  * <p>Texts: the generator writes {@code --base-creators} creators; their content texts ({@code ContentText}: bio,
- * 12 recent captions, top hashtags; about 1,000 characters, the length the app embeds) are cut into their parts, and
+ * 12 recent captions, top hashtags; about 600 characters on the generator's data, as the app embeds them) are cut into their parts, and
  * text i is a bio plus 12 parts drawn from the pool of its niche, plus a unique number (so no two texts are equal
  * and the content-hash cache cannot help). Texts are built chunk by chunk (not kept) and building is timed apart.
  *
- * <p>Run: {@code ./mvnw -q -B -pl bench compile exec:exec -Dbench.main=io.microreach.bench.NicheBenchmark
- * -Dbench.args="--texts 1000000"} (after {@code install}, see docs/benchmarks.md).
+ * <p>Run: {@code java -Xmx2g -cp "$CP" io.microreach.bench.NicheBenchmark --texts 1000000} with the class path built
+ * as docs/benchmarks.md says.
  */
 public final class NicheBenchmark {
     private NicheBenchmark() {}

@@ -62,7 +62,7 @@ public final class ScoringBenchmark {
     static final String USAGE = String.join(
             "\n",
             "usage: ScoringBenchmark --home DIR [--creators N] [--copies K] [--seed S] [--follower-sample N]"
-                    + " [--batch-size N] [--report FILE] [--no-sql]",
+                    + " [--batch-size N] [--report FILE] [--no-sql] [--data DIR] [--load-only]",
             "  --home DIR            folder of the embedded database (kept; reused when it holds the same data set)",
             "  --creators N          creators generated and imported (default 5000)",
             "  --copies K            pool = K copies of the generated creators, copied inside PostgreSQL (default 1)",

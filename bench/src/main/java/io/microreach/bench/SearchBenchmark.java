@@ -15,7 +15,9 @@ import javax.sql.DataSource;
  * Search at scale: index build time and size, latency of three representative queries against the same queries
  * answered by PostgreSQL alone on the same data, and kNN recall@50 against exact brute force, all in one run.
  *
- * <p>Data (synthetic, seeded): N accounts in 20 synthetic niches. Each niche has a 60-word vocabulary ({@code
+ * <p>Data (synthetic, seeded), in one of two modes. The default, {@code --vectors text} ({@link TextDataSet}):
+ * generated creator texts embedded by the product's own fast path, as the app stores them. {@code --vectors
+ * isotropic} ({@link IsotropicDataSet}), described here: N accounts in 20 synthetic niches. Each niche has a 60-word vocabulary ({@code
  * n7w12}) and a random unit centroid in 384 dimensions; an account has a primary niche (and a secondary one for a
  * third of them) with confidences, a 30-word bio drawn 70% from its niches' vocabularies and 30% from a shared
  * 500-word vocabulary, and a vector = normalise(centroid + N(0, 0.06²) noise per dimension) — cosine to its own
@@ -28,7 +30,7 @@ import javax.sql.DataSource;
  * {@link TextDataSet} and {@link IsotropicDataSet}), what is timed is {@link SearchPhases}, what is printed is
  * {@link SearchReport}, and {@link AppSearch} is the one place that builds the app's search types.
  *
- * <p>The brief embedder is synthetic too (the real model's speed is measured by the niche benchmark): it maps a
+ * <p>In the isotropic mode the brief embedder is synthetic too (the real model's speed is measured by the niche benchmark): it maps a
  * brief to the centroid of the niche whose vocabulary dominates it plus the same noise, normalised.
  *
  * <p>PostgreSQL alone: a generated {@code tsvector} column over the bio ('simple' configuration) with a GIN index,

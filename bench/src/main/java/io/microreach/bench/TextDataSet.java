@@ -22,7 +22,7 @@ import java.util.TreeMap;
 
 /**
  * The default mode ({@code --vectors text}): account i's text is the niche benchmark's generated creator text i (bio
- * + 12 caption parts of its niche, about 1,000 characters, in the generator's six languages; the base creators come
+ * + 12 caption parts of its niche, about 600 characters, in the generator's six languages; the base creators come
  * from the data generator with this seed), its language and niches are the base creator's, and its vector is the
  * product's own fast-path embedding of that text ({@link StaticEmbedder}, what the app stores). Briefs are 4 caption
  * parts of one niche embedded the same way; keyword queries are two words (≥ 5 letters) of a random account's text.

@@ -1,6 +1,8 @@
 package io.microreach.app.cli;
 
 import io.microreach.app.search.InvalidSearchParameter;
+import io.microreach.app.search.PageSortParser;
+import io.microreach.app.search.SearchFilters;
 import io.microreach.app.search.SearchHit;
 import io.microreach.app.search.SearchParameters;
 import io.microreach.app.search.SearchRequest;
@@ -31,6 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
             "Exit code: 0 searched (also when nothing matched), 2 a malformed option or filter."
         })
 class SearchCommand implements Callable<Integer> {
+    /** An explicitly empty --sort is an unknown sort; there is no direction option (always the natural one). */
+    private static final PageSortParser<SearchSort> PAGING = PageSortParser.forSearch("--sort", "sort", null);
+
     @Mixin
     HomeOption home;
 
@@ -70,11 +75,10 @@ class SearchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SearchRequest request;
         try {
-            SearchSort order = SearchSort.fromId(sort)
-                    .orElseThrow(() -> new InvalidSearchParameter(
-                            "--sort", "unknown sort '" + sort + "'; expected one of " + SearchSort.allowedIds()));
-            request = new SearchRequest(
-                    query, brief, SearchParameters.parseAssignments(filters), order, null, offset, limit, json);
+            SearchSort order = PAGING.sort(sort);
+            SearchFilters parsed = SearchParameters.parseAssignments(filters);
+            PageSortParser.Page page = PAGING.byOffset(offset, limit);
+            request = new SearchRequest(query, brief, parsed, order, null, page.offset(), page.limit(), json);
         } catch (InvalidSearchParameter e) {
             err.println("microreach search: " + e.describe());
             err.flush();

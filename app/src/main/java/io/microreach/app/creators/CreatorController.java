@@ -1,5 +1,7 @@
 package io.microreach.app.creators;
 
+import io.microreach.app.search.InvalidSearchParameter;
+import io.microreach.app.search.PageSortParser;
 import io.microreach.app.search.SearchFilters;
 import io.microreach.app.search.SearchRequest;
 import io.microreach.app.search.SearchResult;
@@ -24,6 +26,13 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 public class CreatorController {
     static final int MAX_PAGE_SIZE = 200;
 
+    /**
+     * Blank values never get here (the parameters' defaults fill them in), so a blank sort or direction is an error;
+     * the choices are the table's column links, so an unknown sort does not list them.
+     */
+    private static final PageSortParser<CreatorSort> PAGING =
+            new PageSortParser<>("sort", "sort column", CreatorSort::fromId, null, null, false, MAX_PAGE_SIZE);
+
     private final SearchService search;
 
     public CreatorController(SearchService search) {
@@ -44,45 +53,33 @@ public class CreatorController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size,
             Model model) {
-        CreatorSort order = CreatorSort.fromId(sort)
-                .orElseThrow(() -> new BadParameter("sort", "unknown sort column '" + sort + "'"));
-        if (!dir.equals("asc") && !dir.equals("desc")) {
-            throw new BadParameter("dir", "must be asc or desc, got '" + dir + "'");
-        }
+        CreatorSort order = PAGING.sort(sort);
+        boolean descending = PAGING.descending(dir);
         if (!platform.isBlank() && Platform.fromId(platform).isEmpty()) {
             throw new BadParameter(
                     "platform", "unknown platform '" + platform + "'; expected one of " + Platform.allowedIds());
         }
-        if (page < 0) {
-            throw new BadParameter("page", "must be 0 or more, got " + page);
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadParameter("size", "must be between 1 and " + MAX_PAGE_SIZE + ", got " + size);
-        }
-        if ((long) (page + 1) * size > SearchRequest.MAX_WINDOW) {
-            throw new BadParameter(
-                    "page", "pages end at result " + SearchRequest.MAX_WINDOW + "; narrow the filters instead");
-        }
-        CreatorPage result = list(platform, q, order, dir.equals("desc"), page, size);
+        PageSortParser.Page window = PAGING.byPage(page, size);
+        CreatorPage result = list(platform, q, order, descending, window);
         model.addAttribute("result", result);
         model.addAttribute("platform", platform);
         model.addAttribute("q", q);
         model.addAttribute("sort", order.id());
-        model.addAttribute("dir", dir);
+        model.addAttribute("dir", descending ? "desc" : "asc");
         model.addAttribute("size", size);
         model.addAttribute("platforms", Platform.values());
         return "creators";
     }
 
     /** The list is a search with the platform and handle/name filters, sorted by a metric (ties by account id). */
-    private CreatorPage list(String platform, String text, CreatorSort sort, boolean descending, int page, int size) {
-        SearchFilters filters = SearchFilters.NONE.withText(text);
+    private CreatorPage list(
+            String platform, String text, CreatorSort sort, boolean descending, PageSortParser.Page window) {
+        SearchFilters.Builder filters = SearchFilters.builder().text(text);
         if (!platform.isBlank()) {
-            filters = filters.withPlatforms(
-                    Set.of(Platform.fromId(platform).orElseThrow().id()));
+            filters.platforms(Set.of(Platform.fromId(platform).orElseThrow().id()));
         }
-        SearchResult found = search.search(
-                new SearchRequest(null, null, filters, sort.search(), descending, page * size, size, false));
+        SearchResult found = search.search(new SearchRequest(
+                null, null, filters.build(), sort.search(), descending, window.offset(), window.limit(), false));
         List<CreatorRow> rows = found.hits().stream()
                 .map(h -> new CreatorRow(
                         h.accountId(),
@@ -97,7 +94,7 @@ public class CreatorController {
                         h.verified(),
                         h.tier()))
                 .toList();
-        return new CreatorPage(rows, found.total(), page, size);
+        return new CreatorPage(rows, found.total(), window.number(), window.limit());
     }
 
     @ExceptionHandler(BadParameter.class)
@@ -106,6 +103,12 @@ public class CreatorController {
         model.addAttribute("title", "Bad request");
         model.addAttribute("message", "Parameter '" + e.parameter + "': " + e.getMessage());
         return "problem";
+    }
+
+    @ExceptionHandler(InvalidSearchParameter.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public String invalidParameter(InvalidSearchParameter e, Model model) {
+        return badParameter(new BadParameter(e.parameter(), e.getMessage()), model);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

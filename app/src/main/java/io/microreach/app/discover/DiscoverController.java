@@ -2,6 +2,8 @@ package io.microreach.app.discover;
 
 import io.microreach.app.niches.NicheService;
 import io.microreach.app.search.InvalidSearchParameter;
+import io.microreach.app.search.PageSortParser;
+import io.microreach.app.search.SearchFilters;
 import io.microreach.app.search.SearchParameters;
 import io.microreach.app.search.SearchRequest;
 import io.microreach.app.search.SearchResult;
@@ -34,6 +36,10 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 public class DiscoverController {
     static final int PAGE_SIZE = 25;
+    /** The form sends an empty sort for relevance. */
+    private static final PageSortParser<SearchSort> PAGING =
+            PageSortParser.forSearch("sort", "order", SearchSort.RELEVANCE);
+
     private static final List<String> NON_FILTERS = List.of("query", "brief", "sort", "dir", "page");
 
     private final SearchService search;
@@ -79,38 +85,14 @@ public class DiscoverController {
     static SearchRequest request(Map<String, String> form) {
         Map<String, String> filters = new LinkedHashMap<>(form);
         NON_FILTERS.forEach(filters::remove);
-        String sortId = form.getOrDefault("sort", "");
-        SearchSort sort = sortId.isBlank()
-                ? SearchSort.RELEVANCE
-                : SearchSort.fromId(sortId)
-                        .orElseThrow(() -> new InvalidSearchParameter(
-                                "sort", "unknown order '" + sortId + "'; expected one of " + SearchSort.allowedIds()));
-        String dir = form.getOrDefault("dir", "");
-        Boolean descending = switch (dir) {
-            case "" -> null;
-            case "asc" -> false;
-            case "desc" -> true;
-            default -> throw new InvalidSearchParameter("dir", "must be asc or desc, got '" + dir + "'");
-        };
-        String pageText = form.getOrDefault("page", "");
-        int page;
-        try {
-            page = pageText.isBlank() ? 0 : Integer.parseInt(pageText);
-        } catch (NumberFormatException e) {
-            throw new InvalidSearchParameter("page", "'" + pageText + "' is not a whole number");
-        }
-        if (page < 0) {
-            throw new InvalidSearchParameter("page", "must be 0 or more, got " + page);
-        }
+        SearchSort sort = PAGING.sort(form.getOrDefault("sort", ""));
+        Boolean descending = PAGING.descending(form.getOrDefault("dir", ""));
+        int page = PAGING.pageNumber(form.getOrDefault("page", ""));
+        SearchFilters parsed = SearchParameters.parse(filters);
+        // Past the deepest result the error names the offset, as the search's own check always did here.
+        PageSortParser.Page window = PAGING.byOffset((long) page * PAGE_SIZE, PAGE_SIZE);
         return new SearchRequest(
-                form.get("query"),
-                form.get("brief"),
-                SearchParameters.parse(filters),
-                sort,
-                descending,
-                page * PAGE_SIZE,
-                PAGE_SIZE,
-                true);
+                form.get("query"), form.get("brief"), parsed, sort, descending, window.offset(), window.limit(), true);
     }
 
     /** "Add to shortlist" from a result row: to the chosen list, or to a new one named in the same form. */

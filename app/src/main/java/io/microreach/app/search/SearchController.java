@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** REST search and lookalikes; documented in the OpenAPI description at /v3/api-docs. */
 @RestController
 public class SearchController {
+    /** A blank sort never gets here: the parameter's default fills it in. */
+    private static final PageSortParser<SearchSort> PAGING = PageSortParser.forSearch("sort", "sort", null);
+
     private final SearchService search;
 
     public SearchController(SearchService search) {
@@ -72,20 +75,14 @@ public class SearchController {
         for (String k : new String[] {"query", "brief", "sort", "dir", "offset", "limit", "facets"}) {
             filters.remove(k);
         }
-        SearchSort order = SearchSort.fromId(sort)
-                .orElseThrow(() -> new InvalidSearchParameter(
-                        "sort", "unknown sort '" + sort + "'; expected one of " + SearchSort.allowedIds()));
-        Boolean descending = direction(dir);
+        SearchSort order = PAGING.sort(sort);
+        Boolean descending = PAGING.descending(dir);
         boolean withFacets = bool("facets", facets);
-        return search.search(new SearchRequest(
-                query,
-                brief,
-                SearchParameters.parse(filters),
-                order,
-                descending,
-                integer("offset", offset),
-                integer("limit", limit),
-                withFacets));
+        SearchFilters parsed = SearchParameters.parse(filters);
+        PageSortParser.Page page = PAGING.byOffset(
+                PageSortParser.wholeNumber("offset", offset), PageSortParser.wholeNumber("limit", limit));
+        return search.search(
+                new SearchRequest(query, brief, parsed, order, descending, page.offset(), page.limit(), withFacets));
     }
 
     @Operation(
@@ -109,26 +106,8 @@ public class SearchController {
                         "platform", "unknown platform '" + platform + "'; expected one of " + Platform.allowedIds()));
         Map<String, String> filters = new LinkedHashMap<>(all);
         filters.remove("limit");
-        return search.lookalikes(p, handle, SearchParameters.parse(filters), integer("limit", limit));
-    }
-
-    static Boolean direction(String dir) {
-        if (dir == null || dir.isBlank()) {
-            return null;
-        }
-        return switch (dir) {
-            case "asc" -> false;
-            case "desc" -> true;
-            default -> throw new InvalidSearchParameter("dir", "must be asc or desc, got '" + dir + "'");
-        };
-    }
-
-    private static int integer(String name, String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidSearchParameter(name, "'" + value + "' is not a whole number");
-        }
+        return search.lookalikes(
+                p, handle, SearchParameters.parse(filters), PageSortParser.wholeNumber("limit", limit));
     }
 
     private static boolean bool(String name, String value) {

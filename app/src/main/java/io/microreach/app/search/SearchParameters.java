@@ -129,26 +129,24 @@ public final class SearchParameters {
             }
             hasContact = Boolean.parseBoolean(b);
         }
-        return new SearchFilters(
-                platforms,
-                tiers,
-                count(v, "followers_min"),
-                count(v, "followers_max"),
-                number(v, "er_min", 0, Double.MAX_VALUE),
-                number(v, "er_max", 0, Double.MAX_VALUE),
-                number(v, "er_percentile_min", 0, 100),
-                number(v, "er_percentile_max", 0, 100),
-                number(v, "trust_min", 0, 100),
-                number(v, "suspicious_max", 0, 1),
-                number(v, "reply_rate_min", 0, 1),
-                niches,
-                number(v, "niche_confidence_min", 0, 1),
-                countries,
-                languages,
-                number(v, "price_min", 0, Double.MAX_VALUE),
-                number(v, "price_max", 0, Double.MAX_VALUE),
-                hasContact,
-                v.get("text"));
+        return SearchFilters.builder()
+                .platforms(platforms)
+                .tiers(tiers)
+                .followers(new Range<>(count(v, "followers_min"), count(v, "followers_max")))
+                .er(new Range<>(number(v, "er_min", 0, Double.MAX_VALUE), number(v, "er_max", 0, Double.MAX_VALUE)))
+                .erPercentile(
+                        new Range<>(number(v, "er_percentile_min", 0, 100), number(v, "er_percentile_max", 0, 100)))
+                .trust(Range.atLeast(number(v, "trust_min", 0, 100)))
+                .suspicious(Range.atMost(number(v, "suspicious_max", 0, 1)))
+                .replyRate(Range.atLeast(number(v, "reply_rate_min", 0, 1)))
+                .niches(niches, number(v, "niche_confidence_min", 0, 1))
+                .countries(countries)
+                .languages(languages)
+                .price(new Range<>(
+                        number(v, "price_min", 0, Double.MAX_VALUE), number(v, "price_max", 0, Double.MAX_VALUE)))
+                .hasContact(hasContact)
+                .text(v.get("text"))
+                .build();
     }
 
     private static String keys() {

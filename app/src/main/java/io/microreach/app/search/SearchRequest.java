@@ -33,16 +33,7 @@ public record SearchRequest(
         brief = brief == null || brief.isBlank() ? null : brief.strip();
         filters = filters == null ? SearchFilters.NONE : filters;
         sort = sort == null ? SearchSort.RELEVANCE : sort;
-        if (offset < 0) {
-            throw new InvalidSearchParameter("offset", "must be 0 or more, got " + offset);
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidSearchParameter("limit", "must be between 1 and " + MAX_LIMIT + ", got " + limit);
-        }
-        if ((long) offset + limit > MAX_WINDOW) {
-            throw new InvalidSearchParameter(
-                    "offset", "offset + limit must be at most " + MAX_WINDOW + "; narrow the filters instead");
-        }
+        PageSortParser.checkOffset(offset, limit, MAX_LIMIT);
     }
 
     public static SearchRequest of(String query, String brief, SearchFilters filters, int limit) {

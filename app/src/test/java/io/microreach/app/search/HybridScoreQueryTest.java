@@ -138,7 +138,7 @@ class HybridScoreQueryTest {
     void prunedTopKEqualsTheExactRankingOfEveryMatch(
             String text, List<String> niches, boolean filtered, int offset, int limit, int threshold)
             throws IOException {
-        Query keywords = SearchService.keywordQuery(text);
+        Query keywords = KeywordQuery.parse(text);
         Query filter = filtered ? new TermQuery(new Term("half", "yes")) : null;
         double scale = 0.37;
         List<String> fields = niches.stream().map(IndexFields::nicheConfidence).toList();
@@ -203,7 +203,7 @@ class HybridScoreQueryTest {
     @Test
     void pagingThroughTiesIsStable() throws IOException {
         // One frequent word: thousands of matches, many with equal scores (coarse trust, equal tf and length).
-        Query keywords = SearchService.keywordQuery("w0");
+        Query keywords = KeywordQuery.parse("w0");
         List<Long> whole = new ArrayList<>();
         for (ScoreDoc sd : search(keywords, null, 0.0, List.of(), 300, 10).scoreDocs) {
             whole.add(idOf(sd.doc));

@@ -117,7 +117,11 @@ class SearchIndexTest extends SpringAppTest {
             assertThat(h.handle()).isEqualTo(handle);
             assertThat(h.followers()).isEqualTo(777);
         });
-        assertThat(search.search(SearchRequest.of(null, null, SearchFilters.NONE.withText("newcomer"), 10))
+        assertThat(search.search(SearchRequest.of(
+                                null,
+                                null,
+                                SearchFilters.builder().text("newcomer").build(),
+                                10))
                         .total())
                 .isEqualTo(1);
         assertThat(search.search(SearchRequest.of(null, null, SearchFilters.NONE, 500))

@@ -317,7 +317,8 @@ class SearchTest extends SpringAppTest {
 
     @Test
     void everyScoreIsTheSumOfItsContributionsAndResultsAreOrderedByIt() {
-        SearchFilters fitness = SearchFilters.NONE.withNiches(List.of("fitness"), null);
+        SearchFilters fitness =
+                SearchFilters.builder().niches(List.of("fitness"), null).build();
         for (SearchRequest req : List.of(
                 SearchRequest.of("workout serum", null, SearchFilters.NONE, 50),
                 SearchRequest.of(null, "gym protein workout", fitness, 50),
@@ -348,7 +349,9 @@ class SearchTest extends SpringAppTest {
         SearchResult r = search.search(new SearchRequest(
                 null,
                 null,
-                SearchFilters.NONE.withNiches(List.of("fitness", "gaming"), 0.2),
+                SearchFilters.builder()
+                        .niches(List.of("fitness", "gaming"), 0.2)
+                        .build(),
                 SearchSort.RELEVANCE,
                 null,
                 0,

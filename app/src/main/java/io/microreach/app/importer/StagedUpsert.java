@@ -1,5 +1,6 @@
 package io.microreach.app.importer;
 
+import io.microreach.app.database.CopyRows;
 import io.microreach.domain.Account;
 import io.microreach.domain.Comment;
 import io.microreach.domain.DataRecord;

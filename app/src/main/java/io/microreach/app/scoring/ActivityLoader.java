@@ -4,6 +4,7 @@ import static io.microreach.app.database.SqlColumns.instant;
 import static io.microreach.app.database.SqlColumns.nullableLong;
 import static io.microreach.app.database.SqlColumns.platform;
 
+import io.microreach.app.database.BinaryCopyReader;
 import io.microreach.domain.Account;
 import io.microreach.domain.Comment;
 import io.microreach.domain.FollowEdge;

@@ -1,6 +1,28 @@
 /**
  * The microreach Spring Boot application: the entry point that dispatches the command line, and the Spring
  * configuration that wires persistence, import and the web UI. Sub-packages hold one feature each and may use the
- * core module, Spring and JDBC.
+ * core module, Spring and JDBC; among themselves each feature may use only the features in its row below (checked by
+ * {@code ArchitectureTest} in the app's tests; change both together). SQL stays out of controllers and commands (it
+ * lives in each feature's query and store classes), the {@code COPY} codecs live in {@code database}, and only
+ * {@code scoring} publishes {@code AccountsRescored} (a niche correction publishes {@code niches.NicheCorrected}).
+ *
+ * <table>
+ * <caption>Allowed dependencies between feature packages</caption>
+ * <tr><th>feature</th><th>may use</th></tr>
+ * <tr><td>(this package)</td><td>cli, home</td></tr>
+ * <tr><td>web, home</td><td>no other feature</td></tr>
+ * <tr><td>shortlists</td><td>database</td></tr>
+ * <tr><td>database</td><td>home</td></tr>
+ * <tr><td>importer</td><td>database, home</td></tr>
+ * <tr><td>scoring</td><td>database, home</td></tr>
+ * <tr><td>niches</td><td>home, scoring</td></tr>
+ * <tr><td>search</td><td>home, niches, scoring</td></tr>
+ * <tr><td>planner</td><td>niches, scoring, search, shortlists</td></tr>
+ * <tr><td>importjobs</td><td>home, importer, scoring</td></tr>
+ * <tr><td>demo</td><td>home, importer, niches, scoring</td></tr>
+ * <tr><td>discover</td><td>niches, search, shortlists</td></tr>
+ * <tr><td>creators</td><td>database, niches, planner, scoring, search, shortlists</td></tr>
+ * <tr><td>cli</td><td>(this package), database, home, importer, niches, planner, scoring, search</td></tr>
+ * </table>
  */
 package io.microreach.app;

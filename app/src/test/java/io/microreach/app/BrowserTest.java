@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
@@ -41,9 +44,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Every test fails on any JavaScript console error or an open alert, and leaves a PNG screenshot of its final state
  * in {@code app/target/screenshots/} (kept by CI as evidence).
  *
- * <p>Without {@code /usr/bin/chromium} the tests are skipped with a message, unless the environment variable
- * {@code MICROREACH_REQUIRE_BROWSER} is set (CI sets it), in which case they fail.
+ * <p>Without {@code /usr/bin/chromium} each test is reported as skipped with how to install it, unless the environment
+ * variable {@code MICROREACH_REQUIRE_BROWSER} is set (CI sets it), in which case they fail. (An abort in
+ * {@code @BeforeAll} would skip the whole class, which surefire counts as no tests at all.)
  */
+@ExtendWith(BrowserTest.ChromiumInstalled.class)
 public abstract class BrowserTest extends SpringAppTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -52,16 +57,35 @@ public abstract class BrowserTest extends SpringAppTest {
     private static ChromeDriverService service;
     protected static WebDriver driver;
 
+    static final String MISSING = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+            + " (apt-get install -y chromium chromium-driver)";
+
+    static boolean browserInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    static boolean browserRequired() {
+        return System.getenv("MICROREACH_REQUIRE_BROWSER") != null;
+    }
+
+    /** Disables each browser test (not the class) when Chromium is missing and not required. */
+    static class ChromiumInstalled implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (context.getTestMethod().isEmpty() || browserInstalled() || browserRequired()) {
+                return ConditionEvaluationResult.enabled("Chromium installed or required");
+            }
+            return ConditionEvaluationResult.disabled("skipped: " + MISSING);
+        }
+    }
+
     @BeforeAll
     static void startBrowser() throws IOException {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
-            String missing = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (apt-get install chromium chromium-driver)";
-            if (System.getenv("MICROREACH_REQUIRE_BROWSER") != null) {
-                fail(missing + "; MICROREACH_REQUIRE_BROWSER is set, so this fails instead of skipping");
+        if (!browserInstalled()) {
+            if (browserRequired()) {
+                fail(MISSING + "; MICROREACH_REQUIRE_BROWSER is set, so this fails instead of skipping");
             }
-            Assumptions.abort("skipped: " + missing);
+            return; // every test is disabled by ChromiumInstalled
         }
         Path profile = Files.createTempDirectory(
                 Files.createDirectories(Path.of("target", "chromium-profiles")).toAbsolutePath(), "profile-");

@@ -1,6 +1,6 @@
 package io.microreach.bench;
 
-import io.microreach.app.importer.CopyRows;
+import io.microreach.app.database.CopyRows;
 import io.microreach.app.importer.ImportProgress;
 import io.microreach.app.importer.StagingFormat;
 import io.microreach.domain.DataRecord;

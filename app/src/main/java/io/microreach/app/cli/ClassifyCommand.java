@@ -30,10 +30,9 @@ class ClassifyCommand implements Callable<Integer> {
     public Integer call() {
         try (ConfigurableApplicationContext ctx = SpringLauncher.batch(home.home)) {
             ConsoleProgress bar = new ConsoleProgress(System.err, "classify", "accounts");
-            ClassificationReport r = ctx.getBean(NicheClassification.class)
-                    .classifyAll((done, total) -> bar.update(total == 0 ? 1 : (double) done / total, done));
+            ClassificationReport r = ctx.getBean(NicheClassification.class).classifyAll(bar::count);
             bar.done();
-            double seconds = Math.max(1, r.elapsed().toMillis()) / 1000.0;
+            double seconds = ConsoleProgress.seconds(r.elapsed());
             spec.commandLine()
                     .getOut()
                     .printf(

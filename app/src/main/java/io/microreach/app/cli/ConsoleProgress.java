@@ -26,6 +26,16 @@ final class ConsoleProgress {
         this.interactive = System.console() != null;
     }
 
+    /** {@code done} of {@code total} items, shown as the count (a total of 0 shows as complete). */
+    void count(long done, long total) {
+        update(total == 0 ? 1 : (double) done / total, done);
+    }
+
+    /** The seconds a report's rate is computed over: at least a millisecond, so a rate is never infinite. */
+    static double seconds(Duration elapsed) {
+        return Math.max(1, elapsed.toMillis()) / 1000.0;
+    }
+
     /** @param fraction done, 0..1 @param count items processed so far (rows, creators) */
     void update(double fraction, long count) {
         fraction = Math.max(0, Math.min(1, fraction));

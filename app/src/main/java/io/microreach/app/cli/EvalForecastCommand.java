@@ -1,15 +1,10 @@
 package io.microreach.app.cli;
 
-import io.microreach.app.scoring.ActivityLoader;
+import io.microreach.app.scoring.StoredForecastCalibration;
 import io.microreach.forecast.CalibrationResult;
-import io.microreach.forecast.ForecastCalibration;
-import io.microreach.signals.AccountActivity;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +21,6 @@ import picocli.CommandLine.Spec;
             "Prints creators, heldOut, inside, below, above, coverage. Exit code: 0, 2 no account has enough posts."
         })
 class EvalForecastCommand implements Callable<Integer> {
-    private static final int CHUNK = 500;
-
     @Mixin
     HomeOption home;
 
@@ -49,34 +42,21 @@ class EvalForecastCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("microreach eval forecast: --hold-out must be >= 1 and --window >= 2");
             return ExitCodes.UNUSABLE;
         }
-        int creators = 0;
-        int heldOut = 0;
-        int inside = 0;
-        int below = 0;
-        int above = 0;
+        CalibrationResult total;
         try (ConfigurableApplicationContext ctx = SpringLauncher.batch(home.home)) {
-            List<Long> ids =
-                    ctx.getBean(JdbcTemplate.class).queryForList("SELECT id FROM account ORDER BY id", Long.class);
-            ActivityLoader loader = ctx.getBean(ActivityLoader.class);
-            for (int from = 0; from < ids.size(); from += CHUNK) {
-                List<AccountActivity> chunk =
-                        new ArrayList<>(loader.load(ids.subList(from, Math.min(ids.size(), from + CHUNK)))
-                                .values());
-                CalibrationResult r = ForecastCalibration.check(chunk, holdOut, window);
-                creators += r.creators();
-                heldOut += r.heldOut();
-                inside += r.inside();
-                below += r.below();
-                above += r.above();
-            }
+            total = ctx.getBean(StoredForecastCalibration.class).check(holdOut, window);
         }
+        int creators = total.creators();
+        int heldOut = total.heldOut();
+        int inside = total.inside();
+        int below = total.below();
+        int above = total.above();
         if (heldOut == 0) {
             spec.commandLine()
                     .getErr()
                     .println("microreach eval forecast: no account has enough posts to hold " + holdOut + " out");
             return ExitCodes.UNUSABLE;
         }
-        CalibrationResult total = new CalibrationResult(creators, heldOut, inside, below, above);
         if (json) {
             spec.commandLine()
                     .getOut()

@@ -3,6 +3,7 @@ package io.microreach.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microreach.app.scoring.ScorecardReader;
+import io.microreach.evaluation.RankCorrelation;
 import io.microreach.generator.SyntheticDataGenerator;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,9 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,15 +56,10 @@ class EvalPlantedCommand implements Callable<Integer> {
         }
         ObjectMapper mapper = new ObjectMapper();
         try (ConfigurableApplicationContext ctx = SpringLauncher.batch(home.home)) {
-            JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
-            Map<Long, String> keys = new HashMap<>();
-            jdbc.query("SELECT id, platform, platform_id FROM account", rs -> {
-                keys.put(rs.getLong(1), rs.getString(2) + ":" + rs.getString(3));
-            });
             Map<String, JsonNode> cards = new HashMap<>();
-            ctx.getBean(ScorecardReader.class).forEachJson((accountId, card) -> {
+            ctx.getBean(ScorecardReader.class).forEachJsonByPlatformId((key, card) -> {
                 try {
-                    cards.put(keys.get(accountId), mapper.readTree(card));
+                    cards.put(key, mapper.readTree(card));
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
@@ -218,51 +214,10 @@ class EvalPlantedCommand implements Callable<Integer> {
         }
 
         static Double spearman(List<double[]> pairs) {
-            if (pairs.size() < 3) {
-                return null;
-            }
-            double[] a = ranks(pairs, 0);
-            double[] b = ranks(pairs, 1);
-            double ma = 0;
-            double mb = 0;
-            for (int i = 0; i < a.length; i++) {
-                ma += a[i];
-                mb += b[i];
-            }
-            ma /= a.length;
-            mb /= b.length;
-            double cov = 0;
-            double va = 0;
-            double vb = 0;
-            for (int i = 0; i < a.length; i++) {
-                cov += (a[i] - ma) * (b[i] - mb);
-                va += (a[i] - ma) * (a[i] - ma);
-                vb += (b[i] - mb) * (b[i] - mb);
-            }
-            return va == 0 || vb == 0 ? null : cov / Math.sqrt(va * vb);
-        }
-
-        /** Average ranks (ties share their mean rank). */
-        private static double[] ranks(List<double[]> pairs, int column) {
-            Integer[] order = new Integer[pairs.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            java.util.Arrays.sort(order, (x, y) -> Double.compare(pairs.get(x)[column], pairs.get(y)[column]));
-            double[] ranks = new double[order.length];
-            int i = 0;
-            while (i < order.length) {
-                int j = i;
-                while (j + 1 < order.length && pairs.get(order[j + 1])[column] == pairs.get(order[i])[column]) {
-                    j++;
-                }
-                double rank = (i + j) / 2.0 + 1;
-                for (int k = i; k <= j; k++) {
-                    ranks[order[k]] = rank;
-                }
-                i = j + 1;
-            }
-            return ranks;
+            OptionalDouble rho = RankCorrelation.spearman(
+                    pairs.stream().mapToDouble(p -> p[0]).toArray(),
+                    pairs.stream().mapToDouble(p -> p[1]).toArray());
+            return rho.isPresent() ? rho.getAsDouble() : null;
         }
     }
 }

@@ -86,8 +86,7 @@ class GenerateCommand implements Callable<Integer> {
         }
         ConsoleProgress bar = new ConsoleProgress(System.err, "generate", "creators");
         long started = System.nanoTime();
-        GenerationSummary summary = new SyntheticDataGenerator(config)
-                .generate(out, (done, total) -> bar.update(total == 0 ? 1 : (double) done / total, done));
+        GenerationSummary summary = new SyntheticDataGenerator(config).generate(out, bar::count);
         bar.done();
         double seconds = (System.nanoTime() - started) / 1e9;
         var o = spec.commandLine().getOut();

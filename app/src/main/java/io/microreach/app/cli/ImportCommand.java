@@ -96,7 +96,7 @@ class ImportCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, ImportReport report) {
-        double seconds = Math.max(report.elapsed().toMillis(), 1) / 1000.0;
+        double seconds = ConsoleProgress.seconds(report.elapsed());
         out.printf(
                 Locale.ROOT,
                 "Imported %s: %,d lines in %.1f s (%,.0f lines/s)%n",

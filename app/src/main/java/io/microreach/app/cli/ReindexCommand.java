@@ -29,10 +29,9 @@ class ReindexCommand implements Callable<Integer> {
     public Integer call() {
         try (ConfigurableApplicationContext ctx = SpringLauncher.batch(home.home)) {
             ConsoleProgress bar = new ConsoleProgress(System.err, "reindex", "accounts");
-            RebuildReport report = ctx.getBean(SearchIndex.class)
-                    .rebuild((done, total) -> bar.update(total == 0 ? 1 : (double) done / total, done));
+            RebuildReport report = ctx.getBean(SearchIndex.class).rebuild(bar::count);
             bar.done();
-            double seconds = Math.max(1, report.elapsed().toMillis()) / 1000.0;
+            double seconds = ConsoleProgress.seconds(report.elapsed());
             spec.commandLine()
                     .getOut()
                     .printf(

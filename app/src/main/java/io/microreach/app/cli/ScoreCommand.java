@@ -37,7 +37,7 @@ class ScoreCommand implements Callable<Integer> {
     }
 
     static void print(CommandSpec spec, ScoringReport report) {
-        double seconds = Math.max(1, report.elapsed().toMillis()) / 1000.0;
+        double seconds = ConsoleProgress.seconds(report.elapsed());
         spec.commandLine()
                 .getOut()
                 .printf(

@@ -2,13 +2,13 @@ package io.microreach.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.microreach.app.database.DatabaseStatus;
 import io.microreach.app.database.EmbeddedDatabase;
 import io.microreach.app.database.StoredCounts;
 import io.microreach.app.home.MicroreachHome;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +32,7 @@ class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (ConfigurableApplicationContext ctx = SpringLauncher.batch(home.home)) {
-            StoredCounts counts = StoredCounts.query(ctx.getBean(JdbcTemplate.class));
+            StoredCounts counts = ctx.getBean(DatabaseStatus.class).counts();
             MicroreachHome resolved = ctx.getBean(MicroreachHome.class);
             String database = ctx.getBeanProvider(EmbeddedDatabase.class).stream()
                     .findFirst()

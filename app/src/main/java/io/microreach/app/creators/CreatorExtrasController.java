@@ -3,7 +3,6 @@ package io.microreach.app.creators;
 import io.microreach.app.niches.NicheService;
 import io.microreach.app.niches.UnknownNicheException;
 import io.microreach.app.planner.PlanService;
-import io.microreach.app.scoring.AccountsRescored;
 import io.microreach.app.search.InvalidSearchParameter;
 import io.microreach.app.search.SearchFilters;
 import io.microreach.app.search.SearchService;
@@ -13,9 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,36 +30,22 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 public class CreatorExtrasController {
     static final int LOOKALIKES = 8;
 
-    private final JdbcTemplate jdbc;
+    private final CreatorQueries queries;
     private final NicheService niches;
     private final SearchService search;
     private final PlanService planner;
-    private final ApplicationEventPublisher events;
 
     public CreatorExtrasController(
-            JdbcTemplate jdbc,
-            NicheService niches,
-            SearchService search,
-            PlanService planner,
-            ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+            CreatorQueries queries, NicheService niches, SearchService search, PlanService planner) {
+        this.queries = queries;
         this.niches = niches;
         this.search = search;
         this.planner = planner;
-        this.events = events;
     }
 
-    private record Handle(String platform, String handle) {}
-
-    private Handle handle(long id) {
-        List<Handle> found = jdbc.query(
-                "SELECT platform, handle FROM account WHERE id = ?",
-                (rs, i) -> new Handle(rs.getString(1), rs.getString(2)),
-                id);
-        if (found.isEmpty()) {
-            throw new CreatorController.NotFound("No creator account with id " + id + ".");
-        }
-        return found.get(0);
+    private CreatorQueries.Handle handle(long id) {
+        return queries.handle(id)
+                .orElseThrow(() -> new CreatorController.NotFound("No creator account with id " + id + "."));
     }
 
     @GetMapping("/creators/{id}/niches")
@@ -77,21 +60,21 @@ public class CreatorExtrasController {
 
     /**
      * One correction: {@code assigned=true} puts the account in the niche, {@code false} takes it out for good. The
-     * account's derived data (niches, search index, audiences) is refreshed right away, as after a rescore.
+     * account's derived data (niches, search index, audiences) is refreshed right away (the service publishes {@code
+     * NicheCorrected}).
      */
     @PostMapping("/creators/{id}/niches")
     public String correct(
             @PathVariable long id, @RequestParam String niche, @RequestParam boolean assigned, Model model) {
         handle(id);
         niches.correct(id, assigned ? Set.of(niche) : Set.of(), assigned ? Set.of() : Set.of(niche));
-        events.publishEvent(new AccountsRescored(List.of(id), false));
         model.addAttribute("saved", (assigned ? "Added " : "Removed ") + niche + ".");
         return niches(id, model);
     }
 
     @GetMapping("/creators/{id}/lookalikes")
     public String lookalikes(@PathVariable long id, Model model) {
-        Handle h = handle(id);
+        CreatorQueries.Handle h = handle(id);
         model.addAttribute("accountId", id);
         try {
             SearchService.Lookalikes content = search.lookalikes(
@@ -111,18 +94,8 @@ public class CreatorExtrasController {
         }
         model.addAttribute("audience", audience);
         // Links for the audience lookalikes, which are named "platform:handle".
-        Map<String, Long> ids = new java.util.HashMap<>();
-        if (!audience.isEmpty()) {
-            jdbc.query(
-                    "SELECT platform || ':' || lower(handle), id FROM account WHERE platform || ':' || lower(handle)"
-                            + " = ANY(?)",
-                    rs -> {
-                        ids.put(rs.getString(1), rs.getLong(2));
-                    },
-                    (Object) audience.stream()
-                            .map(io.microreach.audience.Lookalike::id)
-                            .toArray(String[]::new));
-        }
+        Map<String, Long> ids = queries.idsByAudienceName(
+                audience.stream().map(io.microreach.audience.Lookalike::id).toList());
         model.addAttribute("accountIds", ids);
         return "creator-extras :: lookalikes";
     }

@@ -8,8 +8,10 @@ import io.microreach.app.scoring.ScorecardReader;
 import io.microreach.domain.TierBands;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -282,5 +284,33 @@ public class CreatorQueries {
 
     public List<String> platforms() {
         return jdbc.queryForList("SELECT DISTINCT platform FROM account ORDER BY platform", String.class);
+    }
+
+    /** An account's platform and handle. */
+    record Handle(String platform, String handle) {}
+
+    Optional<Handle> handle(long accountId) {
+        return jdbc
+                .query(
+                        "SELECT platform, handle FROM account WHERE id = ?",
+                        (rs, i) -> new Handle(rs.getString(1), rs.getString(2)),
+                        accountId)
+                .stream()
+                .findFirst();
+    }
+
+    /** Account ids by {@code "platform:lowercase handle"}, the names audience lookalikes carry. */
+    Map<String, Long> idsByAudienceName(List<String> names) {
+        Map<String, Long> ids = new HashMap<>();
+        if (!names.isEmpty()) {
+            jdbc.query(
+                    "SELECT platform || ':' || lower(handle), id FROM account WHERE platform || ':' || lower(handle)"
+                            + " = ANY(?)",
+                    rs -> {
+                        ids.put(rs.getString(1), rs.getLong(2));
+                    },
+                    (Object) names.toArray(String[]::new));
+        }
+        return ids;
     }
 }

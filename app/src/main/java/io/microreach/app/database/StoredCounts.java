@@ -12,7 +12,7 @@ public record StoredCounts(
         long followEdges,
         long followerCounts) {
 
-    public static StoredCounts query(JdbcTemplate jdbc) {
+    static StoredCounts query(JdbcTemplate jdbc) {
         return jdbc.queryForObject(
                 "SELECT (SELECT count(*) FROM creator), (SELECT count(*) FROM account), (SELECT count(*) FROM post),"
                         + " (SELECT count(*) FROM comment), (SELECT count(*) FROM follower_sample),"

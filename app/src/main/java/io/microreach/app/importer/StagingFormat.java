@@ -1,5 +1,6 @@
 package io.microreach.app.importer;
 
+import io.microreach.app.database.CopyRows;
 import io.microreach.domain.DataRecord;
 import io.microreach.domain.RecordType;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.microreach.app.niches;
 
-import io.microreach.app.scoring.AccountsRescored;
 import io.microreach.domain.Platform;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,11 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class NicheController {
     private final NicheService service;
-    private final ApplicationEventPublisher events;
 
-    public NicheController(NicheService service, ApplicationEventPublisher events) {
+    public NicheController(NicheService service) {
         this.service = service;
-        this.events = events;
     }
 
     /** One niche of the taxonomy. */
@@ -97,9 +93,8 @@ public class NicheController {
                         "body: expected {\"assigned\": [...], \"notAssigned\": [...]}" + " with at least one niche id");
             }
             try {
+                // Also refreshes the account's derived data (niche rows, search index, audience).
                 service.correct(id, set(body.assigned(), "assigned"), set(body.notAssigned(), "notAssigned"));
-                // Refresh the account's derived data (niche rows, search index, audience) as after a rescore.
-                events.publishEvent(new AccountsRescored(List.of(id), false));
             } catch (UnknownNicheException e) {
                 return problem(HttpStatus.BAD_REQUEST, e.getMessage());
             }

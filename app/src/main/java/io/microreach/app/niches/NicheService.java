@@ -10,18 +10,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** What the web UI and the REST API use: the taxonomy, an account's niches, and users' corrections. */
 @Service
 public class NicheService {
     private final NicheTaxonomy taxonomy;
     private final NicheStore store;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
-    NicheService(NicheTaxonomy taxonomy, NicheStore store) {
+    NicheService(NicheTaxonomy taxonomy, NicheStore store, TransactionTemplate tx, ApplicationEventPublisher events) {
         this.taxonomy = taxonomy;
         this.store = store;
+        this.tx = tx;
+        this.events = events;
     }
 
     public List<Niche> taxonomy() {
@@ -66,11 +71,11 @@ public class NicheService {
     /**
      * Records a user's corrections: {@code assigned} niches get confidence 1 and stay whatever the classifier says
      * later; {@code notAssigned} niches are removed and never assigned again. A later correction of the same niche
-     * replaces the earlier one.
+     * replaces the earlier one. Once the correction is committed, {@link NicheCorrected} refreshes the account's
+     * derived data (outside the transaction, so a failed refresh never undoes the user's correction).
      *
      * @throws UnknownNicheException naming the first unknown id, or a niche listed in both sets
      */
-    @Transactional
     public void correct(long accountId, Set<String> assigned, Set<String> notAssigned) {
         for (String id : new TreeSet<>(union(assigned, notAssigned))) {
             if (!taxonomy.contains(id)) {
@@ -86,7 +91,8 @@ public class NicheService {
         Map<String, Boolean> corrections = new LinkedHashMap<>();
         assigned.forEach(id -> corrections.put(id, true));
         notAssigned.forEach(id -> corrections.put(id, false));
-        store.saveCorrections(accountId, corrections);
+        tx.executeWithoutResult(status -> store.saveCorrections(accountId, corrections));
+        events.publishEvent(new NicheCorrected(accountId));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -1,5 +1,6 @@
 package io.microreach.app.planner;
 
+import io.microreach.app.niches.NicheCorrected;
 import io.microreach.app.scoring.AccountsRescored;
 import io.microreach.audience.AudienceSketch;
 import java.sql.Timestamp;
@@ -36,6 +37,13 @@ public class AudienceStore {
         } else {
             refresh(event.accountIds());
         }
+    }
+
+    /** Refreshed after a niche correction too, as after a rescore of that one account. */
+    @EventListener
+    @Order(30)
+    public void onCorrected(NicheCorrected event) {
+        refresh(List.of(event.accountId()));
     }
 
     public void refreshAll() {

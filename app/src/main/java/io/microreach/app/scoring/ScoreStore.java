@@ -1,6 +1,7 @@
 package io.microreach.app.scoring;
 
-import io.microreach.app.importer.CopyRows;
+import io.microreach.app.database.BinaryCopyWriter;
+import io.microreach.app.database.CopyRows;
 import io.microreach.domain.Platform;
 import io.microreach.domain.Tier;
 import io.microreach.signals.followers.ShareEstimate;

@@ -98,6 +98,18 @@ public class ScorecardReader {
      * Every scored account's scorecard JSON, a page of stored signals at a time against one pool (for evaluations
      * over the whole pool); accounts without stored signals are left out.
      */
+    /**
+     * Every stored scorecard as JSON, named {@code "platform:platform_id"} as generated ground truth names accounts
+     * ({@code microreach eval planted}).
+     */
+    public void forEachJsonByPlatformId(BiConsumer<String, String> action) {
+        Map<Long, String> keys = new HashMap<>();
+        jdbc.query("SELECT id, platform, platform_id FROM account", rs -> {
+            keys.put(rs.getLong(1), rs.getString(2) + ":" + rs.getString(3));
+        });
+        forEachJson((accountId, card) -> action.accept(keys.get(accountId), card));
+    }
+
     public void forEachJson(BiConsumer<Long, String> action) {
         CachedPool pool = pool();
         Map<Long, Instant> computed = new HashMap<>();

@@ -1,6 +1,8 @@
 package io.microreach.app.search;
 
+import io.microreach.app.niches.NicheCorrected;
 import io.microreach.app.scoring.AccountsRescored;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -34,6 +36,14 @@ class SearchIndexSync {
             index.update(event.accountIds());
             LOG.debug("Search index updated for {} accounts", event.accountIds().size());
         }
+    }
+
+    /** A niche correction re-indexes the account after its niches were classified again. */
+    @EventListener
+    @Order(20)
+    public void corrected(NicheCorrected event) {
+        index.update(List.of(event.accountId()));
+        LOG.debug("Search index updated for corrected account {}", event.accountId());
     }
 
     /** The web app checks (and if needed rebuilds) the index before it serves the first request. */

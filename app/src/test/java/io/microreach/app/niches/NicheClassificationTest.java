@@ -1,12 +1,14 @@
 package io.microreach.app.niches;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microreach.app.SpringAppTest;
 import io.microreach.app.importer.ImportProgress;
 import io.microreach.app.importer.Importer;
+import io.microreach.app.scoring.AccountsRescored;
 import io.microreach.app.scoring.Scorer;
 import io.microreach.app.scoring.ScoringProgress;
 import io.microreach.generator.GeneratorConfig;
@@ -25,7 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
+@RecordApplicationEvents
 class NicheClassificationTest extends SpringAppTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
@@ -44,6 +49,9 @@ class NicheClassificationTest extends SpringAppTest {
 
     @Autowired
     TextEmbedder embedder;
+
+    @Autowired
+    ApplicationEvents events;
 
     @TempDir
     Path dir;
@@ -131,6 +139,21 @@ class NicheClassificationTest extends SpringAppTest {
                 })
                 .noneSatisfy(n -> assertThat(n.nicheId()).isEqualTo(top));
         assertThat(service.correctionsOf(id)).containsEntry(other, true).containsEntry(top, false);
+    }
+
+    @Test
+    void aCorrectionPublishesNicheCorrectedAndNotAccountsRescored() {
+        classification.classifyAll(NicheClassification.Progress.NONE);
+        long id = jdbc.queryForObject("SELECT min(id) FROM account", Long.class);
+        events.clear();
+
+        service.correct(id, Set.of("pets"), Set.of());
+        assertThat(events.stream(NicheCorrected.class)).containsExactly(new NicheCorrected(id));
+        assertThat(events.stream(AccountsRescored.class)).isEmpty();
+
+        assertThatThrownBy(() -> service.correct(id, Set.of("knitting"), Set.of()))
+                .isInstanceOf(UnknownNicheException.class);
+        assertThat(events.stream(NicheCorrected.class)).hasSize(1);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.microreach.app.scoring;
+package io.microreach.app.database;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -11,7 +11,7 @@ import java.util.Arrays;
  * as CSV each byte became two hex chars in a growing {@code StringBuilder} (its copies were 3% of the scorer's
  * samples) that PostgreSQL then parsed back.
  */
-final class BinaryCopyWriter {
+public final class BinaryCopyWriter {
     private static final byte[] HEADER = {
         'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
     };
@@ -22,14 +22,14 @@ final class BinaryCopyWriter {
     private int rows;
 
     /** @param expectedBytes the data the rows will hold, so that the buffer is allocated once */
-    BinaryCopyWriter(int expectedBytes) {
+    public BinaryCopyWriter(int expectedBytes) {
         out = new byte[HEADER.length + expectedBytes + 2];
         System.arraycopy(HEADER, 0, out, 0, HEADER.length);
         size = HEADER.length;
     }
 
     /** Starts a row of {@code fields} fields. */
-    BinaryCopyWriter row(int fields) {
+    public BinaryCopyWriter row(int fields) {
         ensure(2);
         out[size++] = (byte) (fields >>> 8);
         out[size++] = (byte) fields;
@@ -37,7 +37,7 @@ final class BinaryCopyWriter {
         return this;
     }
 
-    BinaryCopyWriter int8(long value) {
+    public BinaryCopyWriter int8(long value) {
         int4(8);
         ensure(8);
         for (int shift = 56; shift >= 0; shift -= 8) {
@@ -47,7 +47,7 @@ final class BinaryCopyWriter {
     }
 
     /** A {@code timestamptz}, rounded to PostgreSQL's microseconds. */
-    BinaryCopyWriter timestamp(Instant value) {
+    public BinaryCopyWriter timestamp(Instant value) {
         long micros = Math.addExact(
                 Math.multiplyExact(value.getEpochSecond() - EPOCH_2000_SECONDS, 1_000_000L),
                 Math.round(value.getNano() / 1000.0));
@@ -60,7 +60,7 @@ final class BinaryCopyWriter {
     }
 
     /** A {@code bytea}; {@code null} is SQL NULL. */
-    BinaryCopyWriter bytes(byte[] value) {
+    public BinaryCopyWriter bytes(byte[] value) {
         if (value == null) {
             int4(-1);
             return this;
@@ -72,12 +72,12 @@ final class BinaryCopyWriter {
         return this;
     }
 
-    int rows() {
+    public int rows() {
         return rows;
     }
 
     /** The finished body, trailer included. */
-    InputStream body() {
+    public InputStream body() {
         ensure(2);
         out[size++] = (byte) 0xff;
         out[size++] = (byte) 0xff;

@@ -1,4 +1,4 @@
-package io.microreach.app.scoring;
+package io.microreach.app.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.microreach.app.SpringAppTest;
 import io.microreach.app.importer.ImportProgress;
 import io.microreach.app.importer.Importer;
+import io.microreach.app.scoring.ActivityLoader;
 import io.microreach.domain.Comment;
 import io.microreach.domain.Post;
 import io.microreach.generator.GeneratorConfig;

@@ -1,4 +1,4 @@
-package io.microreach.app.importer;
+package io.microreach.app.database;
 
 import java.io.Reader;
 import java.io.StringReader;

@@ -1,4 +1,4 @@
-package io.microreach.app.scoring;
+package io.microreach.app.database;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -24,7 +24,7 @@ import java.util.List;
  * boolean}, {@code timestamptz} (microseconds since 2000-01-01 UTC), {@code date} (days since 2000-01-01), {@code
  * bytea} (raw bytes) and one-dimensional {@code text[]}. Each accessor consumes the next field of the current row.
  */
-final class BinaryCopyReader {
+public final class BinaryCopyReader {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
     private static final long EPOCH_2000_SECONDS = 946_684_800L;
     private static final long EPOCH_2000_DAYS = 10_957L;
@@ -37,7 +37,7 @@ final class BinaryCopyReader {
     private int limit;
     private int fieldsLeft;
 
-    BinaryCopyReader(InputStream copyOut) throws IOException {
+    public BinaryCopyReader(InputStream copyOut) throws IOException {
         this.in = copyOut;
         ensure(SIGNATURE.length);
         byte[] signature = Arrays.copyOfRange(buffer, position, position + SIGNATURE.length);
@@ -52,7 +52,7 @@ final class BinaryCopyReader {
     }
 
     /** Moves to the next row; {@code false} at the end of the data. */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         if (fieldsLeft != 0) {
             throw new IllegalStateException(fieldsLeft + " field(s) of the previous row not read");
         }
@@ -67,14 +67,14 @@ final class BinaryCopyReader {
     }
 
     /** Checks that the stream ends after the trailer, so the COPY completes instead of being cancelled. */
-    void end() throws IOException {
+    public void end() throws IOException {
         if (position < limit || in.read() != -1) {
             throw new IOException("data after the binary COPY trailer");
         }
     }
 
     /** A {@code bigint} (or {@code integer}) field; {@code null} for SQL NULL. */
-    Long nullableLong() throws IOException {
+    public Long nullableLong() throws IOException {
         int length = length();
         return switch (length) {
             case -1 -> null;
@@ -85,7 +85,7 @@ final class BinaryCopyReader {
     }
 
     /** A {@code bigint} field that is never NULL. */
-    long longValue() throws IOException {
+    public long longValue() throws IOException {
         Long v = nullableLong();
         if (v == null) {
             throw new IOException("unexpected NULL in an integer field");
@@ -93,7 +93,7 @@ final class BinaryCopyReader {
         return v;
     }
 
-    String text() throws IOException {
+    public String text() throws IOException {
         int length = length();
         if (length < 0) {
             return null;
@@ -102,7 +102,7 @@ final class BinaryCopyReader {
     }
 
     /** A {@code bytea} field; {@code null} for SQL NULL. */
-    byte[] bytes() throws IOException {
+    public byte[] bytes() throws IOException {
         int length = length();
         if (length < 0) {
             return null;
@@ -113,7 +113,7 @@ final class BinaryCopyReader {
         return b;
     }
 
-    Boolean bool() throws IOException {
+    public Boolean bool() throws IOException {
         int length = length();
         if (length < 0) {
             return null;
@@ -125,7 +125,7 @@ final class BinaryCopyReader {
         return buffer[position++] != 0;
     }
 
-    Instant timestamp() throws IOException {
+    public Instant timestamp() throws IOException {
         int length = length();
         if (length < 0) {
             return null;
@@ -141,7 +141,7 @@ final class BinaryCopyReader {
                 EPOCH_2000_SECONDS + Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
-    LocalDate date() throws IOException {
+    public LocalDate date() throws IOException {
         int length = length();
         if (length < 0) {
             return null;
@@ -157,7 +157,7 @@ final class BinaryCopyReader {
     }
 
     /** A one-dimensional {@code text[]}; SQL NULL as an empty list, like {@code SqlColumns.strings}. */
-    List<String> textArray() throws IOException {
+    public List<String> textArray() throws IOException {
         int length = length();
         if (length < 0) {
             return List.of();

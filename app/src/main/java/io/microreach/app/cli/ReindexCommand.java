@@ -3,12 +3,8 @@ package io.microreach.app.cli;
 import io.microreach.app.search.RebuildReport;
 import io.microreach.app.search.SearchIndex;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "reindex",
@@ -18,32 +14,21 @@ import picocli.CommandLine.Spec;
                     + " is complete).",
             "Exit code: 0 rebuilt."
         })
-class ReindexCommand implements Callable<Integer> {
-    @Mixin
-    HomeOption home;
-
-    @Spec
-    CommandSpec spec;
+class ReindexCommand extends BatchJobCommand<RebuildReport> {
+    @Override
+    RebuildReport run(ConfigurableApplicationContext ctx, ConsoleProgress bar) {
+        return ctx.getBean(SearchIndex.class).rebuild(bar::count);
+    }
 
     @Override
-    public Integer call() {
-        try (ConfigurableApplicationContext ctx = SpringLauncher.batch(home.home)) {
-            ConsoleProgress bar = new ConsoleProgress(System.err, "reindex", "accounts");
-            RebuildReport report = ctx.getBean(SearchIndex.class).rebuild(bar::count);
-            bar.done();
-            double seconds = ConsoleProgress.seconds(report.elapsed());
-            spec.commandLine()
-                    .getOut()
-                    .printf(
-                            Locale.ROOT,
-                            "Indexed %,d accounts (%,d with a content embedding) in %.1f s; %,.1f MB in %s%n",
-                            report.accounts(),
-                            report.withVector(),
-                            seconds,
-                            report.bytes() / 1e6,
-                            report.directory());
-            spec.commandLine().getOut().flush();
-            return ExitCodes.OK;
-        }
+    String summary(RebuildReport report) {
+        return String.format(
+                Locale.ROOT,
+                "Indexed %,d accounts (%,d with a content embedding) in %.1f s; %,.1f MB in %s",
+                report.accounts(),
+                report.withVector(),
+                ConsoleProgress.seconds(report.elapsed()),
+                report.bytes() / 1e6,
+                report.directory());
     }
 }

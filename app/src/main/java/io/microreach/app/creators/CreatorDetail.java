@@ -1,5 +1,6 @@
 package io.microreach.app.creators;
 
+import io.microreach.domain.Account;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,27 +18,30 @@ public record CreatorDetail(
         Trust trust,
         CreatorCharts charts) {
 
-    public record Profile(
-            long id,
-            String platform,
-            String platformId,
-            String handle,
-            String displayName,
-            String bio,
-            String country,
-            String language,
-            long followers,
-            Long following,
-            Long postsCount,
-            boolean verified,
-            boolean business,
-            boolean creatorAccount,
-            String externalUrl,
-            String contactEmail,
-            String creatorKey,
-            Instant firstSeen,
-            Instant lastSeen,
-            String tier) {}
+    /**
+     * The profile header: the stored account as the core reads it, plus what only the page shows.
+     *
+     * @param id the account's database id
+     * @param tier the tier id of its follower count
+     */
+    public record Profile(long id, Account account, Instant firstSeen, Instant lastSeen, String tier) {
+        /** The platform id ({@code instagram}), as the page and the URLs write it. */
+        public String platform() {
+            return account.platform().id();
+        }
+
+        public String platformId() {
+            return account.platformId();
+        }
+
+        public String handle() {
+            return account.handle();
+        }
+
+        public long followers() {
+            return account.followers();
+        }
+    }
 
     public record HistoryPoint(LocalDate day, long followers) {}
 

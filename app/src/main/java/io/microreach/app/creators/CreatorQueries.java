@@ -4,7 +4,9 @@ import static io.microreach.app.database.SqlColumns.instant;
 import static io.microreach.app.database.SqlColumns.nullableLong;
 import static io.microreach.app.database.SqlColumns.strings;
 
+import io.microreach.app.database.AccountRows;
 import io.microreach.app.scoring.ScorecardReader;
+import io.microreach.domain.Account;
 import io.microreach.domain.TierBands;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,31 +40,16 @@ public class CreatorQueries {
     /** The account's profile header, without its posts, comments or followers. */
     public Optional<CreatorDetail.Profile> profile(long accountId) {
         List<CreatorDetail.Profile> profiles = jdbc.query(
-                "SELECT a.id, a.platform, a.platform_id, a.handle, a.display_name, a.bio, a.country, a.language,"
-                        + " a.followers, a.following, a.posts_count, a.verified, a.is_business, a.is_creator,"
-                        + " a.external_url, a.contact_email, c.creator_key, a.first_seen, a.last_seen, a.creator_id"
-                        + " FROM account a LEFT JOIN creator c ON c.id = a.creator_id WHERE a.id = ?",
-                (rs, i) -> new CreatorDetail.Profile(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8),
-                        rs.getLong(9),
-                        nullableLong(rs, 10),
-                        nullableLong(rs, 11),
-                        rs.getBoolean(12),
-                        rs.getBoolean(13),
-                        rs.getBoolean(14),
-                        rs.getString(15),
-                        rs.getString(16),
-                        rs.getString(17),
-                        instant(rs, 18),
-                        instant(rs, 19),
-                        BANDS.tierOf(rs.getLong(9)).id()),
+                "SELECT a.id, a.first_seen, a.last_seen, " + AccountRows.COLUMNS + AccountRows.FROM + " WHERE a.id = ?",
+                (rs, i) -> {
+                    Account account = AccountRows.read(rs, 4);
+                    return new CreatorDetail.Profile(
+                            rs.getLong(1),
+                            account,
+                            instant(rs, 2),
+                            instant(rs, 3),
+                            BANDS.tierOf(account.followers()).id());
+                },
                 accountId);
         return profiles.stream().findFirst();
     }

@@ -1,9 +1,6 @@
 package io.microreach.app.scoring;
 
-import static io.microreach.app.database.SqlColumns.instant;
-import static io.microreach.app.database.SqlColumns.nullableLong;
-import static io.microreach.app.database.SqlColumns.platform;
-
+import io.microreach.app.database.AccountRows;
 import io.microreach.domain.Account;
 import io.microreach.domain.Comment;
 import io.microreach.domain.Post;
@@ -80,33 +77,9 @@ public class ActivityLoader {
             accounts.put(id, null);
         }
         reads.select(
-                "SELECT a.id, a.platform, a.platform_id, a.handle, a.display_name, a.bio, a.country, a.language,"
-                        + " a.followers, a.following, a.posts_count, a.verified, a.is_business, a.is_creator,"
-                        + " a.external_url, a.contact_email, c.creator_key, a.observed_at"
-                        + " FROM account a LEFT JOIN creator c ON c.id = a.creator_id WHERE a.id = ANY (?)",
+                "SELECT a.id, " + AccountRows.COLUMNS + AccountRows.FROM + " WHERE a.id = ANY (?)",
                 ids,
-                rs -> {
-                    accounts.put(
-                            rs.getLong(1),
-                            new Account(
-                                    platform(rs, 2),
-                                    rs.getString(3),
-                                    rs.getString(4),
-                                    rs.getString(5),
-                                    rs.getString(6),
-                                    rs.getString(7),
-                                    rs.getString(8),
-                                    rs.getLong(9),
-                                    nullableLong(rs, 10),
-                                    nullableLong(rs, 11),
-                                    rs.getBoolean(12),
-                                    rs.getBoolean(13),
-                                    rs.getBoolean(14),
-                                    rs.getString(15),
-                                    rs.getString(16),
-                                    rs.getString(17),
-                                    instant(rs, 18)));
-                });
+                rs -> accounts.put(rs.getLong(1), AccountRows.read(rs, 2)));
         return accounts;
     }
 

@@ -946,7 +946,8 @@ public final class SearchBenchmark {
                         BASE_CREATORS,
                         (System.nanoTime() - t) / 1e9);
             }
-            this.source = new NicheBenchmark.TextSource(io.microreach.niches.PlantedAccounts.read(generated));
+            this.source =
+                    new NicheBenchmark.TextSource(io.microreach.niches.evaluation.PlantedAccounts.read(generated));
             this.niches = source.niches();
             Path file = work.resolve(
                     "vectors-text-" + seed + "-" + n + "-" + StaticEmbedder.MODEL_ID.replace('@', '-') + ".f32");
@@ -998,7 +999,7 @@ public final class SearchBenchmark {
         @Override
         Row row(int a) {
             Random r = new Random(seed * 1_000_003L + a);
-            io.microreach.niches.PlantedAccount base = source.account(a);
+            io.microreach.niches.evaluation.PlantedAccount base = source.account(a);
             String second = null;
             double secondWeight = 0;
             for (var e : new java.util.TreeMap<>(base.weights()).entrySet()) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.microreach.generator.GeneratorConfig;
 import io.microreach.signals.Confidence;
 import io.microreach.signals.GeneratedPool;
+import io.microreach.signals.followers.training.ClassifierEvaluation;
+import io.microreach.signals.followers.training.LabelledScore;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;

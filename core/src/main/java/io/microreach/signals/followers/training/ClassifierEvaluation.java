@@ -1,5 +1,6 @@
-package io.microreach.signals.followers;
+package io.microreach.signals.followers.training;
 
+import io.microreach.signals.followers.SuspiciousFollowerModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

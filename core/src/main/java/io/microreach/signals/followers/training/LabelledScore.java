@@ -1,4 +1,4 @@
-package io.microreach.signals.followers;
+package io.microreach.signals.followers.training;
 
 /**
  * A classifier's probability for one profile next to the profile's true class.

@@ -77,7 +77,7 @@ public final class InteractionAnalyzer {
     }
 
     /** Classifies one caption; {@code null} or blank invites nothing. */
-    public CaptionInvitation classifyCaption(String caption) {
+    CaptionInvitation classifyCaption(String caption) {
         if (caption == null || caption.isBlank()) {
             return new CaptionInvitation(Set.of());
         }

@@ -46,7 +46,7 @@ public record ClassifierEvaluation(
     }
 
     /** @throws IllegalArgumentException for an empty list */
-    public static ClassifierEvaluation of(List<LabelledScore> scored, double threshold) {
+    static ClassifierEvaluation of(List<LabelledScore> scored, double threshold) {
         if (scored.isEmpty()) {
             throw new IllegalArgumentException("nothing to evaluate: no labelled scores");
         }

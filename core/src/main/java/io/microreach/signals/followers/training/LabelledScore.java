@@ -5,7 +5,7 @@ package io.microreach.signals.followers.training;
  *
  * @param suspicious the true class
  */
-public record LabelledScore(double probability, boolean suspicious) {
+record LabelledScore(double probability, boolean suspicious) {
     public LabelledScore {
         if (!(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("probability must be within 0..1, got " + probability);

@@ -17,13 +17,13 @@ import java.util.Map;
  *
  * <p>Source: InstaFake fake-v1.0 (200 fake, 994 real accounts) and automated-v1.0 non-automated (700 real accounts),
  * Akyon &amp; Kalfaoglu 2019, CC BY-NC 4.0; Kaggle "Instagram fake spammer genuine accounts" {@code train.csv} (288
- * fake, 288 genuine; licence not stated; its {@code test.csv} is deliberately not used). Rows of each class are
- * pooled (488 fake, 1,982 real) and every feature gets a quantile table (in the resource {@code profile-model.txt}) over the rows that report it (type-7
- * quantiles at {@link #PROBS}). Dependence between features is a Gaussian copula whose correlation matrix was
- * estimated pairwise on rank-based normal scores (positive definite without shrinkage) and is stored as its Cholesky
- * factor. Derived by {@code CalibrationDerivation} in the test sources. One deliberate change: the real class's
- * maximum follower count (15,338,538, a celebrity in the Kaggle genuine class) is capped at 1,000,000 so that the top
- * percentile of a creator's followers is not a log-uniform spread up to celebrity size.
+ * fake, 288 genuine; licence not stated; its {@code test.csv} is deliberately not used). Rows of each class are pooled
+ * (488 fake, 1,982 real) and every feature gets a quantile table (in the resource {@code profile-model.txt}) over the
+ * rows that report it (type-7 quantiles at {@link #PROBS}). Dependence between features is a Gaussian copula whose
+ * correlation matrix was estimated pairwise on rank-based normal scores (positive definite without shrinkage) and is
+ * stored as its Cholesky factor. Derived by {@code CalibrationDerivation} in the test sources. One deliberate change:
+ * the real class's maximum follower count (15,338,538, a celebrity in the Kaggle genuine class) is capped at 1,000,000
+ * so that the top percentile of a creator's followers is not a log-uniform spread up to celebrity size.
  *
  * <p>Counts are interpolated between quantiles on a log(1 + x) scale, the other features linearly; binary features
  * are thresholds of their latent normal at the class rate.

@@ -52,7 +52,7 @@ public final class InteractionAnalyzer {
         this(InteractionSettings.DEFAULT);
     }
 
-    public InteractionAnalyzer(InteractionSettings settings) {
+    InteractionAnalyzer(InteractionSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 

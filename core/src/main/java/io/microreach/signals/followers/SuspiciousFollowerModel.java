@@ -23,12 +23,12 @@ import java.util.Objects;
  * The suspicious-follower classifier: a logistic regression over the public-profile features of
  * {@link FollowerFeatures}, with a decision threshold and the validation numbers it was shipped with.
  *
- * <p>Scoring is plain arithmetic on the stored coefficients, {@code p = 1 / (1 + exp(−(b + Σ wᵢ·(xᵢ − cᵢ)/σᵢ)))},
- * where {@code cᵢ} is the feature's training median and an unknown feature contributes 0 (it is imputed with
- * {@code cᵢ}); training (with Tribuo) lives in {@code io.microreach.signals.followers.training}. The model file is a small JSON document (format {@value #FORMAT}): feature
- * names with center, sd and weight, intercept, threshold, validation counts, a description of the training data and
- * the training date. {@link #load()} reads the model shipped as the resource {@value #RESOURCE} next to this class;
- * its model card is {@code docs/signals-followers-model-card.md}.
+ * <p>Scoring is plain arithmetic on the stored coefficients, {@code p = 1 / (1 + exp(−(b + Σ wᵢ·(xᵢ − cᵢ)/σᵢ)))}, where
+ * {@code cᵢ} is the feature's training median and an unknown feature contributes 0 (it is imputed with {@code cᵢ});
+ * training (with Tribuo) lives in {@code io.microreach.signals.followers.training}. The model file is a small JSON
+ * document (format {@value #FORMAT}): feature names with center, sd and weight, intercept, threshold, validation
+ * counts, a description of the training data and the training date. {@link #load()} reads the model shipped as the
+ * resource {@value #RESOURCE} next to this class; its model card is {@code docs/signals-followers-model-card.md}.
  *
  * <p>Instances are immutable and thread-safe.
  */

@@ -10,6 +10,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import io.microreach.domain.Account;
 import io.microreach.ingest.InputFiles;
+import io.microreach.niches.evaluation.NicheEvaluation;
+import io.microreach.signals.followers.training.LogisticTraining;
+import io.microreach.signals.followers.training.TrainingOptions;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,16 @@ class ArchitectureTest {
             .resideInAPackage("..util..")
             .because("helpers belong next to the code that needs them");
 
+    static final ArchRule RUNTIME_WITHOUT_TRAINING = noClasses()
+            .that()
+            .resideInAPackage("io.microreach..")
+            .and()
+            .resideOutsideOfPackages("io.microreach..training..", "io.microreach..evaluation..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.microreach..training..", "io.microreach..evaluation..")
+            .because("scoring and classifying must not need the code that trains or evaluates their models");
+
     @BeforeAll
     static void importCore() {
         core = new ClassFileImporter()
@@ -51,6 +64,8 @@ class ArchitectureTest {
         // Guards against the rules passing on an empty import.
         assertThat(core.contain(Account.class)).isTrue();
         assertThat(core.contain(InputFiles.class)).isTrue();
+        assertThat(core.contain(LogisticTraining.class)).isTrue();
+        assertThat(core.contain(NicheEvaluation.class)).isTrue();
         assertThat(core.contain(ArchitectureTest.class)).isFalse();
     }
 
@@ -69,11 +84,22 @@ class ArchitectureTest {
         NO_UTIL_PACKAGE.check(core);
     }
 
+    @Test
+    void runtimeCodeDoesNotUseTrainingOrEvaluation() {
+        RUNTIME_WITHOUT_TRAINING.check(core);
+    }
+
     /** The rules do catch violations: checked against the deliberate offenders below and a JDK util class. */
     @Test
     void theRulesCatchOffenders() {
         JavaClasses offenders = new ClassFileImporter()
-                .importClasses(UsesJdbc.class, UsesHttpClient.class, ServiceImpl.class, java.util.Optional.class);
+                .importClasses(
+                        UsesJdbc.class,
+                        UsesHttpClient.class,
+                        ServiceImpl.class,
+                        java.util.Optional.class,
+                        UsesTraining.class,
+                        LogisticTraining.class);
         EvaluationResult frameworks = NO_FRAMEWORKS.evaluate(offenders);
         assertThat(frameworks.hasViolation()).isTrue();
         assertThat(frameworks.getFailureReport().getDetails())
@@ -85,6 +111,13 @@ class ArchitectureTest {
         assertThat(NO_UTIL_PACKAGE.evaluate(offenders).getFailureReport().getDetails())
                 .singleElement()
                 .satisfies(d -> assertThat(d).contains("java.util.Optional"));
+        assertThat(RUNTIME_WITHOUT_TRAINING
+                        .evaluate(offenders)
+                        .getFailureReport()
+                        .getDetails())
+                .isNotEmpty()
+                .allSatisfy(d -> assertThat(d).contains("UsesTraining"))
+                .anySatisfy(d -> assertThat(d).contains("TrainingOptions"));
     }
 
     static class UsesJdbc {
@@ -96,4 +129,8 @@ class ArchitectureTest {
     }
 
     static class ServiceImpl {}
+
+    static class UsesTraining {
+        TrainingOptions options;
+    }
 }

@@ -2,8 +2,8 @@ package io.microreach.bench;
 
 import io.microreach.generator.GeneratorConfig;
 import io.microreach.generator.SyntheticDataGenerator;
-import io.microreach.niches.PlantedAccount;
-import io.microreach.niches.PlantedAccounts;
+import io.microreach.niches.evaluation.PlantedAccount;
+import io.microreach.niches.evaluation.PlantedAccounts;
 import io.microreach.niches.StaticEmbedder;
 import io.microreach.niches.TextEmbedder;
 import java.io.PrintStream;

@@ -255,7 +255,7 @@ public final class AudienceSketch {
     }
 
     /** Unique people reached by the union of the given audiences (see {@link UnionReach} for the method). */
-    public static UnionReach unionReach(List<AudienceSketch> sketches) {
+    static UnionReach unionReach(List<AudienceSketch> sketches) {
         if (sketches.isEmpty()) {
             return new UnionReach(new Bounded(0, 0, 0), "sketch-union");
         }

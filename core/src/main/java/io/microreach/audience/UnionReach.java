@@ -8,4 +8,4 @@ package io.microreach.audience;
  *     minus the scaled pairwise overlaps; by Bonferroni's inequality that is a lower bound of the union, so the
  *     upper bound is the plain sum)
  */
-public record UnionReach(Bounded people, String method) {}
+record UnionReach(Bounded people, String method) {}

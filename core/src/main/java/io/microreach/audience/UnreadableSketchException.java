@@ -1,7 +1,7 @@
 package io.microreach.audience;
 
 /** Stored sketch bytes that this version cannot read (wrong magic, unknown format version, truncated). */
-public final class UnreadableSketchException extends RuntimeException {
+final class UnreadableSketchException extends RuntimeException {
     public UnreadableSketchException(String message) {
         super(message);
     }

@@ -5,6 +5,6 @@
  * every score microreach computes can be checked against what was planted. Streaming and deterministic: per-creator
  * random streams keyed by seed and index, no state that grows with the number of creators. Uses the domain records,
  * the ingest package's {@link io.microreach.ingest.JsonlRecordWriter}, Jackson and the JDK; no I/O besides the output
- * files and its phrase-bank resource, and no console output.
+ * files and its phrase-bank and follower-profile resources, and no console output.
  */
 package io.microreach.generator;

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * memoised, so common words cost one hash lookup. Reference: Devlin et al. 2019 (BERT), the reference
  * {@code BasicTokenizer}/{@code WordpieceTokenizer} of google-research/bert and HuggingFace's {@code BertNormalizer}.
  */
-public final class WordPieceTokenizer {
+final class WordPieceTokenizer {
     /** The tokenizer of the bundled all-MiniLM-L6-v2 model. */
     static final String MINILM_TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
 

@@ -59,11 +59,12 @@ final class CoverageModel {
     final int maxCreators;
     final double budget;
 
-    private static final double EPS = 1e-9;
+    /** Slack for comparing sums of costs with the budget. */
+    static final double EPS = 1e-9;
 
     CoverageModel(PlanProblem problem) {
         this.problem = problem;
-        validate(problem);
+        PlanFeasibility.validate(problem);
         PlanConstraints k = problem.constraints();
         this.budget = problem.budget();
         this.byIndex = problem.candidates().stream()
@@ -88,7 +89,7 @@ final class CoverageModel {
         this.scale = objective == Objective.PROFIT ? problem.valuePerConversion() : 1.0;
         this.subtractCost = objective == Objective.PROFIT;
         this.elements = new int[n][];
-        List<Double> weights = buildElements();
+        List<Double> weights = CoverageElements.build(byIndex, elements);
         this.weight = weights.stream().mapToDouble(Double::doubleValue).toArray();
 
         // Keys for quotas: every platform/niche that appears on a candidate or in a quota.
@@ -129,34 +130,14 @@ final class CoverageModel {
         this.eligible = new boolean[n];
         this.ineligibleReason = new String[n];
         for (int i = 0; i < n; i++) {
-            ineligibleReason[i] = ineligibility(byIndex.get(i), k);
+            ineligibleReason[i] = PlanFeasibility.ineligibility(byIndex.get(i), k, budget);
             eligible[i] = ineligibleReason[i] == null;
         }
         this.mustInclude = k.mustInclude().stream()
                 .mapToInt(this::indexOrThrowMust)
                 .sorted()
                 .toArray();
-        checkFeasibility();
-    }
-
-    private static void validate(PlanProblem p) {
-        if (!(p.budget() > 0) || Double.isInfinite(p.budget())) {
-            throw new PlanningException("budget", "must be a positive amount, got " + p.budget());
-        }
-        if (p.currency().isBlank()) {
-            throw new PlanningException("currency", "is required");
-        }
-        for (PlanCandidate c : p.candidates()) {
-            if (c.price() != null && !c.price().currency().equalsIgnoreCase(p.currency())) {
-                throw new PlanningException(
-                        "currency",
-                        "the brief is in " + p.currency() + " but the price of " + c.id() + " is in "
-                                + c.price().currency() + " (" + c.price().source() + "); use one currency");
-            }
-        }
-        if (p.objective() == Objective.PROFIT && !(p.valuePerConversion() >= 0)) {
-            throw new PlanningException("brandRates", "value per conversion must be >= 0");
-        }
+        PlanFeasibility.check(this);
     }
 
     private int indexOrThrowMust(String id) {
@@ -170,120 +151,6 @@ final class CoverageModel {
         return i;
     }
 
-    private String ineligibility(PlanCandidate c, PlanConstraints k) {
-        if (k.excluded().contains(c.id())) {
-            return "excluded";
-        }
-        if (k.minTrustScore() != null) {
-            if (c.trustScore() == null) {
-                return "no trust score (minTrustScore " + fmt(k.minTrustScore()) + ")";
-            }
-            if (c.trustScore() < k.minTrustScore()) {
-                return "below min trust (" + fmt(c.trustScore()) + " < " + fmt(k.minTrustScore()) + ")";
-            }
-        }
-        if (c.cost() > budget + EPS) {
-            return "over budget (costs " + fmt(c.cost()) + " > budget " + fmt(budget) + ")";
-        }
-        if (c.cost() > k.maxBudgetShare() * budget + EPS) {
-            return "over max budget share (costs " + fmt(c.cost()) + " > " + fmt(k.maxBudgetShare()) + " × budget)";
-        }
-        Quota pq = k.platformQuotas().get(c.platform().id());
-        if (pq != null && pq.max() == 0) {
-            return "platform " + c.platform().id() + " has quota max 0";
-        }
-        return null;
-    }
-
-    private void checkFeasibility() {
-        PlanConstraints k = problem.constraints();
-        for (String id : k.excluded()) {
-            if (!indexOf.containsKey(id)) {
-                throw new PlanningException("constraints.excluded", "unknown creator " + id);
-            }
-        }
-        double mustCost = 0;
-        for (int m : mustInclude) {
-            mustCost += cost[m];
-        }
-        if (mustCost > budget + EPS) {
-            throw new PlanningException(
-                    "budget",
-                    "the must-include creators cost " + fmt(mustCost) + ", more than the budget " + fmt(budget));
-        }
-        if (mustInclude.length > maxCreators) {
-            throw new PlanningException(
-                    "constraints.maxCreators",
-                    mustInclude.length + " must-include creators but at most " + maxCreators + " creators");
-        }
-        List<Integer> el = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (eligible[i]) {
-                el.add(i);
-            }
-        }
-        if (el.size() < minCreators) {
-            throw new PlanningException(
-                    "constraints.minCreators",
-                    "needs " + minCreators + " creators but only " + el.size()
-                            + " are eligible (after minTrustScore, excluded, budget and maxBudgetShare)");
-        }
-        double[] sorted = el.stream().mapToDouble(i -> cost[i]).sorted().toArray();
-        double cheapest = 0;
-        for (int i = 0; i < minCreators; i++) {
-            cheapest += sorted[i];
-        }
-        if (cheapest > budget + EPS) {
-            throw new PlanningException(
-                    "constraints.minCreators",
-                    "the " + minCreators + " cheapest eligible creators cost " + fmt(cheapest)
-                            + ", more than the budget " + fmt(budget));
-        }
-        for (int q = 0; q < nicheKeys.size(); q++) {
-            checkQuota("constraints.nicheQuotas." + nicheKeys.get(q), nicheMin[q], nicheMax[q], el, q, true);
-        }
-        for (int q = 0; q < platformKeys.size(); q++) {
-            checkQuota(
-                    "constraints.platformQuotas." + platformKeys.get(q), platformMin[q], platformMax[q], el, q, false);
-        }
-        int mins = 0;
-        for (int m : nicheMin) {
-            mins = Math.max(mins, m);
-        }
-        if (mins > maxCreators) {
-            throw new PlanningException(
-                    "constraints.maxCreators", "a niche quota needs " + mins + " creators, more than maxCreators");
-        }
-    }
-
-    private void checkQuota(String field, int min, int max, List<Integer> eligibleIdx, int q, boolean niche) {
-        if (min == 0) {
-            return;
-        }
-        List<Double> costs = new ArrayList<>();
-        for (int i : eligibleIdx) {
-            boolean has = niche ? contains(nichesOf[i], q) : platformOf[i] == q;
-            if (has) {
-                costs.add(cost[i]);
-            }
-        }
-        if (costs.size() < min) {
-            throw new PlanningException(
-                    field + ".min", "needs " + min + " creators but only " + costs.size() + " eligible creators match");
-        }
-        costs.sort(Double::compare);
-        double c = 0;
-        for (int i = 0; i < min; i++) {
-            c += costs.get(i);
-        }
-        if (c > budget + EPS) {
-            throw new PlanningException(
-                    field + ".min",
-                    "the " + min + " cheapest matching creators cost " + fmt(c) + ", more than the budget "
-                            + fmt(budget));
-        }
-    }
-
     static boolean contains(int[] a, int v) {
         for (int x : a) {
             if (x == v) {
@@ -291,74 +158,6 @@ final class CoverageModel {
             }
         }
         return false;
-    }
-
-    private List<Double> buildElements() {
-        long thetaMin = Long.MAX_VALUE;
-        for (PlanCandidate c : byIndex) {
-            if (c.audience() != null) {
-                thetaMin = Math.min(thetaMin, c.audience().thetaLong());
-            }
-        }
-        long[][] hashes = new long[n][];
-        int total = 0;
-        for (int i = 0; i < n; i++) {
-            PlanCandidate c = byIndex.get(i);
-            if (c.audience() == null) {
-                continue;
-            }
-            long[] all = c.audience().sortedRetainedHashes();
-            int keep = 0;
-            while (keep < all.length && all[keep] < thetaMin) {
-                keep++;
-            }
-            hashes[i] = Arrays.copyOf(all, keep);
-            total += keep;
-        }
-        // Element index per distinct hash: an open-addressing long → int table (own code: a primitive map avoids
-        // boxing 10^6–10^7 hashes, and one small class is lighter than a primitive-collections dependency).
-        int capacity = Integer.highestOneBit(Math.max(16, total * 2 - 1)) << 1;
-        long[] keys = new long[capacity];
-        int[] slots = new int[capacity];
-        java.util.Arrays.fill(slots, -1);
-        int mask = capacity - 1;
-        double[] sum = new double[Math.max(1, total)];
-        int[] holders = new int[Math.max(1, total)];
-        int u = 0;
-        List<Double> weights = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            if (hashes[i] == null || hashes[i].length == 0) {
-                continue;
-            }
-            double perElement = (double) byIndex.get(i).audienceSize() / hashes[i].length;
-            int[] idx = new int[hashes[i].length];
-            for (int j = 0; j < idx.length; j++) {
-                long h = hashes[i][j];
-                int pos = (int) (h ^ (h >>> 29)) & mask;
-                while (slots[pos] >= 0 && keys[pos] != h) {
-                    pos = (pos + 1) & mask;
-                }
-                if (slots[pos] < 0) {
-                    keys[pos] = h;
-                    slots[pos] = u++;
-                }
-                idx[j] = slots[pos];
-                sum[idx[j]] += perElement;
-                holders[idx[j]]++;
-            }
-            java.util.Arrays.sort(idx);
-            elements[i] = idx;
-        }
-        for (int e = 0; e < u; e++) {
-            weights.add(sum[e] / holders[e]);
-        }
-        for (int i = 0; i < n; i++) {
-            if (elements[i] == null) {
-                elements[i] = new int[] {weights.size()};
-                weights.add((double) byIndex.get(i).audienceSize());
-            }
-        }
-        return weights;
     }
 
     /** Mutable search state: the chosen set and each element's probability of not being covered yet. */

@@ -1,5 +1,10 @@
 package io.microreach.niches;
 
+import io.microreach.niches.evaluation.LabelledText;
+import io.microreach.niches.evaluation.LabelledTextFile;
+import io.microreach.niches.evaluation.NicheEvaluation;
+import io.microreach.niches.evaluation.PlantedAccount;
+import io.microreach.niches.evaluation.PlantedAccounts;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

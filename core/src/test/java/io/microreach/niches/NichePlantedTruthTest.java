@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.microreach.generator.GeneratorConfig;
 import io.microreach.generator.SyntheticDataGenerator;
+import io.microreach.niches.evaluation.NicheEvaluation;
+import io.microreach.niches.evaluation.PlantedAccount;
+import io.microreach.niches.evaluation.PlantedAccounts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

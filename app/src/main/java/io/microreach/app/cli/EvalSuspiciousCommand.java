@@ -1,10 +1,10 @@
 package io.microreach.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.microreach.signals.followers.ClassifierEvaluation;
-import io.microreach.signals.followers.PublicProfileData;
-import io.microreach.signals.followers.PublicProfileData.LabelledSet;
 import io.microreach.signals.followers.SuspiciousFollowerModel;
+import io.microreach.signals.followers.training.ClassifierEvaluation;
+import io.microreach.signals.followers.training.PublicProfileData;
+import io.microreach.signals.followers.training.PublicProfileData.LabelledSet;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Path;

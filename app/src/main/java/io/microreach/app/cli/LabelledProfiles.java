@@ -1,9 +1,9 @@
 package io.microreach.app.cli;
 
-import io.microreach.signals.followers.CsvRowError;
-import io.microreach.signals.followers.InvalidLabelledCsvException;
-import io.microreach.signals.followers.LabelledProfile;
-import io.microreach.signals.followers.LabelledProfileCsv;
+import io.microreach.signals.followers.training.CsvRowError;
+import io.microreach.signals.followers.training.InvalidLabelledCsvException;
+import io.microreach.signals.followers.training.LabelledProfile;
+import io.microreach.signals.followers.training.LabelledProfileCsv;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,8 +1,9 @@
 package io.microreach.app.cli;
 
-import io.microreach.signals.followers.ClassifierEvaluation;
-import io.microreach.signals.followers.LabelledProfile;
 import io.microreach.signals.followers.SuspiciousFollowerModel;
+import io.microreach.signals.followers.training.ClassifierEvaluation;
+import io.microreach.signals.followers.training.LabelledProfile;
+import io.microreach.signals.followers.training.LogisticTraining;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +47,7 @@ class TrainSuspiciousCommand implements Callable<Integer> {
         List<LabelledProfile> data = read.get();
         SuspiciousFollowerModel model;
         try {
-            model = SuspiciousFollowerModel.train(data);
+            model = LogisticTraining.train(data);
         } catch (IllegalArgumentException e) {
             err.println("microreach train-suspicious: " + labels + ": " + e.getMessage());
             return ExitCodes.UNUSABLE;

@@ -7,7 +7,7 @@ import java.util.List;
  * The engagement anomalies of one account. Each check reports whether it could run and on how much data; an
  * anomaly is a signal to look at the evidence, not a verdict.
  */
-public record Anomalies(
+record Anomalies(
         SpikeScan followerSpikes,
         LikeCommentRatio likeCommentRatio,
         PodScan commentPods,

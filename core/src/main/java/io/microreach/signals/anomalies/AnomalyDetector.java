@@ -51,7 +51,7 @@ public final class AnomalyDetector {
         this(AnomalySettings.defaults());
     }
 
-    public AnomalyDetector(AnomalySettings settings) {
+    AnomalyDetector(AnomalySettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
@@ -61,7 +61,7 @@ public final class AnomalyDetector {
      * @param peers the like-to-comment ratios of the account's peer group (platform × tier); {@code null} when
      *     there is none yet, which leaves the ratio uncompared
      */
-    public Anomalies detect(AccountActivity activity, PeerRatios peers) {
+    Anomalies detect(AccountActivity activity, PeerRatios peers) {
         return new Anomalies(
                 followerSpikes(activity.history()),
                 likeCommentRatio(activity.posts(), peers),

@@ -25,7 +25,7 @@ import java.util.Objects;
  * @param podMaximumMembers ... and at most this many (a larger set of fast regulars is not a "small set")
  * @param evidenceLimit at most this many ids per evidence list
  */
-public record AnomalySettings(
+record AnomalySettings(
         double spikeZ,
         double spikeMinimumJump,
         long spikeMinimumAdded,

@@ -8,7 +8,7 @@ package io.microreach.signals.commercial;
  * @param highConfidencePosts from this many posts the confidence is high
  * @param evidenceLimit at most this many ids per evidence list
  */
-public record CommercialSettings(int maxPosts, int minimumPosts, int highConfidencePosts, int evidenceLimit) {
+record CommercialSettings(int maxPosts, int minimumPosts, int highConfidencePosts, int evidenceLimit) {
 
     /** 30 newest posts (the engagement window), share from 5 posts, high confidence from 30, 10 ids. */
     public static final CommercialSettings DEFAULT = new CommercialSettings(30, 5, 30, 10);

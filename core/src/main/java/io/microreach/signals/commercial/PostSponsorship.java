@@ -14,7 +14,7 @@ import java.util.Set;
  * @param weakMarkers ambiguous wording found ("#collab", "in collaboration with"): reported, never a reason
  * @param mentionedBrands accounts the post mentions, the creator excluded: the candidate partner brands
  */
-public record PostSponsorship(
+record PostSponsorship(
         String postId,
         Set<SponsorshipReason> reasons,
         List<String> markers,

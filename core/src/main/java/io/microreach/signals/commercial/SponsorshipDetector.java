@@ -53,7 +53,7 @@ public final class SponsorshipDetector {
         this(SponsorshipMarkers.bundled(), CommercialSettings.DEFAULT);
     }
 
-    public SponsorshipDetector(SponsorshipMarkers markers, CommercialSettings settings) {
+    SponsorshipDetector(SponsorshipMarkers markers, CommercialSettings settings) {
         this.markers = Objects.requireNonNull(markers, "markers");
         this.settings = Objects.requireNonNull(settings, "settings");
     }
@@ -63,7 +63,7 @@ public final class SponsorshipDetector {
      *
      * @param creatorHandle the author's handle, left out of the mentioned brands; may be {@code null}
      */
-    public PostSponsorship classify(Post post, String creatorHandle) {
+    PostSponsorship classify(Post post, String creatorHandle) {
         Set<SponsorshipReason> reasons = EnumSet.noneOf(SponsorshipReason.class);
         Set<String> found = new LinkedHashSet<>();
         Set<String> weak = new LinkedHashSet<>();

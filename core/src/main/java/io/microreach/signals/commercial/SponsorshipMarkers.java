@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * this class, documented in docs/signals-conversation.md) cover English, German, Spanish, French, Italian and
  * Portuguese; an installation can pass its own file in the same format.
  */
-public final class SponsorshipMarkers {
+final class SponsorshipMarkers {
     static final String RESOURCE = "markers.json";
     private static final SponsorshipMarkers BUNDLED = loadBundled();
 

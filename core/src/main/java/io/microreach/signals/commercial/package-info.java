@@ -2,7 +2,7 @@
  * Commercialisation signals: which of a creator's recent posts are sponsored (disclosure markers in hashtags and
  * caption, the platform's paid-partnership flag, discount codes and affiliate links), the sponsored share and the
  * disclosure gap (sponsored by code or link but not disclosed). The marker lists are data ({@code markers.json}
- * beside these classes, or a caller's own file via {@link io.microreach.signals.commercial.SponsorshipMarkers}).
- * Uses the JDK, Jackson (to read the lists), the domain records and the shared signal types; no Spring, SQL or HTTP.
+ * beside these classes). Uses the JDK, Jackson (to read the lists), the domain records and the shared signal types;
+ * no Spring, SQL or HTTP.
  */
 package io.microreach.signals.commercial;

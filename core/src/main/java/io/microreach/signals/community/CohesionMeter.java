@@ -47,7 +47,7 @@ public final class CohesionMeter {
         this(CohesionSettings.defaults());
     }
 
-    public CohesionMeter(CohesionSettings settings) {
+    CohesionMeter(CohesionSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
@@ -82,7 +82,7 @@ public final class CohesionMeter {
     }
 
     /** The repeat-commenter ratio on the account's most recent posts. */
-    public RepeatCommenters repeatCommenters(AccountActivity activity) {
+    RepeatCommenters repeatCommenters(AccountActivity activity) {
         List<Post> recent = activity.posts()
                 .subList(0, Math.min(settings.recentPosts(), activity.posts().size()));
         List<String> postIds = recent.stream().map(Post::platformId).toList();

@@ -12,7 +12,7 @@ package io.microreach.signals.community;
  * @param highConfidenceCommenters from this many distinct commenters on its confidence is high
  * @param evidenceLimit at most this many ids are returned as evidence
  */
-public record CohesionSettings(
+record CohesionSettings(
         int minimumNodes,
         int highConfidenceNodes,
         double halfScoreDensity,

@@ -17,7 +17,7 @@ import java.util.List;
  * @param postIds the posts looked at, newest first
  * @param unavailableReason {@code null} when available
  */
-public record RepeatCommenters(
+record RepeatCommenters(
         Proportion share,
         int postsUsed,
         int minimumPosts,

@@ -3,7 +3,7 @@ package io.microreach.signals.conversation;
 import java.util.Set;
 
 /** What one caption invites; empty when it invites nothing. */
-public record CaptionInvitation(Set<InvitationKind> kinds) {
+record CaptionInvitation(Set<InvitationKind> kinds) {
     public CaptionInvitation {
         kinds = Set.copyOf(kinds);
     }

@@ -52,7 +52,7 @@ public final class InteractionAnalyzer {
         this(InteractionSettings.DEFAULT);
     }
 
-    public InteractionAnalyzer(InteractionSettings settings) {
+    InteractionAnalyzer(InteractionSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
@@ -77,7 +77,7 @@ public final class InteractionAnalyzer {
     }
 
     /** Classifies one caption; {@code null} or blank invites nothing. */
-    public CaptionInvitation classifyCaption(String caption) {
+    CaptionInvitation classifyCaption(String caption) {
         if (caption == null || caption.isBlank()) {
             return new CaptionInvitation(Set.of());
         }

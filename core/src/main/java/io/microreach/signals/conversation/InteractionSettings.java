@@ -12,7 +12,7 @@ package io.microreach.signals.conversation;
  * @param highConfidenceThreads from this many its confidence is high
  * @param evidenceLimit at most this many ids per evidence list
  */
-public record InteractionSettings(
+record InteractionSettings(
         int maxPosts,
         int minimumCaptions,
         int highConfidenceCaptions,

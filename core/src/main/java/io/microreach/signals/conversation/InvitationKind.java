@@ -1,7 +1,7 @@
 package io.microreach.signals.conversation;
 
 /** Why a caption counts as interaction-inviting; one caption may have several. */
-public enum InvitationKind {
+enum InvitationKind {
     /** Asks the audience something (a question mark outside links, hashtags and mentions). */
     QUESTION,
     /** Asks for comments, tags or votes ("comment below", "tell me", "let me know", "tag a friend"). */

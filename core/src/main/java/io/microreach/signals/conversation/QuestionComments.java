@@ -13,7 +13,7 @@ import java.util.List;
  * @param confidence from the number of comments
  * @param unavailableReason why there is no share; {@code null} when there is one
  */
-public record QuestionComments(
+record QuestionComments(
         Proportion share, List<String> questionCommentIds, Confidence confidence, String unavailableReason) {
 
     public QuestionComments {

@@ -48,7 +48,7 @@ public final class ReplyRateCalculator {
         this(ReplySettings.DEFAULT);
     }
 
-    public ReplyRateCalculator(ReplySettings settings) {
+    ReplyRateCalculator(ReplySettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param minimumAnswersForDelay below this many answered comments the median delay is unavailable
  * @param evidenceLimit at most this many ids per evidence list
  */
-public record ReplySettings(
+record ReplySettings(
         Duration replyWindow,
         int maxPosts,
         int minimumComments,

@@ -16,7 +16,7 @@ import java.util.List;
  * @param confidence from the number of threads
  * @param unavailableReason why there is no mean; {@code null} when there is one
  */
-public record ThreadDepth(
+record ThreadDepth(
         Double mean,
         int threads,
         int maxDepth,

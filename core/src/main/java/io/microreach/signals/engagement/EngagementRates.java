@@ -35,16 +35,16 @@ public final class EngagementRates {
         this(EngagementWindow.DEFAULT);
     }
 
-    public EngagementRates(EngagementWindow window) {
+    EngagementRates(EngagementWindow window) {
         this.window = Objects.requireNonNull(window, "window");
     }
 
-    public EngagementWindow window() {
+    EngagementWindow window() {
         return window;
     }
 
     /** The engagement of one post of {@code account}. */
-    public static PostEngagement measurePost(Post post, Account account) {
+    static PostEngagement measurePost(Post post, Account account) {
         return measurePost(post, account.followers());
     }
 
@@ -53,7 +53,7 @@ public final class EngagementRates {
      *
      * @param currentFollowers the account's current followers, used when the post lacks {@code followersAtPost}
      */
-    public static PostEngagement measurePost(Post post, long currentFollowers) {
+    static PostEngagement measurePost(Post post, long currentFollowers) {
         Long engagements = engagements(post);
         Long followers;
         FollowerBasis basis;
@@ -143,7 +143,7 @@ public final class EngagementRates {
     }
 
     /** Median likes per comment over the window's posts with comments &gt; 0 and reported likes. */
-    public LikeCommentRatio likeCommentRatio(AccountActivity activity) {
+    LikeCommentRatio likeCommentRatio(AccountActivity activity) {
         List<Post> inWindow = windowOf(activity.posts());
         List<Double> ratios = new ArrayList<>();
         List<String> ids = new ArrayList<>();

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param minimumPosts fewer posts with a rate than this → "insufficient data"
  * @param highConfidencePosts from this many posts on the confidence is {@code HIGH}
  */
-public record EngagementWindow(int maxPosts, Duration maxAge, int minimumPosts, int highConfidencePosts) {
+record EngagementWindow(int maxPosts, Duration maxAge, int minimumPosts, int highConfidencePosts) {
 
     /** PRODUCT.md defaults: last 30 posts or 90 days, at least 5 posts; 20 posts give high confidence. */
     public static final EngagementWindow DEFAULT = new EngagementWindow(30, Duration.ofDays(90), 5, 20);

@@ -16,7 +16,7 @@ import io.microreach.domain.Platform;
  * @param minFollowers smallest follower count in the fit
  * @param maxFollowers largest follower count in the fit
  */
-public record ErCurve(
+record ErCurve(
         Platform platform,
         double intercept,
         double slope,

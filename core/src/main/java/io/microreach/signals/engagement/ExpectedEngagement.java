@@ -73,12 +73,12 @@ public final class ExpectedEngagement {
         return new ExpectedEngagement(curves, missing);
     }
 
-    public Optional<ErCurve> curve(Platform platform) {
+    Optional<ErCurve> curve(Platform platform) {
         return Optional.ofNullable(curves.get(platform));
     }
 
     /** The fitted curves, by platform order. */
-    public List<ErCurve> curves() {
+    List<ErCurve> curves() {
         return List.copyOf(curves.values());
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
  * @param median {@code null} when unavailable
  * @param unavailableReason why {@code median} is {@code null}
  */
-public record LikeCommentRatio(
+record LikeCommentRatio(
         Double median, int postsUsed, String unavailableReason, List<String> evidencePostIds, Confidence confidence) {
 
     public LikeCommentRatio {

@@ -15,7 +15,7 @@ import java.time.Instant;
  * @param views reported views, {@code null} when not reported
  * @param erByViews engagements ÷ views, only for video formats with views &gt; 0
  */
-public record PostEngagement(
+record PostEngagement(
         String postId,
         Instant publishedAt,
         PostFormat format,

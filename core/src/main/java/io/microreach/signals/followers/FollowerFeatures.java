@@ -14,8 +14,8 @@ import java.util.List;
  * capped at 30 (Instagram's limit; longer names come from other platforms) and full-name words at 4, so that a rare
  * extreme value cannot dominate a linear score. Binary flags are 0/1.
  */
-final class FollowerFeatures {
-    static final List<String> NAMES = List.of(
+public final class FollowerFeatures {
+    public static final List<String> NAMES = List.of(
             "has_profile_picture",
             "log_posts",
             "log_followers",
@@ -28,11 +28,11 @@ final class FollowerFeatures {
             "has_external_url",
             "fullname_words");
 
-    static final int COUNT = NAMES.size();
+    public static final int COUNT = NAMES.size();
 
     private FollowerFeatures() {}
 
-    static double[] extract(FollowerProfile p) {
+    public static double[] extract(FollowerProfile p) {
         double[] x = new double[COUNT];
         extract(p, x);
         return x;

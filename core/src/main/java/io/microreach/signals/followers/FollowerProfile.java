@@ -121,17 +121,7 @@ public record FollowerProfile(
 
     /** For sources that publish only the username's shape (length and/or digit share), not the name. */
     public FollowerProfile withUsernameShape(Integer length, Double digitShare) {
-        return new FollowerProfile(
-                posts,
-                followers,
-                following,
-                hasProfilePicture,
-                privateAccount,
-                hasExternalUrl,
-                length,
-                digitShare,
-                bioLength,
-                fullNameWords);
+        return withDerived(length, digitShare, bioLength, fullNameWords);
     }
 
     /** Bio length of {@code bio}; {@code null} is an empty bio. */
@@ -140,17 +130,7 @@ public record FollowerProfile(
     }
 
     public FollowerProfile withBioLength(Integer bioLength) {
-        return new FollowerProfile(
-                posts,
-                followers,
-                following,
-                hasProfilePicture,
-                privateAccount,
-                hasExternalUrl,
-                usernameLength,
-                usernameDigitShare,
-                bioLength,
-                fullNameWords);
+        return withDerived(usernameLength, usernameDigitShare, bioLength, fullNameWords);
     }
 
     /** Word count of {@code fullName}; {@code null} or blank is zero words. */
@@ -159,6 +139,12 @@ public record FollowerProfile(
     }
 
     public FollowerProfile withFullNameWords(Integer fullNameWords) {
+        return withDerived(usernameLength, usernameDigitShare, bioLength, fullNameWords);
+    }
+
+    /** The same counts and flags with other figures derived from the username, bio and full name. */
+    private FollowerProfile withDerived(
+            Integer usernameLength, Double usernameDigitShare, Integer bioLength, Integer fullNameWords) {
         return new FollowerProfile(
                 posts,
                 followers,

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param handle the follower's handle, for display
  * @param probability the model's probability that the account is suspicious
  */
-public record SuspiciousFollower(String followerPlatformId, String handle, double probability) {
+record SuspiciousFollower(String followerPlatformId, String handle, double probability) {
     public SuspiciousFollower {
         Objects.requireNonNull(followerPlatformId, "followerPlatformId");
         Objects.requireNonNull(handle, "handle");

@@ -23,13 +23,12 @@ import java.util.Objects;
  * The suspicious-follower classifier: a logistic regression over the public-profile features of
  * {@link FollowerFeatures}, with a decision threshold and the validation numbers it was shipped with.
  *
- * <p>Scoring is plain arithmetic on the stored coefficients, {@code p = 1 / (1 + exp(−(b + Σ wᵢ·(xᵢ − cᵢ)/σᵢ)))},
- * where {@code cᵢ} is the feature's training median and an unknown feature contributes 0 (it is imputed with
- * {@code cᵢ}); training uses Tribuo (see
- * {@link #train(List, TrainingOptions)}). The model file is a small JSON document (format {@value #FORMAT}): feature
- * names with center, sd and weight, intercept, threshold, validation counts, a description of the training data and
- * the training date. {@link #load()} reads the model shipped as the resource {@value #RESOURCE} next to this class;
- * its model card is {@code docs/signals-followers-model-card.md}.
+ * <p>Scoring is plain arithmetic on the stored coefficients, {@code p = 1 / (1 + exp(−(b + Σ wᵢ·(xᵢ − cᵢ)/σᵢ)))}, where
+ * {@code cᵢ} is the feature's training median and an unknown feature contributes 0 (it is imputed with {@code cᵢ});
+ * training (with Tribuo) lives in {@code io.microreach.signals.followers.training}. The model file is a small JSON
+ * document (format {@value #FORMAT}): feature names with center, sd and weight, intercept, threshold, validation
+ * counts, a description of the training data and the training date. {@link #load()} reads the model shipped as the
+ * resource {@value #RESOURCE} next to this class; its model card is {@code docs/signals-followers-model-card.md}.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -51,7 +50,8 @@ public final class SuspiciousFollowerModel {
     private final String trainingData;
     private final LocalDate trainedOn;
 
-    SuspiciousFollowerModel(
+    /** A model from its coefficients; the training package builds one this way, {@link #read} another. */
+    public SuspiciousFollowerModel(
             List<FeatureWeight> features,
             double intercept,
             double threshold,
@@ -167,21 +167,6 @@ public final class SuspiciousFollowerModel {
         }
     }
 
-    /** Trains a model with {@link TrainingOptions#defaults()}. */
-    public static SuspiciousFollowerModel train(List<LabelledProfile> data) {
-        return train(data, TrainingOptions.defaults());
-    }
-
-    /**
-     * Fits the logistic regression on {@code data} (Tribuo, AdaGrad), chooses the threshold by cross-validation on
-     * the same data and records the out-of-fold sensitivity and specificity. Deterministic for a given seed.
-     *
-     * @throws IllegalArgumentException when a class has fewer profiles than folds, or a profile knows no feature
-     */
-    public static SuspiciousFollowerModel train(List<LabelledProfile> data, TrainingOptions options) {
-        return LogisticTraining.train(List.copyOf(data), options);
-    }
-
     /** Probability that the account is suspicious (fake, bought or spam), 0–1. */
     public double probability(FollowerProfile profile) {
         return probability(FollowerFeatures.extract(profile));
@@ -238,6 +223,14 @@ public final class SuspiciousFollowerModel {
 
     public LocalDate trainedOn() {
         return trainedOn;
+    }
+
+    /**
+     * The scoring formula on bare coefficient arrays, so that training picks its threshold on exactly the
+     * probabilities a model with these coefficients gives.
+     */
+    public static double probability(double[] x, double[] center, double[] sd, double[] weight, double intercept) {
+        return logistic(logit(x, center, sd, weight, intercept));
     }
 
     static double logit(double[] x, double[] center, double[] sd, double[] weight, double intercept) {

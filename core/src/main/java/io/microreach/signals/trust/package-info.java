@@ -1,5 +1,7 @@
 /**
- * The trust score: a transparent weighted combination of the signal components, each reported with its value,
- * peer percentile, weight, contribution, confidence and evidence ids. Pure Java; uses the other signal packages.
+ * The trust score: a transparent weighted combination of signal components, each reported with its value, peer
+ * percentile, weight, contribution, confidence and evidence ids. The components arrive already computed (the scorecard
+ * package turns the other signal packages' results into {@code ComponentInput}s), so this package uses only {@code
+ * io.microreach.signals.Confidence}; pure Java.
  */
 package io.microreach.signals.trust;

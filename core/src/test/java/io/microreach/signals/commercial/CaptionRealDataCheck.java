@@ -10,9 +10,6 @@ import io.microreach.ingest.ParsedLine;
 import io.microreach.ingest.RecordSource;
 import io.microreach.realdata.RealDataConverter;
 import io.microreach.realdata.RealDataSet;
-import io.microreach.signals.conversation.CaptionInvitation;
-import io.microreach.signals.conversation.InteractionAnalyzer;
-import io.microreach.signals.conversation.InvitationKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,17 +24,61 @@ import org.junit.jupiter.api.Test;
 /**
  * Evaluation on real captions, not a unit test (not matched by Surefire's patterns, so {@code verify} never runs
  * it): the 100 posts of the "Instagram reach" set, converted with the project's own {@link RealDataConverter} and
- * read back with the importer, then classified by {@link InteractionAnalyzer#classifyCaption} and {@link
- * SponsorshipDetector#classify}. Prints counts and the kinds of markers found (never a caption, username or code).
+ * read back with the importer, then classified by {@link SponsorshipDetector#classify} (inviting captions:
+ * {@code io.microreach.signals.conversation.InvitingCaptionsRealDataCheck}, on the same posts). Prints counts and the kinds of markers found (never a caption, username or code).
  *
  * <p>Run: {@code ./mvnw -q -B -pl core test -Dtest=CaptionRealDataCheck -Dsurefire.failIfNoSpecifiedTests=false}
  * (optionally {@code -Dmicroreach.realdata=DIR}); fails when the data folder is missing.
  */
-class CaptionRealDataCheck {
+public class CaptionRealDataCheck {
     static final String DATA_PROPERTY = "microreach.realdata";
+
+    /** The 100 posts of the "Instagram reach" set and, by platform id, their accounts' handles. */
+    public record ReachPosts(List<Post> posts, Map<String, String> handles) {}
 
     @Test
     void captionSignalsOnRealInstagramPosts() throws Exception {
+        ReachPosts read = reachPosts();
+        List<Post> posts = read.posts();
+        SponsorshipDetector detector = new SponsorshipDetector();
+        int withCaption = 0;
+        int sponsored = 0;
+        int undisclosed = 0;
+        int weak = 0;
+        Map<SponsorshipReason, Integer> reasons = new EnumMap<>(SponsorshipReason.class);
+        Map<String, Integer> markerKinds = new TreeMap<>();
+        for (Post p : posts) {
+            if (p.caption() != null) {
+                withCaption++;
+            }
+            PostSponsorship s = detector.classify(p, read.handles().get(p.accountPlatformId()));
+            if (s.sponsored()) {
+                sponsored++;
+                undisclosed += s.disclosureGap() ? 1 : 0;
+                s.reasons().forEach(r -> reasons.merge(r, 1, Integer::sum));
+                s.markers().forEach(m -> markerKinds.merge(markerKind(m), 1, Integer::sum));
+            }
+            weak += !s.sponsored() && !s.weakMarkers().isEmpty() ? 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "Instagram reach: %d posts, %d with a caption%n", posts.size(), withCaption);
+        System.out.printf(
+                Locale.ROOT,
+                "sponsored posts: %d (%.1f%%), undisclosed %d, weak-only %d, by reason %s%n",
+                sponsored,
+                100.0 * sponsored / posts.size(),
+                undisclosed,
+                weak,
+                reasons);
+        System.out.println("marker kinds found: " + markerKinds);
+        assertThat(posts).hasSize(100);
+        assertThat(withCaption).isPositive();
+    }
+
+    /**
+     * The "Instagram reach" set converted with the project's own converter and read back with the importer; fails
+     * when the data folder is missing.
+     */
+    public static ReachPosts reachPosts() throws Exception {
         Path root = dataRoot().orElseThrow(() -> new AssertionError(missingMessage()));
         Path out = Files.createTempDirectory("caption-check").resolve("reach.jsonl");
         new RealDataConverter()
@@ -57,52 +98,7 @@ class CaptionRealDataCheck {
                 }
             }
         }
-        InteractionAnalyzer analyzer = new InteractionAnalyzer();
-        SponsorshipDetector detector = new SponsorshipDetector();
-        int withCaption = 0;
-        int inviting = 0;
-        Map<InvitationKind, Integer> kinds = new EnumMap<>(InvitationKind.class);
-        int sponsored = 0;
-        int undisclosed = 0;
-        int weak = 0;
-        Map<SponsorshipReason, Integer> reasons = new EnumMap<>(SponsorshipReason.class);
-        Map<String, Integer> markerKinds = new TreeMap<>();
-        for (Post p : posts) {
-            if (p.caption() != null) {
-                withCaption++;
-            }
-            CaptionInvitation c = analyzer.classifyCaption(p.caption());
-            if (c.inviting()) {
-                inviting++;
-            }
-            c.kinds().forEach(k -> kinds.merge(k, 1, Integer::sum));
-            PostSponsorship s = detector.classify(p, handles.get(p.accountPlatformId()));
-            if (s.sponsored()) {
-                sponsored++;
-                undisclosed += s.disclosureGap() ? 1 : 0;
-                s.reasons().forEach(r -> reasons.merge(r, 1, Integer::sum));
-                s.markers().forEach(m -> markerKinds.merge(markerKind(m), 1, Integer::sum));
-            }
-            weak += !s.sponsored() && !s.weakMarkers().isEmpty() ? 1 : 0;
-        }
-        System.out.printf(Locale.ROOT, "Instagram reach: %d posts, %d with a caption%n", posts.size(), withCaption);
-        System.out.printf(
-                Locale.ROOT,
-                "inviting captions: %d (%.1f%%), by kind %s%n",
-                inviting,
-                100.0 * inviting / posts.size(),
-                kinds);
-        System.out.printf(
-                Locale.ROOT,
-                "sponsored posts: %d (%.1f%%), undisclosed %d, weak-only %d, by reason %s%n",
-                sponsored,
-                100.0 * sponsored / posts.size(),
-                undisclosed,
-                weak,
-                reasons);
-        System.out.println("marker kinds found: " + markerKinds);
-        assertThat(posts).hasSize(100);
-        assertThat(withCaption).isPositive();
+        return new ReachPosts(posts, handles);
     }
 
     /** A marker as a kind that names no person: hashtags and phrases as they are, codes and links by type. */

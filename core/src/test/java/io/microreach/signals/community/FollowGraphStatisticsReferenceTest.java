@@ -165,7 +165,12 @@ class FollowGraphStatisticsReferenceTest {
                 s.mostConnected);
     }
 
-    /** {@code FollowGraphStatistics.of} and its constructor as they were with JGraphT (commit b9a94f1). */
+    /**
+     * {@code FollowGraphStatistics.of} and its constructor as they were with JGraphT (commit b9a94f1): a deliberate
+     * reference copy of main code, kept here as an independent oracle for the bit-matrix implementation. Its lines
+     * that still match {@code FollowGraphStatistics} (and the cohesion benchmark's baseline) are meant to; do not
+     * replace them with calls into the code under test.
+     */
     static Expected reference(Collection<String> nodeIds, Collection<Follow> follows, int evidenceLimit) {
         Set<String> nodes = new LinkedHashSet<>(nodeIds);
         Graph<String, DefaultEdge> directed = new SimpleDirectedGraph<>(DefaultEdge.class);

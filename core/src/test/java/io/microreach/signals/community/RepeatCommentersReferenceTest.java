@@ -93,7 +93,11 @@ class RepeatCommentersReferenceTest {
         assertThat(actual).isEqualTo(reference(settings, activity));
     }
 
-    /** {@code CohesionMeter.repeatCommenters} as it was (commit b9a94f1). */
+    /**
+     * {@code CohesionMeter.repeatCommenters} as it was (commit b9a94f1): a deliberate reference copy of main code,
+     * kept here as an independent oracle for the faster implementation. Its lines that still match {@code CohesionMeter}
+     * are meant to; do not replace them with calls into the code under test.
+     */
     static RepeatCommenters reference(CohesionSettings settings, AccountActivity activity) {
         List<Post> recent = activity.posts()
                 .subList(0, Math.min(settings.recentPosts(), activity.posts().size()));

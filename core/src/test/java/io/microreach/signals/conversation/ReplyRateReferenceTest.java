@@ -101,6 +101,11 @@ class ReplyRateReferenceTest {
         assertThat(actual).isEqualTo(new PreviousReplyRateCalculator(settings).measure(activity, observedAt));
     }
 
+    /**
+     * {@code ReplyRateCalculator} as it was before the speed-up: a deliberate reference copy of main code, kept here as
+     * an independent oracle for the restructured implementation. Its lines that still match {@code
+     * ReplyRateCalculator} are meant to; do not replace them with calls into the code under test.
+     */
     static final class PreviousReplyRateCalculator {
         private final ReplySettings settings;
 

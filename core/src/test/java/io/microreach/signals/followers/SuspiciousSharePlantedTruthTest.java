@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.microreach.generator.GeneratorConfig;
 import io.microreach.signals.Confidence;
 import io.microreach.signals.GeneratedPool;
+import io.microreach.signals.followers.training.ClassifierEvaluation;
+import io.microreach.signals.followers.training.LabelledProfile;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -82,16 +84,16 @@ class SuspiciousSharePlantedTruthTest {
     @Test
     void validatedErrorRatesHoldForGeneratedFollowers() {
         SuspiciousFollowerModel model = SuspiciousFollowerModel.load();
-        List<LabelledScore> scored = new java.util.ArrayList<>();
+        List<LabelledProfile> labelled = new java.util.ArrayList<>();
         for (GeneratedPool.Member m : pool) {
             Set<String> fakes = new HashSet<>();
             m.truth().path("follower_sample").path("fake_follower_ids").forEach(id -> fakes.add(id.asText()));
             m.activity()
                     .followers()
-                    .forEach(f -> scored.add(new LabelledScore(
-                            model.probability(FollowerProfile.of(f)), fakes.contains(f.followerPlatformId()))));
+                    .forEach(f -> labelled.add(
+                            new LabelledProfile(FollowerProfile.of(f), fakes.contains(f.followerPlatformId()))));
         }
-        ClassifierEvaluation e = ClassifierEvaluation.of(scored, model.threshold());
+        ClassifierEvaluation e = ClassifierEvaluation.of(model, labelled);
         System.out.printf(
                 Locale.ROOT,
                 "generated followers: n %d (%d fake), accuracy %.3f, recall %.3f, FPR %.3f, AUC %.3f;"

@@ -1,5 +1,6 @@
-package io.microreach.signals.followers;
+package io.microreach.signals.followers.training;
 
+import io.microreach.signals.followers.FollowerProfile;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
-package io.microreach.signals.followers;
+package io.microreach.signals.followers.training;
 
+import io.microreach.signals.followers.SuspiciousFollowerModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -45,7 +46,7 @@ public record ClassifierEvaluation(
     }
 
     /** @throws IllegalArgumentException for an empty list */
-    public static ClassifierEvaluation of(List<LabelledScore> scored, double threshold) {
+    static ClassifierEvaluation of(List<LabelledScore> scored, double threshold) {
         if (scored.isEmpty()) {
             throw new IllegalArgumentException("nothing to evaluate: no labelled scores");
         }

@@ -1,6 +1,7 @@
-package io.microreach.niches;
+package io.microreach.niches.evaluation;
 
 import io.microreach.ingest.UnusableInputException;
+import io.microreach.niches.NicheTaxonomy;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -1,7 +1,9 @@
-package io.microreach.signals.followers;
+package io.microreach.signals.followers.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.microreach.signals.followers.ModelValidation;
+import io.microreach.signals.followers.SuspiciousFollowerModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +71,7 @@ class SuspiciousFollowerModelCheck {
 
     /** Out-of-fold scores of a model trained on {@code data} itself: what the features can do on that platform. */
     static ClassifierEvaluation crossValidated(List<LabelledProfile> data) {
-        SuspiciousFollowerModel m = SuspiciousFollowerModel.train(data, TrainingOptions.defaults());
+        SuspiciousFollowerModel m = LogisticTraining.train(data, TrainingOptions.defaults());
         ModelValidation v = m.validation();
         int tp = v.truePositives();
         int tn = v.trueNegatives();

@@ -1,4 +1,4 @@
-package io.microreach.signals.followers;
+package io.microreach.signals.followers.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

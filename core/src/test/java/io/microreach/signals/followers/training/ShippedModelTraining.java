@@ -1,5 +1,7 @@
-package io.microreach.signals.followers;
+package io.microreach.signals.followers.training;
 
+import io.microreach.signals.followers.ModelValidation;
+import io.microreach.signals.followers.SuspiciousFollowerModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +13,7 @@ import java.util.Optional;
  * <pre>
  * ./mvnw -q -B -pl core test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp "core/target/test-classes:core/target/classes:$(cat core/target/cp.txt)" \
- *     io.microreach.signals.followers.ShippedModelTraining [DATA_DIR] [OUT_FILE]
+ *     io.microreach.signals.followers.training.ShippedModelTraining [DATA_DIR] [OUT_FILE]
  * </pre>
  *
  * It prints counts and rates only.
@@ -44,7 +46,6 @@ final class ShippedModelTraining {
 
     static SuspiciousFollowerModel train(Path root) throws Exception {
         List<LabelledProfile> training = PublicProfileData.shippedTrainingSet(root);
-        return SuspiciousFollowerModel.train(
-                training, TrainingOptions.defaults().withTrainingData(TRAINING_DATA));
+        return LogisticTraining.train(training, TrainingOptions.defaults().withTrainingData(TRAINING_DATA));
     }
 }

@@ -1,8 +1,9 @@
-package io.microreach.signals.followers;
+package io.microreach.signals.followers.training;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microreach.signals.followers.FollowerProfile;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,9 +1,9 @@
-package io.microreach.signals.followers;
+package io.microreach.signals.followers.training;
 
 import java.util.Objects;
 
 /**
- * Settings of {@link SuspiciousFollowerModel#train(java.util.List, TrainingOptions)}.
+ * Settings of {@link LogisticTraining#train(java.util.List, TrainingOptions)}.
  *
  * @param epochs passes of stochastic gradient descent over the data
  * @param folds folds of the cross-validation that picks the threshold and measures sensitivity/specificity

@@ -1,5 +1,6 @@
-package io.microreach.signals.followers;
+package io.microreach.signals.followers.training;
 
+import io.microreach.signals.followers.FollowerProfile;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,12 @@
-package io.microreach.niches;
+package io.microreach.niches.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.microreach.ingest.UnusableInputException;
+import io.microreach.niches.ContentText;
+import io.microreach.niches.NicheTaxonomy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

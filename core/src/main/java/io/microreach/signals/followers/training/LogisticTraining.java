@@ -1,6 +1,10 @@
-package io.microreach.signals.followers;
+package io.microreach.signals.followers.training;
 
 import com.oracle.labs.mlrg.olcut.util.Pair;
+import io.microreach.signals.followers.FeatureWeight;
+import io.microreach.signals.followers.FollowerFeatures;
+import io.microreach.signals.followers.ModelValidation;
+import io.microreach.signals.followers.SuspiciousFollowerModel;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -46,13 +50,28 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * <p>References: Tribuo 4.3 (Oracle Labs, Apache-2.0), {@code org.tribuo.classification.sgd}; Duchi, Hazan &amp;
  * Singer (2011), AdaGrad.
  */
-final class LogisticTraining {
+public final class LogisticTraining {
     private static final String SUSPICIOUS = "suspicious";
     private static final String GENUINE = "genuine";
 
     private LogisticTraining() {}
 
-    static SuspiciousFollowerModel train(List<LabelledProfile> data, TrainingOptions options) {
+    /** Trains a model with {@link TrainingOptions#defaults()}. */
+    public static SuspiciousFollowerModel train(List<LabelledProfile> data) {
+        return train(data, TrainingOptions.defaults());
+    }
+
+    /**
+     * Fits the logistic regression on {@code data} (Tribuo, AdaGrad), chooses the threshold by cross-validation on
+     * the same data and records the out-of-fold sensitivity and specificity. Deterministic for a given seed.
+     *
+     * @throws IllegalArgumentException when a class has fewer profiles than folds, or a profile knows no feature
+     */
+    public static SuspiciousFollowerModel train(List<LabelledProfile> data, TrainingOptions options) {
+        return fitAndValidate(List.copyOf(data), options);
+    }
+
+    private static SuspiciousFollowerModel fitAndValidate(List<LabelledProfile> data, TrainingOptions options) {
         int positives = 0;
         for (LabelledProfile p : data) {
             positives += p.suspicious() ? 1 : 0;
@@ -265,8 +284,7 @@ final class LogisticTraining {
 
     private record Fit(double[] center, double[] sd, double[] weight, double intercept) {
         double probability(double[] features) {
-            return SuspiciousFollowerModel.logistic(
-                    SuspiciousFollowerModel.logit(features, center, sd, weight, intercept));
+            return SuspiciousFollowerModel.probability(features, center, sd, weight, intercept);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.microreach.signals.followers;
+package io.microreach.signals.followers.training;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.microreach.niches;
+package io.microreach.niches.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +8,7 @@ import io.microreach.ingest.InputFiles;
 import io.microreach.ingest.ParsedLine;
 import io.microreach.ingest.RecordSource;
 import io.microreach.ingest.UnusableInputException;
+import io.microreach.niches.ContentText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.microreach.niches;
+package io.microreach.niches.evaluation;
 
 /**
  * Precision, recall and F1 of one niche.

@@ -1,9 +1,10 @@
-package io.microreach.signals.followers;
+package io.microreach.signals.followers.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.microreach.signals.followers.FollowerProfile;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.microreach.niches;
+package io.microreach.niches.evaluation;
 
 import java.util.Set;
 

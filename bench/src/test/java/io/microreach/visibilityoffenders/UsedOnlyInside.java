@@ -1,0 +1,4 @@
+package io.microreach.visibilityoffenders;
+
+/** Deliberate offender for CoreVisibilityTest: public, but only {@link InsideUser} (same package) uses it. */
+public class UsedOnlyInside {}

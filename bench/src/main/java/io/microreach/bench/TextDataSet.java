@@ -2,10 +2,10 @@ package io.microreach.bench;
 
 import io.microreach.generator.GeneratorConfig;
 import io.microreach.generator.SyntheticDataGenerator;
-import io.microreach.niches.evaluation.PlantedAccount;
-import io.microreach.niches.evaluation.PlantedAccounts;
 import io.microreach.niches.StaticEmbedder;
 import io.microreach.niches.TextEmbedder;
+import io.microreach.niches.evaluation.PlantedAccount;
+import io.microreach.niches.evaluation.PlantedAccounts;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
@@ -101,8 +100,11 @@ public class SearchIndex implements AutoCloseable {
         return root;
     }
 
-    /** Runs {@code work} on a current searcher (opening or building the index first if needed). */
-    <T> T withSearcher(Function<Searching, T> work) {
+    /**
+     * Runs {@code work} on a current searcher (opening or building the index first if needed); an I/O failure, of the
+     * index or of the work, names the index folder.
+     */
+    <T> T withSearcher(SearchWork<T> work) {
         Generation g = open();
         try {
             IndexSearcher searcher = g.searchers().acquire();
@@ -114,6 +116,12 @@ public class SearchIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("search index " + g.dir() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What runs on a searcher; reading the index may fail with an I/O error. */
+    @FunctionalInterface
+    interface SearchWork<T> {
+        T apply(Searching searching) throws IOException;
     }
 
     /** A searcher with the vector space of the index it reads. */

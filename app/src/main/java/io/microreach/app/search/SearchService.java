@@ -2,8 +2,6 @@ package io.microreach.app.search;
 
 import io.microreach.domain.Platform;
 import io.microreach.niches.TextEmbedder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -86,14 +84,10 @@ public class SearchService {
                     formula());
         }
         return index.withSearcher(s -> {
-            try {
-                if (briefVector != null) {
-                    checkVectorSpace(s.space(), briefVector);
-                }
-                return new SearchRun(s.searcher(), request, settings, briefVector).execute(formula());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            if (briefVector != null) {
+                checkVectorSpace(s.space(), briefVector);
             }
+            return new SearchRun(s.searcher(), request, settings, briefVector).execute(formula());
         });
     }
 
@@ -103,13 +97,7 @@ public class SearchService {
             throw new InvalidSearchParameter(
                     "limit", "must be between 1 and " + SearchRequest.MAX_LIMIT + ", got " + limit);
         }
-        return index.withSearcher(s -> {
-            try {
-                return lookalikes.find(s.searcher(), platform, handle, filters, limit);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return index.withSearcher(s -> lookalikes.find(s.searcher(), platform, handle, filters, limit));
     }
 
     /**
@@ -117,13 +105,7 @@ public class SearchService {
      * kNN for {@code candidates} neighbours, then an exact cosine re-rank (for measuring recall against brute force).
      */
     public List<Long> nearestAccounts(float[] vector, int k, int candidates) {
-        return index.withSearcher(s -> {
-            try {
-                return SemanticRanker.nearest(s.searcher(), vector, k, candidates);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return index.withSearcher(s -> SemanticRanker.nearest(s.searcher(), vector, k, candidates));
     }
 
     /** Lookalikes of one account: similarity to the seed's content embedding is the whole score. */

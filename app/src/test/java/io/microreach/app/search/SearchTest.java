@@ -224,13 +224,8 @@ class SearchTest extends SpringAppTest {
         // The keyword term is BM25 over the query's ceiling: the idf of the one word in the field where it is rarest
         // relative to the field's size (the unstemmed field holds every account), computed here by the documented
         // formula log(1 + (N - df + 0.5) / (df + 0.5)) with df = 1.
-        long n = index.withSearcher(s -> {
-            try {
-                return s.searcher().collectionStatistics(IndexFields.TEXT).docCount();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        long n = index.withSearcher(
+                s -> s.searcher().collectionStatistics(IndexFields.TEXT).docCount());
         double ceiling = (float) Math.log(1 + (n - 1 + 0.5) / 1.5);
         assertThat(why.keywordContribution()).isCloseTo(why.bm25() / ceiling, within(1e-9));
         assertThat(why.keywordContribution()).isBetween(0.2, 1.0); // one occurrence in a short text: about half

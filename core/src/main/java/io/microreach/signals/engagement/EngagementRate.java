@@ -19,6 +19,8 @@ import java.util.List;
  * @param evidencePostIds the posts behind either median, newest first
  * @param confidence from {@code postsUsed}: {@code NONE} when {@code median} is unavailable
  * @param posts every post of the window with its own rates (including those without a rate), newest first
+ * @param window which window the rates come from: the recent one, or the last posts when the recent one was too thin
+ * @param windowDescription the window in words, with how many posts it held and the days they span
  */
 public record EngagementRate(
         Double median,
@@ -31,7 +33,17 @@ public record EngagementRate(
         String byViewsUnavailableReason,
         List<String> evidencePostIds,
         Confidence confidence,
-        List<PostEngagement> posts) {
+        List<PostEngagement> posts,
+        Window window,
+        String windowDescription) {
+
+    /** Which posts a creator's rate was taken over (see {@link EngagementWindow}). */
+    public enum Window {
+        /** The last 30 posts within 90 days of the newest post (PRODUCT.md's default). */
+        RECENT,
+        /** The last 12 posts whatever their age, because the recent window had too few posts with a rate. */
+        LAST_POSTS
+    }
 
     public EngagementRate {
         evidencePostIds = List.copyOf(evidencePostIds);

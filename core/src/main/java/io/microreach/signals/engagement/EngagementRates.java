@@ -4,6 +4,7 @@ import io.microreach.domain.Account;
 import io.microreach.domain.Post;
 import io.microreach.signals.AccountActivity;
 import io.microreach.signals.Confidence;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +27,8 @@ import java.util.Set;
  * behaviour. The creator's ER is the <em>median</em> of the window's post rates: a viral post or a dead one moves a
  * mean a lot and a median hardly, and the post-to-post spread of engagement is roughly lognormal (InstaFake: sd of
  * ln(engagements) about 0.56), where the median is the natural centre. Below {@link EngagementWindow#minimumPosts()}
- * rated posts the creator gets "insufficient data" instead of a number.
+ * rated posts the window falls back to the last posts whatever their age, and the result names the window it used;
+ * when those have too few rated posts as well, the creator gets "insufficient data" instead of a number.
  */
 public final class EngagementRates {
     private final EngagementWindow window;
@@ -80,13 +82,63 @@ public final class EngagementRates {
                 byViews);
     }
 
-    /** The creator's engagement rate over the window of its posts. */
+    /**
+     * The creator's engagement rate over the window of its posts: the recent window, or the last posts when the
+     * recent window has too few posts with a rate (see {@link EngagementWindow}).
+     */
     public EngagementRate engagementRate(AccountActivity activity) {
-        List<Post> inWindow = windowOf(activity.posts());
-        List<PostEngagement> measured = new ArrayList<>(inWindow.size());
-        for (Post p : inWindow) {
-            measured.add(measurePost(p, activity.account()));
+        List<Post> recent = windowOf(activity.posts());
+        List<PostEngagement> recentMeasured = measure(recent, activity.account());
+        int recentRated = rated(recentMeasured);
+        if (recentRated >= window.minimumPosts() || window.fallbackPosts() == 0) {
+            return rate(recent, recentMeasured, EngagementRate.Window.RECENT, null);
         }
+        List<Post> last = newest(activity.posts(), window.fallbackPosts());
+        if (last.size() <= recent.size()) {
+            // The last posts are the recent window or part of it: falling back adds no post.
+            return rate(recent, recentMeasured, EngagementRate.Window.RECENT, null);
+        }
+        List<PostEngagement> lastMeasured = measure(last, activity.account());
+        int lastRated = rated(lastMeasured);
+        if (lastRated >= window.minimumPosts()) {
+            return rate(last, lastMeasured, EngagementRate.Window.LAST_POSTS, recentRated);
+        }
+        EngagementRate thin = rate(recent, recentMeasured, EngagementRate.Window.RECENT, null);
+        return new EngagementRate(
+                thin.median(),
+                thin.medianByViews(),
+                thin.postsUsed(),
+                thin.postsUsedByViews(),
+                thin.followerBasis(),
+                thin.formula(),
+                thin.unavailableReason() + "; the last " + last.size() + " posts have " + lastRated + " with a rate",
+                thin.byViewsUnavailableReason(),
+                thin.evidencePostIds(),
+                thin.confidence(),
+                thin.posts(),
+                thin.window(),
+                thin.windowDescription());
+    }
+
+    private static List<PostEngagement> measure(List<Post> posts, Account account) {
+        List<PostEngagement> measured = new ArrayList<>(posts.size());
+        for (Post p : posts) {
+            measured.add(measurePost(p, account));
+        }
+        return measured;
+    }
+
+    private static int rated(List<PostEngagement> measured) {
+        return (int) measured.stream().filter(m -> m.er() != null).count();
+    }
+
+    /**
+     * The rate over {@code inWindow}.
+     *
+     * @param recentRated for the fallback window, how many posts of the recent window had a rate; else {@code null}
+     */
+    private EngagementRate rate(
+            List<Post> inWindow, List<PostEngagement> measured, EngagementRate.Window kind, Integer recentRated) {
         List<PostEngagement> byFollowers =
                 measured.stream().filter(m -> m.er() != null).toList();
         List<PostEngagement> byViews =
@@ -126,6 +178,13 @@ public final class EngagementRates {
                 rated.add(inWindow.get(i));
             }
         }
+        Confidence confidence = median == null
+                ? Confidence.NONE
+                : Confidence.of(byFollowers.size(), window.minimumPosts(), window.highConfidencePosts());
+        if (kind == EngagementRate.Window.LAST_POSTS && confidence.ordinal() > Confidence.LOW.ordinal()) {
+            // Older posts describe the account of today less well than recent ones: one step less.
+            confidence = Confidence.values()[confidence.ordinal() - 1];
+        }
         return new EngagementRate(
                 median,
                 medianByViews,
@@ -136,11 +195,46 @@ public final class EngagementRates {
                 reason,
                 viewsReason,
                 List.copyOf(evidence),
-                median == null
-                        ? Confidence.NONE
-                        : Confidence.of(byFollowers.size(), window.minimumPosts(), window.highConfidencePosts()),
-                measured);
+                confidence,
+                measured,
+                kind,
+                describe(inWindow, kind, recentRated));
     }
+
+    private String describe(List<Post> inWindow, EngagementRate.Window kind, Integer recentRated) {
+        if (kind == EngagementRate.Window.RECENT) {
+            return window.describeRecent() + " ("
+                    + (inWindow.isEmpty()
+                            ? "no posts"
+                            : inWindow.size() + (inWindow.size() == 1 ? " post" : " posts") + " over "
+                                    + days(inWindow) + " days")
+                    + ")";
+        }
+        return "the last " + inWindow.size() + " posts, whatever their age (over " + days(inWindow) + " days), because "
+                + window.describeRecent() + " had " + recentRated + " with a rate, fewer than "
+                + window.minimumPosts();
+    }
+
+    private static long days(List<Post> newestFirst) {
+        return newestFirst.isEmpty()
+                ? 0
+                : Duration.between(
+                                newestFirst.get(newestFirst.size() - 1).publishedAt(),
+                                newestFirst.get(0).publishedAt())
+                        .toDays();
+    }
+
+    /** The newest {@code n} posts, newest first. */
+    private static List<Post> newest(List<Post> posts, int n) {
+        List<Post> sorted = new ArrayList<>(posts);
+        sorted.sort(NEWEST_FIRST);
+        return List.copyOf(sorted.subList(0, Math.min(n, sorted.size())));
+    }
+
+    // Ties broken by id so the window is the same for any input order.
+    private static final Comparator<Post> NEWEST_FIRST = Comparator.comparing(Post::publishedAt)
+            .thenComparing(Post::platformId)
+            .reversed();
 
     /** Median likes per comment over the window's posts with comments &gt; 0 and reported likes. */
     LikeCommentRatio likeCommentRatio(AccountActivity activity) {
@@ -176,10 +270,7 @@ public final class EngagementRates {
             return List.of();
         }
         List<Post> sorted = new ArrayList<>(posts);
-        // Ties broken by id so the window is the same for any input order.
-        sorted.sort(Comparator.comparing(Post::publishedAt)
-                .thenComparing(Post::platformId)
-                .reversed());
+        sorted.sort(NEWEST_FIRST);
         Instant oldestAllowed = sorted.get(0).publishedAt().minus(window.maxAge());
         List<Post> out = new ArrayList<>();
         for (Post p : sorted) {

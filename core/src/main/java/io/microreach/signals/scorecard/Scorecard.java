@@ -17,6 +17,13 @@ import java.util.List;
  * One account's scorecard as the API, the CLI and the UI show it. Headline metrics are plain numbers or
  * {@code null}; every {@code null} has its reason in {@link #unavailable}. {@link #details} keeps the full signal
  * results with their evidence ids.
+ *
+ * @param trustLow the lowest score the account could get once every missing component is measured (see {@code
+ *     TrustScore}); {@code null} without a score
+ * @param trustHigh the highest such score; {@code null} without a score
+ * @param trustCoveredWeight the share of the trust weight whose components had data (0..1)
+ * @param missingEvidence the trust components without data, heaviest first, with what would supply each
+ * @param engagementWindow which posts the engagement rate was taken over, in words; {@code null} without posts
  */
 public record Scorecard(
         String platform,
@@ -25,9 +32,14 @@ public record Scorecard(
         long followers,
         Instant computedAt,
         Double trustScore,
+        Double trustLow,
+        Double trustHigh,
         Confidence trustConfidence,
+        double trustCoveredWeight,
+        List<MissingEvidence> missingEvidence,
         String tier,
         Double engagementRate,
+        String engagementWindow,
         Double engagementRatePercentile,
         SuspiciousShareView suspiciousShare,
         Double replyRate,
@@ -42,7 +54,16 @@ public record Scorecard(
     public Scorecard {
         components = List.copyOf(components);
         unavailable = List.copyOf(unavailable);
+        missingEvidence = List.copyOf(missingEvidence);
     }
+
+    /**
+     * A trust component without data: how much weight it carries, why it is missing and what would supply it.
+     *
+     * @param component the component's id ({@code real_followers})
+     * @param howToGet the data that would supply it and how to bring it in
+     */
+    public record MissingEvidence(String component, double weight, String reason, String howToGet) {}
 
     /** The suspicious-follower share: corrected estimate with its 95% interval, on {@code sampleSize} followers. */
     public record SuspiciousShareView(

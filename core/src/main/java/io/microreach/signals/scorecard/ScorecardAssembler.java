@@ -97,6 +97,10 @@ public final class ScorecardAssembler {
         if (trust.score() == null) {
             unavailable.add(new Scorecard.Unavailable("trustScore", trust.unavailableReason()));
         }
+        List<Scorecard.MissingEvidence> missing = trust.missing().stream()
+                .map(c -> new Scorecard.MissingEvidence(
+                        c.component().id(), c.weight(), c.unavailableReason(), howToGet(c.component())))
+                .toList();
         return new Scorecard(
                 s.platform().id(),
                 s.accountId(),
@@ -104,9 +108,14 @@ public final class ScorecardAssembler {
                 s.followers(),
                 computedAt,
                 trust.score(),
+                trust.low(),
+                trust.high(),
                 trust.confidence(),
+                trust.coveredWeight(),
+                missing,
                 s.tier().id(),
                 peers.engagementRate(),
+                s.engagement().windowDescription(),
                 d.erPercentile(),
                 susView,
                 peers.replyRate(),
@@ -148,7 +157,8 @@ public final class ScorecardAssembler {
                         pct.percentile() / 100,
                         pct.percentile(),
                         full
-                                ? "percentile of the median ER among " + pct.peers() + " peers (" + pct.group() + ")"
+                                ? "percentile of the median ER among " + pct.peers() + " peers (" + pct.group()
+                                        + "), over " + s.engagement().windowDescription()
                                 : null,
                         h.engagementConfidence(),
                         full ? s.engagement().evidencePostIds() : List.of(),
@@ -330,6 +340,30 @@ public final class ScorecardAssembler {
                     TrustComponent.NO_ANOMALIES, "no follower history and too few commented posts to check"));
         }
         return new Draft(inputs, erPercentile, ratio, count);
+    }
+
+    /**
+     * What would supply a component, and how to bring it in: the import records (docs/import-format.md) and the
+     * least amount each signal needs. Platform connectors are not built yet, so the import is the one way.
+     */
+    static String howToGet(TrustComponent component) {
+        return switch (component) {
+            case ENGAGEMENT -> "at least 5 posts with like or comment counts (import post records with likes and"
+                    + " comments), and at least 10 accounts of the same platform and tier with an engagement rate to"
+                    + " compare with (import more accounts)";
+            case REAL_FOLLOWERS -> "a sample of at least 30 followers' public profiles (import follower_sample"
+                    + " records: followers, following, posts count, profile picture, bio), e.g. from an export of"
+                    + " the follower list";
+            case REPLIES -> "comments by others on the recent posts, with the creator's own replies (import comment"
+                    + " records with parent_id), at least 5 of them settled";
+            case COMMUNITY -> "a follower sample of at least 30 followers and the follow edges among them (import"
+                    + " follower_sample and follow_edge records)";
+            case INVITING_CONTENT -> "the captions of at least 5 recent posts (import post records with caption)";
+            case AUTHENTICITY -> "the captions or paid-partnership flags of at least 5 recent posts (import post"
+                    + " records with caption or paid_partnership)";
+            case NO_ANOMALIES -> "at least 14 days of daily follower counts (import follower_count records), or"
+                    + " comments by others with their authors and times on the recent posts (import comment records)";
+        };
     }
 
     /** The reason an unavailable component gets in {@link #headline}, which reports no reasons. */

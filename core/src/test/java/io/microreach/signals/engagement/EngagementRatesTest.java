@@ -270,13 +270,13 @@ class EngagementRatesTest {
 
     @Test
     void windowSettingsAreValidated() {
-        assertThatThrownBy(() -> new EngagementWindow(0, Duration.ofDays(1), 1, 1))
+        assertThatThrownBy(() -> new EngagementWindow(0, Duration.ofDays(1), 1, 1, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new EngagementWindow(10, Duration.ZERO, 1, 1))
+        assertThatThrownBy(() -> new EngagementWindow(10, Duration.ZERO, 1, 1, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new EngagementWindow(10, Duration.ofDays(1), 11, 11))
+        assertThatThrownBy(() -> new EngagementWindow(10, Duration.ofDays(1), 11, 11, 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new EngagementWindow(10, Duration.ofDays(1), 5, 4))
+        assertThatThrownBy(() -> new EngagementWindow(10, Duration.ofDays(1), 5, 4, 0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(EngagementWindow.DEFAULT.withMinimumPosts(25).highConfidencePosts())
                 .isEqualTo(25);

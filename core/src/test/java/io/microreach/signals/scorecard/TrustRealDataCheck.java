@@ -87,6 +87,9 @@ class TrustRealDataCheck {
         List<Double> thinErs = new ArrayList<>();
         List<Double> allWindowErs = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
+        List<Double> widths = new ArrayList<>();
+        int fallback = 0;
+        Map<String, Integer> missing = new TreeMap<>();
         Map<String, Integer> covered = new TreeMap<>();
         Map<String, Integer> reasons = new TreeMap<>();
         for (int i = 0; i < signals.size(); i++) {
@@ -112,7 +115,12 @@ class TrustRealDataCheck {
             if (card.trustScore() != null) {
                 withTrust++;
                 scores.add(card.trustScore());
+                widths.add(card.trustHigh() - card.trustLow());
             }
+            if (s.engagement().window() == io.microreach.signals.engagement.EngagementRate.Window.LAST_POSTS) {
+                fallback++;
+            }
+            card.missingEvidence().forEach(m -> missing.merge(m.component(), 1, Integer::sum));
             double weight = card.components().stream()
                     .filter(c -> c.unavailableReason() == null)
                     .mapToDouble(c -> c.weight())
@@ -123,6 +131,8 @@ class TrustRealDataCheck {
                 "accounts %d; fewer than 5 posts within 90 days of the newest: %d%n", accounts.size(), thinRecent);
         System.out.printf("engagement rate available: %d (unavailable: %s)%n", withEr, reasons);
         System.out.printf("trust score available: %d%n", withTrust);
+        System.out.printf("engagement rate over the last-posts fallback window: %d%n", fallback);
+        System.out.println("missing evidence listed (accounts): " + missing);
         System.out.println("weight with data (accounts): " + covered);
         if (!ers.isEmpty()) {
             System.out.println("pool median ER: " + quartiles(ers, 100, "%"));
@@ -136,6 +146,7 @@ class TrustRealDataCheck {
         }
         if (!scores.isEmpty()) {
             System.out.println("trust scores: " + quartiles(scores, 1, ""));
+            System.out.println("trust band widths: " + quartiles(widths, 1, ""));
         }
         return new Result(accounts.size(), withEr, withTrust);
     }

@@ -206,8 +206,8 @@ public final class EngagementRates {
             return window.describeRecent() + " ("
                     + (inWindow.isEmpty()
                             ? "no posts"
-                            : inWindow.size() + (inWindow.size() == 1 ? " post" : " posts") + " over "
-                                    + days(inWindow) + " days")
+                            : inWindow.size() + (inWindow.size() == 1 ? " post" : " posts") + " over " + days(inWindow)
+                                    + " days")
                     + ")";
         }
         return "the last " + inWindow.size() + " posts, whatever their age (over " + days(inWindow) + " days), because "

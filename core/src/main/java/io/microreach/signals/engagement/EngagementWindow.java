@@ -21,8 +21,7 @@ import java.util.Objects;
  * @param fallbackPosts the newest this many posts, whatever their age, when the window above has fewer than {@code
  *     minimumPosts} posts with a rate; 0 turns the fallback off
  */
-record EngagementWindow(
-        int maxPosts, Duration maxAge, int minimumPosts, int highConfidencePosts, int fallbackPosts) {
+record EngagementWindow(int maxPosts, Duration maxAge, int minimumPosts, int highConfidencePosts, int fallbackPosts) {
 
     /**
      * PRODUCT.md defaults: last 30 posts or 90 days, at least 5 posts; 20 posts give high confidence; else the last 12
@@ -46,8 +45,8 @@ record EngagementWindow(
                     "highConfidencePosts must be at least minimumPosts (" + minimumPosts + "): " + highConfidencePosts);
         }
         if (fallbackPosts != 0 && (fallbackPosts < minimumPosts || fallbackPosts > maxPosts)) {
-            throw new IllegalArgumentException("fallbackPosts must be 0 (off) or within " + minimumPosts + ".."
-                    + maxPosts + ": " + fallbackPosts);
+            throw new IllegalArgumentException(
+                    "fallbackPosts must be 0 (off) or within " + minimumPosts + ".." + maxPosts + ": " + fallbackPosts);
         }
     }
 

@@ -348,21 +348,27 @@ public final class ScorecardAssembler {
      */
     static String howToGet(TrustComponent component) {
         return switch (component) {
-            case ENGAGEMENT -> "at least 5 posts with like or comment counts (import post records with likes and"
-                    + " comments), and at least 10 accounts of the same platform and tier with an engagement rate to"
-                    + " compare with (import more accounts)";
-            case REAL_FOLLOWERS -> "a sample of at least 30 followers' public profiles (import follower_sample"
-                    + " records: followers, following, posts count, profile picture, bio), e.g. from an export of"
-                    + " the follower list";
-            case REPLIES -> "comments by others on the recent posts, with the creator's own replies (import comment"
-                    + " records with parent_id), at least 5 of them settled";
-            case COMMUNITY -> "a follower sample of at least 30 followers and the follow edges among them (import"
-                    + " follower_sample and follow_edge records)";
+            case ENGAGEMENT ->
+                "at least 5 posts with like or comment counts (import post records with likes and"
+                        + " comments), and at least 10 accounts of the same platform and tier with an engagement rate to"
+                        + " compare with (import more accounts)";
+            case REAL_FOLLOWERS ->
+                "a sample of at least 30 followers' public profiles (import follower_sample"
+                        + " records: followers, following, posts count, profile picture, bio), e.g. from an export of"
+                        + " the follower list";
+            case REPLIES ->
+                "comments by others on the recent posts, with the creator's own replies (import comment"
+                        + " records with parent_id), at least 5 of them settled";
+            case COMMUNITY ->
+                "a follower sample of at least 30 followers and the follow edges among them (import"
+                        + " follower_sample and follow_edge records)";
             case INVITING_CONTENT -> "the captions of at least 5 recent posts (import post records with caption)";
-            case AUTHENTICITY -> "the captions or paid-partnership flags of at least 5 recent posts (import post"
-                    + " records with caption or paid_partnership)";
-            case NO_ANOMALIES -> "at least 14 days of daily follower counts (import follower_count records), or"
-                    + " comments by others with their authors and times on the recent posts (import comment records)";
+            case AUTHENTICITY ->
+                "the captions or paid-partnership flags of at least 5 recent posts (import post"
+                        + " records with caption or paid_partnership)";
+            case NO_ANOMALIES ->
+                "at least 14 days of daily follower counts (import follower_count records), or"
+                        + " comments by others with their authors and times on the recent posts (import comment records)";
         };
     }
 

@@ -100,8 +100,7 @@ public record TrustScore(
         }
         double covered = total == 0 ? 0 : available / total;
         ComponentInput engagement = byComponent.get(TrustComponent.ENGAGEMENT);
-        boolean anchored =
-                engagement != null && engagement.available() && weights.of(TrustComponent.ENGAGEMENT) > 0;
+        boolean anchored = engagement != null && engagement.available() && weights.of(TrustComponent.ENGAGEMENT) > 0;
         if (available <= 0 || (!anchored && covered < MINIMUM_COVERED_WEIGHT)) {
             return new TrustScore(
                     null,

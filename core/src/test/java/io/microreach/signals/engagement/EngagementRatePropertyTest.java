@@ -82,6 +82,54 @@ class EngagementRatePropertyTest {
         assertThat(Arrays.stream(sorted).allMatch(v -> v >= 0)).isTrue();
     }
 
+    /**
+     * Occasional posters (a post every 10 to 60 days) against an independent reference: the recent window when it
+     * has at least 5 rated posts, else the newest 12 posts whatever their age.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void sparsePostersFallBackToTheLast12Posts(int seed) {
+        Random rnd = new Random(1_000 + seed);
+        int count = rnd.nextInt(25);
+        double gapDays = 10 + 50 * rnd.nextDouble();
+        List<Post> posts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Long likes = rnd.nextInt(6) == 0 ? null : (long) rnd.nextInt(500);
+            Long comments = rnd.nextInt(6) == 0 ? null : (long) rnd.nextInt(50);
+            posts.add(post("p" + i, i * gapDays, PostFormat.PHOTO, likes, comments, null, null, null, 1_000L));
+        }
+        EngagementRate er = new EngagementRates().engagementRate(activity(account(Platform.INSTAGRAM, 1_000), posts));
+
+        List<Double> recent = new ArrayList<>();
+        List<Double> last = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Post p = posts.get(i);
+            if (p.likes() == null && p.comments() == null) {
+                continue;
+            }
+            double rate = ((p.likes() == null ? 0 : p.likes()) + (p.comments() == null ? 0 : p.comments())) / 1_000.0;
+            if (i < 30 && i * gapDays <= 90 + 1e-6) {
+                recent.add(rate);
+            }
+            if (i < 12) {
+                last.add(rate);
+            }
+        }
+        List<Double> expected = recent.size() >= 5 ? recent : last;
+        if (expected.size() < 5) {
+            assertThat(er.available()).isFalse();
+            return;
+        }
+        double[] sorted =
+                expected.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int m = sorted.length / 2;
+        double median = sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+        assertThat(er.median()).isCloseTo(median, within(1e-12));
+        assertThat(er.postsUsed()).isEqualTo(expected.size());
+        assertThat(er.window())
+                .isEqualTo(recent.size() >= 5 ? EngagementRate.Window.RECENT : EngagementRate.Window.LAST_POSTS);
+    }
+
     private static Post scale(Post p, long k) {
         Post counts = scaleCounts(p, k);
         return copy(

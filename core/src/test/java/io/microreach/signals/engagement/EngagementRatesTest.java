@@ -281,4 +281,74 @@ class EngagementRatesTest {
         assertThat(EngagementWindow.DEFAULT.withMinimumPosts(25).highConfidencePosts())
                 .isEqualTo(25);
     }
+
+    @Test
+    void aThinRecentWindowFallsBackToTheLast12PostsAndSaysSo() {
+        // A post every 30 days: 4 posts within 90 days of the newest (days 0, 30, 60, 90), 20 posts in all.
+        // ERs by post: p0..p19 = 1%..20%, so the last 12 have the median of 6% and 7% = 6.5%.
+        List<Post> posts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            posts.add(photo("p" + i, 30.0 * i, 10L * (i + 1), 0, 1_000L));
+        }
+        EngagementRate er = rates.engagementRate(activity(account(Platform.INSTAGRAM, 1_000), posts));
+        assertThat(er.window()).isEqualTo(EngagementRate.Window.LAST_POSTS);
+        assertThat(er.median()).isCloseTo(0.065, within(1e-12));
+        assertThat(er.postsUsed()).isEqualTo(12);
+        assertThat(er.evidencePostIds()).hasSize(12).startsWith("p0").endsWith("p11");
+        assertThat(er.posts()).hasSize(12);
+        // 12 posts is MEDIUM by count; older posts lower it one step.
+        assertThat(er.confidence()).isEqualTo(Confidence.LOW);
+        assertThat(er.windowDescription())
+                .isEqualTo("the last 12 posts, whatever their age (over 330 days), because the last 30 posts"
+                        + " within 90 days of the newest post had 4 with a rate, fewer than 5");
+
+        // Without the fallback the same account has no rate.
+        EngagementRate off = new EngagementRates(EngagementWindow.DEFAULT.withFallbackPosts(0))
+                .engagementRate(activity(account(Platform.INSTAGRAM, 1_000), posts));
+        assertThat(off.available()).isFalse();
+        assertThat(off.window()).isEqualTo(EngagementRate.Window.RECENT);
+    }
+
+    @Test
+    void aFullRecentWindowIsUsedAndNamedRecent() {
+        List<Post> posts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            posts.add(photo("p" + i, 10.0 * i, 10, 0, 1_000L));
+        }
+        EngagementRate er = rates.engagementRate(activity(account(Platform.INSTAGRAM, 1_000), posts));
+        assertThat(er.window()).isEqualTo(EngagementRate.Window.RECENT);
+        assertThat(er.postsUsed()).isEqualTo(10);
+        assertThat(er.windowDescription())
+                .isEqualTo("the last 30 posts within 90 days of the newest post (10 posts over 90 days)");
+    }
+
+    @Test
+    void whenTheLastPostsAreTooFewAsWellTheReasonSaysBoth() {
+        // 3 rated posts within 90 days, then 5 older posts without counts: the last 8 posts have 3 rates.
+        List<Post> posts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            posts.add(photo("p" + i, 10.0 * i, 10, 1, 1_000L));
+        }
+        for (int i = 0; i < 5; i++) {
+            posts.add(post("old" + i, 200 + i, PostFormat.PHOTO, null, null, null, null, null, 1_000L));
+        }
+        EngagementRate er = rates.engagementRate(activity(account(Platform.INSTAGRAM, 1_000), posts));
+        assertThat(er.available()).isFalse();
+        assertThat(er.window()).isEqualTo(EngagementRate.Window.RECENT);
+        assertThat(er.unavailableReason())
+                .isEqualTo("insufficient data: 3 posts with an engagement rate in the window (of 3 posts), at least"
+                        + " 5 needed; the last 8 posts have 3 with a rate");
+    }
+
+    @Test
+    void fallbackSettingsAreValidated() {
+        assertThatThrownBy(() -> EngagementWindow.DEFAULT.withFallbackPosts(4))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fallbackPosts");
+        assertThatThrownBy(() -> EngagementWindow.DEFAULT.withFallbackPosts(31))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(EngagementWindow.DEFAULT.fallbackPosts()).isEqualTo(12);
+        assertThat(EngagementWindow.DEFAULT.withMinimumPosts(15).fallbackPosts())
+                .isEqualTo(15);
+    }
 }

@@ -61,6 +61,28 @@ class ScorecardPlantedTruthTest {
     }
 
     @Test
+    void fullyMeasuredAccountsGetANarrowBandAndPartlyMeasuredOnesAWiderOne() {
+        int full = 0;
+        for (Scorecard c : cards) {
+            if (c.trustScore() == null) {
+                continue;
+            }
+            double width = c.trustHigh() - c.trustLow();
+            assertThat(c.trustScore()).isBetween(c.trustLow(), c.trustHigh());
+            assertThat(width).isCloseTo(100 * (1 - c.trustCoveredWeight()), within(0.2 + 1e-9));
+            assertThat(c.missingEvidence()).hasSize((int) c.components().stream()
+                    .filter(k -> k.unavailableReason() != null)
+                    .count());
+            if (c.missingEvidence().isEmpty()) {
+                full++;
+                assertThat(width).isLessThanOrEqualTo(0.1 + 1e-9);
+            }
+        }
+        // The generator plants data for every signal on most accounts.
+        assertThat(full).isGreaterThan(cards.size() / 2);
+    }
+
+    @Test
     void boughtFollowersLowerTheTrustScore() {
         List<Double> bought = new ArrayList<>();
         List<Double> clean = new ArrayList<>();

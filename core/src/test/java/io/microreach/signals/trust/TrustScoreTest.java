@@ -81,8 +81,93 @@ class TrustScoreTest {
         TrustScore score = TrustScore.combine(
                 List.of(in(TrustComponent.INVITING_CONTENT, 1.0, Confidence.HIGH)), TrustWeights.DEFAULT);
         assertThat(score.score()).isNull();
-        assertThat(score.unavailableReason()).contains("5%");
+        assertThat(score.unavailableReason()).contains("5%").contains("no engagement rate");
         assertThat(score.confidence()).isEqualTo(Confidence.NONE);
+        assertThat(score.low()).isNull();
+        assertThat(score.high()).isNull();
+    }
+
+    @Test
+    void engagementAloneGivesAScoreWithAnEightyPointBandAndSixMissingComponents() {
+        // A profile and its posts: engagement (weight 0.20) at the 70th percentile, nothing else.
+        TrustScore score = TrustScore.combine(
+                List.of(in(TrustComponent.ENGAGEMENT, 0.7, Confidence.MEDIUM)), TrustWeights.DEFAULT);
+        assertThat(score.score()).isEqualTo(70.0);
+        assertThat(score.coveredWeight()).isCloseTo(0.2, within(1e-9));
+        // low = 100 * 0.2 * 0.7 / 1.0 = 14; high = 14 + 100 * 0.8 = 94.
+        assertThat(score.low()).isEqualTo(14.0);
+        assertThat(score.high()).isEqualTo(94.0);
+        assertThat(score.confidence()).isEqualTo(Confidence.LOW);
+        assertThat(score.missing())
+                .extracting(ScoredComponent::component)
+                .containsExactly(
+                        TrustComponent.REAL_FOLLOWERS,
+                        TrustComponent.REPLIES,
+                        TrustComponent.COMMUNITY,
+                        TrustComponent.AUTHENTICITY,
+                        TrustComponent.NO_ANOMALIES,
+                        TrustComponent.INVITING_CONTENT);
+        assertThat(score.missing())
+                .allSatisfy(c -> assertThat(c.unavailableReason()).isEqualTo("not computed"));
+    }
+
+    @Test
+    void captionsAndEngagementGiveANarrowerBandThanEngagementAlone() {
+        // The case: profile + 12 posts with captions: engagement, authenticity and inviting content (35%).
+        TrustScore score = TrustScore.combine(
+                List.of(
+                        in(TrustComponent.ENGAGEMENT, 0.5, Confidence.MEDIUM),
+                        in(TrustComponent.AUTHENTICITY, 1.0, Confidence.LOW),
+                        in(TrustComponent.INVITING_CONTENT, 0.4, Confidence.LOW)),
+                TrustWeights.DEFAULT);
+        // (0.2*0.5 + 0.1*1 + 0.05*0.4) / 0.35 = 0.22 / 0.35 = 62.857...
+        assertThat(score.score()).isEqualTo(62.9);
+        assertThat(score.low()).isEqualTo(22.0);
+        assertThat(score.high()).isEqualTo(87.0);
+        assertThat(score.missing()).hasSize(4);
+    }
+
+    @Test
+    void fullDataGivesABandOfWidthZeroAroundTheScore() {
+        List<ComponentInput> inputs = new ArrayList<>();
+        for (TrustComponent c : TrustComponent.values()) {
+            inputs.add(in(c, 0.6, Confidence.HIGH));
+        }
+        TrustScore score = TrustScore.combine(inputs, TrustWeights.DEFAULT);
+        assertThat(score.score()).isEqualTo(60.0);
+        assertThat(score.low()).isEqualTo(60.0);
+        assertThat(score.high()).isEqualTo(60.0);
+        assertThat(score.missing()).isEmpty();
+    }
+
+    @Test
+    void withoutEngagementHalfOfTheWeightIsStillEnough() {
+        List<ComponentInput> inputs = List.of(
+                in(TrustComponent.REAL_FOLLOWERS, 1.0, Confidence.HIGH),
+                in(TrustComponent.REPLIES, 0.0, Confidence.HIGH),
+                in(TrustComponent.COMMUNITY, 1.0, Confidence.HIGH),
+                ComponentInput.unavailable(TrustComponent.ENGAGEMENT, "too few peers: 4 in instagram/mid"));
+        TrustScore score = TrustScore.combine(inputs, TrustWeights.DEFAULT);
+        // 0.55 of the weight: (0.25 + 0.15) / 0.55
+        assertThat(score.score()).isEqualTo(72.7);
+        assertThat(score.low()).isEqualTo(40.0);
+        assertThat(score.high()).isEqualTo(85.0);
+        assertThat(score.missing())
+                .filteredOn(c -> c.component() == TrustComponent.ENGAGEMENT)
+                .singleElement()
+                .satisfies(c -> assertThat(c.unavailableReason()).startsWith("too few peers"));
+
+        TrustScore without = TrustScore.combine(inputs.subList(1, 4), TrustWeights.DEFAULT);
+        assertThat(without.score()).isNull();
+        assertThat(without.unavailableReason()).contains("30%");
+    }
+
+    @Test
+    void engagementWithZeroWeightDoesNotAnchorAScore() {
+        TrustScore score = TrustScore.combine(
+                List.of(in(TrustComponent.ENGAGEMENT, 0.7, Confidence.HIGH)),
+                TrustWeights.DEFAULT.with(TrustComponent.ENGAGEMENT, 0));
+        assertThat(score.score()).isNull();
     }
 
     @Test
@@ -126,5 +211,60 @@ class TrustScoreTest {
             inputs.set(i, in(old.component(), Math.min(1, old.goodness() + 0.1), old.confidence()));
             assertThat(TrustScore.combine(inputs, weights).score()).isGreaterThanOrEqualTo(score.score());
         }
+    }
+
+    /**
+     * Property against the exact definition: start from a full scorecard with random values, remove random components
+     * one at a time; at every step the band holds the full-data score and the score, and it is never narrower than
+     * the band of the step before (so adding components, with any values, never widens it).
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void theBandHoldsTheFullDataScoreAndNarrowsAsComponentsAreAdded(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        TrustWeights weights = TrustWeights.DEFAULT;
+        for (TrustComponent c : TrustComponent.values()) {
+            if (random.nextInt(3) == 0) {
+                weights = weights.with(c, random.nextDouble());
+            }
+        }
+        weights = weights.with(TrustComponent.ENGAGEMENT, 0.05 + random.nextDouble());
+        List<ComponentInput> full = new ArrayList<>();
+        for (TrustComponent c : TrustComponent.values()) {
+            double g = random.nextInt(6) == 0 ? random.nextInt(2) : random.nextDouble();
+            full.add(in(c, g, Confidence.values()[1 + random.nextInt(3)]));
+        }
+        TrustScore complete = TrustScore.combine(full, weights);
+        assertThat(complete.high() - complete.low()).isLessThanOrEqualTo(0.1 + 1e-9);
+        double exact = 100 * exactWeightedMean(full, weights);
+
+        // Remove components in random order, engagement last, so that every step keeps a score.
+        List<TrustComponent> order = new ArrayList<>(List.of(TrustComponent.values()));
+        order.remove(TrustComponent.ENGAGEMENT);
+        java.util.Collections.shuffle(order, new java.util.Random(seed));
+        List<ComponentInput> current = new ArrayList<>(full);
+        double previousWidth = complete.high() - complete.low();
+        for (TrustComponent drop : order) {
+            current.replaceAll(in -> in.component() == drop ? ComponentInput.unavailable(drop, "removed") : in);
+            TrustScore partial = TrustScore.combine(current, weights);
+            assertThat(partial.score()).isNotNull();
+            assertThat(exact).isBetween(partial.low() - 1e-9, partial.high() + 1e-9);
+            assertThat(partial.score()).isBetween(partial.low(), partial.high());
+            double width = partial.high() - partial.low();
+            assertThat(width).isGreaterThanOrEqualTo(previousWidth - 0.2 - 1e-9);
+            // Exact width (before outward rounding): the missing share of the weight.
+            assertThat(width).isCloseTo(100 * (1 - partial.coveredWeight()), within(0.2 + 1e-9));
+            previousWidth = width;
+        }
+    }
+
+    private static double exactWeightedMean(List<ComponentInput> inputs, TrustWeights weights) {
+        double sum = 0;
+        double total = 0;
+        for (ComponentInput in : inputs) {
+            sum += weights.of(in.component()) * in.goodness();
+            total += weights.of(in.component());
+        }
+        return sum / total;
     }
 }

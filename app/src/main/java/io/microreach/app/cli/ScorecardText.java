@@ -23,7 +23,20 @@ final class ScorecardText {
                                 : fmt(c.path("trustScore").asDouble(), 1))
                 .append(" (confidence ")
                 .append(c.path("trustConfidence").asString().toLowerCase(Locale.ROOT))
-                .append(")\n");
+                .append(")");
+        if (!c.path("trustLow").isNull() && !c.path("trustLow").isMissingNode()) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    ", band %s-%s with every signal measured (%.0f%% of the weight has data)",
+                    fmt(c.path("trustLow").asDouble(), 1),
+                    fmt(c.path("trustHigh").asDouble(), 1),
+                    100 * c.path("trustCoveredWeight").asDouble()));
+        }
+        sb.append('\n');
+        JsonNode window = c.path("engagementWindow");
+        if (!window.isNull() && !window.isMissingNode()) {
+            sb.append("engagement window: ").append(window.asString()).append('\n');
+        }
         sb.append(String.format(
                 Locale.ROOT,
                 "%n  %-18s %10s %10s %8s %13s  %s%n",
@@ -47,6 +60,18 @@ final class ScorecardText {
                     comp.path("unavailableReason").isNull()
                             ? comp.path("confidence").asString().toLowerCase(Locale.ROOT)
                             : comp.path("unavailableReason").asString()));
+        }
+        if (!c.path("missingEvidence").isEmpty()) {
+            sb.append("\n  missing evidence (each would narrow the band):\n");
+        }
+        for (JsonNode m : c.path("missingEvidence")) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  - %s (weight %s): %s%n      needs %s%n",
+                    m.path("component").asString(),
+                    fmt(m.path("weight").asDouble(), 2),
+                    m.path("reason").asString(),
+                    m.path("howToGet").asString()));
         }
         for (JsonNode u : c.path("unavailable")) {
             sb.append("  n/a: ")

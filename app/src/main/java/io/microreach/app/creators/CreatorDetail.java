@@ -85,14 +85,28 @@ public record CreatorDetail(
     /**
      * The scorecard's trust score and components, or {@code null} when the account is not scored yet.
      *
+     * @param low the lowest score the account could get once every missing component is measured; {@code null}
+     *     without a score
+     * @param high the highest such score
+     * @param coveredWeight the share of the trust weight whose components had data (0..1)
+     * @param engagementWindow which posts the engagement rate was taken over, in words; {@code null} when unknown
+     * @param missingEvidence the components without data and how to get them, heaviest first
      * @param unavailable metric name and reason, for every headline metric without enough data
      */
     public record Trust(
             Double score,
+            Double low,
+            Double high,
+            double coveredWeight,
             String confidence,
             java.time.Instant computedAt,
+            String engagementWindow,
             List<TrustComponentView> components,
+            List<MissingEvidence> missingEvidence,
             List<String> unavailable) {}
+
+    /** A trust component without data, why, and the data that would supply it. */
+    public record MissingEvidence(String component, double weight, String reason, String howToGet) {}
 
     /**
      * @param id the component's id (e.g. {@code real_followers}), used in evidence links

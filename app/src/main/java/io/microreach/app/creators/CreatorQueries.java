@@ -257,11 +257,24 @@ public class CreatorQueries {
         card.path("unavailable")
                 .forEach(u -> unavailable.add(
                         u.path("metric").asString() + ": " + u.path("reason").asString()));
+        List<CreatorDetail.MissingEvidence> missing = new ArrayList<>();
+        card.path("missingEvidence")
+                .forEach(m -> missing.add(new CreatorDetail.MissingEvidence(
+                        m.path("component").asString().replace('_', ' '),
+                        m.path("weight").asDouble(),
+                        m.path("reason").asString(),
+                        m.path("howToGet").asString())));
+        JsonNode window = card.path("engagementWindow");
         return new CreatorDetail.Trust(
                 number(card.path("trustScore")),
+                number(card.path("trustLow")),
+                number(card.path("trustHigh")),
+                card.path("trustCoveredWeight").asDouble(),
                 card.path("trustConfidence").asString().toLowerCase(Locale.ROOT),
                 Instant.parse(card.path("computedAt").asString()),
+                window.isNull() || window.isMissingNode() ? null : window.asString(),
                 components,
+                missing,
                 unavailable);
     }
 

@@ -114,6 +114,8 @@ class CreatorBrowserTest extends BrowserTest {
         open("/creators/" + id);
         assertThat(driver.findElements(By.cssSelector("#trust-breakdown tbody tr")))
                 .hasSize(7);
+        assertThat(driver.findElement(By.id("engagement-window")).getText())
+                .startsWith("Engagement rate over the last");
         var links = driver.findElements(By.cssSelector("#trust-breakdown tbody td a"));
         assertThat(links).as("components with evidence").isNotEmpty();
         var first = links.get(0);

@@ -3,6 +3,8 @@ package io.microreach.app.creators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.microreach.app.SpringAppTest;
+import io.microreach.app.scoring.Scorer;
+import io.microreach.app.scoring.ScoringProgress;
 import io.microreach.app.search.IndexProgress;
 import io.microreach.app.search.SearchIndex;
 import java.net.URI;
@@ -20,6 +22,9 @@ class CreatorPagesTest extends SpringAppTest {
 
     @Autowired
     SearchIndex index;
+
+    @Autowired
+    Scorer scorer;
 
     @BeforeEach
     void data() {
@@ -104,6 +109,19 @@ class CreatorPagesTest extends SpringAppTest {
                 .contains("love it")
                 .contains("@follower.one")
                 .contains("59,000");
+    }
+
+    @Test
+    void aScoredAccountWithLittleDataListsTheMissingEvidenceAndHowToGetIt() throws Exception {
+        scorer.scoreAll(ScoringProgress.NONE);
+        long id = jdbc.queryForObject("SELECT id FROM account WHERE handle = 'creator60'", Long.class);
+        String body = get("/creators/" + id).body();
+        assertThat(body)
+                .contains("id=\"missing-evidence\"")
+                .contains("Missing evidence")
+                .contains("real followers")
+                .contains("import follower_sample records")
+                .contains("import post records with likes and comments");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.microreach.app.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -161,7 +162,12 @@ class ScoringTest extends SpringAppTest {
             "cohesion",
             "anomalies",
             "components",
-            "unavailable"
+            "unavailable",
+            "trustLow",
+            "trustHigh",
+            "trustCoveredWeight",
+            "missingEvidence",
+            "engagementWindow"
         }) {
             assertThat(card.has(key)).as(key).isTrue();
         }
@@ -172,6 +178,13 @@ class ScoringTest extends SpringAppTest {
             assertThat(card.get("suspiciousShare").has("sampleSize")).isTrue();
         }
         assertThat(card.get("components")).hasSize(7);
+        // A scored account's band holds its score and is as wide as the weight without data.
+        assertThat(card.get("trustScore").asDouble())
+                .isBetween(
+                        card.get("trustLow").asDouble(), card.get("trustHigh").asDouble());
+        assertThat(card.get("trustHigh").asDouble() - card.get("trustLow").asDouble())
+                .isCloseTo(100 * (1 - card.get("trustCoveredWeight").asDouble()), within(0.2 + 1e-9));
+        assertThat(card.get("details").get("engagement").has("window")).isTrue();
         JsonNode component = card.get("components").get(0);
         for (String key : new String[] {"value", "percentile", "weight", "contribution", "confidence", "evidenceIds"}) {
             assertThat(component.has(key)).as(key).isTrue();

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             EvalSuspiciousCommand.class,
             EvalPlantedCommand.class,
             EvalNichesCommand.class,
-            EvalForecastCommand.class
+            EvalForecastCommand.class,
+            EvalCohesionCommand.class
         })
 class EvalCommand {}

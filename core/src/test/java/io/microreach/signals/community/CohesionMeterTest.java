@@ -48,7 +48,8 @@ class CohesionMeterTest {
         assertThat(c.reciprocity().value()).isNull();
         assertThat(c.reciprocity().unavailableReason()).contains("no follow edges");
         assertThat(c.clustering().available()).isFalse();
-        assertThat(c.score()).isZero();
+        assertThat(c.score()).as("no tie is no sign of a community").isZero();
+        assertThat(c.parts()).isEqualTo(new ScoreParts(0, 0, null));
         assertThat(c.evidenceFollowerIds()).isEmpty();
         assertThat(c.confidence()).isEqualTo(Confidence.LOW);
     }
@@ -74,7 +75,9 @@ class CohesionMeterTest {
         assertThat(c.clustering().value()).isCloseTo(1.0, within(1e-12));
         assertThat(c.clustering().expected()).isEqualTo(1.0);
         assertThat(c.clustering().basis()).isEqualTo(30);
-        assertThat(c.score()).isCloseTo(1 / 1.01, within(1e-12));
+        assertThat(c.score())
+                .as("every graph of density 1 is this graph: nothing above chance to measure")
+                .isZero();
         assertThat(c.evidenceFollowerIds()).hasSize(10).startsWith("f0", "f1");
     }
 
@@ -96,6 +99,16 @@ class CohesionMeterTest {
                 .isEqualTo(3);
         assertThat(c.clustering().ratio()).isCloseTo(pairs / 3, within(1e-9));
         assertThat(c.evidenceFollowerIds()).containsExactly("f0", "f1", "f2");
+        double pu = 3 / pairs;
+        double p = 3 / (30.0 * 29);
+        double k = 3 * (1 - pu) / ((3 + 5) * (1 - pu));
+        double r = 3 * (0 - p) / ((3 + 10) * (1 - p));
+        assertThat(c.parts().clustering())
+                .as("one closed triangle is 3 nodes against 5 pseudo-nodes at chance")
+                .isCloseTo(3 / 8.0, within(1e-12))
+                .isCloseTo(k, within(1e-12));
+        assertThat(c.parts().reciprocity()).isCloseTo(r, within(1e-12)).isNegative();
+        assertThat(c.score()).isCloseTo((0.5 * k + 0.3 * r) / 0.8, within(1e-12));
     }
 
     @Test
@@ -108,7 +121,11 @@ class CohesionMeterTest {
         assertThat(c.reciprocity().ratio()).isCloseTo(30.0 * 29 / 2, within(1e-9));
         assertThat(c.clustering().available()).isFalse();
         assertThat(c.clustering().unavailableReason()).contains("two or more ties");
-        assertThat(c.score()).isCloseTo((1 / 435.0) / (1 / 435.0 + 0.01), within(1e-12));
+        assertThat(c.parts().reciprocity())
+                .as("two returned follows against 10 pseudo-edges at chance")
+                .isCloseTo(2 / 12.0, within(1e-12));
+        assertThat(c.parts().clustering()).isZero();
+        assertThat(c.score()).isCloseTo(0.3 * (2 / 12.0) / 0.8, within(1e-12));
     }
 
     @Test
@@ -121,7 +138,11 @@ class CohesionMeterTest {
         assertThat(withIsolated.edges()).isEqualTo(1);
         assertThat(withIsolated.density().value()).isCloseTo(1 / (60.0 * 59), within(1e-15));
         assertThat(fewer.density().value()).isCloseTo(1 / (30.0 * 29), within(1e-15));
-        assertThat(withIsolated.score()).isLessThan(fewer.score());
+        assertThat(withIsolated.parts().reciprocity())
+                .as("an unreturned follow is below chance, the less so the sparser the graph")
+                .isNegative()
+                .isGreaterThan(fewer.parts().reciprocity());
+        assertThat(withIsolated.score()).isZero();
     }
 
     @Test
@@ -140,10 +161,27 @@ class CohesionMeterTest {
     }
 
     @Test
-    void confidenceGrowsWithTheSample() {
+    void confidenceFollowsBothTheSampledFollowersAndTheEdgesAmongThem() {
+        assertThat(meter.measureGraph(nodes(150), path(2)).confidence())
+                .as("two edges among 150 followers")
+                .isEqualTo(Confidence.LOW);
+        assertThat(meter.measureGraph(nodes(150), path(20)).confidence()).isEqualTo(Confidence.MEDIUM);
+        assertThat(meter.measureGraph(nodes(150), path(100)).confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(meter.measureGraph(nodes(30), path(200)).confidence())
+                .as("many edges among too few followers")
+                .isEqualTo(Confidence.LOW);
+        assertThat(meter.measureGraph(nodes(90), path(200)).confidence()).isEqualTo(Confidence.MEDIUM);
         assertThat(meter.measureGraph(nodes(30), List.of()).confidence()).isEqualTo(Confidence.LOW);
-        assertThat(meter.measureGraph(nodes(90), List.of()).confidence()).isEqualTo(Confidence.MEDIUM);
-        assertThat(meter.measureGraph(nodes(150), List.of()).confidence()).isEqualTo(Confidence.HIGH);
+    }
+
+    /** {@code edges} distinct follows, f0→f1, f1→f2, … wrapping around the first 30 nodes and then skipping. */
+    static List<Follow> path(int edges) {
+        List<Follow> out = new ArrayList<>();
+        for (int e = 0; e < edges; e++) {
+            int step = 1 + e / 30;
+            out.add(new Follow("f" + e % 30, "f" + (e % 30 + step) % 30));
+        }
+        return out;
     }
 
     @Test
@@ -247,12 +285,19 @@ class CohesionMeterTest {
 
     @Test
     void settingsRejectNonsense() {
-        assertThatThrownBy(() -> new CohesionSettings(1, 150, 0.01, 10, 3, 10, 100, 10))
+        CohesionSettings.Scoring scoring = CohesionSettings.Scoring.defaults();
+        assertThatThrownBy(() -> new CohesionSettings(1, 150, scoring, 10, 3, 10, 100, 10))
                 .hasMessageContaining("minimumNodes");
-        assertThatThrownBy(() -> new CohesionSettings(30, 150, 0, 10, 3, 10, 100, 10))
-                .hasMessageContaining("halfScoreDensity");
-        assertThatThrownBy(() -> new CohesionSettings(30, 150, 0.01, 2, 3, 10, 100, 10))
+        assertThatThrownBy(() -> new CohesionSettings(30, 150, null, 10, 3, 10, 100, 10))
+                .hasMessageContaining("scoring");
+        assertThatThrownBy(() -> new CohesionSettings(30, 150, scoring, 2, 3, 10, 100, 10))
                 .hasMessageContaining("repeatPosts");
+        assertThatThrownBy(() -> new CohesionSettings.Scoring(0, 0, 1, 5, 10, 10, 20, 100))
+                .hasMessageContaining("weights");
+        assertThatThrownBy(() -> new CohesionSettings.Scoring(0.5, 0.3, 0.2, -1, 10, 10, 20, 100))
+                .hasMessageContaining("prior");
+        assertThatThrownBy(() -> new CohesionSettings.Scoring(0.5, 0.3, 0.2, 5, 10, 10, 200, 100))
+                .hasMessageContaining("mediumConfidenceEdges");
     }
 
     static Account account() {

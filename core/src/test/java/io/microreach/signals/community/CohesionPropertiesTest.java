@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * on Erdős–Rényi graphs reciprocity and clustering average out at the density, as the derivation says.
  */
 class CohesionPropertiesTest {
-    private final CohesionMeter meter = new CohesionMeter(new CohesionSettings(2, 150, 0.01, 10, 3, 10, 100, 10));
+    private final CohesionMeter meter =
+            new CohesionMeter(new CohesionSettings(2, 150, CohesionSettings.Scoring.defaults(), 10, 3, 10, 100, 10));
 
     /** A random directed graph with some reciprocated pairs and a clustered core, so every branch is exercised. */
     static boolean[][] randomGraph(long seed) {
@@ -124,7 +125,13 @@ class CohesionPropertiesTest {
             assertThat(c.clustering().expected()).isCloseTo(undirected, within(1e-12));
             assertThat(c.clustering().basis()).isEqualTo(clustered);
         }
-        assertThat(c.score()).isBetween(0.0, 1.0).isCloseTo(undirected / (undirected + 0.01), within(1e-12));
+        double k = clustered == 0 || undirected >= 1
+                ? 0
+                : (clusteringSum - clustered * undirected) / ((clustered + 5) * (1 - undirected));
+        double r = arcs == 0 || density >= 1 ? 0 : (mutualArcs - arcs * density) / ((arcs + 10) * (1 - density));
+        assertThat(c.parts().clustering()).isCloseTo(k, within(1e-12));
+        assertThat(c.parts().reciprocity()).isCloseTo(r, within(1e-12));
+        assertThat(c.score()).isCloseTo(Math.max(0, Math.min(1, (0.5 * k + 0.3 * r) / 0.8)), within(1e-12));
     }
 
     /**

@@ -41,7 +41,14 @@ class RepeatCommentersReferenceTest {
         int repeatPosts = 2 + rng.nextInt(Math.min(recent - 1, 6));
         int minimumCommenters = 1 + rng.nextInt(15);
         CohesionSettings settings = new CohesionSettings(
-                30, 150, 0.01, recent, repeatPosts, minimumCommenters, minimumCommenters + 50, 1 + rng.nextInt(10));
+                30,
+                150,
+                CohesionSettings.Scoring.defaults(),
+                recent,
+                repeatPosts,
+                minimumCommenters,
+                minimumCommenters + 50,
+                1 + rng.nextInt(10));
         List<Post> posts = CohesionMeterTest.posts(Math.max(1, recent - 2 + rng.nextInt(6)));
         if (rng.nextInt(10) == 0 && posts.size() > 3) {
             posts.set(2, posts.get(0)); // a repeated post id

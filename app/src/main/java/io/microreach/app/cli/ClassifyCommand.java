@@ -12,13 +12,13 @@ import picocli.CommandLine.Command;
         description = {
             "Re-classify the niches of every stored account, with a progress bar. The supervised layer is retrained"
                     + " from the users' corrections first; corrections always win. Only accounts whose content changed"
-                    + " are embedded again.",
+                    + " are embedded again. The search index follows (no separate reindex needed).",
             "Exit code: 0."
         })
 class ClassifyCommand extends BatchJobCommand<ClassificationReport> {
     @Override
     ClassificationReport run(ConfigurableApplicationContext ctx, ConsoleProgress bar) {
-        return ctx.getBean(NicheClassification.class).classifyAll(bar::count);
+        return ctx.getBean(NicheClassification.class).reclassifyAll(bar::count);
     }
 
     @Override

@@ -15,8 +15,10 @@ import picocli.CommandLine.Unmatched;
         description = {
             "Start the web app and, on the first start (empty database), generate and import the demo data set"
                     + " (5,000 synthetic creators, seed 42).",
-            "Later starts reuse the stored data."
-        })
+            "Later starts reuse the stored data. Demo accounts are marked as such; searches hide them once real data"
+                    + " exists, and 'microreach demo remove' deletes them."
+        },
+        subcommands = DemoRemoveCommand.class)
 class DemoCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;

@@ -65,9 +65,28 @@ public class MicroreachCommand implements Callable<Integer> {
         });
         cli.setExecutionStrategy(parseResult -> {
             Integer refused = beforeTheCommand(cli, parseResult);
-            return refused != null ? refused : new CommandLine.RunLast().execute(parseResult);
+            if (refused != null) {
+                return refused;
+            }
+            if (servesTheWebApp(parseResult)) {
+                return new CommandLine.RunLast().execute(parseResult);
+            }
+            // Batch commands print their result (tables, --json) through the picocli writer only; logs go to stderr.
+            try (StdoutDivert divert = StdoutDivert.toStderr()) {
+                return new CommandLine.RunLast().execute(parseResult);
+            }
         });
         return cli.execute(args);
+    }
+
+    /** Whether the command that runs is the web app ({@code serve}, {@code demo} or no command), which logs to stdout. */
+    private static boolean servesTheWebApp(ParseResult parsed) {
+        ParseResult command = parsed;
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        Object leaf = command.commandSpec().userObject();
+        return leaf instanceof MicroreachCommand || leaf instanceof ServeCommand || leaf instanceof DemoCommand;
     }
 
     /**

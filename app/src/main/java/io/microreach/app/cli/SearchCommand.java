@@ -29,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
             "Search creator accounts: the same search as GET /api/search (see docs/search.md).",
             "Filter keys: platform, tier, followers_min, followers_max, er_min, er_max, er_percentile_min,"
                     + " er_percentile_max, trust_min, suspicious_max, reply_rate_min, niche, niche_confidence_min,"
-                    + " country, language, price_min, price_max, has_contact, text.",
+                    + " country, language, price_min, price_max, has_contact, text, include_demo.",
+            "Generated demo creators are left out as soon as a real creator exists; --include-demo searches them"
+                    + " too. A missing trust score ranks as the pool's median and shows as 'trust missing'.",
             "Exit code: 0 searched (also when nothing matched), 2 a malformed option or filter."
         })
 class SearchCommand implements Callable<Integer> {
@@ -64,6 +66,11 @@ class SearchCommand implements Callable<Integer> {
     @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Results to skip.")
     int offset;
 
+    @Option(
+            names = "--include-demo",
+            description = "Also search the generated demo creators (left out by default once real data exists).")
+    boolean includeDemo;
+
     @Option(names = "--json", description = "Print results, rank explanations and facets as JSON.")
     boolean json;
 
@@ -77,6 +84,9 @@ class SearchCommand implements Callable<Integer> {
         try {
             SearchSort order = PAGING.sort(sort);
             SearchFilters parsed = SearchParameters.parseAssignments(filters);
+            if (includeDemo) {
+                parsed = parsed.toBuilder().includeDemo(true).build();
+            }
             PageSortParser.Page page = PAGING.byOffset(offset, limit);
             request = new SearchRequest(query, brief, parsed, order, null, page.offset(), page.limit(), json);
         } catch (InvalidSearchParameter e) {
@@ -118,13 +128,19 @@ class SearchCommand implements Callable<Integer> {
                 result.hits().size(),
                 result.offset() + 1,
                 result.formula());
+        if (result.demo() != null && result.demo().noteHidden()) {
+            out.printf(
+                    Locale.ROOT,
+                    "Demo data hidden: %,d generated demo creators left out (--include-demo shows them)%n",
+                    result.demo().accounts());
+        }
         for (SearchHit h : result.hits()) {
             out.printf(
                     Locale.ROOT,
                     "%8.3f  %-9s @%-24s %-5s %,10d  %s%n",
                     h.score(),
                     h.platform(),
-                    h.handle(),
+                    h.demo() ? h.handle() + " [demo]" : h.handle(),
                     h.tier(),
                     h.followers(),
                     h.explanation().summary());

@@ -92,7 +92,8 @@ public class CreatorController {
                         h.country(),
                         h.language(),
                         h.verified(),
-                        h.tier()))
+                        h.tier(),
+                        h.demo()))
                 .toList();
         return new CreatorPage(rows, found.total(), window.number(), window.limit());
     }

@@ -12,4 +12,5 @@ public record CreatorRow(
         String country,
         String language,
         boolean verified,
-        String tier) {}
+        String tier,
+        boolean demo) {}

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the demo data set when the database is empty. It runs after all beans (and so the Flyway migration) are
- * ready but before the web server starts, so the first page a user sees is never half loaded.
+ * ready but before the web server starts, so the first page a user sees is never half loaded. The loaded accounts are
+ * marked as demo data ({@link DemoAccounts}).
  */
 @Component
 @ConditionalOnProperty(name = "microreach.demo.enabled", havingValue = "true")
@@ -34,6 +35,7 @@ public class DemoDataLoader implements SmartInitializingSingleton {
     private final MicroreachHome home;
     private final Scorer scorer;
     private final NicheClassification niches;
+    private final DemoAccounts demo;
     private final int creators;
 
     public DemoDataLoader(
@@ -42,12 +44,14 @@ public class DemoDataLoader implements SmartInitializingSingleton {
             MicroreachHome home,
             Scorer scorer,
             NicheClassification niches,
+            DemoAccounts demo,
             @Value("${microreach.demo.creators:5000}") int creators) {
         this.jdbc = jdbc;
         this.importer = importer;
         this.home = home;
         this.scorer = scorer;
         this.niches = niches;
+        this.demo = demo;
         this.creators = creators;
     }
 
@@ -87,6 +91,9 @@ public class DemoDataLoader implements SmartInitializingSingleton {
                 report.stored(),
                 report.rejected(),
                 report.elapsed().toSeconds());
+        // The database was empty: every account now stored is a demo account (searches hide them once real data
+        // exists; 'microreach demo remove' deletes them).
+        demo.markAll();
         // The JSONL is large (about 400 MB) and the same seed regenerates it byte for byte; keep only the
         // manifest and the ground truth, which later evaluations read.
         Files.deleteIfExists(data);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,17 +33,34 @@ public class NicheClassification {
     private final NicheModels models;
     private final TextEmbedder embedder;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
-    NicheClassification(NicheStore store, NicheModels models, TextEmbedder embedder, TransactionTemplate tx) {
+    NicheClassification(
+            NicheStore store,
+            NicheModels models,
+            TextEmbedder embedder,
+            TransactionTemplate tx,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.models = models;
         this.embedder = embedder;
         this.tx = tx;
+        this.events = events;
     }
 
     /** Every stored account. */
     public ClassificationReport classifyAll(Progress progress) {
         return classify(store.allAccountIds(), progress);
+    }
+
+    /**
+     * Every stored account, as a job of its own ({@code classify}): then announces {@link NichesReclassified} so the
+     * search index follows.
+     */
+    public ClassificationReport reclassifyAll(Progress progress) {
+        ClassificationReport report = classifyAll(progress);
+        events.publishEvent(new NichesReclassified(report.accounts()));
+        return report;
     }
 
     public ClassificationReport classify(List<Long> ids, Progress progress) {

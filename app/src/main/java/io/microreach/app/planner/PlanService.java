@@ -41,6 +41,13 @@ import org.springframework.stereotype.Service;
 public class PlanService {
     private static final int SPREAD_WINDOW = 30;
 
+    /**
+     * Demo accounts are planned with only while no real account exists, as searches do: once real data is imported, a
+     * plan from a brief never picks a generated creator. A shortlist is planned as it is (its creators were chosen).
+     */
+    private static final String REAL_OR_ONLY_DEMO =
+            "(NOT a.is_demo OR NOT EXISTS (SELECT 1 FROM account r WHERE NOT r.is_demo))";
+
     private final JdbcTemplate jdbc;
     private final AudienceStore audiences;
     private final PriceEstimator prices = new PriceEstimator(PriceTable.defaults(), TierBands.DEFAULT);
@@ -143,6 +150,8 @@ public class PlanService {
         if (onlyAccounts != null) {
             where.add("a.id = ANY(?)");
             args.add(onlyAccounts.toArray(Long[]::new));
+        } else {
+            where.add(REAL_OR_ONLY_DEMO);
         }
         if (!brief.platforms().isEmpty()) {
             where.add("a.platform = ANY(?)");
@@ -355,7 +364,7 @@ public class PlanService {
         Map<Long, String> names = new HashMap<>();
         jdbc.query(
                 "SELECT a.id, a.platform || ':' || lower(a.handle) FROM account a JOIN audience_sketch s"
-                        + " ON s.account_id = a.id",
+                        + " ON s.account_id = a.id WHERE a.id = " + id + " OR " + REAL_OR_ONLY_DEMO,
                 rs -> {
                     names.put(rs.getLong(1), rs.getString(2));
                 });

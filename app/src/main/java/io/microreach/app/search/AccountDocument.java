@@ -47,6 +47,8 @@ final class AccountDocument {
         }
         d.add(new StringField(HAS_CONTACT, Boolean.toString(a.hasContact()), Field.Store.YES));
         d.add(new StoredField(VERIFIED, Boolean.toString(a.verified())));
+        d.add(new StringField(DEMO, Boolean.toString(a.demo()), Field.Store.YES));
+        d.add(new NumericDocValuesField(DEMO, a.demo() ? 1 : 0));
         longField(d, FOLLOWERS, a.followers());
         if (a.following() != null) {
             longField(d, FOLLOWING, a.following());

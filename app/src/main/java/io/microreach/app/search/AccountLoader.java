@@ -113,7 +113,7 @@ class AccountLoader {
                             + " a.followers, a.following, a.posts_count, a.last_seen, a.verified, a.country,"
                             + " a.language, (coalesce(a.contact_email, '') <> '' OR coalesce(a.external_url, '') <>"
                             + " ''), s.engagement_rate, s.engagement_rate_pct, s.trust_score, s.suspicious_share,"
-                            + " s.reply_rate, a.bio FROM account a LEFT JOIN account_score s ON s.account_id = a.id"
+                            + " s.reply_rate, a.bio, a.is_demo FROM account a LEFT JOIN account_score s ON s.account_id = a.id"
                             + " WHERE a.id = ANY(?) ORDER BY a.id");
                     ps.setArray(1, con.createArrayOf("bigint", idArray));
                     return ps;
@@ -138,6 +138,7 @@ class AccountLoader {
                             rs.getString(11),
                             rs.getString(12),
                             rs.getBoolean(13),
+                            rs.getBoolean(20),
                             nullableDouble(rs, 14),
                             nullableDouble(rs, 15),
                             nullableDouble(rs, 16),

@@ -25,10 +25,16 @@ import org.apache.lucene.util.BytesRef;
 final class FilterQuery {
     private FilterQuery() {}
 
-    /** @param defaultNicheMin the niche confidence required when the filters do not say (the facet threshold) */
-    static Query of(SearchFilters f, double defaultNicheMin) {
+    /**
+     * @param defaultNicheMin the niche confidence required when the filters do not say (the facet threshold)
+     * @param hideDemo whether to leave out the accounts of the demo data set
+     */
+    static Query of(SearchFilters f, double defaultNicheMin, boolean hideDemo) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+        if (hideDemo) {
+            b.add(new TermQuery(new Term(DEMO, "false")), BooleanClause.Occur.FILTER);
+        }
         terms(b, PLATFORM, f.platforms());
         terms(b, TIER, f.tiers());
         terms(b, COUNTRY, f.countries());

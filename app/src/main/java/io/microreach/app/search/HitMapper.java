@@ -24,6 +24,7 @@ final class HitMapper {
                 d.get(LANGUAGE),
                 Boolean.parseBoolean(d.get(VERIFIED)),
                 Boolean.parseBoolean(d.get(HAS_CONTACT)),
+                Boolean.parseBoolean(d.get(DEMO)),
                 doubleOrNull(d, ER),
                 doubleOrNull(d, ER_PERCENTILE),
                 doubleOrNull(d, TRUST),

@@ -11,22 +11,26 @@ import java.util.Locale;
  *         + w_niche · (best confidence among the requested niches)  +  w_trust · trust score / 100
  * </pre>
  *
+ *
  * <p>where BM25_ceiling is an upper bound of the BM25 any document can reach for the query's words (the sum of their
  * idf in the best field; see {@link KeywordQuery#ceiling}), so the keyword term is in 0..1 and known before any match
- * is seen, the cosine is the dot product of the unit-length embeddings, absent terms count 0 and the weights come from
+ * is seen, the cosine is the dot product of the unit-length embeddings, absent keyword, brief and niche terms count 0,
+ * a missing trust score counts as {@code neutralTrust} (the pool's median, {@link NeutralTrust}) and the weights come from
  * {@code microreach.search.weights.*} (defaults 1.0, 1.0, 0.5, 0.3). The terms are chosen so that each is 0..1 and so
  * the weights read as "how many ideal keyword matches is a perfect semantic match worth".
  *
  * @param keywordCeiling the BM25 ceiling of the search's keywords; 0 when there are none (no keyword term)
  * @param hasKeywords whether the search has keywords (the explanation then shows the raw BM25, 0 for no match)
+ * @param neutralTrust the trust score (0..100) assumed for an account without one
  */
-record HybridScore(SearchSettings.Weights w, double keywordCeiling, boolean hasKeywords) {
+record HybridScore(SearchSettings.Weights w, double keywordCeiling, boolean hasKeywords, double neutralTrust) {
 
     /** The formula with these weights, as shown in results. */
     static String formula(SearchSettings.Weights w) {
         return String.format(
                 Locale.ROOT,
-                "score = %.2f·BM25/BM25ceiling + %.2f·max(0,cosine) + %.2f·nicheConfidence + %.2f·trust/100",
+                "score = %.2f·BM25/BM25ceiling + %.2f·max(0,cosine) + %.2f·nicheConfidence + %.2f·trust/100"
+                        + " (missing trust: the pool median)",
                 w.keyword(),
                 w.semantic(),
                 w.niche(),
@@ -44,7 +48,12 @@ record HybridScore(SearchSettings.Weights w, double keywordCeiling, boolean hasK
         return keywordPart(c)
                 + semantic
                 + (c.niche == null ? 0 : w.niche() * c.niche.confidence())
-                + (c.trust == null ? 0 : w.trust() * c.trust / 100);
+                + trustPart(c.trust);
+    }
+
+    /** The trust term: w_trust × trust / 100, with the neutral value in place of a missing score. */
+    double trustPart(Double trust) {
+        return w.trust() * (trust == null ? neutralTrust : trust) / 100;
     }
 
     /** Each term of the score of a candidate, with the inputs that made it. */
@@ -62,6 +71,8 @@ record HybridScore(SearchSettings.Weights w, double keywordCeiling, boolean hasK
                 niche == null ? null : niche.confidence(),
                 niche == null ? 0 : w.niche() * niche.confidence(),
                 trust,
-                trust == null ? 0 : w.trust() * trust / 100);
+                trustPart(trust),
+                trust == null,
+                trust == null ? neutralTrust : null);
     }
 }

@@ -21,7 +21,7 @@ import org.apache.lucene.search.Weight;
  *
  * <p>Why a query of our own and not {@code FunctionScoreQuery}: a function score hides the inner scorer's score bounds,
  * so Lucene has to score every match. This wrapper passes them through: the niche and trust terms are each at most
- * their weight (confidence ≤ 1, trust ≤ 100), so the wrapped document's score is at most {@code inner max + static max}
+ * their weight (confidence ≤ 1, trust and the neutral value for a missing trust ≤ 100), so the wrapped document's score is at most {@code inner max + static max}
  * and a document is competitive only if its inner score reaches {@code minCompetitive − static max}. Handing that
  * threshold down lets block-max WAND / MaxScore inside the BM25 disjunction skip blocks that cannot reach the page,
  * which makes a keyword search's work depend on the page and the score distribution, not on the number of matches.
@@ -34,8 +34,9 @@ final class HybridScoreQuery extends Query {
     private final Query inner;
     private final StaticRank rank;
 
-    HybridScoreQuery(Query inner, double nicheWeight, double trustWeight, List<String> nicheFields) {
-        this(inner, new StaticRank(nicheWeight, trustWeight, nicheFields));
+    HybridScoreQuery(
+            Query inner, double nicheWeight, double trustWeight, double neutralTrust, List<String> nicheFields) {
+        this(inner, new StaticRank(nicheWeight, trustWeight, neutralTrust, nicheFields));
     }
 
     private HybridScoreQuery(Query inner, StaticRank rank) {

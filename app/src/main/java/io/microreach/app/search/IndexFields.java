@@ -25,7 +25,7 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
  * older version is rebuilt at start.
  */
 final class IndexFields {
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     static final String ID = "id";
     static final String PLATFORM = "platform";
@@ -52,6 +52,8 @@ final class IndexFields {
     static final String HAS_CONTACT = "has_contact";
     static final String VERIFIED = "verified";
     static final String HAS_VECTOR = "has_vector";
+    /** "true" for accounts of the generated demo data set, "false" for real ones (keyword, stored, 1/0 doc values). */
+    static final String DEMO = "demo";
     /** Niches at or above the facet threshold (a multi-valued keyword with doc values, for filters and facets). */
     static final String NICHE = "niche";
     /** Stored "niche:confidence" pairs for the result rows. */

@@ -17,6 +17,7 @@ record IndexedAccount(
         String country,
         String language,
         boolean hasContact,
+        boolean demo,
         Double engagementRate,
         Double engagementRatePercentile,
         Double trustScore,

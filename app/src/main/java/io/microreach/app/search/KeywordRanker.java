@@ -29,6 +29,7 @@ final class KeywordRanker {
     static SearchRun.Ranked rank(SearchRun run) throws IOException {
         SearchRequest request = run.request;
         SearchSettings.Weights w = run.score.w();
+        double neutral = run.score.neutralTrust();
         Query keywords = run.keywordQuery();
         int window = request.offset() + request.limit();
         Query matchQuery = keywords == null
@@ -42,8 +43,8 @@ final class KeywordRanker {
         Query ranked;
         if (request.sort() == SearchSort.RELEVANCE) {
             ranked = keywords == null
-                    ? new FunctionScoreQuery(run.filter, new StaticRank(w.niche(), w.trust(), run.nicheFields))
-                    : new HybridScoreQuery(scaledKeywords(run), w.niche(), w.trust(), run.nicheFields);
+                    ? new FunctionScoreQuery(run.filter, new StaticRank(w.niche(), w.trust(), neutral, run.nicheFields))
+                    : new HybridScoreQuery(scaledKeywords(run), w.niche(), w.trust(), neutral, run.nicheFields);
             sort = new Sort(
                     new SortField(null, SortField.Type.SCORE, !request.isDescending()),
                     new SortField(ID, SortField.Type.LONG));

@@ -24,7 +24,8 @@ import org.apache.lucene.search.TopDocs;
 /**
  * Content lookalikes of one account: its stored embedding is the query of a filtered kNN search (the seed excluded)
  * for {@code limit + semanticPool} neighbours, re-ranked by exact cosine ({@link SemanticRanker#reranked}); the cosine
- * is the whole score, so the explanation has only the semantic term (and the trust score for information).
+ * is the whole score, so the explanation has only the semantic term (and the trust score for information). Demo
+ * accounts are left out as in searches (by default once a real account exists).
  */
 final class LookalikeFinder {
     private final SearchSettings settings;
@@ -60,7 +61,12 @@ final class LookalikeFinder {
             return new SearchService.Lookalikes(seedId, List.of(), contradiction);
         }
         Query filter = new BooleanQuery.Builder()
-                .add(FilterQuery.of(filters, settings.nicheFacetMin()), BooleanClause.Occur.FILTER)
+                .add(
+                        FilterQuery.of(
+                                filters,
+                                settings.nicheFacetMin(),
+                                PoolStats.of(searcher.getIndexReader()).hidesDemo(filters.includeDemo())),
+                        BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(ID, Long.toString(seedId))), BooleanClause.Occur.MUST_NOT)
                 .build();
         int k = limit + settings.semanticPool();
@@ -70,7 +76,7 @@ final class LookalikeFinder {
         for (Candidate c : candidates.subList(0, Math.min(limit, candidates.size()))) {
             Document d = searcher.storedFields().document(c.doc);
             Double trust = HitMapper.doubleOrNull(d, TRUST);
-            RankExplanation why = new RankExplanation(List.of(), null, 0, c.cosine, c.cosine, null, null, 0, trust, 0);
+            RankExplanation why = RankExplanation.similarityOnly(c.cosine, trust);
             hits.add(HitMapper.hit(d, c.cosine, why));
         }
         return new SearchService.Lookalikes(seedId, hits, null);

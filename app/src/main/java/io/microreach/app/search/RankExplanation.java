@@ -17,7 +17,10 @@ import java.util.List;
  * @param nicheConfidence that niche's confidence
  * @param nicheContribution weight × confidence
  * @param trustScore the stored trust score (0..100), null when not scored
- * @param trustContribution weight × trust score / 100
+ * @param trustContribution weight × trust score / 100; for a missing score, weight × the assumed neutral value / 100
+ * @param trustMissing true when the account has no trust score (not scored, or too little data for one)
+ * @param trustAssumed the neutral trust score (the pool's median) that stands in for a missing one, null when the score
+ *     exists: a missing score is ranked neither as 0 nor as a bonus
  */
 public record RankExplanation(
         List<String> matchedTerms,
@@ -29,7 +32,15 @@ public record RankExplanation(
         Double nicheConfidence,
         double nicheContribution,
         Double trustScore,
-        double trustContribution) {
+        double trustContribution,
+        boolean trustMissing,
+        Double trustAssumed) {
+
+    /** An explanation without a trust term in the score (lookalikes), showing the trust score for information. */
+    static RankExplanation similarityOnly(double similarity, Double trustScore) {
+        return new RankExplanation(
+                List.of(), null, 0, similarity, similarity, null, null, 0, trustScore, 0, trustScore == null, null);
+    }
 
     /** A one-line human summary, for the CLI table. */
     public String summary() {
@@ -48,8 +59,11 @@ public record RankExplanation(
         }
         if (trustScore != null) {
             sb.append(String.format(java.util.Locale.ROOT, "trust %.0f +%.3f", trustScore, trustContribution));
+        } else if (trustAssumed != null) {
+            sb.append(String.format(
+                    java.util.Locale.ROOT, "trust missing (neutral %.0f) +%.3f", trustAssumed, trustContribution));
         } else {
-            sb.append("not scored +0");
+            sb.append("trust missing");
         }
         return sb.toString();
     }

@@ -39,7 +39,11 @@ public class SearchController {
                             + " followers_min, followers_max, er_min, er_max (fractions), er_percentile_min,"
                             + " er_percentile_max, trust_min, suspicious_max, reply_rate_min, niche (comma list),"
                             + " niche_confidence_min, country, language, price_min, price_max, has_contact, text (handle or"
-                            + " name contains). Contradictory ranges give an empty result with 'emptyReason'.",
+                            + " name contains), include_demo (true/false; by default the generated demo creators are left out"
+                            + " as soon as a real creator exists; 'demo' in the result says how many there are and"
+                            + " whether they were hidden). Contradictory ranges give an empty result with 'emptyReason'."
+                            + " A missing trust score is ranked as the pool's median (trustMissing, trustAssumed in"
+                            + " each hit's explanation), never as 0.",
             responses = {
                 @ApiResponse(
                         responseCode = "200",

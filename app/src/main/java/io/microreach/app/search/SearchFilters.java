@@ -21,6 +21,8 @@ import java.util.Set;
  * @param price {@code price_min} .. {@code price_max}: accounts whose estimated price range overlaps this one (it
  *     reaches at least the minimum and starts at most at the maximum)
  * @param text handle or display name contains this (case-insensitive); the creators list's text box
+ * @param includeDemo {@code include_demo}: whether accounts of the generated demo data set are searched; null means
+ *     automatic: they are while no real (imported) account exists, and hidden as soon as one does
  */
 public record SearchFilters(
         Set<String> platforms,
@@ -37,7 +39,8 @@ public record SearchFilters(
         Set<String> languages,
         Range<Double> price,
         Boolean hasContact,
-        String text) {
+        String text,
+        Boolean includeDemo) {
 
     public static final SearchFilters NONE = builder().build();
 
@@ -103,6 +106,7 @@ public record SearchFilters(
         private Range<Double> price;
         private Boolean hasContact;
         private String text;
+        private Boolean includeDemo;
 
         private Builder(SearchFilters from) {
             if (from != null) {
@@ -121,6 +125,7 @@ public record SearchFilters(
                 price = from.price;
                 hasContact = from.hasContact;
                 text = from.text;
+                includeDemo = from.includeDemo;
             }
         }
 
@@ -196,6 +201,12 @@ public record SearchFilters(
             return this;
         }
 
+        /** Whether demo accounts are searched: true, false, or null for automatic (see {@link SearchFilters}). */
+        public Builder includeDemo(Boolean value) {
+            includeDemo = value;
+            return this;
+        }
+
         public SearchFilters build() {
             return new SearchFilters(
                     platforms,
@@ -212,7 +223,8 @@ public record SearchFilters(
                     languages,
                     price,
                     hasContact,
-                    text);
+                    text,
+                    includeDemo);
         }
     }
 }

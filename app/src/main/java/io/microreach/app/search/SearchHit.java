@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One result row with the numbers a list shows and why it ranks where it does. Metrics are null when the account is
- * not scored yet; {@code price} is the estimated price range of one sponsored post, null without an estimate.
+ * not scored yet; {@code price} is the estimated price range of one sponsored post, null without an estimate; {@code
+ * demo} marks accounts of the generated demo data set.
  */
 public record SearchHit(
         long accountId,
@@ -19,6 +20,7 @@ public record SearchHit(
         String language,
         boolean verified,
         boolean hasContact,
+        boolean demo,
         Double engagementRate,
         Double engagementRatePercentile,
         Double trustScore,

@@ -1,6 +1,7 @@
 package io.microreach.app.search;
 
 import io.microreach.app.niches.NicheCorrected;
+import io.microreach.app.niches.NichesReclassified;
 import io.microreach.app.scoring.AccountsRescored;
 import java.util.List;
 import org.slf4j.Logger;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the index in step with the database: after every rescoring (an import's incremental one, {@code score}, the
  * demo load) the rescored accounts are re-read and replaced; a whole-pool rescore rebuilds the index, because every
- * percentile may have moved. Runs after niche classification ({@code @Order(10)}) so new niches and embeddings are
+ * percentile may have moved. A niche correction re-indexes its account and a re-classification of every account
+ * ({@code classify}) rebuilds, so a niche change never waits for {@code reindex}. Runs after niche classification ({@code @Order(10)}) so new niches and embeddings are
  * indexed in the same step.
  */
 @Component
@@ -44,6 +46,14 @@ class SearchIndexSync {
     public void corrected(NicheCorrected event) {
         index.update(List.of(event.accountId()));
         LOG.debug("Search index updated for corrected account {}", event.accountId());
+    }
+
+    /** A re-classification of every account ({@code classify}) rebuilds: any account's niches may have moved. */
+    @EventListener
+    @Order(20)
+    public void reclassified(NichesReclassified event) {
+        index.rebuild(IndexProgress.NONE);
+        LOG.debug("Search index rebuilt after {} accounts were re-classified", event.accounts());
     }
 
     /** The web app checks (and if needed rebuilds) the index before it serves the first request. */

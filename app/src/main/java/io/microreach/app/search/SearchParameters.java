@@ -38,7 +38,8 @@ public final class SearchParameters {
             "price_min",
             "price_max",
             "has_contact",
-            "text");
+            "text",
+            "include_demo");
 
     private static final Pattern NICHE_ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
@@ -120,15 +121,8 @@ public final class SearchParameters {
                     return l.toLowerCase(Locale.ROOT);
                 })
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        Boolean hasContact = null;
-        if (v.containsKey("has_contact")) {
-            String b = v.get("has_contact").toLowerCase(Locale.ROOT);
-            if (!b.equals("true") && !b.equals("false")) {
-                throw new InvalidSearchParameter(
-                        "has_contact", "must be true or false, got '" + v.get("has_contact") + "'");
-            }
-            hasContact = Boolean.parseBoolean(b);
-        }
+        Boolean hasContact = bool(v, "has_contact");
+        Boolean includeDemo = bool(v, "include_demo");
         return SearchFilters.builder()
                 .platforms(platforms)
                 .tiers(tiers)
@@ -146,7 +140,19 @@ public final class SearchParameters {
                         number(v, "price_min", 0, Double.MAX_VALUE), number(v, "price_max", 0, Double.MAX_VALUE)))
                 .hasContact(hasContact)
                 .text(v.get("text"))
+                .includeDemo(includeDemo)
                 .build();
+    }
+
+    private static Boolean bool(Map<String, String> v, String key) {
+        if (!v.containsKey(key)) {
+            return null;
+        }
+        String b = v.get(key).toLowerCase(Locale.ROOT);
+        if (!b.equals("true") && !b.equals("false")) {
+            throw new InvalidSearchParameter(key, "must be true or false, got '" + v.get(key) + "'");
+        }
+        return Boolean.parseBoolean(b);
     }
 
     private static String keys() {

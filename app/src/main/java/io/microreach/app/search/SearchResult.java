@@ -13,6 +13,8 @@ import java.util.List;
  * @param facets counts over all matches, or null when not requested
  * @param emptyReason why nothing can match (contradictory ranges), or null
  * @param formula the hybrid formula with the weights in force
+ * @param demo how many accounts of the demo data set the index holds and whether this search left them out; null when
+ *     the search did not run (contradictory ranges)
  */
 public record SearchResult(
         long total,
@@ -24,7 +26,8 @@ public record SearchResult(
         List<SearchHit> hits,
         Facets facets,
         String emptyReason,
-        String formula) {
+        String formula,
+        DemoData demo) {
 
     public static final String EXACT = "eq";
     public static final String AT_LEAST = "gte";
@@ -39,4 +42,17 @@ public record SearchResult(
             List<FacetCount> niche, List<FacetCount> tier, List<FacetCount> platform, List<FacetCount> country) {}
 
     public record FacetCount(String value, long count) {}
+
+    /**
+     * The demo data set in a search.
+     *
+     * @param accounts demo accounts in the index
+     * @param hidden whether they were left out (by default as soon as a real account exists; {@code include_demo})
+     */
+    public record DemoData(long accounts, boolean hidden) {
+        /** Whether the page should say that demo data is hidden (there is some, and it was left out). */
+        public boolean noteHidden() {
+            return hidden && accounts > 0;
+        }
+    }
 }

@@ -21,6 +21,10 @@ final class SearchRun {
     /** The brief's embedding, or null without a brief. */
     final float[] brief;
 
+    final PoolStats pool;
+    /** Whether demo accounts are left out of this search. */
+    final boolean demoHidden;
+
     final Query filter;
     /** The keywords, or null without any. */
     final KeywordQuery keywords;
@@ -36,10 +40,15 @@ final class SearchRun {
         this.settings = settings;
         this.brief = brief;
         SearchFilters f = request.filters();
-        this.filter = FilterQuery.of(f, settings.nicheFacetMin());
+        this.pool = PoolStats.of(searcher.getIndexReader());
+        this.demoHidden = pool.hidesDemo(f.includeDemo());
+        this.filter = FilterQuery.of(f, settings.nicheFacetMin(), demoHidden);
         this.keywords = request.query() == null ? null : new KeywordQuery(request.query());
         this.score = new HybridScore(
-                settings.weights(), keywords == null ? 0 : keywords.ceiling(searcher), keywords != null);
+                settings.weights(),
+                keywords == null ? 0 : keywords.ceiling(searcher),
+                keywords != null,
+                pool.neutralTrust(demoHidden));
         this.nicheFields = f.niches().stream().map(IndexFields::nicheConfidence).toList();
         this.reader = new CandidateReader(searcher, keywordQuery(), f.niches(), brief);
     }
@@ -83,6 +92,7 @@ final class SearchRun {
                 hits,
                 facets,
                 null,
-                formula);
+                formula,
+                new SearchResult.DemoData(pool.demoAccounts(), demoHidden));
     }
 }

@@ -81,7 +81,8 @@ public class SearchService {
                     List.of(),
                     request.facets() ? new SearchResult.Facets(List.of(), List.of(), List.of(), List.of()) : null,
                     contradiction,
-                    formula());
+                    formula(),
+                    null);
         }
         return index.withSearcher(s -> {
             if (briefVector != null) {

@@ -12,18 +12,21 @@ import org.apache.lucene.search.IndexSearcher;
 
 /**
  * The part of the hybrid score that needs no keywords and no brief, computed per document while Lucene collects:
- * {@code niche × best requested niche confidence + trust × trust score / 100}. Using it as the score of a {@code
+ * {@code niche × best requested niche confidence + trust × trust score / 100}, with the neutral value ({@link
+ * NeutralTrust}) in place of a missing trust score. Using it as the score of a {@code
  * FunctionScoreQuery} ranks every match of a filters-only search exactly, so paging deep never misses a document whose
  * trust or niche term would have lifted it. (Keyword ranking is {@code HybridScoreQuery}'s.)
  */
 final class StaticRank extends DoubleValuesSource {
     private final double nicheWeight;
     private final double trustWeight;
+    private final double neutralTrust;
     private final List<String> nicheFields;
 
-    StaticRank(double nicheWeight, double trustWeight, List<String> nicheFields) {
+    StaticRank(double nicheWeight, double trustWeight, double neutralTrust, List<String> nicheFields) {
         this.nicheWeight = nicheWeight;
         this.trustWeight = trustWeight;
+        this.neutralTrust = neutralTrust;
         this.nicheFields = List.copyOf(nicheFields);
     }
 
@@ -42,8 +45,9 @@ final class StaticRank extends DoubleValuesSource {
         }
         return doc -> {
             double v = 0;
-            if (trustWeight != 0 && trust.advanceExact(doc)) {
-                v += trustWeight * Double.longBitsToDouble(trust.longValue()) / 100.0;
+            if (trustWeight != 0) {
+                double t = trust.advanceExact(doc) ? Double.longBitsToDouble(trust.longValue()) : neutralTrust;
+                v += trustWeight * t / 100.0;
             }
             double best = 0;
             for (NumericDocValues n : niches) {
@@ -96,7 +100,7 @@ final class StaticRank extends DoubleValuesSource {
 
     @Override
     public int hashCode() {
-        return Objects.hash(nicheWeight, trustWeight, nicheFields);
+        return Objects.hash(nicheWeight, trustWeight, neutralTrust, nicheFields);
     }
 
     @Override
@@ -104,11 +108,12 @@ final class StaticRank extends DoubleValuesSource {
         return o instanceof StaticRank s
                 && s.nicheWeight == nicheWeight
                 && s.trustWeight == trustWeight
+                && s.neutralTrust == neutralTrust
                 && s.nicheFields.equals(nicheFields);
     }
 
     @Override
     public String toString() {
-        return "StaticRank(niche×" + nicheWeight + ", trust×" + trustWeight + ")";
+        return "StaticRank(niche×" + nicheWeight + ", trust×" + trustWeight + ", missing trust " + neutralTrust + ")";
     }
 }

@@ -31,6 +31,9 @@ class DemoDataLoaderTest {
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             accounts = jdbc.queryForObject("SELECT count(*) FROM account", Long.class);
             assertThat(accounts).isGreaterThanOrEqualTo(40);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM account WHERE NOT is_demo", Long.class))
+                    .as("every loaded account is marked as demo data")
+                    .isZero();
             assertThat(jdbc.queryForObject("SELECT count(*) FROM post WHERE account_id IS NULL", Long.class))
                     .isZero();
             assertThat(jdbc.queryForObject("SELECT count(*) FROM follower_sample", Long.class))

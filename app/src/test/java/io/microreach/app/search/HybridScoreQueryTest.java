@@ -57,6 +57,9 @@ class HybridScoreQueryTest {
             IntStream.range(0, 300).mapToObj(i -> "w" + i).toArray(String[]::new);
 
     private final Directory directory = new ByteBuffersDirectory();
+    /** The trust assumed for the 10% of documents without one; between the coarse values, so it makes no ties. */
+    private static final double NEUTRAL_TRUST = 45.0;
+
     private final Map<Long, Double> trust = new HashMap<>();
     private final Map<Long, Float> nicheA = new HashMap<>();
     private final Map<Long, Float> nicheB = new HashMap<>();
@@ -164,7 +167,7 @@ class HybridScoreQueryTest {
             if (niches.contains("b")) {
                 best = Math.max(best, nicheB.getOrDefault(id, 0f));
             }
-            double score = scale * e.getValue() + 0.5 * best + 0.3 * trust.getOrDefault(id, 0.0) / 100;
+            double score = scale * e.getValue() + 0.5 * best + 0.3 * trust.getOrDefault(id, NEUTRAL_TRUST) / 100;
             reference.add(Map.entry(id, score));
         }
         reference.sort(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
@@ -218,8 +221,8 @@ class HybridScoreQueryTest {
         assertThat(paged).isEqualTo(whole);
         // scale 0: trust alone ranks, so ties are everywhere; within a tie the ids ascend.
         for (int i = 1; i < whole.size(); i++) {
-            double a = trust.getOrDefault(whole.get(i - 1), 0.0);
-            double b = trust.getOrDefault(whole.get(i), 0.0);
+            double a = trust.getOrDefault(whole.get(i - 1), NEUTRAL_TRUST);
+            double b = trust.getOrDefault(whole.get(i), NEUTRAL_TRUST);
             assertThat(a).isGreaterThanOrEqualTo(b);
             if (a == b) {
                 assertThat(whole.get(i - 1)).isLessThan(whole.get(i));
@@ -241,7 +244,7 @@ class HybridScoreQueryTest {
         }
         Sort sort = new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.ID, SortField.Type.LONG));
         return searcher.search(
-                new HybridScoreQuery(inner.build(), 0.5, 0.3, nicheFields),
+                new HybridScoreQuery(inner.build(), 0.5, 0.3, NEUTRAL_TRUST, nicheFields),
                 new TopFieldCollectorManager(sort, window, null, threshold, true));
     }
 

@@ -46,7 +46,8 @@ class SearchFiltersTest {
                         null,
                         null,
                         null,
-                        "x"));
+                        "x",
+                        null));
     }
 
     @Test

@@ -51,6 +51,9 @@ class SearchTest extends SpringAppTest {
     SearchFixture.Acc baker;
     SearchFixture.Acc serum;
     SearchFixture.Acc serumTwin;
+    SearchFixture.Acc quillTrusted;
+    SearchFixture.Acc quillUnscored;
+    SearchFixture.Acc quillDoubted;
 
     @BeforeAll
     void data() {
@@ -62,11 +65,18 @@ class SearchTest extends SpringAppTest {
         baker = plant("baker", "de", "meine liebsten Rezepte aus Omas Küche");
         serum = plant("serum", "en", "organic skincare serum for sensitive skin");
         serumTwin = plant("serumtwin", "en", "organic skincare serum for sensitive skin and dry lips");
+        quillTrusted = plant("quilla", "en", "fountain pen calligraphy nibs", 95.0);
+        quillUnscored = plant("quillb", "en", "fountain pen calligraphy nibs", null);
+        quillDoubted = plant("quillc", "en", "fountain pen calligraphy nibs", 5.0);
         index.rebuild(IndexProgress.NONE);
         search = new SearchService(index, SearchSettings.DEFAULT, () -> Optional.of(embedder), () -> false);
     }
 
     private SearchFixture.Acc plant(String handle, String language, String text) {
+        return plant(handle, language, text, 50.0);
+    }
+
+    private SearchFixture.Acc plant(String handle, String language, String text, Double trust) {
         return fixture.add(
                 jdbc,
                 embedder,
@@ -74,7 +84,7 @@ class SearchTest extends SpringAppTest {
                 handle,
                 12_000,
                 true,
-                50.0,
+                trust,
                 0.03,
                 50.0,
                 0.1,
@@ -341,6 +351,7 @@ class SearchTest extends SpringAppTest {
 
     @Test
     void filtersOnlyRelevanceIsNicheMatchPlusTrustExactly() {
+        double neutral = medianTrust();
         SearchResult r = search.search(new SearchRequest(
                 null,
                 null,
@@ -359,7 +370,7 @@ class SearchTest extends SpringAppTest {
                                         * Math.max(
                                                 a.niches().getOrDefault("fitness", 0.0),
                                                 a.niches().getOrDefault("gaming", 0.0))
-                                + 0.3 * (a.trust() == null ? 0 : a.trust()) / 100))
+                                + 0.3 * (a.trust() == null ? neutral : a.trust()) / 100))
                         .thenComparingLong(SearchFixture.Acc::id))
                 .map(SearchFixture.Acc::id)
                 .toList();
@@ -367,6 +378,40 @@ class SearchTest extends SpringAppTest {
         assertThat(ids(r)).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(r.hits().get(0).accountId()).isEqualTo(expected.get(0));
         assertThat(r.hits().get(0).explanation().matchedNiche()).isIn("fitness", "gaming");
+    }
+
+    /** The median trust of the scored fixture accounts: what a missing trust score is ranked as. */
+    private double medianTrust() {
+        double[] t = fixture.accounts.stream()
+                .filter(a -> a.trust() != null)
+                .mapToDouble(SearchFixture.Acc::trust)
+                .sorted()
+                .toArray();
+        return t.length % 2 == 1 ? t[t.length / 2] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
+    }
+
+    @Test
+    void aMissingTrustScoreRanksAsThePoolMedianAndIsShownAsMissing() {
+        double neutral = medianTrust();
+        assertThat(neutral).isBetween(20.0, 80.0);
+        // Same word count and content, so the same similarity to the brief; only the trust differs.
+        String brief = "fountain pen calligraphy nibs";
+        SearchResult r = search.search(SearchRequest.of(null, brief, SearchFilters.NONE, 10));
+        List<Long> order = ids(r);
+        assertThat(order.subList(0, 3)).containsExactly(quillTrusted.id(), quillUnscored.id(), quillDoubted.id());
+        RankExplanation missing = r.hits().get(1).explanation();
+        assertThat(r.hits().get(1).trustScore()).isNull();
+        assertThat(missing.trustScore()).isNull();
+        assertThat(missing.trustMissing()).isTrue();
+        assertThat(missing.trustAssumed()).isEqualTo(neutral);
+        assertThat(missing.trustContribution()).isCloseTo(0.3 * neutral / 100, within(1e-9));
+        assertThat(missing.summary()).contains("trust missing");
+        assertThat(r.hits().get(0).explanation().trustMissing()).isFalse();
+        assertThat(r.hits().get(0).explanation().trustAssumed()).isNull();
+        // The same order from the keyword ranker (Lucene scores the static part from doc values).
+        SearchResult kw = search.search(SearchRequest.of("calligraphy", null, SearchFilters.NONE, 10));
+        assertThat(ids(kw)).containsExactly(quillTrusted.id(), quillUnscored.id(), quillDoubted.id());
+        assertThat(kw.hits().get(1).explanation().trustContribution()).isCloseTo(0.3 * neutral / 100, within(1e-9));
     }
 
     @Test

@@ -383,9 +383,9 @@ class CommandLineTest {
                             + "\"usernameDigitCount\":0,\"userBiographyLength\":90,\"isFake\":0}");
             nonAutomated
                     .append(i == 0 ? "" : ",")
-                    .append("{\"userMediaCount\":3,\"userFollowerCount\":24,\"userFollowingCount\":60,"
-                            + "\"userHasExternalUrl\":0,\"usernameLength\":10,\"usernameDigitCount\":4,"
-                            + "\"userBiographyLength\":0,\"automatedBehaviour\":0}");
+                    .append("{\"userMediaCount\":3,\"userFollowerCount\":24,\"userFollowingCount\":20,"
+                            + "\"userHasExternalUrl\":1,\"usernameLength\":10,\"usernameDigitCount\":4,"
+                            + "\"userBiographyLength\":20,\"automatedBehaviour\":0}");
         }
         Files.writeString(instafake.resolve("fakeAccountData.json"), fake.append("]"));
         Files.writeString(instafake.resolve("realAccountData.json"), real.append("]"));

@@ -338,4 +338,105 @@ class CommandLineTest {
         assertThat(both.err()).contains("exactly one of --labels FILE.csv and --public-data DIR");
         assertThat(run("eval", "suspicious").code()).isEqualTo(2);
     }
+
+    /**
+     * Leave-one-source-out on made-up rows in the three sources' formats (the real files are not part of the
+     * repository): each source is held out once, trained on the other two, with its all-genuine baseline beside it.
+     */
+    @Test
+    @Order(10)
+    void evalSuspiciousLeaveOneSourceOutHoldsOutEachSource() throws Exception {
+        Path data = HOME.resolve("public-data-loso");
+        Path kaggle = Files.createDirectories(data.resolve("kaggle-instagram-fake-spammer"));
+        StringBuilder k = new StringBuilder("profile pic,nums/length username,fullname words,nums/length fullname,"
+                + "name==username,description length,external URL,private,#posts,#followers,#follows,fake\n");
+        for (int i = 0; i < 12; i++) {
+            k.append("0,0.4,0,0,0,0,0,0,0,")
+                    .append(2 + i)
+                    .append(',')
+                    .append(3000 + 10 * i)
+                    .append(",1\n");
+            k.append("1,0,2,0,0,90,1,0,300,")
+                    .append(1500 + i)
+                    .append(',')
+                    .append(300 + i)
+                    .append(",0\n");
+        }
+        Files.writeString(kaggle.resolve("train.csv"), k);
+        Files.writeString(kaggle.resolve("test.csv"), k);
+        Path instafake = Files.createDirectories(data.resolve("instafake"));
+        StringBuilder fake = new StringBuilder("[");
+        StringBuilder real = new StringBuilder("[");
+        StringBuilder nonAutomated = new StringBuilder("[");
+        for (int i = 0; i < 30; i++) {
+            if (i < 10) {
+                fake.append(i == 0 ? "" : ",")
+                        .append("{\"userMediaCount\":0,\"userFollowerCount\":" + (3 + i)
+                                + ",\"userFollowingCount\":2900,\"userHasProfilPic\":0,\"userIsPrivate\":0,"
+                                + "\"usernameLength\":12,\"usernameDigitCount\":7,\"userBiographyLength\":0,"
+                                + "\"isFake\":1}");
+            }
+            real.append(i == 0 ? "" : ",")
+                    .append("{\"userMediaCount\":" + (i < 5 ? 2 : 300) + ",\"userFollowerCount\":"
+                            + (i < 5 ? 40 : 1500) + ",\"userFollowingCount\":" + (i < 5 ? 50 : 400)
+                            + ",\"userHasProfilPic\":1,\"userIsPrivate\":1,\"usernameLength\":9,"
+                            + "\"usernameDigitCount\":0,\"userBiographyLength\":90,\"isFake\":0}");
+            nonAutomated
+                    .append(i == 0 ? "" : ",")
+                    .append("{\"userMediaCount\":3,\"userFollowerCount\":24,\"userFollowingCount\":20,"
+                            + "\"userHasExternalUrl\":1,\"usernameLength\":10,\"usernameDigitCount\":4,"
+                            + "\"userBiographyLength\":20,\"automatedBehaviour\":0}");
+        }
+        Files.writeString(instafake.resolve("fakeAccountData.json"), fake.append("]"));
+        Files.writeString(instafake.resolve("realAccountData.json"), real.append("]"));
+        Files.writeString(instafake.resolve("nonautomatedAccountData.json"), nonAutomated.append("]"));
+        Path cresci = Files.createDirectories(data.resolve("cresci2015-twitter-fake-followers"));
+        String header = "screen_name,name,statuses_count,followers_count,friends_count,default_profile_image,protected,"
+                + "url,description\n";
+        StringBuilder bots = new StringBuilder(header);
+        StringBuilder people = new StringBuilder(header);
+        for (int i = 0; i < 10; i++) {
+            bots.append("bot").append(i).append(",x,3,").append(i).append(",2000,1,0,,\n");
+            people.append("anna").append(i).append(",Anna K,5000,800,300,0,0,http://a.example,Runner\n");
+        }
+        Files.writeString(cresci.resolve("fusers_INT_fake.csv"), bots);
+        Files.writeString(cresci.resolve("users_E13_genuine.csv"), people);
+
+        CliRun.Result r =
+                run("eval", "suspicious", "--public-data", data.toString(), "--leave-one-source-out", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        JsonNode rows = json.get("leaveOneSourceOut");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).get("heldOut").asText()).isEqualTo("kaggle");
+        assertThat(rows.get(0).get("trainedOn").asText()).isEqualTo("instafake+cresci2015");
+        assertThat(rows.get(0).get("n").asInt()).isEqualTo(48);
+        assertThat(rows.get(0).get("allGenuineAccuracy").asDouble()).isEqualTo(0.5);
+        assertThat(rows.get(1).get("heldOut").asText()).isEqualTo("instafake");
+        assertThat(rows.get(1).get("fakeShare").asDouble()).isEqualTo(0.25);
+        assertThat(rows.get(1).get("allGenuineAccuracy").asDouble()).isEqualTo(0.75);
+        assertThat(rows.get(1).get("smallInactiveGenuine").asInt()).isEqualTo(5);
+        assertThat(rows.get(1).get("smallInactiveGenuineFlagged").asInt()).isZero();
+        assertThat(rows.get(2).get("heldOut").asText()).isEqualTo("cresci2015");
+        for (JsonNode row : rows) {
+            // Extreme made-up profiles: every held-out source is separated perfectly.
+            assertThat(row.get("rocAuc").asDouble()).as(row.toString()).isEqualTo(1.0);
+            assertThat(row.get("falsePositiveRate").asDouble())
+                    .as(row.toString())
+                    .isZero();
+        }
+        JsonNode small = json.get("instafakeNonAutomatedGenuine");
+        assertThat(small.get("n").asInt()).isEqualTo(30);
+        assertThat(small.get("smallInactive").asInt()).isEqualTo(30);
+        assertThat(small.get("smallInactiveFlagged").asInt()).isZero();
+
+        CliRun.Result text = run("eval", "suspicious", "--public-data", data.toString(), "--leave-one-source-out");
+        assertThat(text.out()).contains("all-genuine").contains("instafake+cresci2015");
+
+        Files.delete(instafake.resolve("nonautomatedAccountData.json"));
+        CliRun.Result missing = run("eval", "suspicious", "--public-data", data.toString(), "--leave-one-source-out");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("nonautomatedAccountData.json");
+        assertThat(run("eval", "suspicious", "--leave-one-source-out").code()).isEqualTo(2);
+    }
 }

@@ -56,8 +56,8 @@ public record FollowerProfile(
     public static FollowerProfile of(SampledFollower f) {
         // One record instead of a chain of with* copies: every sampled follower of every creator passes here.
         String username = username(f.handle(), f.platform());
-        boolean named = !username.isBlank();
         String u = username.strip();
+        boolean named = !u.isEmpty() && !isPlatformId(u);
         return new FollowerProfile(
                 f.postsCount(),
                 f.followers(),
@@ -99,13 +99,52 @@ public record FollowerProfile(
                 fullNameWords);
     }
 
-    /** Username length and digit share of {@code username}; {@code null} or blank leaves both unknown. */
+    /**
+     * Username length and digit share of {@code username}; {@code null}, blank or a platform id ({@link
+     * #isPlatformId}) leaves both unknown.
+     */
     public FollowerProfile withUsername(String username) {
-        if (username == null || username.isBlank()) {
+        if (username == null || username.isBlank() || isPlatformId(username.strip())) {
             return withUsernameShape(null, null);
         }
         String u = username.strip();
         return withUsernameShape(u.codePointCount(0, u.length()), digitShare(u));
+    }
+
+    /**
+     * Whether a stripped handle is a platform's numeric id rather than a name someone chose: at least 6 ASCII digits
+     * at the end, after at most a short letter prefix and one separator ({@code 17841400000000000}, {@code
+     * user12345678}, {@code id_4829301}). Some APIs and exports put the id where the handle goes; its digits say
+     * nothing about the person, so the username features are unknown for it. A chosen name with a few digits
+     * ({@code anna_1992}) is not an id.
+     */
+    static boolean isPlatformId(String u) {
+        int end = u.length();
+        int digits = 0;
+        while (digits < end && isDigit(u.charAt(end - 1 - digits))) {
+            digits++;
+        }
+        if (digits < 6) {
+            return false;
+        }
+        int prefix = end - digits;
+        if (prefix > 0 && (u.charAt(prefix - 1) == '_' || u.charAt(prefix - 1) == '-')) {
+            prefix--;
+        }
+        if (prefix > 6) {
+            return false;
+        }
+        for (int i = 0; i < prefix; i++) {
+            char c = u.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** ASCII digits ÷ code points of a stripped, non-empty username. */

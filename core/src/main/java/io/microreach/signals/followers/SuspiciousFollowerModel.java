@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * The suspicious-follower classifier: a logistic regression over the public-profile features of
@@ -34,7 +35,7 @@ import java.util.Objects;
  */
 public final class SuspiciousFollowerModel {
     /** Identifies the JSON layout; a file with another value is refused. */
-    public static final String FORMAT = "microreach.suspicious-follower.logistic/1";
+    public static final String FORMAT = "microreach.suspicious-follower.logistic/2";
 
     public static final String RESOURCE = "suspicious-follower-model.json";
 
@@ -167,7 +168,34 @@ public final class SuspiciousFollowerModel {
         }
     }
 
-    /** Probability that the account is suspicious (fake, bought or spam), 0–1. */
+    /**
+     * The probability that the account is suspicious, or empty ("unavailable") when its profile lacks what a
+     * judgement needs ({@link FollowerFeatures#scorable}): a follower known only by its handle gets no number, rather
+     * than the confident "typical genuine account" that imputing every field would give it.
+     */
+    public OptionalDouble assess(FollowerProfile profile) {
+        return FollowerFeatures.scorable(profile) ? OptionalDouble.of(probability(profile)) : OptionalDouble.empty();
+    }
+
+    /**
+     * Each feature's contribution to the logit for this profile, in {@link FollowerFeatures#NAMES} order: {@code
+     * weight × (value − center) ÷ sd}, 0 for an unknown feature. The logit is {@link #intercept()} plus their sum, so
+     * these are the reasons behind a score.
+     */
+    public double[] contributions(FollowerProfile profile) {
+        double[] x = FollowerFeatures.extract(profile);
+        double[] c = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            c[j] = Double.isNaN(x[j]) ? 0 : weight[j] * (x[j] - center[j]) / sd[j];
+        }
+        return c;
+    }
+
+    /**
+     * Probability that the account is suspicious (fake, bought or spam), 0–1, with unknown features imputed; what
+     * training and evaluation score. Scoring a follower goes through {@link #assess}, which refuses a profile that
+     * cannot be judged.
+     */
     public double probability(FollowerProfile profile) {
         return probability(FollowerFeatures.extract(profile));
     }
@@ -181,9 +209,10 @@ public final class SuspiciousFollowerModel {
         return probability(FollowerProfile.of(sample));
     }
 
-    /** Whether the probability reaches the {@link #threshold()}. */
+    /** Whether the profile can be judged ({@link #assess}) and its probability reaches the {@link #threshold()}. */
     public boolean isSuspicious(FollowerProfile profile) {
-        return probability(profile) >= threshold;
+        OptionalDouble p = assess(profile);
+        return p.isPresent() && p.getAsDouble() >= threshold;
     }
 
     public boolean isSuspicious(FollowerSample sample) {

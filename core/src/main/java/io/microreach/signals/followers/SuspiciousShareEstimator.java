@@ -13,8 +13,10 @@ import java.util.Optional;
 /**
  * Estimates an account's suspicious-follower share from its follower sample.
  *
- * <p>Method. Every distinct sampled follower (by platform id; repeats are scored once) is scored by the
- * {@link SuspiciousFollowerModel} and flagged at its threshold. The flagged count {@code k} of {@code n} gives the
+ * <p>Method. Every distinct sampled follower (by platform id; repeats are scored once) that can be judged
+ * ({@link FollowerFeatures#scorable}: its follower and following counts are known) is scored by the {@link
+ * SuspiciousFollowerModel} and flagged at its threshold; the others are counted as unscored. When not one follower
+ * of the sample has a bio (or a link), the sample is taken to lack that field and it is left unknown for all. The flagged count {@code k} of {@code n} gives the
  * raw share {@code p = k/n} with its Wilson 95% interval ({@link Proportion#wilson}). A classifier's flagged share is
  * biased: its expectation is {@code π·Se + (1 − π)·(1 − Sp)} for a true share {@code π}. The Rogan–Gladen estimator
  * inverts that, {@code π̂ = (p + Sp − 1) / (Se + Sp − 1)}, clipped to [0, 1], with the model's validated
@@ -27,7 +29,8 @@ import java.util.Optional;
  *
  * <p>Unavailable, with a reason, when fewer than {@code minimumSample} (default 30) followers can be scored, or when
  * {@code Se + Sp − 1 ≤ 0.05} (a model that barely beats chance cannot be corrected for). Confidence follows
- * {@link Confidence#of(long, long, long)} with the minimum and {@code highConfidenceSample} (default 150).
+ * {@link Confidence#of(long, long, long)} with the minimum and {@code highConfidenceSample} (default 150), and is
+ * at most low when more followers were unscored than scored.
  *
  * <p>Reference: Rogan &amp; Gladen (1978), "Estimating prevalence from the results of a screening test", American
  * Journal of Epidemiology 107(1); Wilson (1927).
@@ -76,15 +79,34 @@ public final class SuspiciousShareEstimator {
         double sp = model.validation().specificity();
 
         DistinctIds seen = new DistinctIds(followers.size());
+        List<SampledFollower> distinct = new ArrayList<>(followers.size());
+        boolean anyBio = false;
+        boolean anyUrl = false;
+        for (SampledFollower f : followers) {
+            if (seen.add(f.followerPlatformId())) {
+                distinct.add(f);
+                anyBio |= f.bioLength() > 0;
+                anyUrl |= f.hasExternalUrl();
+            }
+        }
         double[] features = new double[FollowerFeatures.COUNT];
         List<SuspiciousFollower> flaggedFollowers = new ArrayList<>();
         int n = 0;
         int unscored = 0;
-        for (SampledFollower f : followers) {
-            if (!seen.add(f.followerPlatformId())) {
-                continue;
+        for (SampledFollower f : distinct) {
+            FollowerProfile profile = FollowerProfile.of(f);
+            if (!anyBio || !anyUrl) {
+                // The import cannot say "no bio" apart from "bio not imported" (both read as empty), nor "no link"
+                // apart from "link not imported". A sample in which not one follower has a bio (or a link) almost
+                // surely lacks the field: scoring it as "every follower has an empty bio" would push all of them
+                // towards suspicious.
+                profile = profile.withBioLength(anyBio ? profile.bioLength() : null)
+                        .withFlags(
+                                profile.hasProfilePicture(),
+                                profile.privateAccount(),
+                                anyUrl ? profile.hasExternalUrl() : null);
             }
-            if (!FollowerFeatures.extract(FollowerProfile.of(f), features)) {
+            if (!FollowerFeatures.extract(profile, features)) {
                 unscored++;
                 continue;
             }
@@ -104,7 +126,10 @@ public final class SuspiciousShareEstimator {
             return unavailable(
                     n,
                     unscored,
-                    "sample too small: " + n + " scored followers, at least " + minimumSample + " needed",
+                    "sample too small: " + n + " scored followers, at least " + minimumSample + " needed"
+                            + (unscored > 0
+                                    ? " (" + unscored + " sampled followers lack their follower and following counts)"
+                                    : ""),
                     evidence,
                     threshold,
                     se,
@@ -133,7 +158,7 @@ public final class SuspiciousShareEstimator {
         return new SuspiciousShare(
                 n,
                 unscored,
-                Confidence.of(n, minimumSample, highConfidenceSample),
+                confidence(n, unscored),
                 Optional.empty(),
                 Optional.of(flagged),
                 Optional.of(corrected),
@@ -141,6 +166,16 @@ public final class SuspiciousShareEstimator {
                 threshold,
                 se,
                 sp);
+    }
+
+    /**
+     * From the scored sample size; at most {@link Confidence#LOW} when most of the distinct sampled followers could
+     * not be scored, since the scored ones are then a selection (those whose counts were imported) that need not
+     * resemble the rest.
+     */
+    private Confidence confidence(int n, int unscored) {
+        Confidence c = Confidence.of(n, minimumSample, highConfidenceSample);
+        return unscored > n && c.compareTo(Confidence.LOW) > 0 ? Confidence.LOW : c;
     }
 
     /** {@code (p + Sp − 1) / (Se + Sp − 1)} clipped to [0, 1]; increasing in {@code p} when the Youden index is positive. */

@@ -60,16 +60,17 @@ class FollowerFeaturesTest {
 
         double[] x = FollowerFeatures.extract(p);
         assertThat(FollowerFeatures.NAMES).hasSize(x.length);
-        assertThat(x[0]).isEqualTo(1);
-        assertThat(x[1]).isEqualTo(0); // ln(1 + 0 posts)
-        assertThat(x[2]).isCloseTo(Math.log(301), within(1e-12));
-        assertThat(x[3]).isCloseTo(Math.log(101), within(1e-12));
-        assertThat(x[4]).isCloseTo(100 / 400.0, within(1e-12));
-        assertThat(x[5]).isEqualTo(9);
-        assertThat(x[7]).isCloseTo(Math.log(9), within(1e-12));
-        assertThat(x[8]).isEqualTo(0);
-        assertThat(x[9]).isEqualTo(1);
-        assertThat(x[10]).isEqualTo(3);
+        assertThat(FollowerFeatures.SIGNS).hasSize(x.length);
+        assertThat(x[0]).isZero(); // follows 100, followed by 300: below 0, clipped to 0
+        assertThat(x[1]).isZero(); // has a picture
+        assertThat(x[2]).isZero(); // has a bio
+        assertThat(x[3]).isEqualTo(1); // has a link
+        assertThat(FollowerFeatures.scorable(p)).isTrue();
+        // Follows 2,900, followed by 40: ln(2901 / 41).
+        FollowerProfile bot =
+                p.withCounts(0L, 40L, 2900L).withFlags(false, null, false).withBioLength(0);
+        assertThat(FollowerFeatures.extract(bot))
+                .containsExactly(new double[] {Math.log(2901 / 41.0), 1, 1, 0}, within(1e-12));
     }
 
     @Test
@@ -80,11 +81,33 @@ class FollowerFeaturesTest {
         assertThat(p.fullNameWords()).isZero();
         assertThat(p.hasExternalUrl()).isFalse();
         double[] x = FollowerFeatures.extract(p);
-        for (int j : new int[] {0, 1, 2, 3, 4, 8}) {
-            assertThat(x[j]).as(FollowerFeatures.NAMES.get(j)).isNaN();
+        assertThat(x[0]).isNaN();
+        assertThat(x[1]).isNaN();
+        assertThat(x[2]).isEqualTo(1);
+        // Without its counts the profile cannot be judged, whatever else is known.
+        assertThat(FollowerFeatures.scorable(p)).isFalse();
+        assertThat(FollowerFeatures.extract(p, new double[FollowerFeatures.COUNT]))
+                .isFalse();
+    }
+
+    @Test
+    void aPlatformIdUsedAsHandleIsNotAUsername() {
+        for (String id : new String[] {"17841400000000000", "user12345678", "id_4829301", "1234567", "U-9999999"}) {
+            FollowerProfile p =
+                    FollowerProfile.of(sample(Platform.INSTAGRAM, id, null, null, 10L, 10L, 1L, true, false, null));
+            assertThat(p.usernameLength()).as(id).isNull();
+            assertThat(p.usernameDigitShare()).as(id).isNull();
+            assertThat(FollowerProfile.unknown().withUsername(id).usernameDigitShare())
+                    .as(id)
+                    .isNull();
         }
-        assertThat(x[5]).isEqualTo(3);
-        assertThat(x[6]).isZero();
+        for (String name : new String[] {"anna_1992", "marco.rossi.1987", "sunny_days_123456", "xkqzt83517", "12345"}) {
+            assertThat(FollowerProfile.unknown().withUsername(name).usernameDigitShare())
+                    .as(name)
+                    .isNotNull();
+        }
+        assertThat(FollowerProfile.isPlatformId("ab12345")).isFalse();
+        assertThat(FollowerProfile.isPlatformId("abc123456")).isTrue();
     }
 
     @Test
@@ -101,19 +124,18 @@ class FollowerFeaturesTest {
     void edgeCasesOfTheTransforms() {
         FollowerProfile none = FollowerProfile.unknown();
         assertThat(java.util.Arrays.stream(FollowerFeatures.extract(none))).allMatch(v -> Double.isNaN(v));
-        // Into a reused array: whether anything is known, and nothing left over from the previous profile.
+        // Into a reused array: whether the profile is scorable, and nothing left over from the previous profile.
         double[] x = new double[FollowerFeatures.COUNT];
-        assertThat(FollowerFeatures.extract(none.withCounts(3L, null, null), x)).isTrue();
-        assertThat(x[1]).isEqualTo(Math.log1p(3));
+        assertThat(FollowerFeatures.extract(none.withCounts(3L, 7L, 7L), x)).isTrue();
+        assertThat(x[0]).isZero();
         assertThat(FollowerFeatures.extract(none, x)).isFalse();
         assertThat(java.util.Arrays.stream(x)).allMatch(v -> Double.isNaN(v));
-        // Both counts zero: the following share is undefined, not 0 or 1.
-        assertThat(FollowerFeatures.extract(none.withCounts(0L, 0L, 0L))[4]).isNaN();
-        assertThat(FollowerFeatures.extract(none.withCounts(0L, 0L, 5L))[4]).isEqualTo(1);
-        // Long names from other platforms and many-word display names are capped.
-        assertThat(FollowerFeatures.extract(none.withUsername("a".repeat(45)))[5])
-                .isEqualTo(30);
-        assertThat(FollowerFeatures.extract(none.withFullNameWords(9))[10]).isEqualTo(4);
+        // Both counts zero: ln(1/1) = 0, known; one count unknown: unknown.
+        assertThat(FollowerFeatures.extract(none.withCounts(0L, 0L, 0L))[0]).isZero();
+        assertThat(FollowerFeatures.extract(none.withCounts(0L, null, 5L))[0]).isNaN();
+        // Capped at 6 (about 400 times as many followed as following).
+        assertThat(FollowerFeatures.extract(none.withCounts(0L, 0L, 7_500L))[0]).isEqualTo(FollowerFeatures.RATIO_CAP);
+        assertThat(FollowerFeatures.extract(none.withCounts(0L, 0L, 300L))[0]).isCloseTo(Math.log(301), within(1e-12));
         assertThat(none.withUsername("  ").usernameLength()).isNull();
         assertThat(none.withFullName(" ").fullNameWords()).isZero();
     }

@@ -20,14 +20,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SuspiciousShareEstimatorTest {
     /**
-     * A hand-made model: only the profile picture and the post count matter. No picture → logit 10 − 0.1·posts
-     * (flagged), picture → −10 (not flagged). Validated sensitivity 0.9, specificity 0.95.
+     * A hand-made model: only the profile picture and the following/followers ratio matter. No picture → logit 10
+     * + 0.1·ratio (flagged), picture → about −10 (not flagged). Validated sensitivity 0.9, specificity 0.95.
      */
     static SuspiciousFollowerModel handModel(int truePositives, int trueNegatives) {
         List<FeatureWeight> features = new ArrayList<>();
         for (String name : FollowerFeatures.NAMES) {
-            double weight = name.equals("has_profile_picture") ? -20 : name.equals("log_posts") ? -0.1 : 0;
-            double center = name.equals("has_profile_picture") ? 0.5 : 0;
+            double weight =
+                    name.equals("no_profile_picture") ? 20 : name.equals("following_followers_log_ratio") ? 0.1 : 0;
+            double center = name.equals("no_profile_picture") ? 0.5 : 0;
             features.add(new FeatureWeight(name, center, 1, weight));
         }
         return new SuspiciousFollowerModel(
@@ -49,8 +50,8 @@ class SuspiciousShareEstimatorTest {
                 "user" + i,
                 null,
                 null,
-                100L,
-                100L,
+                10L,
+                1000L - i, // the ratio, and so the probability, falls with i
                 (long) i,
                 !suspiciousLooking,
                 false,
@@ -100,7 +101,7 @@ class SuspiciousShareEstimatorTest {
     @Test
     void evidenceIsTheTopTenFlaggedByProbability() {
         SuspiciousShare share = ESTIMATOR.estimate(sample(60, 15));
-        // Fewer posts → higher probability: followers 0..9 are the most suspicious, in that order.
+        // Lower index → higher ratio → higher probability: followers 0..9 are the most suspicious, in that order.
         assertThat(share.evidenceIds())
                 .containsExactly("id0", "id1", "id2", "id3", "id4", "id5", "id6", "id7", "id8", "id9");
         assertThat(share.evidence().get(0).handle()).isEqualTo("user0");
@@ -129,6 +130,92 @@ class SuspiciousShareEstimatorTest {
         SuspiciousShare share = ESTIMATOR.estimate(followers);
         assertThat(share.sampleSize()).isEqualTo(30);
         assertThat(share.flagged().orElseThrow().successes()).isEqualTo(6);
+    }
+
+    static SampledFollower fieldLess(int i) {
+        return SampledFollower.of(new FollowerSample(
+                Platform.INSTAGRAM,
+                "acc",
+                "x" + i,
+                "1784140000000" + (1000 + i),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                Instant.EPOCH));
+    }
+
+    @Test
+    void followersWithoutProfileFieldsGiveUnavailableNotZero() {
+        List<SampledFollower> fieldLess = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            fieldLess.add(fieldLess(i));
+        }
+        SuspiciousShare share = new SuspiciousShareEstimator().estimate(fieldLess);
+        assertThat(share.isAvailable()).isFalse();
+        assertThat(share.confidence()).isEqualTo(Confidence.NONE);
+        assertThat(share.sampleSize()).isZero();
+        assertThat(share.unscored()).isEqualTo(200);
+        assertThat(share.unavailableReason())
+                .hasValueSatisfying(r -> assertThat(r).contains("200").contains("counts"));
+    }
+
+    @Test
+    void aSampleMostlyWithoutFieldsIsAtMostLowConfidence() {
+        List<SampledFollower> mixed = new ArrayList<>(sample(150, 30));
+        for (int i = 0; i < 151; i++) {
+            mixed.add(fieldLess(i));
+        }
+        SuspiciousShare share = ESTIMATOR.estimate(mixed);
+        assertThat(share.isAvailable()).isTrue();
+        assertThat(share.sampleSize()).isEqualTo(150);
+        assertThat(share.unscored()).isEqualTo(151);
+        assertThat(share.confidence()).isEqualTo(Confidence.LOW);
+        // The scored followers give the same share as without the field-less ones.
+        assertThat(share.estimate())
+                .isEqualTo(ESTIMATOR.estimate(sample(150, 30)).estimate());
+        assertThat(ESTIMATOR.estimate(sample(150, 30)).confidence()).isEqualTo(Confidence.HIGH);
+    }
+
+    @Test
+    void aSampleWithoutAnyBioDoesNotReadAsEmptyBios() {
+        // A model in which only an empty bio matters: if the import carries no bios at all, nobody is flagged for it.
+        List<FeatureWeight> features = new ArrayList<>();
+        for (String name : FollowerFeatures.NAMES) {
+            features.add(new FeatureWeight(name, 0, 1, name.equals("empty_bio") ? 20 : 0));
+        }
+        SuspiciousFollowerModel bioOnly = new SuspiciousFollowerModel(
+                features, -10, 0.5, new ModelValidation("hand-made", 100, 100, 90, 95), "none", LocalDate.EPOCH);
+        SuspiciousShareEstimator estimator = new SuspiciousShareEstimator(bioOnly);
+        assertThat(estimator.estimate(sample(100, 0)).flagged().orElseThrow().successes())
+                .isZero();
+        // With bios in the import, the empty ones count.
+        List<SampledFollower> someBios = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            FollowerSample f = follower(i, false);
+            someBios.add(SampledFollower.of(new FollowerSample(
+                    f.platform(),
+                    f.accountPlatformId(),
+                    f.followerPlatformId(),
+                    f.handle(),
+                    null,
+                    i < 40 ? "hello" : null,
+                    f.followers(),
+                    f.following(),
+                    f.postsCount(),
+                    f.hasProfilePic(),
+                    f.privateAccount(),
+                    false,
+                    null,
+                    Instant.EPOCH)));
+        }
+        assertThat(estimator.estimate(someBios).flagged().orElseThrow().successes())
+                .isEqualTo(60);
     }
 
     @Test

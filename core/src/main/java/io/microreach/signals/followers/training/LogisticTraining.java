@@ -40,7 +40,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * (softmax) loss and AdaGrad, i.e. Tribuo's {@code LogisticRegressionTrainer} with more epochs, since the default 5
  * passes do not converge on a couple of thousand rows. With two classes the softmax is a logistic regression whose
  * coefficients are the difference of the two classes' weight vectors; those are exported, so scoring needs no
- * Tribuo. (3) The threshold is chosen on the training data only, from out-of-fold probabilities of a stratified
+ * Tribuo. Each weight must have the sign {@link FollowerFeatures#SIGNS} allows (a monotone model whose
+ * contributions read as reasons); a feature fitted against its sign is dropped and the rest refitted. (3) The
+ * threshold is chosen on the training data only, from out-of-fold probabilities of a stratified
  * k-fold cross-validation (each fold's scaling and weights fitted without that fold): the lowest threshold whose
  * false-positive rate stays at or below the configured maximum, placed halfway to the next lower score. The
  * out-of-fold sensitivity and specificity at that threshold are stored with the model: they are the honest
@@ -69,6 +71,16 @@ public final class LogisticTraining {
      */
     public static SuspiciousFollowerModel train(List<LabelledProfile> data, TrainingOptions options) {
         return fitAndValidate(List.copyOf(data), options);
+    }
+
+    /** Trains on the union of labelled sources (see {@link PublicProfileData#labelledSources}). */
+    public static SuspiciousFollowerModel trainOnSources(
+            List<PublicProfileData.LabelledSet> sources, TrainingOptions options) {
+        List<LabelledProfile> all = new ArrayList<>();
+        for (PublicProfileData.LabelledSet s : sources) {
+            all.addAll(s.profiles());
+        }
+        return fitAndValidate(all, options);
     }
 
     private static SuspiciousFollowerModel fitAndValidate(List<LabelledProfile> data, TrainingOptions options) {
@@ -224,6 +236,34 @@ public final class LogisticTraining {
                 usable[j] |= !Double.isNaN(x[i][j]) && x[i][j] != center[j];
             }
         }
+        // Sign constraints by elimination: a feature whose weight comes out against its allowed sign is dropped
+        // (weight 0) and the rest refitted, until every weight agrees. Each pass drops at least one feature, so
+        // this ends within COUNT passes.
+        while (true) {
+            double[][] fitted = fitUsable(x, y, rows, options, center, sd, usable);
+            boolean dropped = false;
+            for (int j = 0; j < FollowerFeatures.COUNT; j++) {
+                int sign = FollowerFeatures.SIGNS.get(j);
+                if (usable[j] && sign != 0 && fitted[0][j] * sign < 0) {
+                    usable[j] = false;
+                    dropped = true;
+                }
+            }
+            if (!dropped) {
+                return new Fit(center, sd, fitted[0], fitted[1][0]);
+            }
+        }
+    }
+
+    /** One Tribuo fit on the usable features: {weights, {intercept}}. */
+    private static double[][] fitUsable(
+            double[][] x,
+            boolean[] y,
+            List<Integer> rows,
+            TrainingOptions options,
+            double[] center,
+            double[] sd,
+            boolean[] usable) {
 
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> dataset =
@@ -267,7 +307,7 @@ public final class LogisticTraining {
                 }
             }
         }
-        return new Fit(center, sd, weight, intercept);
+        return new double[][] {weight, {intercept}};
     }
 
     /** Tribuo logs every training run at INFO; a scoring batch or a test run should not print that. */

@@ -78,6 +78,41 @@ public final class PublicProfileData {
                         () -> new LabelledSet("Cresci 2015 Twitter (cross-platform)", cresci(root))));
     }
 
+    /** The files {@link #labelledSources} reads, relative to the data folder. */
+    public static final List<String> SOURCE_FILES = List.of(
+            "kaggle-instagram-fake-spammer/train.csv",
+            "kaggle-instagram-fake-spammer/test.csv",
+            "instafake/fakeAccountData.json",
+            "instafake/realAccountData.json",
+            "cresci2015-twitter-fake-followers/fusers_INT_fake.csv",
+            "cresci2015-twitter-fake-followers/users_E13_genuine.csv");
+
+    /**
+     * Every labelled profile of each public source, whole (no split): {@code kaggle} (train.csv and test.csv),
+     * {@code instafake} (fake-v1.0, both files) and {@code cresci2015} (E13 genuine and INT bought followers), for
+     * the leave-one-source-out evaluation ({@link LeaveOneSourceOut}).
+     *
+     * @throws java.io.FileNotFoundException naming every file of {@link #SOURCE_FILES} that {@code root} lacks
+     * @throws IllegalArgumentException naming the file whose content is not in its set's format
+     */
+    public static List<LabelledSet> labelledSources(Path root) throws IOException {
+        List<String> missing = SOURCE_FILES.stream()
+                .filter(f -> !Files.isRegularFile(root.resolve(f)))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new FileNotFoundException(
+                    root + " lacks " + String.join(", ", missing) + " (the public data sets, see ../shared/data)");
+        }
+        return List.of(
+                read("kaggle-instagram-fake-spammer", () -> {
+                    List<LabelledProfile> all = new ArrayList<>(kaggle(root, "train.csv"));
+                    all.addAll(kaggle(root, "test.csv"));
+                    return new LabelledSet("kaggle", all);
+                }),
+                read("instafake", () -> new LabelledSet("instafake", instaFake(root))),
+                read("cresci2015-twitter-fake-followers", () -> new LabelledSet("cresci2015", cresci(root))));
+    }
+
     private interface SetReader {
         LabelledSet read() throws IOException;
     }
@@ -158,6 +193,44 @@ public final class PublicProfileData {
             }
         }
         return out;
+    }
+
+    /**
+     * InstaFake's non-automated accounts (automated-v1.0): 700 genuine accounts, mostly small, with counts, bio
+     * length, username shape and link but no picture or private flag. Genuine only: a check of how many ordinary
+     * accounts a model flags, not a training set.
+     *
+     * @throws java.io.FileNotFoundException when the file is absent
+     */
+    public static List<LabelledProfile> instaFakeNonAutomated(Path root) throws IOException {
+        Path file = root.resolve("instafake").resolve("nonautomatedAccountData.json");
+        if (!Files.isRegularFile(file)) {
+            throw new FileNotFoundException(root + " lacks instafake/nonautomatedAccountData.json");
+        }
+        return read("instafake/nonautomatedAccountData.json", () -> {
+                    List<LabelledProfile> out = new ArrayList<>();
+                    for (JsonNode a : new ObjectMapper().readTree(file.toFile())) {
+                        int length = a.path("usernameLength").asInt();
+                        FollowerProfile p = FollowerProfile.unknown()
+                                .withCounts(
+                                        a.path("userMediaCount").asLong(),
+                                        a.path("userFollowerCount").asLong(),
+                                        a.path("userFollowingCount").asLong())
+                                .withFlags(
+                                        null, null, a.path("userHasExternalUrl").asInt() == 1)
+                                .withUsernameShape(
+                                        length > 0 ? length : null,
+                                        length > 0
+                                                ? (double) a.path("usernameDigitCount")
+                                                                .asInt()
+                                                        / length
+                                                : null)
+                                .withBioLength(a.path("userBiographyLength").asInt());
+                        out.add(new LabelledProfile(p, false));
+                    }
+                    return new LabelledSet("instafake non-automated", out);
+                })
+                .profiles();
     }
 
     static Split instaFakeSplit(Path root) throws IOException {

@@ -18,10 +18,10 @@ import io.microreach.domain.PostFormat;
  */
 final class EngagementModel {
     /** The measured small-account slope of InstaFake, used below 1,000 followers on every platform. */
-    static final double SMALL_ACCOUNT_EXPONENT = 0.25;
+    static final double SMALL_ACCOUNT_EXPONENT = 0.40;
 
     /** Creator-to-creator spread of ER around the platform curve (ln scale), a bit narrower than InstaFake's 0.66. */
-    static final double CREATOR_SIGMA = 0.45;
+    static final double CREATOR_SIGMA = 0.55;
 
     /** Median post-to-post sigma of ln(engagement) per creator; InstaFake measured 0.56 including follower growth. */
     static final double MEDIAN_POST_SIGMA = 0.45;

@@ -166,10 +166,11 @@ public final class RealismEvaluation {
                 "graph.clustering",
                 "SNAP ego-Facebook: mean local clustering of each of the 10 friend graphs (nodes with >= 2 ties)",
                 "follow graph among each account's sampled followers (graphs with >= 3 nodes of >= 2 ties)",
-                "held-out",
+                "fitted",
                 egos.stream().mapToDouble(GraphShape::clustering).toArray(),
                 gen.clustering.toArray(),
-                "friend lists of people, not follower audiences: a tighter kind of graph"));
+                "the closure probability was chosen on these graphs; friend lists of people, not follower"
+                        + " audiences"));
         double[] genReciprocity = gen.reciprocity.toArray();
         out.add(new Comparison(
                 "graph.reciprocity",

@@ -2,9 +2,9 @@ package io.microreach.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microreach.generator.GeneratorConfig;
-import io.microreach.generator.realism.Comparison;
-import io.microreach.generator.realism.RealismEvaluation;
-import io.microreach.generator.realism.RealismReport;
+import io.microreach.generator.evaluation.Comparison;
+import io.microreach.generator.evaluation.RealismEvaluation;
+import io.microreach.generator.evaluation.RealismReport;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.microreach.generator.realism;
+package io.microreach.generator.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

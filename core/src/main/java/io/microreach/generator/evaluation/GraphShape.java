@@ -1,4 +1,4 @@
-package io.microreach.generator.realism;
+package io.microreach.generator.evaluation;
 
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.microreach.generator.realism;
+package io.microreach.generator.evaluation;
 
 import io.microreach.domain.Platform;
 import io.microreach.evaluation.TwoSampleKs;

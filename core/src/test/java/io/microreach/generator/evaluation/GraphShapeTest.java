@@ -1,4 +1,4 @@
-package io.microreach.generator.realism;
+package io.microreach.generator.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -87,5 +87,5 @@ record AccountPlan(
             double coreShare) {}
 
     /** Stochastic block model of follows among sampled real followers; blocks are the audience mix components. */
-    record Cohesion(boolean tightKnit, double pIn, double pOut, double reciprocity) {}
+    record Cohesion(boolean tightKnit, double pIn, double pOut, double reciprocity, double closure) {}
 }

@@ -12,7 +12,7 @@ import java.util.Locale;
  *   <li>Fake followers: 90% of accounts carry only background spam, a share of 2–15% (0.02 + 0.13·Beta(1.6, 2.4),
  *       mean 7%); 10% bought followers and have 30–60%. Half of the buyers show it as 1–2 sudden jumps of 10–35% in
  *       the follower history, a part of which is purged again in the following weeks.
- *   <li>Engagement: the platform curve of {@link EngagementModel} times a creator factor (lognormal, sigma 0.45),
+ *   <li>Engagement: the platform curve of {@link EngagementModel} times a creator factor (lognormal, sigma 0.55),
  *       diluted by the fake share (bots do not engage); per-post sigma around 0.45.
  *   <li>Commercialisation: 60% of creators post 0–6% sponsored content, 30% 6–25% and 10% are highly commercial
  *       (35–75%); nano accounts get fewer deals (x0.6), larger ones more. 85% always disclose, the rest on 40–90% of
@@ -20,12 +20,24 @@ import java.util.Locale;
  *   <li>Replies: the propensity to answer a comment within 7 days is Beta with mean 0.55 (nano) falling to 0.06
  *       (mega): small creators talk with their community, big ones cannot.
  *   <li>Cohesion: tight-knit communities (p_in 1.5–4.5%, reciprocity 35–60%) are likelier in family, outdoor, sport and
- *       fitness niches and for small accounts; loose ones have p_in 0.2–0.8%; p_out is 3–12% of p_in.
+ *       fitness niches and for small accounts; loose ones have p_in 0.2–0.8%; p_out is 3–12% of p_in. Triadic closure
+ *       (see {@link FollowGraph}) closes each open wedge inside a block with probability 0.5 (tight) or 0.3 (loose).
  * </ul>
  */
 final class AccountPlanner {
     private static final String[] LINK_SITES = {"https://linktr.ee/", "https://beacons.ai/", "https://bio.site/"};
     private static final int[] DISCOUNTS = {10, 15, 20, 25};
+    /**
+     * Triadic closure per open wedge (FollowGraph). Fitted so that the mean local clustering of the generated follow
+     * graphs comes near the SNAP ego-Facebook friend graphs (0.46–0.73, median 0.56), lower for loose audiences,
+     * since followers of one creator are a looser crowd than one person's friends; a fixed value per class keeps
+     * the planted density order (tight above loose) intact. Demo world (seed 42): median clustering 0.57 against
+     * the real 0.56 (KS D = 0.32, p = 0.20; without closure 0.00, D = 0.996). Measured by eval realism,
+     * docs/generator.md "Realism".
+     */
+    static final double TIGHT_CLOSURE = 0.5;
+
+    static final double LOOSE_CLOSURE = 0.3;
     /**
      * Daily follower-count noise is at most 0.4% (real counts move by a few tenths of a percent a day) and a bought
      * spike adds at least 10%, so every spike stands out from the day-to-day changes: a robust z-score above 15 on
@@ -244,7 +256,8 @@ final class AccountPlanner {
         double pIn = tight ? rng.between(0.015, 0.045) : rng.between(0.002, 0.008);
         double pOut = pIn * rng.between(0.03, 0.12);
         double reciprocity = tight ? rng.between(0.35, 0.6) : rng.between(0.15, 0.4);
-        return new AccountPlan.Cohesion(tight, round6(pIn), round6(pOut), round4(reciprocity));
+        double closure = tight ? TIGHT_CLOSURE : LOOSE_CLOSURE;
+        return new AccountPlan.Cohesion(tight, round6(pIn), round6(pOut), round4(reciprocity), closure);
     }
 
     private AccountPlan.Profile profile(

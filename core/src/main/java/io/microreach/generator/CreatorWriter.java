@@ -71,7 +71,8 @@ final class CreatorWriter {
     }
 
     /** What the follower sample turned out to hold. */
-    record SampleTally(int size, int fakes, List<String> fakeIds, int realNodes, int blocksUsed, long edges) {}
+    record SampleTally(
+            int size, int fakes, List<String> fakeIds, int realNodes, int blocksUsed, long edges, long closedPairs) {}
 
     void write(int index, Consumer<DataRecord> sink, GroundTruthWriter truth) throws IOException {
         CreatorIdentity identity = identities.of(index);
@@ -359,7 +360,7 @@ final class CreatorWriter {
                 blocks.add(block);
             }
         }
-        long edges = FollowGraph.write(
+        FollowGraph.Written graph = FollowGraph.write(
                 plan.platform(),
                 plan.accountId(),
                 nodes,
@@ -372,6 +373,7 @@ final class CreatorWriter {
                 List.copyOf(fakeIds),
                 nodes.size(),
                 blocks.size(),
-                edges);
+                graph.edges(),
+                graph.closedPairs());
     }
 }

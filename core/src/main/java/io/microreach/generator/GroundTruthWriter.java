@@ -151,9 +151,11 @@ final class GroundTruthWriter implements Closeable {
         json.writeNumberField("p_in", k.pIn());
         json.writeNumberField("p_out", k.pOut());
         json.writeNumberField("reciprocity", k.reciprocity());
+        json.writeNumberField("closure", k.closure());
         json.writeNumberField("real_nodes", sample.realNodes());
         json.writeNumberField("blocks", sample.blocksUsed());
         json.writeNumberField("edges", sample.edges());
+        json.writeNumberField("closed_pairs", sample.closedPairs());
         json.writeEndObject();
 
         json.writeObjectFieldStart("history");

@@ -130,6 +130,29 @@ public final class SyntheticDataGenerator {
         return summary;
     }
 
+    /**
+     * Renders every creator in index order on the calling thread, without writing files: each creator's records go
+     * to {@code records}, then its accounts' ground-truth lines (the lines of {@value #GROUND_TRUTH_FILE}, without
+     * the newline) to {@code groundTruthLines}. The records are the ones {@link #generate} writes. For evaluations
+     * that read a generated world in memory ({@code eval realism}).
+     */
+    public void stream(Consumer<DataRecord> records, Consumer<String> groundTruthLines) throws IOException {
+        Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(groundTruthLines, "groundTruthLines");
+        CreatorWriter creators = new CreatorWriter(config, PhraseBank.standard());
+        for (int i = 0; i < config.creators(); i++) {
+            StringWriter text = new StringWriter(1 << 12);
+            try (GroundTruthWriter truth = new GroundTruthWriter(text)) {
+                creators.write(i, records, truth);
+            }
+            for (String line : text.toString().split("\n")) {
+                if (!line.isEmpty()) {
+                    groundTruthLines.accept(line);
+                }
+            }
+        }
+    }
+
     /** Creators per work unit: small enough to keep the in-flight output to tens of megabytes at most. */
     private int chunkSize() {
         long linesPerCreator = config.postsPerCreator() * 2L

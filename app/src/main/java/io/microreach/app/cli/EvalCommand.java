@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             EvalPlantedCommand.class,
             EvalNichesCommand.class,
             EvalForecastCommand.class,
-            EvalCohesionCommand.class
+            EvalCohesionCommand.class,
+            EvalRealismCommand.class
         })
 class EvalCommand {}

@@ -439,4 +439,19 @@ class CommandLineTest {
         assertThat(missing.err()).contains("nonautomatedAccountData.json");
         assertThat(run("eval", "suspicious", "--leave-one-source-out").code()).isEqualTo(2);
     }
+
+    @Test
+    void evalRealismRefusesAMissingFolderAndBadSizesWithExitTwo() {
+        CliRun.Result missing =
+                run("eval", "realism", "--public-data", HOME.resolve("nowhere").toString(), "--creators", "10");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err())
+                .contains("eval realism:")
+                .contains("lacks instafake/nonautomatedAccountData.json")
+                .contains("snap-ego-facebook/");
+        CliRun.Result badSize = run("eval", "realism", "--public-data", HOME.toString(), "--creators", "0");
+        assertThat(badSize.code()).isEqualTo(2);
+        assertThat(badSize.err()).contains("creators");
+        assertThat(run("eval", "realism").code()).isEqualTo(2);
+    }
 }

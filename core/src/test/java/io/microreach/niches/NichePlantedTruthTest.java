@@ -99,11 +99,9 @@ class NichePlantedTruthTest {
             unclear += s.unclear() ? 1 : 0;
         }
         double macroF1 = NicheEvaluation.of(truth, predicted, TAXONOMY.ids()).macroF1();
-        System.out.printf(
-                "shipped on generated: top1 %.3f macroF1 %.3f unclear %.3f%n",
-                top / (double) accounts.size(), macroF1, unclear / (double) accounts.size());
-        assertThat(top / (double) accounts.size()).isGreaterThan(0.0);
-        assertThat(unclear / (double) accounts.size()).isLessThan(1.0);
-        assertThat(macroF1).isGreaterThan(0.0);
+        // Measured: top-1 0.78, macro-F1 0.69, 6.5% unclear (zero-shot on the same accounts: top-1 0.78).
+        assertThat(top / (double) accounts.size()).isGreaterThan(0.7);
+        assertThat(unclear / (double) accounts.size()).isLessThan(0.15);
+        assertThat(macroF1).isGreaterThan(0.6);
     }
 }

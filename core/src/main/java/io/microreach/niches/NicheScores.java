@@ -9,11 +9,16 @@ import java.util.stream.Collectors;
 /**
  * A classifier's confidence for every niche of the taxonomy, highest first. Multi-label: confidences are independent
  * (they need not sum to 1), an account belongs to every niche at or above the threshold, and to its best niche when
- * none reaches it (every account with content has at least one niche).
+ * none reaches it, unless even the best is below {@link #UNCLEAR_BELOW}: then the answer is "unclear" (no niche),
+ * which is more honest than a forced guess (greetings, ads, empty or off-topic text; docs/niches.md measures how
+ * often it happens on real captions and how much more precise the answered part is).
  */
 public record NicheScores(List<NicheScore> scores) {
     /** The decision threshold of the calibrated confidences. */
     public static final double THRESHOLD = 0.5;
+
+    /** Below this confidence even the best niche is not assigned: the account's niche is unclear. */
+    public static final double UNCLEAR_BELOW = 0.15;
 
     public NicheScores {
         scores = scores.stream()
@@ -29,7 +34,10 @@ public record NicheScores(List<NicheScore> scores) {
                 .orElse(0);
     }
 
-    /** The niches at or above {@code threshold}, or the best one when none is. */
+    /**
+     * The niches at or above {@code threshold}, or the best one when none is and it reaches {@link #UNCLEAR_BELOW};
+     * empty when the niche is unclear.
+     */
     public List<NicheScore> assigned(double threshold) {
         List<NicheScore> out = new ArrayList<>();
         for (NicheScore s : scores) {
@@ -37,10 +45,15 @@ public record NicheScores(List<NicheScore> scores) {
                 out.add(s);
             }
         }
-        if (out.isEmpty() && !scores.isEmpty() && scores.get(0).confidence() > 0) {
+        if (out.isEmpty() && !scores.isEmpty() && scores.get(0).confidence() >= UNCLEAR_BELOW) {
             out.add(scores.get(0));
         }
         return out;
+    }
+
+    /** True when no niche is assigned (empty text, or the best niche below {@link #UNCLEAR_BELOW}). */
+    public boolean unclear() {
+        return assigned(THRESHOLD).isEmpty();
     }
 
     public Set<String> assignedIds() {

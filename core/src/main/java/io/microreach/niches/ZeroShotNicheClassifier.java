@@ -140,6 +140,15 @@ public final class ZeroShotNicheClassifier implements NicheClassifier {
         return calibration;
     }
 
+    /** The model id of the embedder the prototypes were built with. */
+    String embedderId() {
+        return embedderId;
+    }
+
+    int embedderDimensions() {
+        return prototypes.length == 0 ? 0 : prototypes[0].length;
+    }
+
     public NicheTaxonomy taxonomy() {
         return taxonomy;
     }

@@ -26,12 +26,14 @@ class ClassifyCommand extends BatchJobCommand<ClassificationReport> {
         double seconds = ConsoleProgress.seconds(r.elapsed());
         return String.format(
                 Locale.ROOT,
-                "Classified %,d accounts in %.1f s (%,.0f accounts/s); %,d embedded, %,d unchanged; classifier %s",
+                "Classified %,d accounts in %.1f s (%,.0f accounts/s); %,d embedded, %,d unchanged; %,d unclear (no"
+                        + " niche); classifier %s",
                 r.accounts(),
                 seconds,
                 r.accounts() / seconds,
                 r.embedded(),
                 r.reused(),
+                r.unclear(),
                 r.classifier());
     }
 }

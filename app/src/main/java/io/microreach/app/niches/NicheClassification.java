@@ -2,6 +2,7 @@ package io.microreach.app.niches;
 
 import io.microreach.niches.ContentText;
 import io.microreach.niches.NicheClassifier;
+import io.microreach.niches.NicheScores;
 import io.microreach.niches.TextEmbedder;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +69,7 @@ public class NicheClassification {
         NicheClassifier classifier = models.current();
         int embedded = 0;
         int reused = 0;
+        int unclear = 0;
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             Map<Long, String> texts = store.contentTexts(chunk);
@@ -100,8 +102,9 @@ public class NicheClassification {
             }
             List<NicheStore.Classified> classified = new ArrayList<>(order.size());
             for (int i = 0; i < order.size(); i++) {
-                classified.add(new NicheStore.Classified(
-                        order.get(i), classifier.classify(vectors.get(i)).scores()));
+                NicheScores scores = classifier.classify(vectors.get(i));
+                unclear += scores.unclear() ? 1 : 0;
+                classified.add(new NicheStore.Classified(order.get(i), scores.scores()));
             }
             Map<Long, Map<String, Boolean>> corrections = store.corrections(chunk);
             Instant now = Instant.now();
@@ -114,6 +117,11 @@ public class NicheClassification {
             progress.update(from + chunk.size(), ids.size());
         }
         return new ClassificationReport(
-                embedded + reused, embedded, reused, classifier.id(), Duration.between(started, Instant.now()));
+                embedded + reused,
+                embedded,
+                reused,
+                unclear,
+                classifier.id(),
+                Duration.between(started, Instant.now()));
     }
 }

@@ -14,9 +14,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds the classifier in use: zero-shot until users have corrected niches, then the supervised layer trained on the
- * corrections (accounts whose embedding by the current embedder is stored). Retrained when the corrections change;
- * both are cheap next to embedding, so no model file is kept.
+ * Holds the classifier in use: the shipped model (trained on public Reddit titles, docs/niches.md) where one exists for
+ * the embedder, else zero-shot; once users have corrected niches, the supervised layer trained on the corrections
+ * (accounts whose embedding by the current embedder is stored) answers for the niches with enough corrections and the
+ * shipped model or zero-shot for the rest. Retrained when the corrections change; training on corrections is cheap
+ * next to embedding, so no model file is written.
  */
 @Component
 class NicheModels {
@@ -26,6 +28,7 @@ class NicheModels {
     private final TextEmbedder embedder;
     private final NicheStore store;
     private ZeroShotNicheClassifier zeroShot;
+    private NicheClassifier uncorrected;
     private NicheClassifier current;
     private String trainedOn;
 
@@ -42,6 +45,16 @@ class NicheModels {
         return zeroShot;
     }
 
+    /** The shipped model for the embedder, or zero-shot where none is shipped. */
+    synchronized NicheClassifier uncorrected() {
+        if (uncorrected == null) {
+            uncorrected = SupervisedNicheClassifier.shipped(zeroShot())
+                    .<NicheClassifier>map(m -> m)
+                    .orElseGet(this::zeroShot);
+        }
+        return uncorrected;
+    }
+
     /** The classifier for the current corrections, retrained if they changed since the last call. */
     synchronized NicheClassifier current() {
         String version = store.correctionsVersion();
@@ -55,7 +68,7 @@ class NicheModels {
     private NicheClassifier train() {
         Map<Long, Map<String, Boolean>> corrections = store.allCorrections();
         if (corrections.isEmpty()) {
-            return zeroShot();
+            return uncorrected();
         }
         Map<Long, float[]> vectors = store.vectors(new ArrayList<>(corrections.keySet()), embedder.modelId());
         List<LabelledVector> data = new ArrayList<>();
@@ -65,7 +78,7 @@ class NicheModels {
                 data.add(LabelledVector.fromCorrections(v, c, taxonomy));
             }
         });
-        SupervisedNicheClassifier model = SupervisedNicheClassifier.train(zeroShot(), data, 42);
+        SupervisedNicheClassifier model = SupervisedNicheClassifier.train(zeroShot(), uncorrected(), data, 42);
         log.info(
                 "Niche classifier retrained on {} corrected accounts; supervised niches: {}",
                 data.size(),

@@ -39,7 +39,8 @@ public class NicheService {
 
     /**
      * The stored niches of an account, best first. {@code assigned} marks the niches the account counts as in:
-     * corrections, model niches at or above {@link NicheScores#THRESHOLD}, and the best model niche when none reaches it.
+     * corrections, model niches at or above {@link NicheScores#THRESHOLD}, and the best model niche when none reaches it
+     * (unless it is below {@link NicheScores#UNCLEAR_BELOW}: an unclear account has no assigned model niche).
      */
     public List<AccountNiche> nichesOf(long accountId) {
         List<NicheStore.NicheRow> rows = store.niches(accountId);
@@ -54,7 +55,7 @@ public class NicheService {
             } else if (r.confidence() >= NicheScores.THRESHOLD) {
                 assigned = true;
             } else {
-                assigned = !anyAbove && !bestTaken;
+                assigned = !anyAbove && !bestTaken && r.confidence() >= NicheScores.UNCLEAR_BELOW;
                 bestTaken = true;
             }
             String name = taxonomy.find(r.nicheId()).map(Niche::name).orElse(r.nicheId());

@@ -2,6 +2,7 @@ package io.microreach.app.niches;
 
 import io.microreach.niches.ContentText;
 import io.microreach.niches.NicheScore;
+import io.microreach.niches.NicheScores;
 import io.microreach.niches.Vectors;
 import java.sql.Array;
 import java.sql.Timestamp;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Repository;
 /** Reads accounts' content and writes embeddings, niches and corrections (tables of V3__discovery.sql). */
 @Repository
 class NicheStore {
-    /** Model rows below this confidence are not stored (except an account's best niche): they are noise. */
+    /** Model rows below this confidence are not stored (except the best niche of an account that is not unclear). */
     static final double STORE_FLOOR = 0.2;
 
     private final JdbcTemplate jdbc;
@@ -130,9 +131,12 @@ class NicheStore {
         List<Object[]> corrected = new ArrayList<>();
         for (Classified c : rows) {
             Map<String, Boolean> byUser = corrections.getOrDefault(c.accountId(), Map.of());
-            for (int i = 0; i < c.niches().size(); i++) {
+            // An unclear account (best niche below NicheScores.UNCLEAR_BELOW) gets no model rows at all, so search,
+            // scorecards and the planner see it as an account without a niche rather than a low-confidence guess.
+            boolean unclear = c.niches().isEmpty() || c.niches().get(0).confidence() < NicheScores.UNCLEAR_BELOW;
+            for (int i = 0; i < c.niches().size() && !unclear; i++) {
                 NicheScore s = c.niches().get(i);
-                boolean keep = s.confidence() >= STORE_FLOOR || (i == 0 && s.confidence() > 0);
+                boolean keep = s.confidence() >= STORE_FLOOR || i == 0;
                 if (keep && !byUser.containsKey(s.nicheId())) {
                     model.add(new Object[] {c.accountId(), s.nicheId(), s.confidence(), at});
                 }

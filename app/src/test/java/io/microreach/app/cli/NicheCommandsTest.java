@@ -69,6 +69,59 @@ class NicheCommandsTest {
     }
 
     @Test
+    void evalNichesOnPublicDataReportsEverySetAndNeedsTheFolder() throws Exception {
+        // A hand-made miniature of the two shared sets, same file layout (the real files never enter the repository).
+        Path data = HOME.resolve("public-data");
+        Path reddit = Files.createDirectories(data.resolve("reddit_top2013"));
+        StringBuilder csv = new StringBuilder("label,text\n");
+        StringBuilder subs = new StringBuilder();
+        String[][] rows = {
+            {"fitness", "Fitness", "squats and deadlifts at the gym"}, {"fitness", "running", "my first 10k run"},
+            {"food", "Cooking", "homemade lasagna recipe"}, {"food", "Baking", "sourdough bread with a crispy crust"},
+            {"pets", "dogs", "our puppy learned to sit"}, {"pets", "cats", "my cat sleeping in a box"}
+        };
+        for (String[] r : rows) {
+            csv.append(r[0]).append(',').append(r[2]).append('\n');
+            subs.append(r[1]).append('\n');
+        }
+        Files.writeString(reddit.resolve("reddit_top2013.csv"), csv);
+        Files.writeString(reddit.resolve("source_subreddit.txt"), subs);
+        Path instagram = Files.createDirectories(data.resolve("instagram_influencer_kim2020"));
+        StringBuilder captions = new StringBuilder("label,text\n");
+        StringBuilder creators = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            captions.append(
+                    i % 2 == 0
+                            ? "food,pasta night with friends #foodie\n"
+                            : "pets,walk with my dog #dogsofinstagram\n");
+            creators.append(String.format("%012x", i)).append('\n');
+        }
+        Files.writeString(instagram.resolve("instagram_captions.csv"), captions);
+        Files.writeString(instagram.resolve("creator_id.txt"), creators);
+
+        CliRun.Result r = run("eval", "niches", "--public-data", data.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode sets = new ObjectMapper().readTree(r.out()).get("sets");
+        assertThat(sets).hasSize(6);
+        assertThat(sets.get(1).get("set").asText()).contains("hold-out by subreddit");
+        assertThat(sets.get(3).get("classifier").asText()).startsWith("reddit_top2013");
+        for (JsonNode set : sets) {
+            assertThat(set.get("unclearShare").asDouble()).isBetween(0.0, 1.0);
+            assertThat(set.get("n").asInt()).isPositive();
+        }
+        assertThat(r.out()).doesNotContain("pasta night");
+
+        CliRun.Result missing = run(
+                "eval", "niches", "--public-data", HOME.resolve("no-such-dir").toString());
+        assertThat(missing.code()).isEqualTo(ExitCodes.UNUSABLE);
+        assertThat(missing.err()).contains("--public-data").contains("no such folder");
+        CliRun.Result empty = run("eval", "niches", "--public-data", HOME.toString());
+        assertThat(empty.code()).isEqualTo(ExitCodes.UNUSABLE);
+        assertThat(empty.err()).contains("reddit_top2013");
+        assertThat(run("eval", "niches").code()).isEqualTo(ExitCodes.UNUSABLE);
+    }
+
+    @Test
     void classifyReclassifiesTheStoredAccounts() throws Exception {
         Path file = Files.writeString(
                 HOME.resolve("accounts.jsonl"),

@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,8 +77,13 @@ class NicheClassificationTest extends SpringAppTest {
         long accounts = jdbc.queryForObject("SELECT count(*) FROM account", Long.class);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM account_embedding", Long.class))
                 .isEqualTo(accounts);
+        // Every account has niches except the unclear ones, which have no model row at all (search, scorecards and the
+        // planner then see an account without a niche).
+        ClassificationReport report = classification.classifyAll(NicheClassification.Progress.NONE);
+        assertThat(report.embedded()).isZero();
         assertThat(jdbc.queryForObject("SELECT count(DISTINCT account_id) FROM account_niche", Long.class))
-                .isEqualTo(accounts);
+                .isEqualTo(accounts - report.unclear());
+        assertThat(report.unclear()).isLessThan((int) (accounts * 0.15));
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM account_embedding WHERE dims = ? AND model = ?",
                         Long.class,
@@ -88,14 +94,14 @@ class NicheClassificationTest extends SpringAppTest {
         Map<String, String> primary = plantedPrimary();
         int hits = 0;
         for (Map.Entry<String, String> e : primary.entrySet()) {
-            String top = jdbc.queryForObject(
+            List<String> top = jdbc.queryForList(
                     "SELECT n.niche_id FROM account_niche n JOIN account a ON a.id = n.account_id"
                             + " WHERE a.platform || '/' || a.platform_id = ? ORDER BY n.confidence DESC LIMIT 1",
                     String.class,
                     e.getKey());
-            hits += top.equals(e.getValue()) ? 1 : 0;
+            hits += top.equals(List.of(e.getValue())) ? 1 : 0;
         }
-        // The fast path recovers about 80% of planted primary niches on the demo set (docs/niches.md).
+        // The shipped model recovers about 78% of planted primary niches (an unclear account counts as a miss).
         assertThat(hits / (double) primary.size()).isGreaterThan(0.65);
     }
 
@@ -107,7 +113,7 @@ class NicheClassificationTest extends SpringAppTest {
         assertThat(second.embedded()).isZero();
         assertThat(second.reused()).isEqualTo(first.accounts());
 
-        long id = jdbc.queryForObject("SELECT min(id) FROM account", Long.class);
+        long id = jdbc.queryForObject("SELECT min(account_id) FROM account_niche", Long.class);
         jdbc.update("UPDATE account SET bio = 'Marathon training and trail running' WHERE id = ?", id);
         ClassificationReport third = classification.classifyAll(NicheClassification.Progress.NONE);
         assertThat(third.embedded()).isEqualTo(1);
@@ -116,7 +122,7 @@ class NicheClassificationTest extends SpringAppTest {
     @Test
     void correctionsWinOverReclassificationAndTrainTheSupervisedLayer() {
         classification.classifyAll(NicheClassification.Progress.NONE);
-        long id = jdbc.queryForObject("SELECT min(id) FROM account", Long.class);
+        long id = jdbc.queryForObject("SELECT min(account_id) FROM account_niche", Long.class);
         String top = service.nichesOf(id).get(0).nicheId();
         String other = top.equals("gaming") ? "finance" : "gaming";
 
@@ -144,7 +150,7 @@ class NicheClassificationTest extends SpringAppTest {
     @Test
     void aCorrectionPublishesNicheCorrectedAndNotAccountsRescored() {
         classification.classifyAll(NicheClassification.Progress.NONE);
-        long id = jdbc.queryForObject("SELECT min(id) FROM account", Long.class);
+        long id = jdbc.queryForObject("SELECT min(account_id) FROM account_niche", Long.class);
         events.clear();
 
         service.correct(id, Set.of("pets"), Set.of());

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             EvalSuspiciousCommand.class,
             EvalPlantedCommand.class,
             EvalNichesCommand.class,
-            EvalForecastCommand.class
+            EvalForecastCommand.class,
+            EvalSponsorshipCommand.class
         })
 class EvalCommand {}

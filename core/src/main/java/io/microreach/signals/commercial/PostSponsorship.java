@@ -14,7 +14,7 @@ import java.util.Set;
  * @param weakMarkers ambiguous wording found ("#collab", "in collaboration with"): reported, never a reason
  * @param mentionedBrands accounts the post mentions, the creator excluded: the candidate partner brands
  */
-record PostSponsorship(
+public record PostSponsorship(
         String postId,
         Set<SponsorshipReason> reasons,
         List<String> markers,
@@ -27,6 +27,11 @@ record PostSponsorship(
         markers = List.copyOf(markers);
         weakMarkers = List.copyOf(weakMarkers);
         mentionedBrands = List.copyOf(mentionedBrands);
+    }
+
+    /** The creator's own product or service (own shop, e-book, course): self-promotion, not a sponsorship. */
+    public boolean selfPromotion() {
+        return false;
     }
 
     public boolean sponsored() {

@@ -63,7 +63,7 @@ public final class SponsorshipDetector {
      *
      * @param creatorHandle the author's handle, left out of the mentioned brands; may be {@code null}
      */
-    PostSponsorship classify(Post post, String creatorHandle) {
+    public PostSponsorship classify(Post post, String creatorHandle) {
         Set<SponsorshipReason> reasons = EnumSet.noneOf(SponsorshipReason.class);
         Set<String> found = new LinkedHashSet<>();
         Set<String> weak = new LinkedHashSet<>();

@@ -77,7 +77,7 @@ public record SponsorshipEvaluation(
             brandsLabelled += l.brandHashes().size();
             if (predicted.sponsored()) {
                 Set<String> named = new HashSet<>();
-                s.mentionedBrands().forEach(b -> named.add(SponsorshipLabelFile.hash(b)));
+                s.partnerBrands().forEach(b -> named.add(SponsorshipLabelFile.hash(b)));
                 brandsNamed += named.size();
                 named.retainAll(l.brandHashes());
                 brandHits += named.size();

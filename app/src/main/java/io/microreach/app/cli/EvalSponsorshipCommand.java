@@ -108,6 +108,7 @@ class EvalSponsorshipCommand implements Callable<Integer> {
         }
         o.put("confusion", confusion);
         o.put("selfPromotion", e.selfPromotion());
+        o.put("falseAlarmReasons", e.falseAlarmReasons());
         return o;
     }
 
@@ -160,6 +161,7 @@ class EvalSponsorshipCommand implements Callable<Integer> {
                 out.println();
             }
             out.printf(Locale.ROOT, "self-promotion (own product, not sponsored): %d%n", e.selfPromotion());
+            out.printf(Locale.ROOT, "false alarms by reason: %s%n", e.falseAlarmReasons());
         });
     }
 

@@ -5,10 +5,14 @@ import io.microreach.domain.Post;
 import io.microreach.domain.PostFormat;
 import io.microreach.signals.commercial.PostSponsorship;
 import io.microreach.signals.commercial.SponsorshipDetector;
+import io.microreach.signals.commercial.SponsorshipReason;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,6 +30,8 @@ import java.util.Set;
  * @param confusion counts by labelled class (rows) and predicted class (columns), both in {@link SponsorshipTruth}
  *     order
  * @param selfPromotion captions the detector reports as the creator's own product, not sponsored
+ * @param falseAlarmReasons for captions labelled not sponsored but called sponsored, how often each reason fired:
+ *     where the remaining false alarms come from
  */
 public record SponsorshipEvaluation(
         int n,
@@ -34,12 +40,14 @@ public record SponsorshipEvaluation(
         Scores undisclosed,
         Scores brands,
         List<List<Integer>> confusion,
-        int selfPromotion) {
+        int selfPromotion,
+        Map<SponsorshipReason, Integer> falseAlarmReasons) {
 
     private static final Instant AT = Instant.EPOCH;
 
     public SponsorshipEvaluation {
         confusion = confusion.stream().map(List::copyOf).toList();
+        falseAlarmReasons = Collections.unmodifiableMap(new EnumMap<>(falseAlarmReasons));
     }
 
     public static SponsorshipEvaluation of(List<LabelledCaption> captions, SponsorshipDetector detector) {
@@ -49,6 +57,7 @@ public record SponsorshipEvaluation(
         int brandsNamed = 0;
         int brandsLabelled = 0;
         int self = 0;
+        Map<SponsorshipReason, Integer> falseAlarms = new EnumMap<>(SponsorshipReason.class);
         for (LabelledCaption c : captions) {
             CaptionLabel l = c.label();
             Post post = new Post(
@@ -74,6 +83,9 @@ public record SponsorshipEvaluation(
                     : s.sponsored() ? SponsorshipTruth.UNDISCLOSED : SponsorshipTruth.NONE;
             m[l.truth().ordinal()][predicted.ordinal()]++;
             self += s.selfPromotion() ? 1 : 0;
+            if (predicted.sponsored() && !l.truth().sponsored()) {
+                s.reasons().forEach(r -> falseAlarms.merge(r, 1, Integer::sum));
+            }
             brandsLabelled += l.brandHashes().size();
             if (predicted.sponsored()) {
                 Set<String> named = new HashSet<>();
@@ -104,6 +116,7 @@ public record SponsorshipEvaluation(
                 Scores.of(m[u][u], m[d][u] + m[u][u] + m[none][u], m[u][d] + m[u][u] + m[u][none]),
                 Scores.of(brandHits, brandsNamed, brandsLabelled),
                 confusion,
-                self);
+                self,
+                falseAlarms);
     }
 }

@@ -24,24 +24,38 @@ import java.util.regex.Pattern;
  * Sponsored posts and the sponsored share of a creator's recent posts (PRODUCT.md "Commercialisation").
  *
  * <p><b>Rules.</b> A post is sponsored when it has at least one of: a disclosure marker (a hashtag such as
- * {@code #ad}, {@code #werbung}, {@code #publi}; a phrase such as "paid partnership", "bezahlte Partnerschaft"; a
- * label such as "Werbung" standing alone), the platform's paid-partnership label, a discount code (a code word
- * followed by a code-shaped token, "code LENA15", "Rabattcode MAX20", or wording such as "use my code"), or an
- * affiliate link (a known affiliate host such as amzn.to, a tracking parameter such as {@code ?ref=} or
- * {@code utm_source}, a path segment such as {@code /ref/}, or wording such as "affiliate link"). Lists: {@link
- * SponsorshipMarkers}. Matching ignores case and accents, every language's list applies to every post.
+ * {@code #ad}, {@code #werbung}, {@code #publi}, {@code #gifted}; a phrase such as "paid partnership", "bezahlte
+ * Partnerschaft", "PR sample"; a label such as "Werbung" or "gifted" standing alone; a brand's partner tag such as
+ * {@code #kendrascottpartner} when the post tags that brand), the platform's paid-partnership label, a discount
+ * code (a code word followed by a code-shaped or quoted token, "code LENA15", "Rabattcode MAX20", "code 'Celine'",
+ * or wording such as "use my code"), or an affiliate link (a known affiliate host such as amzn.to, a tracking
+ * parameter such as {@code ?ref=} or {@code utm_source}, a path segment such as {@code /ref/}, or wording such as
+ * "affiliate link"). Lists: {@link SponsorshipMarkers}. Matching ignores case and accents, every language's list
+ * applies to every post.
+ *
+ * <p><b>Context.</b> Three rules read the words around a marker, because on hand-labelled real captions
+ * (docs/eval/sponsorship-labelling.md) the bare markers went wrong in three ways. A negation ("not", "n't", "kein",
+ * "no es", "pas", "non", "não"), up to three filler words and a sponsorship term ("this post wasn't sponsored by
+ * @brand", "not an ad", "keine Werbung") take back the disclosure markers and affiliate wording of their sentence,
+ * never a code or a link, never another sentence's marker. Partner brands are the accounts the post ties to the deal
+ * (partner tag, a hashtag echoing the handle, the sentence of a marker, or the only account tagged), never a
+ * platform, a credit ("📸 @anna") or a list of three or more tags (friends). A post whose only evidence is a code or
+ * link and that speaks of the creator's own product ("my e-book", "my shop") is self-promotion, not sponsored, unless
+ * the code's sentence tags another account.
  *
  * <p><b>Disclosure.</b> A marker or the platform label tells the audience; a code or link alone does not. Posts
  * sponsored only by a code or link are the disclosure gap, reported on their own because an undisclosed deal is a
  * legal risk for the brand (FTC Endorsement Guides; in Germany §5a UWG, in France loi 2023-451), not only a
- * commercialisation signal.
+ * commercialisation signal. A gift stated as such ("gifted") is a disclosed deal: a free product is a material
+ * connection (FTC Endorsement Guides §255.5).
  *
- * <p><b>Decisions.</b> Ambiguous wording ({@code #collab}, {@code #gifted}, "in collaboration with", "teamed up
- * with") is not counted: it as often means a creator collaboration or an unpaid gift, and regulators do not accept
- * it as a disclosure; it is listed as a weak marker for a human to check. Generic link shorteners (bit.ly, linktr.ee)
- * are not counted either: creators use them for their own content; only affiliate hosts and tracking parameters
- * count. A code word needs a code-shaped token (letters and digits, or four or more capitals) so that "the code is
- * simple" stays organic. Brand mentions alone are not a reason: creators tag friends, places and brands they like.
+ * <p><b>Decisions.</b> Ambiguous wording ({@code #collab}, {@code #partner}, {@code #gift}, "in collaboration with",
+ * "teamed up with", "partnered with") is not counted: it as often means a creator collaboration or a friend's present,
+ * and regulators do not accept it as a disclosure; it is listed as a weak marker for a human to check. Generic link
+ * shorteners (bit.ly, linktr.ee) are not counted either: creators use them for their own content; only affiliate
+ * hosts and tracking parameters count. A code word needs a code-shaped token (letters and digits, or four or more
+ * capitals) or a quoted one so that "the code is simple" stays organic. Brand mentions alone are not a reason:
+ * creators tag friends, places and brands they like.
  */
 public final class SponsorshipDetector {
     static final Pattern LINK = Pattern.compile("(?i)(?<![\\p{L}\\p{N}@.])(?:https?://|www\\.)[^\\s<>\"')\\]]+"

@@ -85,8 +85,8 @@ public final class SponsorshipDetector {
         List<MatchResult> links = links(caption);
         String folded = TextFolding.fold(links.isEmpty() ? caption : blankLinks(caption, links));
         int[] words = LiteralPrefilter.wordStartPositions(folded);
-        int[] sentenceEnds = sentenceEnds(folded);
-        List<Mention> mentions = mentions(caption, creatorHandle);
+        // Mentions are found only when a partner tag or a sponsored verdict needs them: most captions need neither.
+        Mentions mentions = new Mentions(caption, creatorHandle);
         List<Evidence> evidence = new ArrayList<>();
         Set<String> weak = new LinkedHashSet<>();
         List<int[]> weakSpans = new ArrayList<>();
@@ -96,17 +96,20 @@ public final class SponsorshipDetector {
         for (String t : post.hashtags()) {
             hashtag(TextFolding.fold(t), -1, -1, mentions, evidence, weak, tags);
         }
-        Matcher tag = HASHTAG.matcher(folded);
-        int lastTagEnd = -1;
-        while (tag.find()) {
-            int at = tag.start();
-            // "#nakdfashion#adv": a tag glued to the previous one still counts; "a#b" and "&#39;" do not.
-            boolean glued = at == lastTagEnd;
-            char before = at == 0 ? ' ' : folded.charAt(at - 1);
-            if (glued || !(Character.isLetterOrDigit(before) || before == '&' || before == '_')) {
-                hashtag(tag.group(1), at, tag.end(), mentions, evidence, weak, tags);
+        for (int at = folded.indexOf('#'); at >= 0; at = folded.indexOf('#', at + 1)) {
+            int end = at + 1;
+            boolean letter = false;
+            while (end < folded.length()
+                    && (Character.isLetterOrDigit(folded.charAt(end)) || folded.charAt(end) == '_')) {
+                letter |= Character.isLetter(folded.charAt(end));
+                end++;
             }
-            lastTagEnd = tag.end();
+            // "#nakdfashion#adv": a tag glued to the previous one still counts; "a#b" and "&#39;" do not.
+            char before = at == 0 ? ' ' : folded.charAt(at - 1);
+            boolean blocked = Character.isLetterOrDigit(before) || before == '&' || before == '_';
+            if (letter && (!blocked || gluedTag(folded, at))) {
+                hashtag(folded.substring(at + 1, end), at, end, mentions, evidence, weak, tags);
+            }
         }
         addMatches(markers.disclosurePhrases, folded, words, caption, SponsorshipReason.DISCLOSURE_MARKER, evidence);
         addMatches(markers.disclosureLabels, folded, words, caption, SponsorshipReason.DISCLOSURE_MARKER, evidence);
@@ -124,7 +127,14 @@ public final class SponsorshipDetector {
 
         // "Not sponsored", "this is not an ad", "keine Werbung": the sentence's own disclosure words and affiliate
         // wording are taken back. A code or a link stays evidence whatever the caption says about it.
-        Set<Integer> negated = negatedSentences(folded, sentenceEnds);
+        if (evidence.isEmpty() && weakSpans.isEmpty()) {
+            // Most captions: nothing to read in context.
+            return new PostSponsorship(post.platformId(), Set.of(), List.of(), List.copyOf(weak), List.of(), false);
+        }
+        int[] sentenceEnds = sentenceEnds(folded);
+        boolean takeBack = evidence.stream()
+                .anyMatch(e -> e.start() >= 0 && e.reason() != SponsorshipReason.DISCOUNT_CODE && !e.link());
+        Set<Integer> negated = takeBack ? negatedSentences(folded, sentenceEnds) : Set.of();
         if (!negated.isEmpty()) {
             evidence.removeIf(e -> e.start() >= 0
                     && e.reason() != SponsorshipReason.DISCOUNT_CODE
@@ -138,7 +148,7 @@ public final class SponsorshipDetector {
         if (!reasons.isEmpty()
                 && reasons.stream().noneMatch(SponsorshipReason::discloses)
                 && ownProduct(folded, words)
-                && !thirdPartyNamed(evidence, mentions, sentenceEnds)) {
+                && !thirdPartyNamed(evidence, mentions.get(), sentenceEnds)) {
             // A code for the creator's own e-book or shop: commercial, but no brand pays for it.
             selfPromotion = true;
             reasons.clear();
@@ -147,7 +157,7 @@ public final class SponsorshipDetector {
         evidence.forEach(e -> found.add(e.text()));
         List<String> brands = reasons.isEmpty()
                 ? List.of()
-                : partnerBrands(evidence, weakSpans, mentions, tags, folded, sentenceEnds);
+                : partnerBrands(evidence, weakSpans, mentions.get(), tags, folded, sentenceEnds);
         return new PostSponsorship(
                 post.platformId(), reasons, List.copyOf(found), List.copyOf(weak), brands, selfPromotion);
     }
@@ -165,14 +175,41 @@ public final class SponsorshipDetector {
     /** A mention of another account: where it is and the lower-case handle. */
     private record Mention(int start, int end, String handle) {}
 
-    private static final Pattern HASHTAG = Pattern.compile("#([\\p{L}\\p{N}_]*\\p{L}[\\p{L}\\p{N}_]*)");
+    /** The caption's mentions, found on first use. */
+    private static final class Mentions {
+        private final String caption;
+        private final String creatorHandle;
+        private List<Mention> found;
+
+        Mentions(String caption, String creatorHandle) {
+            this.caption = caption;
+            this.creatorHandle = creatorHandle;
+        }
+
+        List<Mention> get() {
+            if (found == null) {
+                found = mentions(caption, creatorHandle);
+            }
+            return found;
+        }
+    }
+
+    /** Whether the '#' at {@code at} directly follows a run of tag characters that itself starts with '#'. */
+    private static boolean gluedTag(String folded, int at) {
+        int i = at - 1;
+        while (i >= 0 && (Character.isLetterOrDigit(folded.charAt(i)) || folded.charAt(i) == '_')) {
+            i--;
+        }
+        return i >= 0 && i < at - 1 && folded.charAt(i) == '#';
+    }
+
     private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_.@])@([\\p{L}\\p{N}_][\\p{L}\\p{N}_.]*)");
 
     private void hashtag(
             String tag,
             int start,
             int end,
-            List<Mention> mentions,
+            Mentions mentions,
             List<Evidence> evidence,
             Set<String> weak,
             List<String> tags) {
@@ -195,11 +232,11 @@ public final class SponsorshipDetector {
      * "ambassador" ({@code #kendrascottpartner}, {@code #t3partner}), and the name must match an account the post
      * mentions, so "#lifepartner" or "#partnerincrime" never count.
      */
-    private String partnerTagBrand(String tag, List<Mention> mentions) {
+    private String partnerTagBrand(String tag, Mentions mentions) {
         for (String suffix : markers.partnerTagSuffixes) {
             if (tag.length() > suffix.length() + 1 && tag.endsWith(suffix)) {
                 String name = tag.substring(0, tag.length() - suffix.length()).replace("_", "");
-                for (Mention m : mentions) {
+                for (Mention m : mentions.get()) {
                     String stem = stem(m.handle());
                     if (stem.startsWith(name) || (stem.length() >= 3 && name.startsWith(stem))) {
                         return m.handle();
@@ -211,16 +248,29 @@ public final class SponsorshipDetector {
     }
 
     private static String stem(String handle) {
-        return TextFolding.fold(handle).replaceAll("[._]", "");
+        String folded = TextFolding.fold(handle);
+        StringBuilder out = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (c != '.' && c != '_') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Accounts mentioned in the caption or listed, in order of appearance, the creator left out. */
-    private List<Mention> mentions(String caption, String creatorHandle) {
+    private static List<Mention> mentions(String caption, String creatorHandle) {
         List<Mention> out = new ArrayList<>();
         if (caption.indexOf('@') >= 0) {
             Matcher m = MENTION.matcher(caption);
             while (m.find()) {
-                String handle = m.group(1).replaceAll("\\.+$", "").toLowerCase(Locale.ROOT);
+                String handle = m.group(1);
+                int end = handle.length();
+                while (end > 0 && handle.charAt(end - 1) == '.') {
+                    end--; // "@glowco." ends a sentence
+                }
+                handle = handle.substring(0, end).toLowerCase(Locale.ROOT);
                 if (!handle.isEmpty() && (creatorHandle == null || !handle.equalsIgnoreCase(creatorHandle))) {
                     out.add(new Mention(m.start(), m.start() + 1 + handle.length(), handle));
                 }

@@ -125,12 +125,12 @@ public final class SponsorshipDetector {
             weakSpans.add(new int[] {m.start(), m.end()});
         });
 
-        // "Not sponsored", "this is not an ad", "keine Werbung": the sentence's own disclosure words and affiliate
-        // wording are taken back. A code or a link stays evidence whatever the caption says about it.
         if (evidence.isEmpty() && weakSpans.isEmpty()) {
             // Most captions: nothing to read in context.
             return new PostSponsorship(post.platformId(), Set.of(), List.of(), List.copyOf(weak), List.of(), false);
         }
+        // "Not sponsored", "this is not an ad", "keine Werbung": the sentence's own disclosure words and affiliate
+        // wording are taken back. A code or a link stays evidence whatever the caption says about it.
         int[] sentenceEnds = sentenceEnds(folded);
         boolean takeBack = evidence.stream()
                 .anyMatch(e -> e.start() >= 0 && e.reason() != SponsorshipReason.DISCOUNT_CODE && !e.link());

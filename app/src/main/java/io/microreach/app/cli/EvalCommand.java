@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             EvalNichesCommand.class,
             EvalForecastCommand.class,
             EvalCohesionCommand.class,
-            EvalRealismCommand.class
+            EvalRealismCommand.class,
+            EvalSponsorshipCommand.class
         })
 class EvalCommand {}

@@ -18,6 +18,8 @@ import java.util.List;
  *     unavailable
  * @param weakOnly posts whose only hint is ambiguous wording (#collab, "in collaboration with"): not counted as
  *     sponsored, listed for a human to look at
+ * @param selfPromotion posts whose only commercial evidence is a code or link for the creator's own product or
+ *     service ("my e-book", "my shop"): not sponsored, counted apart
  * @param sponsoredPostIds ids of sponsored posts (a sample, newest first)
  * @param undisclosedPostIds ids of undisclosed sponsored posts (a sample, newest first)
  * @param partnerBrands accounts mentioned in sponsored posts, most frequent first
@@ -33,6 +35,7 @@ public record Commercialisation(
         int undisclosed,
         Proportion disclosureGap,
         int weakOnly,
+        int selfPromotion,
         List<String> sponsoredPostIds,
         List<String> undisclosedPostIds,
         List<String> partnerBrands,

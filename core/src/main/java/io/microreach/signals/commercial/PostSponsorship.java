@@ -12,21 +12,25 @@ import java.util.Set;
  * @param markers what was found, as written in the post ("#ad", "code LENA15", "amzn.to", "paid_partnership"),
  *     for showing the evidence
  * @param weakMarkers ambiguous wording found ("#collab", "in collaboration with"): reported, never a reason
- * @param mentionedBrands accounts the post mentions, the creator excluded: the candidate partner brands
+ * @param partnerBrands for a sponsored post, the accounts it ties to the deal (see {@link
+ *     SponsorshipDetector#classify}); empty otherwise. Tagged friends, photographers and platforms are left out.
+ * @param selfPromotion a code or link for the creator's own product or service ("my e-book", "my shop"): not
+ *     sponsored, reported apart
  */
-record PostSponsorship(
+public record PostSponsorship(
         String postId,
         Set<SponsorshipReason> reasons,
         List<String> markers,
         List<String> weakMarkers,
-        List<String> mentionedBrands) {
+        List<String> partnerBrands,
+        boolean selfPromotion) {
 
     public PostSponsorship {
         Objects.requireNonNull(postId, "postId");
         reasons = Set.copyOf(reasons);
         markers = List.copyOf(markers);
         weakMarkers = List.copyOf(weakMarkers);
-        mentionedBrands = List.copyOf(mentionedBrands);
+        partnerBrands = List.copyOf(partnerBrands);
     }
 
     public boolean sponsored() {

@@ -39,6 +39,14 @@ final class SponsorshipMarkers {
     final Set<String> affiliateHosts;
     final Set<String> affiliateQueryParameters;
     final Set<String> affiliatePathSegments;
+    /** A negation, up to three words, a negated term, within one sentence; empty lists switch it off. */
+    final Pattern negation;
+
+    final Phrases ownProduct;
+    final List<String> partnerTagSuffixes;
+    final Set<String> platformHandles;
+    /** Credit words as a pattern that must end right before a mention (only spaces and punctuation between). */
+    final Pattern credit;
 
     private SponsorshipMarkers(JsonNode root) {
         // One hash lookup per tag of every post instead of two set probes: tags are checked on every caption.
@@ -50,10 +58,12 @@ final class SponsorshipMarkers {
         List<String> labelList = entries(root, "disclosure_labels");
         String labels = TextFolding.alternation(labelList);
         // A label is a common noun ("Werbung" = advertising) and counts only where it stands as a label: opening a
-        // line before a separator or alone on it, in brackets or asterisks, or as the last word of a line.
+        // line before a separator or alone on it, in brackets or asterisks, as the last word in brackets ("(jeans and
+        // blazer gifted)"), or as the last word of a line.
         disclosureLabels = new Phrases(
                 Pattern.compile("(?m)^[\\s\\p{Punct}]*(?:" + labels + ")\\s*(?:[|:•·\\-–—/]|$)"
                         + "|[\\[(*]\\s*(?:" + labels + ")\\s*[\\])*]"
+                        + "|(?<=\\s)(?:" + labels + ")\\s*[\\])]"
                         + "|(?<=\\s)(?:" + labels + ")[\\s.!]*$"),
                 LiteralPrefilter.anyOf(TextFolding.firstWords(labelList)),
                 false);
@@ -63,7 +73,7 @@ final class SponsorshipMarkers {
         codeKeywords = new Phrases(
                 Pattern.compile(
                         "(?<![\\p{L}\\p{N}])(?:" + TextFolding.alternation(keywords)
-                                + ")(?![\\p{L}\\p{N}])[\\s:=\"'«»“”„*-]*([\\p{L}\\p{N}][\\p{L}\\p{N}_-]{2,24})(?![\\p{L}\\p{N}])"),
+                                + ")(?![\\p{L}\\p{N}])[\\s:=\"'«»“”„‘’‚*>→\\p{So}-]*([\\p{L}\\p{N}][\\p{L}\\p{N}_-]{2,24})(?![\\p{L}\\p{N}])"),
                 LiteralPrefilter.anyOf(TextFolding.firstWords(keywords)),
                 true);
         codePhrases = Phrases.words(entries(root, "code_phrases"));
@@ -71,6 +81,31 @@ final class SponsorshipMarkers {
         affiliateHosts = folded(entries(root, "affiliate_hosts"));
         affiliateQueryParameters = folded(entries(root, "affiliate_query_parameters"));
         affiliatePathSegments = folded(entries(root, "affiliate_path_segments"));
+        List<String> negations = optionalEntries(root, "negation_words");
+        List<String> fillers = optionalEntries(root, "negation_fillers");
+        List<String> negated = optionalEntries(root, "negated_terms");
+        // Between the negation and the term only filler words ("not *an* ad", "in no *way* sponsored") and the
+        // spaces and marks around them, never a sentence end: "saying no easier Paid partnership" and the giveaway
+        // small print "not sponsored by Instagram." followed by "#ad" keep their disclosure.
+        String gap = "[^\\p{L}\\p{N}.!?\\n]+";
+        String filler = fillers.isEmpty()
+                ? ""
+                : "(?:" + gap + "(?:" + TextFolding.alternation(fillers) + ")(?![\\p{L}\\p{N}])){0,3}";
+        negation = negations.isEmpty() || negated.isEmpty()
+                ? null
+                : Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + TextFolding.alternation(negations)
+                        + "|\\p{L}+n['’]t)" + filler + gap + "(?:" + TextFolding.alternation(negated)
+                        + ")(?![\\p{L}\\p{N}])");
+        List<String> own = optionalEntries(root, "own_product_phrases");
+        ownProduct = own.isEmpty() ? null : Phrases.words(own);
+        partnerTagSuffixes = folded(optionalEntries(root, "partner_tag_suffixes")).stream()
+                .sorted()
+                .toList();
+        platformHandles = folded(optionalEntries(root, "platform_handles"));
+        List<String> credits = optionalEntries(root, "credit_words");
+        String creditWords =
+                credits.isEmpty() ? "" : "(?<![\\p{L}\\p{N}])(?:" + TextFolding.alternation(credits) + ")|";
+        credit = Pattern.compile("(?:" + creditWords + "[📸📷🎥])[^\\p{L}\\p{N}@]{0,4}$");
     }
 
     /**
@@ -170,6 +205,11 @@ final class SponsorshipMarkers {
             throw new IllegalArgumentException("list '" + key + "' missing or empty");
         }
         return out;
+    }
+
+    /** A list that older marker files may lack: empty when missing. */
+    private static List<String> optionalEntries(JsonNode root, String key) {
+        return root.has(key) ? entries(root, key) : List.of();
     }
 
     private static Set<String> folded(List<String> entries) {

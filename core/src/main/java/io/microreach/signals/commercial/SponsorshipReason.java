@@ -1,7 +1,7 @@
 package io.microreach.signals.commercial;
 
 /** Why a post is considered sponsored. A post may have several reasons. */
-enum SponsorshipReason {
+public enum SponsorshipReason {
     /** A disclosure marker in hashtags or caption (#ad, #werbung, "paid partnership", …). */
     DISCLOSURE_MARKER,
     /** The platform's own paid-partnership label is set. */

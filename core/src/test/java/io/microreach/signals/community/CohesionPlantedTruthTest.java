@@ -21,9 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>What the score must recover: the tight-knit / loose split, and the planted reciprocity through its reciprocity
  * part. Not the planted density: the score measures structure above chance (see {@link CohesionMeter}), and the
- * density is what falls with community size on real data. A block model closes few triangles beyond what its block
- * densities imply, so on this generator the split rests mostly on reciprocity and on how many ties there are to
- * measure it on.
+ * density is what falls with community size on real data. The generator closes open triangles inside every
+ * community (with probability 0.5 when tight-knit, 0.3 when loose) so that its clustering looks like real social
+ * graphs; loose audiences therefore cluster well above chance too, and the split rests on the difference in
+ * closure, on reciprocity and on how many ties there are to measure them on. An AUC of 0.90 is the bar: before the
+ * generator closed triangles the split was 0.97, on the triangle-closing generator it is about 0.93.
  */
 class CohesionPlantedTruthTest {
     @TempDir
@@ -86,7 +88,7 @@ class CohesionPlantedTruthTest {
         double auc = wins / (pos * neg);
         System.out.printf("tight-knit vs loose: AUC %.3f (%d tight, %d loose)%n", auc, pos, neg);
         assertThat(pos).isGreaterThan(20);
-        assertThat(auc).isGreaterThanOrEqualTo(0.95);
+        assertThat(auc).isGreaterThanOrEqualTo(0.90);
     }
 
     @Test

@@ -7,6 +7,10 @@ import java.util.OptionalDouble;
  * Spearman's rank correlation: Pearson's correlation of the two samples' ranks, ties sharing their average rank. It
  * asks only whether the measured values order the accounts as the truth does, so a measure on another scale (a
  * density against a cohesion score) can still be judged.
+ *
+ * <p>{@link #separation} is the same idea for a yes/no truth: the Mann-Whitney statistic divided by the number of
+ * positive-negative pairs, i.e. the area under the ROC curve (Hanley &amp; McNeil 1982), taken from the same tied
+ * ranks so that a tie counts half.
  */
 public final class RankCorrelation {
     private RankCorrelation() {}
@@ -41,6 +45,32 @@ public final class RankCorrelation {
             vb += (b[i] - mb) * (b[i] - mb);
         }
         return va == 0 || vb == 0 ? OptionalDouble.empty() : OptionalDouble.of(cov / Math.sqrt(va * vb));
+    }
+
+    /**
+     * The probability that a randomly drawn positive scores above a randomly drawn negative (ties count half), or
+     * empty when either class is absent.
+     */
+    public static OptionalDouble separation(double[] scores, boolean[] positive) {
+        if (scores.length != positive.length) {
+            throw new IllegalArgumentException(
+                    "samples of different sizes: " + scores.length + " and " + positive.length);
+        }
+        double[] r = ranks(scores);
+        double rankSum = 0;
+        long positives = 0;
+        for (int i = 0; i < r.length; i++) {
+            if (positive[i]) {
+                rankSum += r[i];
+                positives++;
+            }
+        }
+        long negatives = r.length - positives;
+        if (positives == 0 || negatives == 0) {
+            return OptionalDouble.empty();
+        }
+        double u = rankSum - positives * (positives + 1) / 2.0;
+        return OptionalDouble.of(u / ((double) positives * negatives));
     }
 
     /** 1-based ranks in ascending order; tied values share the mean of the ranks they span. */

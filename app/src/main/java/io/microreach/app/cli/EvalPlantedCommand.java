@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Compare the scorecards of generated data with its ground truth (DIR/ground-truth.jsonl from"
                     + " 'generate'); imports nothing. Import DIR/data.jsonl and run 'score' first.",
-            "Prints suspiciousShareMae, intervalCoverage, replyRateMae, sponsoredShareMae, cohesionSpearman,"
+            "Prints suspiciousShareMae, intervalCoverage, replyRateMae, sponsoredShareMae, cohesionAuc,"
                     + " spikeRecall, spikeFalseAlarmRate, podRecall, podFalseAlarmRate (and how many accounts each"
                     + " rests on). Exit code: 0, 2 no ground truth or no matching scorecards."
         })
@@ -145,7 +145,10 @@ class EvalPlantedCommand implements Callable<Integer> {
                 sponsoredErrors.add(Math.abs(card.path("sponsoredShare").asDouble() - planted));
             }
             if (!card.path("cohesion").isNull()) {
-                cohesionPairs.add(new double[] {card.path("cohesion").asDouble(), plantedDensity(truth)});
+                cohesionPairs.add(new double[] {
+                    card.path("cohesion").asDouble(),
+                    truth.path("cohesion").path("tight_knit").asBoolean() ? 1 : 0
+                });
             }
             boolean spikePlanted = truth.path("history").path("spikes").size() > 0;
             boolean spikeFound = card.path("anomalies").path("followerSpikes").size() > 0;
@@ -169,23 +172,6 @@ class EvalPlantedCommand implements Callable<Integer> {
             }
         }
 
-        /**
-         * The follow density the generator's block model implies for the sample: real followers are linked with
-         * p_in inside a pool and p_out across, pools weighted by the planted community weights, fakes not at all.
-         */
-        static double plantedDensity(JsonNode truth) {
-            double fake = truth.path("follower_sample").path("fake_share").asDouble();
-            double sumSquares = 0;
-            for (JsonNode c : truth.path("communities")) {
-                double w = c.path("weight").asDouble();
-                sumSquares += w * w;
-            }
-            JsonNode cohesion = truth.path("cohesion");
-            double pIn = cohesion.path("p_in").asDouble();
-            double pOut = cohesion.path("p_out").asDouble();
-            return (1 - fake) * (1 - fake) * (pIn * sumSquares + pOut * (1 - sumSquares));
-        }
-
         Map<String, Object> result() {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("accounts", accounts);
@@ -196,7 +182,7 @@ class EvalPlantedCommand implements Callable<Integer> {
             r.put("replyRateAccounts", replyErrors.size());
             r.put("sponsoredShareMae", mean(sponsoredErrors));
             r.put("sponsoredShareAccounts", sponsoredErrors.size());
-            r.put("cohesionSpearman", spearman(cohesionPairs));
+            r.put("cohesionAuc", tightKnitAuc(cohesionPairs));
             r.put("cohesionAccounts", cohesionPairs.size());
             r.put("spikeRecall", spikesPlanted == 0 ? null : (double) spikesFound / spikesPlanted);
             r.put("spikeFalseAlarmRate", spikeFreeAccounts == 0 ? null : (double) spikeFalseAlarms / spikeFreeAccounts);
@@ -213,11 +199,21 @@ class EvalPlantedCommand implements Callable<Integer> {
                     : values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         }
 
-        static Double spearman(List<double[]> pairs) {
-            OptionalDouble rho = RankCorrelation.spearman(
-                    pairs.stream().mapToDouble(p -> p[0]).toArray(),
-                    pairs.stream().mapToDouble(p -> p[1]).toArray());
-            return rho.isPresent() ? rho.getAsDouble() : null;
+        /**
+         * How well the cohesion score separates the audiences the generator planted as tight-knit from the loose
+         * ones: the probability that a random tight-knit account outscores a random loose one (ties count half).
+         * The score measures structure above chance, not the planted density, so a rank correlation with the
+         * density would judge it on the wrong thing.
+         */
+        static Double tightKnitAuc(List<double[]> pairs) {
+            double[] scores = new double[pairs.size()];
+            boolean[] tight = new boolean[pairs.size()];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = pairs.get(i)[0];
+                tight[i] = pairs.get(i)[1] == 1;
+            }
+            OptionalDouble auc = RankCorrelation.separation(scores, tight);
+            return auc.isPresent() ? auc.getAsDouble() : null;
         }
     }
 }

@@ -204,7 +204,7 @@ class CommandLineTest {
             "intervalCoverage",
             "replyRateMae",
             "sponsoredShareMae",
-            "cohesionSpearman",
+            "cohesionAuc",
             "spikeRecall",
             "spikeFalseAlarmRate",
             "podRecall",

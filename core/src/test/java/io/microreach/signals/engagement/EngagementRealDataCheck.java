@@ -2,23 +2,14 @@ package io.microreach.signals.engagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.microreach.domain.Account;
-import io.microreach.domain.DataRecord;
 import io.microreach.domain.Platform;
-import io.microreach.domain.Post;
-import io.microreach.ingest.InputFiles;
-import io.microreach.ingest.ParsedLine;
-import io.microreach.ingest.RecordSource;
 import io.microreach.realdata.RealDataConverter;
+import io.microreach.realdata.RealDataFolder;
 import io.microreach.realdata.RealDataSet;
 import io.microreach.signals.AccountActivity;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,18 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
  * (optionally {@code -Dmicroreach.realdata=DIR}).
  */
 class EngagementRealDataCheck {
-    static final String DATA_PROPERTY = "microreach.realdata";
 
     @TempDir
     Path tmp;
 
     @Test
     void engagementOnRealInstagramPosts() throws Exception {
-        Path root = dataRoot()
-                .orElseThrow(() -> new AssertionError("real data not found: expected ../shared/data/ beside the"
-                        + " checkout, or pass -D" + DATA_PROPERTY + "=DIR"));
+        Path root = RealDataFolder.require();
 
-        List<AccountActivity> instafake = convertAndGroup(RealDataSet.INSTAFAKE, root);
+        List<AccountActivity> instafake = RealDataFolder.convertAndGroup(RealDataSet.INSTAFAKE, root, tmp);
         EngagementRates rates = new EngagementRates();
         System.out.println("== InstaFake non-automated accounts (followers_at_post = follower count at crawl time)");
         List<AccountActivity> withPosts =
@@ -66,7 +54,7 @@ class EngagementRealDataCheck {
                 withPosts,
                 new EngagementRates(EngagementWindow.DEFAULT.withMaxAge(java.time.Duration.ofDays(365L * 20))));
 
-        List<AccountActivity> reach = convertAndGroup(RealDataSet.INSTAGRAM_REACH, root);
+        List<AccountActivity> reach = RealDataFolder.convertAndGroup(RealDataSet.INSTAGRAM_REACH, root, tmp);
         System.out.println("== Instagram reach (likes only, hours after posting)");
         Summary reachDefault = summarise(reach, rates);
         assertThat(reachDefault.rated.size()).isZero();
@@ -155,66 +143,11 @@ class EngagementRealDataCheck {
         Arrays.sort(s);
         return String.format(
                 "p10 %.2f%6$s, p25 %.2f%6$s, median %.2f%6$s, p75 %.2f%6$s, p90 %.2f%6$s",
-                scale * quantile(s, 0.10),
-                scale * quantile(s, 0.25),
-                scale * quantile(s, 0.5),
-                scale * quantile(s, 0.75),
-                scale * quantile(s, 0.90),
+                scale * RealDataFolder.quantile(s, 0.10),
+                scale * RealDataFolder.quantile(s, 0.25),
+                scale * RealDataFolder.quantile(s, 0.5),
+                scale * RealDataFolder.quantile(s, 0.75),
+                scale * RealDataFolder.quantile(s, 0.90),
                 unit);
-    }
-
-    /** Linear interpolation between order statistics (Hyndman and Fan type 7). */
-    private static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
-
-    private List<AccountActivity> convertAndGroup(RealDataSet set, Path root) throws Exception {
-        Path out = tmp.resolve(set.cliName() + ".jsonl");
-        new RealDataConverter().convert(set, root.resolve(set.folderName()), out);
-        Map<String, Account> accounts = new LinkedHashMap<>();
-        Map<String, List<Post>> posts = new LinkedHashMap<>();
-        try (RecordSource source = InputFiles.open(out)) {
-            while (source.hasNext()) {
-                ParsedLine line = source.next();
-                if (!(line instanceof ParsedLine.Parsed parsed)) {
-                    throw new AssertionError("converted " + set.cliName() + " has a rejected line " + line.line());
-                }
-                DataRecord r = parsed.record();
-                if (r instanceof Account a) {
-                    accounts.put(a.platformId(), a);
-                } else if (r instanceof Post p) {
-                    posts.computeIfAbsent(p.accountPlatformId(), k -> new ArrayList<>())
-                            .add(p);
-                }
-            }
-        }
-        List<AccountActivity> out2 = new ArrayList<>();
-        accounts.forEach((id, a) -> {
-            List<Post> own = new ArrayList<>(posts.getOrDefault(id, List.of()));
-            own.sort(Comparator.comparing(Post::publishedAt).reversed());
-            out2.add(new AccountActivity(a, own, List.of(), List.of(), List.of(), List.of()));
-        });
-        return out2;
-    }
-
-    private static Optional<Path> dataRoot() throws IOException {
-        String given = System.getProperty(DATA_PROPERTY);
-        if (given != null && !given.isBlank()) {
-            Path p = Path.of(given);
-            if (!Files.isDirectory(p)) {
-                throw new AssertionError(
-                        "real data folder " + given + " (from -D" + DATA_PROPERTY + ") does not exist");
-            }
-            return Optional.of(p);
-        }
-        for (Path candidate : List.of(Path.of("..", "shared", "data"), Path.of("..", "..", "shared", "data"))) {
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate.toRealPath());
-            }
-        }
-        return Optional.empty();
     }
 }

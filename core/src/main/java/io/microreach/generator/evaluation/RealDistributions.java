@@ -2,6 +2,7 @@ package io.microreach.generator.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microreach.realdata.PublicDataFiles;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Reader;
@@ -52,19 +53,11 @@ final class RealDistributions {
     private final Path root;
 
     RealDistributions(Path root) throws FileNotFoundException {
-        List<String> missing = new ArrayList<>(FILES.stream()
-                .filter(f -> !Files.isRegularFile(root.resolve(f)))
-                .toList());
+        List<String> needed = new ArrayList<>(FILES);
         for (int ego : EGOS) {
-            if (!Files.isRegularFile(root.resolve("snap-ego-facebook/" + ego + ".edges"))) {
-                missing.add("snap-ego-facebook/" + ego + ".edges");
-            }
+            needed.add("snap-ego-facebook/" + ego + ".edges");
         }
-        if (!missing.isEmpty()) {
-            throw new FileNotFoundException(root + " lacks "
-                    + String.join(", ", missing.stream().distinct().toList())
-                    + " (the public data sets, see ../shared/data)");
-        }
+        PublicDataFiles.requireAll(root, needed);
         this.root = root;
     }
 

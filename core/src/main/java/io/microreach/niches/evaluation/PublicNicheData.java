@@ -68,12 +68,7 @@ public final class PublicNicheData {
         byCreator.forEach((creator, own) -> {
             List<String> captions = own.stream().map(GroupedText::text).toList();
             List<String> tags = new ArrayList<>();
-            for (String c : captions) {
-                Matcher m = HASHTAG.matcher(c);
-                while (m.find()) {
-                    tags.add(m.group(1));
-                }
-            }
+            captions.forEach(c -> tags.addAll(hashtags(c)));
             out.add(new GroupedText(creator, own.get(0).label(), ContentText.of(null, captions, tags)));
         });
         return out;
@@ -84,12 +79,17 @@ public final class PublicNicheData {
      * hashtags as words.
      */
     public static GroupedText asContentText(GroupedText post) {
+        return new GroupedText(
+                post.group(), post.label(), ContentText.of(null, List.of(post.text()), hashtags(post.text())));
+    }
+
+    private static List<String> hashtags(String caption) {
         List<String> tags = new ArrayList<>();
-        Matcher m = HASHTAG.matcher(post.text());
+        Matcher m = HASHTAG.matcher(caption);
         while (m.find()) {
             tags.add(m.group(1));
         }
-        return new GroupedText(post.group(), post.label(), ContentText.of(null, List.of(post.text()), tags));
+        return tags;
     }
 
     private static List<GroupedText> read(Path csvFile, Path groupsFile, NicheTaxonomy taxonomy)

@@ -3,6 +3,7 @@ package io.microreach.signals.followers.training;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microreach.realdata.PublicDataFiles;
 import io.microreach.signals.followers.FollowerProfile;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -58,13 +59,7 @@ public final class PublicProfileData {
      * @throws IllegalArgumentException naming the file whose content is not in its set's format
      */
     public static List<LabelledSet> heldOutSets(Path root) throws IOException {
-        List<String> missing = HELD_OUT_FILES.stream()
-                .filter(f -> !Files.isRegularFile(root.resolve(f)))
-                .toList();
-        if (!missing.isEmpty()) {
-            throw new FileNotFoundException(
-                    root + " lacks " + String.join(", ", missing) + " (the public data sets, see ../shared/data)");
-        }
+        PublicDataFiles.requireAll(root, HELD_OUT_FILES);
         return List.of(
                 read(
                         "kaggle-instagram-fake-spammer/test.csv",
@@ -96,13 +91,7 @@ public final class PublicProfileData {
      * @throws IllegalArgumentException naming the file whose content is not in its set's format
      */
     public static List<LabelledSet> labelledSources(Path root) throws IOException {
-        List<String> missing = SOURCE_FILES.stream()
-                .filter(f -> !Files.isRegularFile(root.resolve(f)))
-                .toList();
-        if (!missing.isEmpty()) {
-            throw new FileNotFoundException(
-                    root + " lacks " + String.join(", ", missing) + " (the public data sets, see ../shared/data)");
-        }
+        PublicDataFiles.requireAll(root, SOURCE_FILES);
         return List.of(
                 read("kaggle-instagram-fake-spammer", () -> {
                     List<LabelledProfile> all = new ArrayList<>(kaggle(root, "train.csv"));

@@ -15,7 +15,7 @@ import java.util.Locale;
  * <p>where BM25_ceiling is an upper bound of the BM25 any document can reach for the query's words (the sum of their
  * idf in the best field; see {@link KeywordQuery#ceiling}), so the keyword term is in 0..1 and known before any match
  * is seen, the cosine is the dot product of the unit-length embeddings, absent keyword, brief and niche terms count 0,
- * a missing trust score counts as {@code neutralTrust} (the pool's median, {@link NeutralTrust}) and the weights come from
+ * a missing trust score counts as {@code neutralTrust} (the pool's median, {@link PoolStats}) and the weights come from
  * {@code microreach.search.weights.*} (defaults 1.0, 1.0, 0.5, 0.3). The terms are chosen so that each is 0..1 and so
  * the weights read as "how many ideal keyword matches is a perfect semantic match worth".
  *

@@ -13,8 +13,9 @@ import org.apache.lucene.search.IndexSearcher;
 /**
  * The part of the hybrid score that needs no keywords and no brief, computed per document while Lucene collects:
  * {@code niche × best requested niche confidence + trust × trust score / 100}, with the neutral value ({@link
- * PoolStats}) in place of a missing trust score. Using it as the score of a {@code FunctionScoreQuery} ranks every match of a filters-only search exactly, so paging deep never misses a document whose
- * trust or niche term would have lifted it. (Keyword ranking is {@code HybridScoreQuery}'s.)
+ * PoolStats}) in place of a missing trust score. Using it as the score of a {@code FunctionScoreQuery} ranks every
+ * match of a filters-only search exactly, so paging deep never misses a document whose trust or niche term would have
+ * lifted it. (Keyword ranking is {@code HybridScoreQuery}'s.)
  */
 final class StaticRank extends DoubleValuesSource {
     private final double nicheWeight;

@@ -140,6 +140,10 @@ public final class AudienceSketch {
         if (audienceSize == 0) {
             return 1.0;
         }
+        if (sampleSize == 0) {
+            // No ids at all is never "the full set", however coarse the sketch (at lgK 4 the tolerance is 100%).
+            return 0.0;
+        }
         double rate = Math.min(1.0, (double) sampleSize / audienceSize);
         return rate >= 1 - 4 / Math.sqrt(1 << lgK) ? 1.0 : rate;
     }
@@ -227,11 +231,28 @@ public final class AudienceSketch {
         return h;
     }
 
-    /** Overlap of this audience (A) with {@code other} (B). */
+    /**
+     * Overlap of this audience (A) with {@code other} (B). When a side stands for people but has no sketched ids (an
+     * account imported with a follower count and neither a follower sample nor commenters), there is nothing to scale:
+     * the overlap is unknown, with an estimate of 0 and bounds from none to everyone ({@link Overlap#unknownReason()}
+     * says why), rather than 0 ÷ 0.
+     */
     public Overlap overlapWith(AudienceSketch other) {
-        Bounded sampled = sketchedIntersection(other, 2);
         double pa = samplingRate();
         double pb = other.samplingRate();
+        double cap = Math.min(audienceSize, other.audienceSize);
+        if (pa <= 0 || pb <= 0) {
+            Bounded people = new Bounded(0, 0, cap);
+            return new Overlap(
+                    new Bounded(0, 0, 0),
+                    people,
+                    share(people, audienceSize),
+                    share(people, other.audienceSize),
+                    true,
+                    "no audience ids (follower sample or commenters) for " + (pa <= 0 ? "this account" : "the other")
+                            + ", only a follower count");
+        }
+        Bounded sampled = sketchedIntersection(other, 2);
         boolean sampledSide = pa < 1.0 || pb < 1.0;
         double lo = sampled.lower();
         double hi = sampled.upper();
@@ -240,11 +261,10 @@ public final class AudienceSketch {
             lo = Math.max(0, lo - noise);
             hi = hi + noise;
         }
-        double cap = Math.min(audienceSize, other.audienceSize);
         double factor = 1.0 / (pa * pb);
         Bounded people = new Bounded(sampled.estimate(), lo, hi).scaled(factor, cap);
         return new Overlap(
-                sampled, people, share(people, audienceSize), share(people, other.audienceSize), sampledSide);
+                sampled, people, share(people, audienceSize), share(people, other.audienceSize), sampledSide, null);
     }
 
     private static Bounded share(Bounded people, long of) {
@@ -287,7 +307,12 @@ public final class AudienceSketch {
         return new UnionReach(new Bounded(est, lo, hi), "inclusion-exclusion");
     }
 
-    /** The {@code n} accounts whose audiences overlap most with {@code target}'s (most shared people first, ties by id). */
+    /**
+     * The {@code n} accounts whose audiences overlap most with {@code target}'s: most shared people by the lower bound
+     * first, then by the estimate, ties by id. The lower bound ranks first because with small samples the estimate is
+     * often capped at the whole audience while the interval still reaches 0: such a pair says little, and ranking by
+     * the estimate would put it above pairs whose overlap is actually measured. Unknown overlaps come last.
+     */
     public static List<Lookalike> lookalikes(AudienceSketch target, Map<String, AudienceSketch> others, int n) {
         Objects.requireNonNull(target, "target");
         if (n < 0) {
@@ -299,8 +324,9 @@ public final class AudienceSketch {
                 all.add(new Lookalike(id, target.overlapWith(s)));
             }
         });
-        all.sort(Comparator.comparingDouble(
-                        (Lookalike l) -> -l.overlap().people().estimate())
+        all.sort(Comparator.comparing((Lookalike l) -> l.overlap().unknownReason() != null)
+                .thenComparingDouble(l -> -l.overlap().people().lower())
+                .thenComparingDouble(l -> -l.overlap().people().estimate())
                 .thenComparing(Lookalike::id));
         return List.copyOf(all.subList(0, Math.min(n, all.size())));
     }

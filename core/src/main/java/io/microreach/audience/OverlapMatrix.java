@@ -37,7 +37,8 @@ public record OverlapMatrix(List<String> ids, List<List<Overlap>> cells) {
                         o.people(),
                         o.shareOfBInA(),
                         o.shareOfAInB(),
-                        o.samplingNoiseIncluded());
+                        o.samplingNoiseIncluded(),
+                        o.unknownReason());
             }
         }
         return new OverlapMatrix(ids, java.util.Arrays.stream(m).map(List::of).toList());

@@ -174,6 +174,80 @@ class AudienceSketchTest {
         assertThat(top).extracting(Lookalike::id).containsExactly("b", "c");
     }
 
+    /**
+     * An account imported with 9,000 followers and no follower sample or commenters has an empty sketch standing for
+     * 9,000 people: its overlap with anyone is unknown, not 0 ÷ 0.
+     */
+    @Test
+    void anEmptySketchOfAnAudienceGivesAnUnknownOverlapNotNaN() {
+        AudienceSketch empty = AudienceSketch.of(List.of(), 9_000);
+        AudienceSketch sampled = AudienceSketch.of(ids("u", 0, 200), 20_000);
+        assertThat(empty.samplingRate()).isZero();
+        for (Overlap o : List.of(empty.overlapWith(sampled), sampled.overlapWith(empty), empty.overlapWith(empty))) {
+            assertThat(o.known()).isFalse();
+            assertThat(o.unknownReason()).contains("no audience ids");
+            assertThat(o.people().estimate()).isZero();
+            assertThat(o.people().lower()).isZero();
+            assertThat(o.people().upper()).isEqualTo(9_000.0);
+        }
+        assertThat(empty.overlapWith(sampled).shareOfAInB().upper()).isEqualTo(1.0);
+        assertThat(sampled.overlapWith(empty).shareOfAInB().upper()).isEqualTo(9_000.0 / 20_000);
+        assertThat(sampled.overlapWith(sampled).known()).isTrue();
+        // Unknown overlaps rank after every measured one, so they never crowd out real lookalikes.
+        Map<String, AudienceSketch> pool = new LinkedHashMap<>();
+        pool.put("empty", empty);
+        pool.put("disjoint", AudienceSketch.of(ids("x", 0, 200), 20_000));
+        assertThat(AudienceSketch.lookalikes(sampled, pool, 2))
+                .extracting(Lookalike::id)
+                .containsExactly("disjoint", "empty");
+        assertThat(AudienceSketch.unionReach(List.of(empty, sampled)).people().estimate())
+                .isEqualTo(29_000.0);
+        OverlapMatrix m = OverlapMatrix.of(List.of("e", "s"), List.of(empty, sampled));
+        assertThat(m.cell(1, 0).known()).isFalse();
+    }
+
+    static Stream<Long> smallSeeds() {
+        return java.util.stream.LongStream.range(1, 301).boxed();
+    }
+
+    private static AudienceSketch smallRandomSketch(SplittableRandom rnd) {
+        int ids = rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(60);
+        AudienceSketch.Builder b = AudienceSketch.builder(4 + rnd.nextInt(9));
+        for (int i = 0; i < ids; i++) {
+            b.add("f" + rnd.nextInt(80));
+        }
+        long audience = rnd.nextInt(3) == 0 ? rnd.nextInt(100) : rnd.nextLong(2_000_000);
+        return b.build(audience);
+    }
+
+    /**
+     * Property over small and empty sketches (0–60 ids, lgK 4–12, audiences 0–2,000,000, shared ids likely): every
+     * overlap is finite, its bounds ordered and within 0 and the smaller audience, its shares within 0..1, and it is
+     * unknown exactly when a side stands for people with no ids.
+     */
+    @ParameterizedTest
+    @MethodSource("smallSeeds")
+    void overlapsOfSmallAndEmptySketchesAreFiniteAndBounded(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        AudienceSketch a = smallRandomSketch(rnd);
+        AudienceSketch b = smallRandomSketch(rnd);
+        Overlap o = a.overlapWith(b);
+        double cap = Math.min(a.audienceSize(), b.audienceSize());
+        for (Bounded x : List.of(o.people(), o.shareOfAInB(), o.shareOfBInA(), o.sampledIntersection())) {
+            assertThat(Double.isFinite(x.lower()) && Double.isFinite(x.upper()))
+                    .as("seed %d: %s", seed, o)
+                    .isTrue();
+            assertThat(x.lower()).as("seed %d: %s", seed, o).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(o.people().upper()).as("seed %d", seed).isLessThanOrEqualTo(cap);
+        assertThat(o.shareOfAInB().upper()).as("seed %d", seed).isLessThanOrEqualTo(1.0 + 1e-12);
+        assertThat(o.shareOfBInA().upper()).as("seed %d", seed).isLessThanOrEqualTo(1.0 + 1e-12);
+        boolean noIds = (a.sampleSize() == 0 && a.audienceSize() > 0) || (b.sampleSize() == 0 && b.audienceSize() > 0);
+        assertThat(o.known()).as("seed %d: %s", seed, o).isEqualTo(!noIds);
+        Bounded union = AudienceSketch.unionReach(List.of(a, b)).people();
+        assertThat(Double.isFinite(union.upper())).as("seed %d", seed).isTrue();
+    }
+
     @Test
     void roundTripKeepsEverything() {
         AudienceSketch a = AudienceSketch.of(ids("u", 0, 5000), 80_000);

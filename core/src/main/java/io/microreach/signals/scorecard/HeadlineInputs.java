@@ -14,7 +14,8 @@ import java.util.List;
  * @param suspicious the suspicious-share estimate with its interval; {@code null} without a usable follower sample
  * @param suspiciousSample followers classified for {@code suspicious}
  * @param replyDelayHours median reply delay; {@code null} when replies are unavailable or too few were answered
- * @param anomaliesChecked whether the spike scan or the pod scan had enough data to run
+ * @param spikesChecked whether the follower-spike scan had enough follower history to run
+ * @param podsChecked whether the comment-pod scan had enough commented posts to run
  * @param likeComments the like-to-comment ratio before the peer comparison, without its post ids
  */
 public record HeadlineInputs(
@@ -30,7 +31,8 @@ public record HeadlineInputs(
         Confidence commercialConfidence,
         boolean spikesFound,
         boolean podFound,
-        boolean anomaliesChecked,
+        boolean spikesChecked,
+        boolean podsChecked,
         Confidence anomalyConfidence,
         LikeCommentRatio likeComments) {
 
@@ -50,7 +52,8 @@ public record HeadlineInputs(
                 s.commercial().confidence(),
                 !s.spikes().spikes().isEmpty(),
                 s.pods().pod() != null,
-                s.spikes().available() || s.pods().available(),
+                s.spikes().available(),
+                s.pods().available(),
                 ScorecardAssembler.lowest(s.spikes().confidence(), s.pods().confidence()),
                 s.likeComments().withPostIds(List.of()));
     }
@@ -70,7 +73,8 @@ public record HeadlineInputs(
                 commercialConfidence,
                 spikesFound,
                 podFound,
-                anomaliesChecked,
+                spikesChecked,
+                podsChecked,
                 anomalyConfidence,
                 likeComments);
     }

@@ -30,8 +30,11 @@ import java.util.List;
  *   <li>community: the cohesion score itself (already 0..1, see docs/signals-community.md);
  *   <li>inviting content: inviting-caption share / 0.5;
  *   <li>authenticity: 1 − sponsored share / 0.5 (half of the posts sponsored scores 0);
- *   <li>no anomalies: 1, minus 0.5 for follower spikes, 0.3 for a comment pod, 0.2 for a like-to-comment ratio far
- *       from peers.
+ *   <li>no anomalies: three checks with shares 0.5 (follower spikes), 0.3 (a comment pod) and 0.2 (a like-to-comment
+ *       ratio far from peers); the goodness is the share of the checks that ran which found nothing, and only the
+ *       checks that ran earn points: the component's coverage is the sum of their shares (see {@code TrustScore}),
+ *       so a clean spike scan earns half of the component's weight and says nothing about pods. With no check run
+ *       the component is missing ("not checked").
  * </ul>
  * Percentiles are reported for every component where the peer group is large enough, whatever the goodness basis.
  */
@@ -97,10 +100,24 @@ public final class ScorecardAssembler {
         if (trust.score() == null) {
             unavailable.add(new Scorecard.Unavailable("trustScore", trust.unavailableReason()));
         }
-        List<Scorecard.MissingEvidence> missing = trust.missing().stream()
+        List<Scorecard.MissingEvidence> missing = new ArrayList<>(trust.missing().stream()
                 .map(c -> new Scorecard.MissingEvidence(
                         c.component().id(), c.weight(), c.unavailableReason(), howToGet(c.component())))
-                .toList();
+                .toList());
+        // A partly checked component: the unchecked part of its weight is missing evidence too.
+        for (ScoredComponent c : trust.components()) {
+            if (c.unavailableReason() == null && c.coverage() < 1) {
+                missing.add(new Scorecard.MissingEvidence(
+                        c.component().id(),
+                        c.weight() * (1 - c.coverage()),
+                        c.basis() == null || !c.basis().contains("checked:")
+                                ? "partly checked"
+                                : "partly " + c.basis().substring(c.basis().indexOf("checked:")),
+                        howToGet(c.component())));
+            }
+        }
+        missing.sort(java.util.Comparator.comparingDouble(Scorecard.MissingEvidence::weight)
+                .reversed());
         return new Scorecard(
                 s.platform().id(),
                 s.accountId(),
@@ -307,12 +324,18 @@ public final class ScorecardAssembler {
             inputs.add(ComponentInput.unavailable(TrustComponent.AUTHENTICITY, reason));
         }
 
-        // Anomalies
+        // Anomalies: each check earns its share of the component only when it ran.
         LikeCommentRatio ratio = anomalies.compareWithPeers(h.likeComments(), pool.likeComments(peers));
         // The kinds of anomaly found (spikes, pod, ratio): the count the component and the stored column report.
         int count = (h.spikesFound() ? 1 : 0) + (h.podFound() ? 1 : 0) + (ratio.outlier() ? 1 : 0);
-        if (h.anomaliesChecked()) {
-            double goodness = 1 - (h.spikesFound() ? 0.5 : 0) - (h.podFound() ? 0.3 : 0) - (ratio.outlier() ? 0.2 : 0);
+        boolean ratioChecked = ratio.robustZ() != null;
+        double coverage = (h.spikesChecked() ? SPIKE_SHARE : 0)
+                + (h.podsChecked() ? POD_SHARE : 0)
+                + (ratioChecked ? RATIO_SHARE : 0);
+        if (coverage > 0) {
+            double clean = (h.spikesChecked() && !h.spikesFound() ? SPIKE_SHARE : 0)
+                    + (h.podsChecked() && !h.podFound() ? POD_SHARE : 0)
+                    + (ratioChecked && !ratio.outlier() ? RATIO_SHARE : 0);
             List<String> evidence = new ArrayList<>();
             if (full) {
                 s.spikes().spikes().forEach(sp -> evidence.add(sp.date().toString()));
@@ -326,18 +349,18 @@ public final class ScorecardAssembler {
             inputs.add(new ComponentInput(
                     TrustComponent.NO_ANOMALIES,
                     (double) count,
-                    clamp(goodness),
+                    clamp(clean / coverage),
                     null,
-                    full
-                            ? "1 - 0.5 for follower spikes - 0.3 for a pod - 0.2 for an odd like-to-comment ratio ("
-                                    + count + " kind" + (count == 1 ? "" : "s") + " found)"
-                            : null,
+                    full ? anomalyBasis(h, ratio, count) : null,
                     h.anomalyConfidence() == Confidence.NONE ? Confidence.LOW : h.anomalyConfidence(),
                     evidence,
-                    null));
+                    null,
+                    Math.min(1, coverage)));
         } else {
             inputs.add(ComponentInput.unavailable(
-                    TrustComponent.NO_ANOMALIES, "no follower history and too few commented posts to check"));
+                    TrustComponent.NO_ANOMALIES,
+                    "not checked: no follower history, too few commented posts and no like-to-comment peer"
+                            + " comparison"));
         }
         return new Draft(inputs, erPercentile, ratio, count);
     }
@@ -367,9 +390,37 @@ public final class ScorecardAssembler {
                 "the captions or paid-partnership flags of at least 5 recent posts (import post"
                         + " records with caption or paid_partnership)";
             case NO_ANOMALIES ->
-                "at least 14 days of daily follower counts (import follower_count records), or"
-                        + " comments by others with their authors and times on the recent posts (import comment records)";
+                "at least 14 days of daily follower counts for the spike check (import follower_count records),"
+                        + " comments by others with their authors and times on at least 5 of the 10 most recent posts"
+                        + " for the pod check (import comment records), and like and comment counts on at least 5"
+                        + " posts with 20 peers of the same platform and tier for the like-to-comment check";
         };
+    }
+
+    /** Shares of the anomaly component decided by each check; they add up to 1. */
+    static final double SPIKE_SHARE = 0.5;
+
+    static final double POD_SHARE = 0.3;
+    static final double RATIO_SHARE = 0.2;
+
+    /** Which anomaly checks ran and what each found, in words, e.g. "checked: follower spikes (none) …". */
+    private static String anomalyBasis(HeadlineInputs h, LikeCommentRatio ratio, int count) {
+        List<String> checked = new ArrayList<>();
+        List<String> notChecked = new ArrayList<>();
+        (h.spikesChecked() ? checked : notChecked)
+                .add("follower spikes" + (h.spikesChecked() ? (h.spikesFound() ? " (found)" : " (none)") : ""));
+        (h.podsChecked() ? checked : notChecked)
+                .add("comment pods" + (h.podsChecked() ? (h.podFound() ? " (found)" : " (none)") : ""));
+        boolean ratioChecked = ratio.robustZ() != null;
+        (ratioChecked ? checked : notChecked)
+                .add("like-to-comment ratio"
+                        + (ratioChecked ? (ratio.outlier() ? " (far from peers)" : " (normal)") : ""));
+        String text = "share of the checks that ran which found nothing (spikes 0.5, pods 0.3, like-to-comment ratio"
+                + " 0.2); checked: " + String.join(", ", checked);
+        if (!notChecked.isEmpty()) {
+            text += "; not checked, so not counted: " + String.join(", ", notChecked);
+        }
+        return text + " (" + count + " kind" + (count == 1 ? "" : "s") + " found)";
     }
 
     /** The reason an unavailable component gets in {@link #headline}, which reports no reasons. */

@@ -12,6 +12,10 @@ import java.util.Objects;
  * @param percentile the value's percentile among peers (0..100), {@code null} when there are too few peers
  * @param basis how goodness was derived, in words ("peer percentile", "1 - share / 0.4"...)
  * @param unavailableReason why the component has no value; {@code null} when it has one
+ * @param coverage the share (0..1] of the component's evidence that was actually checked: 1 for every component but
+ *     one made of separate checks of which only some could run (engagement anomalies: spikes need follower history,
+ *     pods comments, the like-to-comment ratio peers). Only the checked share earns points; the rest of the weight
+ *     counts as missing evidence (see {@link TrustScore})
  */
 public record ComponentInput(
         TrustComponent component,
@@ -21,7 +25,21 @@ public record ComponentInput(
         String basis,
         Confidence confidence,
         List<String> evidenceIds,
-        String unavailableReason) {
+        String unavailableReason,
+        double coverage) {
+
+    /** A component whose evidence was checked in full (coverage 1). */
+    public ComponentInput(
+            TrustComponent component,
+            Double value,
+            Double goodness,
+            Double percentile,
+            String basis,
+            Confidence confidence,
+            List<String> evidenceIds,
+            String unavailableReason) {
+        this(component, value, goodness, percentile, basis, confidence, evidenceIds, unavailableReason, 1.0);
+    }
 
     public ComponentInput {
         Objects.requireNonNull(component, "component");
@@ -32,6 +50,9 @@ public record ComponentInput(
         }
         if (goodness == null && unavailableReason == null) {
             throw new IllegalArgumentException(component + ": an unavailable component needs a reason");
+        }
+        if (!(coverage > 0 && coverage <= 1)) {
+            throw new IllegalArgumentException(component + ": coverage must be within (0, 1], got " + coverage);
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.List;
  *     null} (with {@code nicheUnavailableReason}) when the account has no niche, the niche group is too small or
  *     the component has no peer comparison
  * @param peerGroup the niche peer group ({@code platform/tier/niche}) or, without a niche, the platform × tier group
+ * @param coverage the share of the component's evidence that was checked (see {@link ComponentInput#coverage()}); the
+ *     weight of the rest counts as missing
  */
 public record ScoredComponent(
         TrustComponent component,
@@ -29,7 +31,8 @@ public record ScoredComponent(
         String unavailableReason,
         Double nichePercentile,
         String peerGroup,
-        String nicheUnavailableReason) {
+        String nicheUnavailableReason,
+        double coverage) {
 
     /** This component with its niche comparison. */
     public ScoredComponent withNiche(Double nichePercentile, String peerGroup, String nicheUnavailableReason) {
@@ -47,6 +50,7 @@ public record ScoredComponent(
                 unavailableReason,
                 nichePercentile,
                 peerGroup,
-                nicheUnavailableReason);
+                nicheUnavailableReason,
+                coverage);
     }
 }

@@ -28,6 +28,13 @@ import java.util.stream.Collectors;
  * the full-data score out of it, and the score itself always lies inside. The measurement uncertainty of the present
  * components is not in the band; their confidence says how much data each rests on.
  *
+ * <p><b>Partly checked components.</b> A component made of separate checks (engagement anomalies) may have only some
+ * of them run; its {@link ComponentInput#coverage() coverage} c is the share of its goodness those checks decide, and
+ * its goodness is measured over them alone. It then enters everything above with weight c·wᵢ, and (1 − c)·wᵢ counts as
+ * missing: a check that did not run earns no points (a clean result of the checks that ran does not vouch for the
+ * others) and costs none, and the band stays exact because the component's full-data goodness is c·gᵢ plus at most
+ * 1 − c.
+ *
  * <p><b>Floor.</b> A score needs the engagement component (an engagement rate from a usable window, compared with
  * peers) or components worth at least half of the total weight. Engagement is the one component every data source
  * supplies (a profile and its posts) and the only one compared with peers, so it anchors a partial score; without it
@@ -64,7 +71,7 @@ public record TrustScore(
             total += weights.of(c);
             ComponentInput in = byComponent.get(c);
             if (in != null && in.available()) {
-                available += weights.of(c);
+                available += weights.of(c) * in.coverage();
             }
         }
         List<ScoredComponent> scored = new ArrayList<>();
@@ -73,7 +80,7 @@ public record TrustScore(
         double confidenceSum = 0;
         for (TrustComponent c : TrustComponent.values()) {
             ComponentInput in = byComponent.getOrDefault(c, ComponentInput.unavailable(c, "not computed"));
-            double w = weights.of(c);
+            double w = weights.of(c) * in.coverage();
             boolean use = in.available() && available > 0;
             double effective = use ? w / available : 0;
             double contribution = use ? 100 * effective * in.goodness() : 0;
@@ -88,7 +95,7 @@ public record TrustScore(
                     in.goodness(),
                     in.percentile(),
                     in.basis(),
-                    w,
+                    weights.of(c),
                     effective,
                     contribution,
                     in.confidence(),
@@ -96,7 +103,8 @@ public record TrustScore(
                     in.available() ? null : reason(in),
                     null,
                     null,
-                    "no niche comparison made"));
+                    "no niche comparison made",
+                    in.coverage()));
         }
         double covered = total == 0 ? 0 : available / total;
         ComponentInput engagement = byComponent.get(TrustComponent.ENGAGEMENT);

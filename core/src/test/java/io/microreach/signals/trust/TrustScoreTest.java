@@ -179,6 +179,74 @@ class TrustScoreTest {
                 .hasMessageContaining("0..1");
     }
 
+    /**
+     * Only the anomaly checks that ran earn points: a clean spike scan (half of the component) next to fake followers
+     * counts on 5% of the weight, not 10%, so the score rests on 95% of the weight and the other 5% is in the band.
+     */
+    @Test
+    void aPartlyCheckedComponentEarnsOnlyItsCheckedShareAndTheRestIsMissing() {
+        List<ComponentInput> inputs = new ArrayList<>();
+        for (TrustComponent c : TrustComponent.values()) {
+            if (c == TrustComponent.NO_ANOMALIES) {
+                inputs.add(new ComponentInput(c, 0.0, 1.0, null, "spikes only", Confidence.HIGH, List.of(), null, 0.5));
+            } else if (c == TrustComponent.REAL_FOLLOWERS) {
+                inputs.add(in(c, 0.0, Confidence.HIGH));
+            } else {
+                inputs.add(in(c, 1.0, Confidence.HIGH));
+            }
+        }
+        TrustScore score = TrustScore.combine(inputs, TrustWeights.DEFAULT);
+        // (0.95 - 0.25) / 0.95: the fake followers weigh more against a partly checked anomaly component.
+        assertThat(score.score()).isEqualTo(73.7);
+        assertThat(score.coveredWeight()).isCloseTo(0.95, within(1e-9));
+        assertThat(score.low()).isEqualTo(70.0);
+        assertThat(score.high()).isEqualTo(75.0);
+        ScoredComponent anomalies = score.components().stream()
+                .filter(c -> c.component() == TrustComponent.NO_ANOMALIES)
+                .findFirst()
+                .orElseThrow();
+        assertThat(anomalies.weight()).isEqualTo(0.10);
+        assertThat(anomalies.coverage()).isEqualTo(0.5);
+        assertThat(anomalies.contribution()).isCloseTo(100 * 0.05 / 0.95, within(1e-9));
+        assertThatThrownBy(() -> new ComponentInput(
+                        TrustComponent.NO_ANOMALIES, 0.0, 1.0, null, "x", Confidence.HIGH, List.of(), null, 0.0))
+                .hasMessageContaining("coverage");
+    }
+
+    /**
+     * Property: with a random coverage c on the anomaly component, the band holds the full-data score whatever the
+     * unchecked part turns out to be (goodness c·g + (1 − c)·x for x = 0 and 1), and its width is the missing share.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void theBandHoldsTheFullDataScoreOfAPartlyCheckedComponent(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double coverage = 0.05 + 0.95 * random.nextDouble();
+        List<ComponentInput> partial = new ArrayList<>();
+        List<ComponentInput> low = new ArrayList<>();
+        List<ComponentInput> high = new ArrayList<>();
+        for (TrustComponent c : TrustComponent.values()) {
+            double g = random.nextDouble();
+            if (c == TrustComponent.NO_ANOMALIES) {
+                partial.add(new ComponentInput(c, 0.0, g, null, "x", Confidence.MEDIUM, List.of(), null, coverage));
+                low.add(in(c, coverage * g, Confidence.MEDIUM));
+                high.add(in(c, coverage * g + 1 - coverage, Confidence.MEDIUM));
+            } else {
+                ComponentInput x = in(c, g, Confidence.MEDIUM);
+                partial.add(x);
+                low.add(x);
+                high.add(x);
+            }
+        }
+        TrustScore score = TrustScore.combine(partial, TrustWeights.DEFAULT);
+        for (List<ComponentInput> complete : List.of(low, high)) {
+            double exact = 100 * exactWeightedMean(complete, TrustWeights.DEFAULT);
+            assertThat(exact).isBetween(score.low() - 1e-9, score.high() + 1e-9);
+        }
+        assertThat(score.score()).isBetween(score.low(), score.high());
+        assertThat(score.high() - score.low()).isCloseTo(100 * 0.10 * (1 - coverage), within(0.2 + 1e-9));
+    }
+
     static LongStream seeds() {
         return LongStream.range(0, 200);
     }

@@ -50,8 +50,7 @@
           tooltip: {
             callbacks: {
               label: function (ctx) {
-                var id = ctx.raw.id ? "post " + ctx.raw.id + ": " : "";
-                return id + percent(ctx.raw.y) + " on " + day(ctx.raw.x);
+                return "post of " + day(ctx.raw.x) + ": " + percent(ctx.raw.y);
               }
             }
           }

@@ -5,18 +5,60 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Everything the creator page shows: the raw stored data of one account. */
+/**
+ * Everything the creator page shows: the raw stored data of one account, its long lists one page at a time.
+ *
+ * @param verdict the summary line at the top of the page; {@code null} when the account is not scored yet
+ */
 public record CreatorDetail(
         Profile profile,
         List<HistoryPoint> history,
-        List<PostView> posts,
-        List<CommentView> comments,
-        List<SampledFollower> followers,
+        Page<PostView> posts,
+        Page<CommentView> comments,
+        Page<SampledFollower> followers,
         long followerSampleSize,
         long followEdges,
         List<OtherAccount> otherAccounts,
         Trust trust,
+        Verdict verdict,
         CreatorCharts charts) {
+
+    /**
+     * One page of a long list.
+     *
+     * @param number the page, from 0
+     * @param total the items in all pages
+     */
+    public record Page<T>(List<T> items, int number, int size, long total) {
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+
+        public boolean hasPrevious() {
+            return number > 0;
+        }
+
+        public boolean hasNext() {
+            return (long) (number + 1) * size < total;
+        }
+
+        /** 1-based number of the first item shown (0 when empty). */
+        public long from() {
+            return items.isEmpty() ? 0 : (long) number * size + 1;
+        }
+
+        public long to() {
+            return (long) number * size + items.size();
+        }
+    }
+
+    /**
+     * The verdict line (see {@code CreatorVerdict} for the thresholds).
+     *
+     * @param tone {@code bad}, {@code warn}, {@code good} or {@code unknown}
+     */
+    public record Verdict(
+            String headline, String tone, List<String> redFlags, List<String> good, List<String> notChecked) {}
 
     /**
      * The profile header: the stored account as the core reads it, plus what only the page shows.
@@ -28,6 +70,24 @@ public record CreatorDetail(
         /** The platform id ({@code instagram}), as the page and the URLs write it. */
         public String platform() {
             return account.platform().id();
+        }
+
+        /** The platform's name ({@code TikTok}). */
+        public String platformName() {
+            return ScorecardText.platform(platform());
+        }
+
+        public String tierName() {
+            return ScorecardText.tier(tier);
+        }
+
+        /** The country's English name, or {@code null} when unknown. */
+        public String countryName() {
+            return ScorecardText.country(account.country());
+        }
+
+        public String languageName() {
+            return ScorecardText.language(account.language());
         }
 
         public String platformId() {
@@ -61,6 +121,12 @@ public record CreatorDetail(
             Boolean paidPartnership,
             String url) {}
 
+    /**
+     * @param postPlatformId the commented post's id on the platform (for matching, never shown)
+     * @param postPublishedAt when the commented post was published
+     * @param postCaption the start of the commented post's caption, or {@code null}
+     * @param postUrl the commented post's link, or {@code null}
+     */
     public record CommentView(
             String postPlatformId,
             String authorHandle,
@@ -68,8 +134,14 @@ public record CreatorDetail(
             Instant createdAt,
             boolean reply,
             boolean byCreator,
-            Long likes) {}
+            Long likes,
+            Instant postPublishedAt,
+            String postCaption,
+            String postUrl) {}
 
+    /**
+     * @param suspicion what the suspicious-follower model says of this follower; {@code null} when not assessed
+     */
     public record SampledFollower(
             String handle,
             String fullName,
@@ -78,9 +150,14 @@ public record CreatorDetail(
             Long postsCount,
             Boolean hasProfilePic,
             Boolean privateAccount,
-            String bio) {}
+            String bio,
+            FollowerFlags.Suspicion suspicion) {}
 
-    public record OtherAccount(long id, String platform, String handle, long followers) {}
+    public record OtherAccount(long id, String platform, String handle, long followers) {
+        public String platformName() {
+            return ScorecardText.platform(platform);
+        }
+    }
 
     /**
      * The scorecard's trust score and components, or {@code null} when the account is not scored yet.
@@ -105,12 +182,19 @@ public record CreatorDetail(
             List<MissingEvidence> missingEvidence,
             List<String> unavailable) {}
 
-    /** A trust component without data, why, and the data that would supply it. */
+    /**
+     * A trust component without data (or the unchecked part of a partly checked one), why, and the data that would
+     * supply it; {@code component} is its plain label.
+     */
     public record MissingEvidence(String component, double weight, String reason, String howToGet) {}
 
     /**
      * @param id the component's id (e.g. {@code real_followers}), used in evidence links
      * @param evidenceIds the first evidence ids; {@code evidenceCount} says how many there are in all
+     * @param component the plain label ("Replies to fans")
+     * @param valueText the value in its unit ("65.2% of fan comments answered, median 3.4 hours")
+     * @param percentileText the peer percentile as an ordinal ("81st") or a dash
+     * @param coverage the share of the component's evidence that was checked (below 1 for partly checked anomalies)
      */
     public record TrustComponentView(
             String id,
@@ -123,5 +207,8 @@ public record CreatorDetail(
             String basis,
             String unavailableReason,
             List<String> evidenceIds,
-            int evidenceCount) {}
+            int evidenceCount,
+            String valueText,
+            String percentileText,
+            double coverage) {}
 }

@@ -29,6 +29,52 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Controller
 public class CreatorExtrasController {
     static final int LOOKALIKES = 8;
+    /** An overlap interval wider than this (as a share, 50 points) says too little to draw as a bar. */
+    static final double WIDEST_INFORMATIVE_INTERVAL = 0.5;
+
+    /**
+     * One shared-audience lookalike as the page shows it.
+     *
+     * @param accountId the lookalike's account id, {@code null} when it is not stored (no link)
+     * @param share the share of this creator's audience also in the lookalike's, with its bounds (0..1)
+     * @param enoughData whether the interval is narrow enough to show the share; otherwise the page says "not enough
+     *     data" instead of a bar
+     */
+    public record AudienceMatch(
+            Long accountId, String handle, double share, double low, double high, boolean enoughData) {
+        public String range() {
+            return String.format(java.util.Locale.ROOT, "%.0f–%.0f%%", low * 100, high * 100);
+        }
+
+        public String estimate() {
+            return String.format(java.util.Locale.ROOT, "%.1f%%", share * 100);
+        }
+    }
+
+    /**
+     * The page's rows for audience lookalikes: only the creator's own platform, the raw ids turned into handles, the
+     * overlaps measured well enough to show first (in the planner's order), then those that say "not enough data".
+     */
+    static List<AudienceMatch> matches(
+            String platform, List<io.microreach.audience.Lookalike> lookalikes, Map<String, Long> ids) {
+        String prefix = platform + ":";
+        return lookalikes.stream()
+                .filter(l -> l.id().startsWith(prefix))
+                .map(l -> {
+                    var share = l.overlap().shareOfAInB();
+                    boolean enough =
+                            l.overlap().known() && share.upper() - share.lower() <= WIDEST_INFORMATIVE_INTERVAL;
+                    return new AudienceMatch(
+                            ids.get(l.id()),
+                            l.id().substring(prefix.length()),
+                            share.estimate(),
+                            share.lower(),
+                            share.upper(),
+                            enough);
+                })
+                .sorted(java.util.Comparator.comparing((AudienceMatch m) -> !m.enoughData()))
+                .toList();
+    }
 
     private final CreatorQueries queries;
     private final NicheService niches;
@@ -90,13 +136,14 @@ public class CreatorExtrasController {
         try {
             audience = planner.lookalikes(h.platform(), h.handle(), LOOKALIKES);
         } catch (PlanningException e) {
-            model.addAttribute("audienceReason", e.getMessage());
+            model.addAttribute("audienceReason", "Not enough audience data: " + e.getMessage());
         }
-        model.addAttribute("audience", audience);
         // Links for the audience lookalikes, which are named "platform:handle".
         Map<String, Long> ids = queries.idsByAudienceName(
                 audience.stream().map(io.microreach.audience.Lookalike::id).toList());
-        model.addAttribute("accountIds", ids);
+        List<AudienceMatch> matches = matches(h.platform(), audience, ids);
+        model.addAttribute("audience", matches);
+        model.addAttribute("audienceSketched", queries.hasAudienceIds(id));
         return "creator-extras :: lookalikes";
     }
 

@@ -7,6 +7,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,10 +29,25 @@ public class CreatorPageController {
         this.json = json;
     }
 
+    /**
+     * The creator page. {@code posts}, {@code comments} and {@code followers} pick the page of each long list (from
+     * 0); {@code from} is the Discover query string the user came from, so "← Discover" goes back to their search
+     * (without it, a Referer from Discover supplies it).
+     */
     @GetMapping("/creators/{id}")
-    public String creator(@PathVariable long id, Model model) {
-        CreatorDetail detail = queries.detail(id)
+    public String creator(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") int posts,
+            @RequestParam(defaultValue = "0") int comments,
+            @RequestParam(defaultValue = "0") int followers,
+            @RequestParam(required = false) String from,
+            @RequestHeader(value = "Referer", required = false) String referer,
+            Model model) {
+        CreatorDetail detail = queries.detail(id, new CreatorQueries.Pages(posts, comments, followers))
                 .orElseThrow(() -> new CreatorController.NotFound("No creator account with id " + id + "."));
+        String query = from != null ? from : DiscoverLink.queryOf(referer);
+        model.addAttribute("from", query);
+        model.addAttribute("discoverUrl", DiscoverLink.url(query));
         model.addAttribute("c", detail);
         // Chart data travels as JSON in a data attribute: Thymeleaf escapes it, the page script parses it.
         model.addAttribute("chartJson", json.writeValueAsString(detail.charts()));

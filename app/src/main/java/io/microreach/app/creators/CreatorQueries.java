@@ -25,16 +25,25 @@ import tools.jackson.databind.json.JsonMapper;
 public class CreatorQueries {
     private static final TierBands BANDS = TierBands.DEFAULT;
     static final int PEER_SAMPLE = 400;
+    /** Items per page of the creator page's long lists (posts, comments, sampled followers). */
+    static final int PAGE = 20;
 
     private final JdbcTemplate jdbc;
 
     private final JsonMapper json;
     private final ScorecardReader scorecards;
+    private final FollowerFlags flags;
 
-    public CreatorQueries(JdbcTemplate jdbc, JsonMapper json, ScorecardReader scorecards) {
+    public CreatorQueries(JdbcTemplate jdbc, JsonMapper json, ScorecardReader scorecards, FollowerFlags flags) {
         this.jdbc = jdbc;
         this.json = json;
         this.scorecards = scorecards;
+        this.flags = flags;
+    }
+
+    /** Which page of each long list the creator page shows (from 0; a page past the end shows the last one). */
+    public record Pages(int posts, int comments, int followers) {
+        public static final Pages FIRST = new Pages(0, 0, 0);
     }
 
     /** The account's profile header, without its posts, comments or followers. */
@@ -55,6 +64,15 @@ public class CreatorQueries {
     }
 
     public Optional<CreatorDetail> detail(long accountId) {
+        return detail(accountId, Pages.FIRST);
+    }
+
+    private static int page(int requested, long total) {
+        int last = (int) Math.max(0, (total - 1) / PAGE);
+        return Math.max(0, Math.min(requested, last));
+    }
+
+    public Optional<CreatorDetail> detail(long accountId, Pages pages) {
         Optional<CreatorDetail.Profile> found = profile(accountId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -64,13 +82,28 @@ public class CreatorQueries {
                 "SELECT day, followers FROM follower_count WHERE account_id = ? ORDER BY day",
                 (rs, i) -> new CreatorDetail.HistoryPoint(rs.getObject(1, java.time.LocalDate.class), rs.getLong(2)),
                 accountId);
-        List<CreatorDetail.PostView> posts =
-                posts("account_id = ? ORDER BY published_at DESC, id DESC LIMIT 30", accountId);
-        List<CreatorDetail.CommentView> comments =
-                comments(profile, "p.account_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT 50", accountId);
-        List<CreatorDetail.SampledFollower> followers = followers("account_id = ? ORDER BY id LIMIT 100", accountId);
+        long postCount = jdbc.queryForObject("SELECT count(*) FROM post WHERE account_id = ?", Long.class, accountId);
+        long commentCount = jdbc.queryForObject(
+                "SELECT count(*) FROM comment c JOIN post p ON p.id = c.post_id WHERE p.account_id = ?",
+                Long.class,
+                accountId);
         long sampleSize =
                 jdbc.queryForObject("SELECT count(*) FROM follower_sample WHERE account_id = ?", Long.class, accountId);
+        int postPage = page(pages.posts(), postCount);
+        int commentPage = page(pages.comments(), commentCount);
+        int followerPage = page(pages.followers(), sampleSize);
+        List<CreatorDetail.PostView> posts = posts(
+                "account_id = ? ORDER BY published_at DESC, id DESC LIMIT " + PAGE + " OFFSET " + postPage * PAGE,
+                accountId);
+        List<CreatorDetail.CommentView> comments = comments(
+                profile,
+                "p.account_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT " + PAGE + " OFFSET "
+                        + commentPage * PAGE,
+                accountId);
+        List<CreatorDetail.SampledFollower> followers = followers(
+                profile.account().platform(),
+                "account_id = ? ORDER BY id LIMIT " + PAGE + " OFFSET " + followerPage * PAGE,
+                accountId);
         long edges =
                 jdbc.queryForObject("SELECT count(*) FROM follow_edge WHERE account_id = ?", Long.class, accountId);
         List<CreatorDetail.OtherAccount> others = jdbc.query(
@@ -82,17 +115,53 @@ public class CreatorQueries {
         JsonNode card = scorecard(accountId).orElse(null);
         CreatorCharts charts = ScorecardCharts.build(
                 card, profile.platform(), profile.followers(), history, peerPool(profile.platform(), accountId));
+        CreatorDetail.Trust trust = card == null ? null : trust(card);
         return Optional.of(new CreatorDetail(
                 profile,
                 history,
-                posts,
-                comments,
-                followers,
+                new CreatorDetail.Page<>(posts, postPage, PAGE, postCount),
+                new CreatorDetail.Page<>(comments, commentPage, PAGE, commentCount),
+                new CreatorDetail.Page<>(followers, followerPage, PAGE, sampleSize),
                 sampleSize,
                 edges,
                 others,
-                card == null ? null : trust(card),
+                trust,
+                card == null ? null : verdict(card, trust),
                 charts));
+    }
+
+    /** The verdict line from the scorecard's headline metrics and the components without data. */
+    static CreatorDetail.Verdict verdict(JsonNode card, CreatorDetail.Trust trust) {
+        JsonNode sus = card.path("suspiciousShare");
+        JsonNode anomalies = card.path("anomalies");
+        JsonNode ratio = anomalies.path("likeCommentOutlier");
+        Double inviting = null;
+        for (JsonNode c : card.path("components")) {
+            if (c.path("component").asString().equalsIgnoreCase("inviting_content")) {
+                inviting = number(c.path("value"));
+            }
+        }
+        List<String> notChecked = trust.components().stream()
+                .filter(c -> c.unavailableReason() != null)
+                .map(CreatorDetail.TrustComponentView::component)
+                .toList();
+        CreatorVerdict.Verdict v = CreatorVerdict.of(new CreatorVerdict.Inputs(
+                trust.score(),
+                sus.isObject() ? number(sus.path("estimate")) : null,
+                sus.isObject() ? sus.path("sampleSize").asInt() : null,
+                number(card.path("engagementRatePercentile")),
+                number(card.path("replyRate")),
+                number(card.path("replyDelayHours")),
+                number(card.path("sponsoredShare")),
+                number(card.path("cohesion")),
+                inviting,
+                anomalies.path("followerSpikes").size(),
+                anomalies.path("commentPod").isObject(),
+                ratio.isObject() && !ratio.path("direction").isNull()
+                        ? ratio.path("direction").asString()
+                        : null,
+                notChecked));
+        return new CreatorDetail.Verdict(v.headline(), v.tone(), v.redFlags(), v.good(), v.notChecked());
     }
 
     private List<CreatorDetail.PostView> posts(String where, Object... args) {
@@ -124,7 +193,8 @@ public class CreatorQueries {
         System.arraycopy(args, 0, all, 2, args.length);
         return jdbc.query(
                 "SELECT p.platform_id, c.author_handle, c.text, c.created_at, c.parent_platform_id IS NOT NULL,"
-                        + " (c.author_platform_id = ? OR lower(c.author_handle) = lower(?)), c.likes, c.platform_id"
+                        + " (c.author_platform_id = ? OR lower(c.author_handle) = lower(?)), c.likes, c.platform_id,"
+                        + " p.published_at, left(p.caption, 60), p.url"
                         + " FROM comment c JOIN post p ON p.id = c.post_id WHERE " + where,
                 (rs, i) -> new CreatorDetail.CommentView(
                         rs.getString(1),
@@ -133,23 +203,46 @@ public class CreatorQueries {
                         instant(rs, 4),
                         rs.getBoolean(5),
                         rs.getBoolean(6),
-                        nullableLong(rs, 7)),
+                        nullableLong(rs, 7),
+                        instant(rs, 9),
+                        rs.getString(10),
+                        rs.getString(11)),
                 all);
     }
 
-    private List<CreatorDetail.SampledFollower> followers(String where, Object... args) {
+    private List<CreatorDetail.SampledFollower> followers(
+            io.microreach.domain.Platform platform, String where, Object... args) {
         return jdbc.query(
-                "SELECT handle, full_name, followers, following, posts_count, has_profile_pic, is_private, bio"
-                        + " FROM follower_sample WHERE " + where,
-                (rs, i) -> new CreatorDetail.SampledFollower(
-                        rs.getString(1),
-                        rs.getString(2),
-                        nullableLong(rs, 3),
-                        nullableLong(rs, 4),
-                        nullableLong(rs, 5),
-                        (Boolean) rs.getObject(6),
-                        (Boolean) rs.getObject(7),
-                        rs.getString(8)),
+                "SELECT handle, full_name, followers, following, posts_count, has_profile_pic, is_private, bio,"
+                        + " follower_platform_id, external_url IS NOT NULL FROM follower_sample WHERE " + where,
+                (rs, i) -> {
+                    Long followers = nullableLong(rs, 3);
+                    Long following = nullableLong(rs, 4);
+                    Long posts = nullableLong(rs, 5);
+                    Boolean picture = (Boolean) rs.getObject(6);
+                    Boolean locked = (Boolean) rs.getObject(7);
+                    return new CreatorDetail.SampledFollower(
+                            rs.getString(1),
+                            rs.getString(2),
+                            followers,
+                            following,
+                            posts,
+                            picture,
+                            locked,
+                            rs.getString(8),
+                            flags.assess(
+                                    platform,
+                                    rs.getString(9),
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    rs.getString(8),
+                                    followers,
+                                    following,
+                                    posts,
+                                    picture,
+                                    locked,
+                                    rs.getBoolean(10)));
+                },
                 args);
     }
 
@@ -182,8 +275,11 @@ public class CreatorQueries {
                 "p.account_id = ? AND c.platform_id = ANY(?) ORDER BY c.created_at DESC, c.id DESC",
                 accountId,
                 array);
-        List<CreatorDetail.SampledFollower> followers =
-                followers("account_id = ? AND follower_platform_id = ANY(?) ORDER BY id", accountId, array);
+        List<CreatorDetail.SampledFollower> followers = followers(
+                profile.get().account().platform(),
+                "account_id = ? AND follower_platform_id = ANY(?) ORDER BY id",
+                accountId,
+                array);
         java.util.Set<String> found = new java.util.HashSet<>();
         posts.forEach(p -> found.add(p.platformId()));
         found.addAll(jdbc.queryForList(
@@ -202,7 +298,7 @@ public class CreatorQueries {
         return Optional.of(new CreatorEvidence(
                 profile.get(),
                 id,
-                id.replace('_', ' '),
+                ScorecardText.component(id),
                 component.path("basis").isNull()
                         ? null
                         : component.path("basis").asString(),
@@ -238,11 +334,15 @@ public class CreatorQueries {
             List<String> evidence = new ArrayList<>();
             c.path("evidenceIds").forEach(e -> evidence.add(e.asString()));
             String id = c.path("component").asString().toLowerCase(Locale.ROOT);
+            Double value = number(c.path("value"));
+            Double percentile = number(c.path("percentile"));
+            boolean missing = !c.path("unavailableReason").isNull()
+                    && !c.path("unavailableReason").isMissingNode();
             components.add(new CreatorDetail.TrustComponentView(
                     id,
-                    id.replace('_', ' '),
-                    number(c.path("value")),
-                    number(c.path("percentile")),
+                    ScorecardText.component(id),
+                    value,
+                    percentile,
                     c.path("weight").asDouble(),
                     c.path("contribution").asDouble(),
                     c.path("confidence").asString().toLowerCase(Locale.ROOT),
@@ -251,16 +351,20 @@ public class CreatorQueries {
                             ? null
                             : c.path("unavailableReason").asString(),
                     evidence.subList(0, Math.min(10, evidence.size())),
-                    evidence.size()));
+                    evidence.size(),
+                    missing ? "not checked" : ScorecardText.value(id, value, number(card.path("replyDelayHours"))),
+                    ScorecardText.percentile(percentile),
+                    c.has("coverage") ? c.path("coverage").asDouble() : 1.0));
         }
         List<String> unavailable = new ArrayList<>();
         card.path("unavailable")
-                .forEach(u -> unavailable.add(
-                        u.path("metric").asString() + ": " + u.path("reason").asString()));
+                .forEach(u ->
+                        unavailable.add(ScorecardText.metric(u.path("metric").asString()) + ": "
+                                + u.path("reason").asString()));
         List<CreatorDetail.MissingEvidence> missing = new ArrayList<>();
         card.path("missingEvidence")
                 .forEach(m -> missing.add(new CreatorDetail.MissingEvidence(
-                        m.path("component").asString().replace('_', ' '),
+                        ScorecardText.component(m.path("component").asString()),
                         m.path("weight").asDouble(),
                         m.path("reason").asString(),
                         m.path("howToGet").asString())));
@@ -297,6 +401,16 @@ public class CreatorQueries {
                         accountId)
                 .stream()
                 .findFirst();
+    }
+
+    /** Whether the account has any audience ids (sampled followers or commenters) to compare audiences on. */
+    boolean hasAudienceIds(long accountId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM follower_sample WHERE account_id = ?)"
+                        + " OR EXISTS (SELECT 1 FROM comment c JOIN post p ON p.id = c.post_id WHERE p.account_id = ?)",
+                Boolean.class,
+                accountId,
+                accountId));
     }
 
     /** Account ids by {@code "platform:lowercase handle"}, the names audience lookalikes carry. */

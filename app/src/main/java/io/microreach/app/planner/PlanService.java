@@ -354,7 +354,10 @@ public class PlanService {
         return new OverlapResponse(p.id(), clean, pairs);
     }
 
-    /** Accounts (any platform) whose audiences overlap most with the given one. */
+    /**
+     * Accounts of the same platform whose audiences overlap most with the given one. Other platforms never take part:
+     * their audience ids are another id space, so their overlap would read as a meaningless 0%.
+     */
     public List<Lookalike> lookalikes(String platform, String handle, int limit) {
         Platform p = Platform.fromId(platform)
                 .orElseThrow(() -> new PlanningException(
@@ -364,10 +367,12 @@ public class PlanService {
         Map<Long, String> names = new HashMap<>();
         jdbc.query(
                 "SELECT a.id, a.platform || ':' || lower(a.handle) FROM account a JOIN audience_sketch s"
-                        + " ON s.account_id = a.id WHERE a.id = " + id + " OR " + REAL_OR_ONLY_DEMO,
+                        + " ON s.account_id = a.id WHERE a.id = " + id + " OR (a.platform = ? AND " + REAL_OR_ONLY_DEMO
+                        + ")",
                 rs -> {
                     names.put(rs.getLong(1), rs.getString(2));
-                });
+                },
+                p.id());
         Map<Long, AudienceSketch> all = audiences.load(new ArrayList<>(names.keySet()));
         AudienceSketch target = all.remove(id);
         if (target == null) {

@@ -119,12 +119,12 @@ class CreatorBrowserTest extends BrowserTest {
         var links = driver.findElements(By.cssSelector("#trust-breakdown tbody td a"));
         assertThat(links).as("components with evidence").isNotEmpty();
         var first = links.get(0);
-        String component =
-                first.findElement(By.xpath("ancestor::tr")).getAttribute("id").substring("signal-".length());
+        // The evidence page names the signal with the label the breakdown shows.
+        String label = first.findElement(By.xpath("ancestor::tr/td[1]")).getText();
         int items = Integer.parseInt(first.getText().replaceAll("[^0-9]", ""));
         first.click();
         waitFor(By.tagName("h1"));
-        assertThat(driver.findElement(By.tagName("h1")).getText()).contains(component.replace('_', ' '));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains(label);
         int rows = driver.findElements(By.cssSelector("section tbody tr")).size()
                 + driver.findElements(By.cssSelector("#ev-other ~ ul li")).size();
         assertThat(rows).as("evidence items shown").isEqualTo(items);

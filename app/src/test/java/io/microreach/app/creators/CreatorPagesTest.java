@@ -119,7 +119,7 @@ class CreatorPagesTest extends SpringAppTest {
         assertThat(body)
                 .contains("id=\"missing-evidence\"")
                 .contains("Missing evidence")
-                .contains("real followers")
+                .contains("Real followers")
                 .contains("import follower_sample records")
                 .contains("import post records with likes and comments");
     }

@@ -255,7 +255,7 @@ class ScoringTest extends SpringAppTest {
         String page = get("/creators/" + id).body();
         assertThat(page)
                 .contains("Trust scorecard")
-                .contains("real followers")
+                .contains("Real followers")
                 .contains("engagement")
                 .doesNotContain("Not scored yet");
     }

@@ -215,6 +215,15 @@ class CreatorVerdictBrowserTest extends BrowserTest {
         assertThat(own.body()).contains("Not enough audience data");
         HttpResponse<String> api = get("/api/accounts/instagram/" + "bare.ninethousand" + "/audience-lookalikes");
         assertThat(api.statusCode()).isEqualTo(200);
+        // A shortlist's overlap matrix holding the bare account: an unknown cell, not a failure.
+        String other = jdbc.queryForObject(
+                "SELECT a.handle FROM account a JOIN audience_sketch s ON s.account_id = a.id"
+                        + " WHERE a.platform = 'instagram' AND a.id <> ? ORDER BY a.id LIMIT 1",
+                String.class,
+                bare);
+        HttpResponse<String> matrix = get("/api/overlap?platform=instagram&handles=bare.ninethousand," + other);
+        assertThat(matrix.statusCode()).as(matrix.body()).isEqualTo(200);
+        assertThat(matrix.body()).doesNotContain("NaN");
         open("/creators/" + bare);
         waitFor(By.id("audience-no-data"));
         assertThat(driver.findElement(By.id("verdict")).getText()).isNotBlank();

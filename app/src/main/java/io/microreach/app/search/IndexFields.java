@@ -47,6 +47,8 @@ final class IndexFields {
     static final String PRICE_LOW = "price_low";
     static final String PRICE_HIGH = "price_high";
     static final String PRICE_CURRENCY = "price_currency";
+    static final String PRICE_BASIS = "price_basis";
+    static final String PRICE_CONVERTED = "price_converted";
     static final String COUNTRY = "country";
     static final String LANGUAGE = "language";
     static final String HAS_CONTACT = "has_contact";

@@ -119,8 +119,25 @@ public class PlanPageController {
         PlanResponse plan = planner.planAmong(brief, accounts);
         model.addAttribute("list", list);
         model.addAttribute("plan", plan);
+        model.addAttribute("priceLines", priceLines(plan));
         model.addAttribute("chartJson", json.writeValueAsString(comparison(plan)));
         return "plan-fragments :: plan";
+    }
+
+    /** Each chosen creator's price as every page words it: amount and basis, by creator id. */
+    static Map<String, List<String>> priceLines(PlanResponse plan) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (PlanResponse.Creator c : plan.creators()) {
+            if (c.price() != null) {
+                out.put(
+                        c.id(),
+                        List.of(
+                                PriceText.amount(c.price()),
+                                (c.price().estimated() ? "planned at the midpoint; " : "")
+                                        + PriceText.basis(c.price())));
+            }
+        }
+        return out;
     }
 
     /** The bars of the comparison chart: objective value and cost of the plan and of each alternative. */

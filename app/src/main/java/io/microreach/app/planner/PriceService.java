@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class PriceService {
     /** An account's price for the deliverables it was priced for (those of the request its platform has). */
-    public record AccountPrice(long accountId, Platform platform, List<Deliverable> deliverables, PriceRange price) {}
+    public record AccountPrice(long accountId, String platform, List<Deliverable> deliverables, PriceRange price) {}
 
     private final JdbcTemplate jdbc;
     private final RateCardStore cards;
@@ -101,7 +101,7 @@ public class PriceService {
                                 currency);
                         total = total == null ? p : total.plus(p);
                     }
-                    out.put(id, new AccountPrice(id, platform.get(), ds, total));
+                    out.put(id, new AccountPrice(id, platform.get().id(), ds, total));
                 },
                 (Object) accountIds.toArray(Long[]::new));
         return out;

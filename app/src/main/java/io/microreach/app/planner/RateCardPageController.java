@@ -97,11 +97,18 @@ public class RateCardPageController {
                 prices.rates().perEuro().keySet().stream().sorted().toList());
         model.addAttribute("displayCurrency", currency);
         model.addAttribute("rates", prices.rates());
+        model.addAttribute(
+                "rateList",
+                prices.rates().perEuro().entrySet().stream()
+                        .filter(e -> !e.getKey().equals("EUR"))
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(e -> e.getValue() + " " + e.getKey())
+                        .collect(java.util.stream.Collectors.joining(", ")));
         model.addAttribute("form", form);
         model.addAttribute("errorField", error == null ? null : error.field());
         model.addAttribute("error", error == null ? null : error.getMessage());
         model.addAttribute("saved", saved);
-        return "rate-card :: body";
+        return "rate-card :: price-body";
     }
 
     @org.springframework.web.bind.annotation.ExceptionHandler(PlanningException.class)

@@ -25,7 +25,7 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
  * older version is rebuilt at start.
  */
 final class IndexFields {
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
 
     static final String ID = "id";
     static final String PLATFORM = "platform";

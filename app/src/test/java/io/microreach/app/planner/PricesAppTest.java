@@ -199,6 +199,36 @@ class PricesAppTest extends SpringAppTest {
                 .isZero();
     }
 
+    @Test
+    void theCreatorPageFormNamesARefusedFieldInlineAndSavesAGoodOne() throws Exception {
+        Account yt = scored("youtube");
+        HttpResponse<String> reel =
+                form("/creators/" + yt.id() + "/prices", "deliverable=reel&amount=100&currency=USD");
+        assertThat(reel.statusCode()).isEqualTo(400);
+        assertThat(reel.body())
+                .contains("id=\"rate-card-error\"")
+                .contains("deliverable: youtube has no reel; it has video, short")
+                .doesNotContain("<section")
+                .doesNotContain("Exception");
+        HttpResponse<String> ok =
+                form("/creators/" + yt.id() + "/prices", "deliverable=video&amount=500&currency=EUR&kind=rate_card");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("Saved: Video 500 EUR.").contains("≈ 535 USD");
+        assertThat(form("/creators/999999999/prices", "deliverable=video&amount=1&currency=EUR")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    private HttpResponse<String> form(String path, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("HX-Request", "true")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private JsonNode searchHit(Account a) throws Exception {
         JsonNode hits = json(get("/api/search?platform=" + a.platform() + "&limit=100&sort=followers"))
                 .get("hits");

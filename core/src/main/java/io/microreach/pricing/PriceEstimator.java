@@ -43,9 +43,34 @@ public final class PriceEstimator {
             Double peerMedianEngagementRate,
             Optional<Double> rateCard,
             String rateCardCurrency) {
-        if (rateCard.isPresent()) {
-            double amount = rateCard.get();
-            return new PriceRange(amount, amount, rateCardCurrency, false, "rate card");
+        return price(
+                platform,
+                followers,
+                deliverable,
+                engagementRate,
+                peerMedianEngagementRate,
+                rateCard.map(a -> new AgreedPrice(a, rateCardCurrency, false, null, null)));
+    }
+
+    /**
+     * @param agreed the workspace's rate card or negotiated price for this deliverable, if known; it wins over the
+     *     estimate
+     * @throws IllegalArgumentException when the platform has no such deliverable (a YouTube reel)
+     */
+    public PriceRange price(
+            Platform platform,
+            long followers,
+            Deliverable deliverable,
+            Double engagementRate,
+            Double peerMedianEngagementRate,
+            Optional<AgreedPrice> agreed) {
+        if (!deliverable.isOfferedOn(platform)) {
+            throw new IllegalArgumentException("deliverable: " + platform.id() + " has no " + deliverable.id()
+                    + "; it has " + Deliverable.idsOn(platform));
+        }
+        if (agreed.isPresent()) {
+            AgreedPrice a = agreed.get();
+            return new PriceRange(a.amount(), a.amount(), a.currency(), false, a.basis());
         }
         Tier tier = bands.tierOf(followers);
         double[] range = table.range(platform, tier, deliverable);
@@ -69,8 +94,9 @@ public final class PriceEstimator {
                 high,
                 table.currency(),
                 true,
-                "estimated: table " + platform.id() + "/" + tier.id() + "/" + deliverable.id() + " [" + fmt(range[0])
-                        + "–" + fmt(range[1]) + "] × engagement " + String.format("%.2f", factor));
+                "estimate from followers and engagement: " + platform.id() + " " + tier.id() + " " + deliverable.id()
+                        + " " + fmt(range[0]) + "–" + fmt(range[1]) + " " + table.currency() + ", engagement ×"
+                        + String.format(java.util.Locale.ROOT, "%.2f", factor) + ", range −30%/+40%");
     }
 
     private double[] tierEdges(Tier tier) {

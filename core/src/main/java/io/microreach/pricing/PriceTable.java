@@ -74,6 +74,10 @@ public record PriceTable(
                     }
                     Deliverable deliverable = Deliverable.fromId(de.getKey())
                             .orElseThrow(() -> new IllegalArgumentException(field + ": unknown deliverable"));
+                    if (!deliverable.isOfferedOn(platform)) {
+                        throw new IllegalArgumentException(field + ": " + platform.id() + " has no " + deliverable.id()
+                                + "; it has " + Deliverable.idsOn(platform));
+                    }
                     JsonNode range = de.getValue();
                     if (!range.isArray()
                             || range.size() != 2

@@ -41,6 +41,28 @@ class PriceEstimatorTest {
     }
 
     @Test
+    void knownAnswersWithTheirBasis() {
+        // Bottom of the YouTube mid band (log placement t = 0): the video row's low end 1,000 USD, engagement at twice
+        // the peer median gives ×√2 (elasticity 0.5), then −30%/+40%.
+        PriceRange video =
+                estimator.price(Platform.YOUTUBE, 50_000, Deliverable.VIDEO, 0.06, 0.03, Optional.<AgreedPrice>empty());
+        assertThat(video.low()).isEqualTo(989.95);
+        assertThat(video.high()).isEqualTo(1979.9);
+        assertThat(video.source())
+                .isEqualTo("estimate from followers and engagement: youtube mid video 1000–10000 USD, engagement ×1.41,"
+                        + " range −30%/+40%");
+        PriceRange negotiated = estimator.price(
+                Platform.YOUTUBE,
+                50_000,
+                Deliverable.SHORT,
+                0.06,
+                0.03,
+                Optional.of(new AgreedPrice(300, "EUR", true, java.time.LocalDate.of(2026, 11, 1), null)));
+        assertThat(negotiated)
+                .isEqualTo(new PriceRange(300, 300, "EUR", false, "negotiated price, valid from 2026-11-01"));
+    }
+
+    @Test
     void badTableNamesTheField() {
         String json = "{\"currency\":\"USD\",\"prices\":{\"instagram\":{\"micro\":{\"post\":[5,1]}}}}";
         assertThatThrownBy(() ->

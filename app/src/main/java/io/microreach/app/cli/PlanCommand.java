@@ -3,6 +3,7 @@ package io.microreach.app.cli;
 import io.microreach.app.planner.BriefReader;
 import io.microreach.app.planner.PlanResponse;
 import io.microreach.app.planner.PlanService;
+import io.microreach.app.planner.PriceText;
 import io.microreach.planner.PlanningException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,7 +87,8 @@ class PlanCommand implements Callable<Integer> {
                     c.platform(),
                     String.join("+", c.deliverables()),
                     c.cost(),
-                    c.price().estimated() ? " (estimated)" : "",
+                    " (" + PriceText.amount(c.price())
+                            + (c.price().estimated() ? ", estimated" : "") + ")",
                     c.forecast().engagements().p10(),
                     c.forecast().engagements().p50(),
                     c.forecast().engagements().p90(),

@@ -83,9 +83,6 @@ public final class BriefReader {
                     .orElseThrow(() -> new PlanningException(
                             "deliverables", "unknown deliverable '" + d + "'; expected " + Deliverable.allowedIds())));
         }
-        if (deliverables.isEmpty()) {
-            deliverables.add(Deliverable.POST);
-        }
         Set<String> platforms = new LinkedHashSet<>();
         for (String p : strings(map.get("platforms"), "platforms")) {
             platforms.add(Platform.fromId(p)
@@ -93,6 +90,7 @@ public final class BriefReader {
                             "platforms", "unknown platform '" + p + "'; expected " + Platform.allowedIds()))
                     .id());
         }
+        checkOffered(deliverables, platforms);
         Set<String> countries = new LinkedHashSet<>();
         for (String c : strings(map.get("countries"), "countries")) {
             if (!c.matches("[A-Za-z]{2}")) {
@@ -247,5 +245,27 @@ public final class BriefReader {
             throw new PlanningException(field, "must be a whole number, got " + o);
         }
         return (int) d;
+    }
+
+    /**
+     * A brief that names platforms and deliverables must not ask a platform for a format it does not have (a YouTube
+     * reel); without platforms, creators whose platform has none of the deliverables are simply not candidates.
+     */
+    static void checkOffered(List<Deliverable> deliverables, Set<String> platforms) {
+        if (deliverables.isEmpty()) {
+            return;
+        }
+        for (String id : platforms) {
+            Platform p = Platform.fromId(id).orElseThrow();
+            if (deliverables.stream().noneMatch(d -> d.isOfferedOn(p))) {
+                throw new PlanningException(
+                        "deliverables",
+                        p.id() + " has no "
+                                + deliverables.stream()
+                                        .map(Deliverable::id)
+                                        .collect(java.util.stream.Collectors.joining(" or "))
+                                + "; it has " + Deliverable.idsOn(p));
+            }
+        }
     }
 }

@@ -11,6 +11,8 @@ import java.util.Set;
  * A planning brief as the user writes it (see docs/planner.md and docs/examples/brief.yaml). Creator ids in
  * constraints are "platform:handle".
  *
+ * @param deliverables what to buy from each creator, of those its platform has; empty = each platform's main one (an
+ *     Instagram post, a TikTok or YouTube video)
  * @param niches candidates must have one of these niches (ignored while no niches are classified); empty = any
  * @param countries ISO country codes; empty = any
  * @param platforms platform ids; empty = any

@@ -39,9 +39,36 @@ public class PlanPageController {
     private final PlanService planner;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public PlanPageController(ShortlistService shortlists, PlanService planner) {
+    private final PriceService prices;
+
+    public PlanPageController(ShortlistService shortlists, PlanService planner, PriceService prices) {
         this.shortlists = shortlists;
         this.planner = planner;
+        this.prices = prices;
+    }
+
+    /** One shortlist entry's price, as the creator page and Discover show it. */
+    public record EntryPrice(long accountId, String platform, String handle, String amount, String basis) {}
+
+    /** The prices of a shortlist's creators (their main deliverable, in the display currency). */
+    @GetMapping("/shortlists/{id}/prices")
+    public String prices(@PathVariable long id, Model model) {
+        List<ShortlistEntry> entries = shortlists.entries(id);
+        Map<Long, PriceService.AccountPrice> priced = prices.mainPrices(
+                entries.stream().map(ShortlistEntry::accountId).toList());
+        List<EntryPrice> rows = new ArrayList<>();
+        for (ShortlistEntry e : entries) {
+            PriceService.AccountPrice p = priced.get(e.accountId());
+            rows.add(new EntryPrice(
+                    e.accountId(),
+                    e.platform(),
+                    e.handle(),
+                    p == null ? "–" : PriceText.amount(p.price()),
+                    p == null ? "no price" : PriceText.basis(p)));
+        }
+        model.addAttribute("rows", rows);
+        model.addAttribute("currency", prices.displayCurrency());
+        return "plan-fragments :: prices";
     }
 
     /** One platform's overlap matrix: rows and columns are the handles, cells the share of the row's audience. */
@@ -92,8 +119,25 @@ public class PlanPageController {
         PlanResponse plan = planner.planAmong(brief, accounts);
         model.addAttribute("list", list);
         model.addAttribute("plan", plan);
+        model.addAttribute("priceLines", priceLines(plan));
         model.addAttribute("chartJson", json.writeValueAsString(comparison(plan)));
         return "plan-fragments :: plan";
+    }
+
+    /** Each chosen creator's price as every page words it: amount and basis, by creator id. */
+    static Map<String, List<String>> priceLines(PlanResponse plan) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (PlanResponse.Creator c : plan.creators()) {
+            if (c.price() != null) {
+                out.put(
+                        c.id(),
+                        List.of(
+                                PriceText.amount(c.price()),
+                                (c.price().estimated() ? "planned at the midpoint; " : "")
+                                        + PriceText.basis(c.price())));
+            }
+        }
+        return out;
     }
 
     /** The bars of the comparison chart: objective value and cost of the plan and of each alternative. */
@@ -120,11 +164,14 @@ public class PlanPageController {
         String objectiveId = form.getOrDefault("objective", "engaged-reach");
         Objective objective = Objective.fromId(objectiveId)
                 .orElseThrow(() -> new PlanningException("objective", "unknown objective '" + objectiveId + "'"));
-        String deliverableId = form.getOrDefault("deliverable", "post");
-        Deliverable deliverable = Deliverable.fromId(deliverableId)
-                .orElseThrow(() -> new PlanningException(
-                        "deliverable",
-                        "unknown deliverable '" + deliverableId + "'; expected one of " + Deliverable.allowedIds()));
+        String deliverableId = form.getOrDefault("deliverable", "").strip();
+        List<Deliverable> deliverables = deliverableId.isEmpty() || deliverableId.equals("main")
+                ? List.of()
+                : List.of(Deliverable.fromId(deliverableId)
+                        .orElseThrow(() -> new PlanningException(
+                                "deliverable",
+                                "unknown deliverable '" + deliverableId + "'; expected one of "
+                                        + Deliverable.allowedIds())));
         int minCreators = (int) number(form, "minCreators", 0.0);
         int maxCreators = (int) number(form, "maxCreators", 1000.0);
         double maxShare = number(form, "maxBudgetShare", 100.0) / 100.0;
@@ -143,7 +190,7 @@ public class PlanPageController {
         PlanConstraints constraints = new PlanConstraints(
                 minCreators, maxCreators, maxShare, Map.of(), Map.of(), minTrust, Set.of(), Set.of());
         return new PlanBrief(
-                budget, currency, objective, List.of(deliverable), Set.of(), Set.of(), Set.of(), constraints, rates);
+                budget, currency, objective, deliverables, Set.of(), Set.of(), Set.of(), constraints, rates);
     }
 
     private static double number(Map<String, String> form, String field, Double fallback) {

@@ -5,7 +5,6 @@ import io.microreach.audience.Lookalike;
 import io.microreach.audience.Overlap;
 import io.microreach.audience.OverlapMatrix;
 import io.microreach.domain.Platform;
-import io.microreach.domain.TierBands;
 import io.microreach.forecast.DeliverableForecast;
 import io.microreach.forecast.EngagementSpread;
 import io.microreach.planner.CampaignPlanner;
@@ -16,9 +15,7 @@ import io.microreach.planner.PlanConstraints;
 import io.microreach.planner.PlanProblem;
 import io.microreach.planner.PlanningException;
 import io.microreach.pricing.Deliverable;
-import io.microreach.pricing.PriceEstimator;
 import io.microreach.pricing.PriceRange;
-import io.microreach.pricing.PriceTable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -50,11 +47,12 @@ public class PlanService {
 
     private final JdbcTemplate jdbc;
     private final AudienceStore audiences;
-    private final PriceEstimator prices = new PriceEstimator(PriceTable.defaults(), TierBands.DEFAULT);
+    private final PriceService prices;
 
-    public PlanService(JdbcTemplate jdbc, AudienceStore audiences) {
+    public PlanService(JdbcTemplate jdbc, AudienceStore audiences, PriceService prices) {
         this.jdbc = jdbc;
         this.audiences = audiences;
+        this.prices = prices;
     }
 
     private record Row(
@@ -227,50 +225,28 @@ public class PlanService {
                 rs -> {
                     peerMedian.put(rs.getString(1) + "/" + rs.getString(2), rs.getDouble(3));
                 });
-        Map<Long, Map<String, double[]>> rateCards = new HashMap<>();
-        Map<Long, Map<String, String>> rateCurrencies = new HashMap<>();
-        jdbc.query(
-                "SELECT DISTINCT ON (account_id, deliverable) account_id, deliverable, amount, currency"
-                        + " FROM negotiated_price WHERE workspace_id = (SELECT id FROM workspace WHERE name = 'default')"
-                        + " AND account_id = ANY(?) ORDER BY account_id, deliverable, valid_from DESC NULLS LAST,"
-                        + " created_at DESC",
-                rs -> {
-                    rateCards
-                            .computeIfAbsent(rs.getLong(1), x -> new HashMap<>())
-                            .put(rs.getString(2), new double[] {rs.getDouble(3)});
-                    rateCurrencies
-                            .computeIfAbsent(rs.getLong(1), x -> new HashMap<>())
-                            .put(rs.getString(2), rs.getString(4).trim());
-                },
-                (Object) idArray);
+        Map<Long, PriceService.AccountPrice> priced = prices.prices(ids, brief.deliverables(), brief.currency());
+        if (priced.isEmpty()) {
+            throw new PlanningException(
+                    "deliverables",
+                    "no candidate's platform has "
+                            + brief.deliverables().stream().map(Deliverable::id).toList()
+                            + " (Instagram has post, reel, story; TikTok video; YouTube video, short; Bluesky and"
+                            + " X post)");
+        }
         List<PlanCandidate> out = new ArrayList<>();
         for (Row r : rows) {
             Platform platform = Platform.fromId(r.platform()).orElseThrow();
             double fallbackEr = r.er() != null ? r.er() : peerMedian.getOrDefault(r.platform() + "/" + r.tier(), 0.02);
             EngagementSpread spread =
                     EngagementSpread.fitOrAssume(posts.getOrDefault(r.accountId(), List.of()), fallbackEr);
-            PriceRange price = null;
+            PriceService.AccountPrice ap = priced.get(r.accountId());
+            if (ap == null) {
+                continue; // its platform has none of the brief's deliverables
+            }
+            PriceRange price = ap.price();
             DeliverableForecast forecast = DeliverableForecast.empty();
-            for (Deliverable d : brief.deliverables()) {
-                double[] card = rateCards.getOrDefault(r.accountId(), Map.of()).get(d.id());
-                String cardCurrency =
-                        rateCurrencies.getOrDefault(r.accountId(), Map.of()).get(d.id());
-                PriceRange p = prices.price(
-                        platform,
-                        r.followers(),
-                        d,
-                        r.er(),
-                        peerMedian.get(r.platform() + "/" + r.tier()),
-                        card == null ? Optional.empty() : Optional.of(card[0]),
-                        cardCurrency);
-                if (p.estimated() && !p.currency().equalsIgnoreCase(brief.currency())) {
-                    throw new PlanningException(
-                            "currency",
-                            "the brief is in " + brief.currency() + " but estimated prices are in " + p.currency()
-                                    + " (the price table's currency) and no exchange rates are configured; use "
-                                    + p.currency() + " or rate cards in " + brief.currency());
-                }
-                price = price == null ? p : sameCurrencyPlus(price, p, brief.currency(), r.id());
+            for (Deliverable d : ap.deliverables()) {
                 forecast = forecast.plus(DeliverableForecast.of(d, r.followers(), spread, brief.brandRates()));
             }
             double followers = Math.max(1, r.followers());
@@ -289,16 +265,6 @@ public class PlanService {
                     sketches.get(r.accountId())));
         }
         return out;
-    }
-
-    private static PriceRange sameCurrencyPlus(PriceRange a, PriceRange b, String briefCurrency, String id) {
-        if (!a.currency().equals(b.currency())) {
-            throw new PlanningException(
-                    "currency",
-                    id + " has prices in " + a.currency() + " and " + b.currency() + "; the brief is in "
-                            + briefCurrency);
-        }
-        return a.plus(b);
     }
 
     /** Account id of "platform:handle" (handle case-insensitive, @ optional). */

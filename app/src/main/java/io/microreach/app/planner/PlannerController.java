@@ -1,14 +1,13 @@
 package io.microreach.app.planner;
 
 import io.microreach.audience.Lookalike;
+import io.microreach.domain.Platform;
 import io.microreach.planner.PlanningException;
-import io.microreach.pricing.Deliverable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -29,10 +28,21 @@ import org.springframework.web.bind.annotation.RestController;
 public class PlannerController {
     private final PlanService plans;
     private final RateCardStore rateCards;
+    private final RateCardEdits rateCardEdits;
+    private final PriceService prices;
+    private final io.microreach.app.shortlists.ShortlistService shortlists;
 
-    public PlannerController(PlanService plans, RateCardStore rateCards) {
+    public PlannerController(
+            PlanService plans,
+            RateCardStore rateCards,
+            RateCardEdits rateCardEdits,
+            PriceService prices,
+            io.microreach.app.shortlists.ShortlistService shortlists) {
         this.plans = plans;
         this.rateCards = rateCards;
+        this.rateCardEdits = rateCardEdits;
+        this.prices = prices;
+        this.shortlists = shortlists;
     }
 
     @Operation(
@@ -83,7 +93,10 @@ public class PlannerController {
         return plans.lookalikes(platform, handle, limit);
     }
 
-    @Operation(summary = "The workspace's rate card of one account")
+    @Operation(
+            summary = "The workspace's rate cards and negotiated prices of one account",
+            description = "Per deliverable the price in force today (newest valid from; a negotiated price beats the"
+                    + " rate card of the same day).")
     @GetMapping(value = "/api/accounts/{platform}/{handle}/rate-card", produces = MediaType.APPLICATION_JSON_VALUE)
     public List<RateCardStore.RateCardEntry> rateCard(@PathVariable String platform, @PathVariable String handle) {
         return rateCards.read(account(platform, handle));
@@ -91,7 +104,10 @@ public class PlannerController {
 
     @Operation(
             summary = "Set the price of one deliverable on an account's rate card",
-            description = "Body: {\"deliverable\": \"post\", \"amount\": 250, \"currency\": \"EUR\"}.")
+            description = "Body: {\"deliverable\": \"post\", \"amount\": 250, \"currency\": \"EUR\", \"kind\":"
+                    + " \"rate_card\" or \"negotiated\" (default rate_card), \"validFrom\": \"2026-12-01\" (optional)}."
+                    + " The deliverable must be one the platform has (YouTube: video, short; Instagram: post, reel,"
+                    + " story; TikTok: video; Bluesky and X: post); a 400 names the field otherwise.")
     @PutMapping(
             value = "/api/accounts/{platform}/{handle}/rate-card",
             consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -99,25 +115,43 @@ public class PlannerController {
     public List<RateCardStore.RateCardEntry> upsertRateCard(
             @PathVariable String platform, @PathVariable String handle, @RequestBody Map<String, Object> body) {
         long id = account(platform, handle);
-        Object d = body.get("deliverable");
-        Deliverable deliverable = Deliverable.fromId(d == null ? null : String.valueOf(d))
-                .orElseThrow(() -> new PlanningException(
-                        "deliverable", "unknown deliverable '" + d + "'; expected " + Deliverable.allowedIds()));
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(String.valueOf(body.get("amount")));
-        } catch (NumberFormatException e) {
-            throw new PlanningException("amount", "must be a number, got '" + body.get("amount") + "'");
-        }
-        if (amount.signum() < 0) {
-            throw new PlanningException("amount", "must be >= 0");
-        }
-        String currency = String.valueOf(body.get("currency"));
-        if (!currency.matches("[A-Za-z]{3}")) {
-            throw new PlanningException("currency", "must be a 3-letter ISO code, got '" + currency + "'");
-        }
-        rateCards.upsert(id, deliverable, amount, currency.toUpperCase(java.util.Locale.ROOT));
+        Platform p = Platform.fromId(platform).orElseThrow();
+        Map<String, String> form = new java.util.HashMap<>();
+        body.forEach((k, v) -> form.put(k, v == null ? "" : String.valueOf(v)));
+        rateCardEdits.save(id, p, form);
         return rateCards.read(id);
+    }
+
+    @Operation(
+            summary = "The price of one account, as Discover, the creator page, shortlists and plans show it",
+            description = "main: its platform's main deliverable in the display currency (microreach.currency.display);"
+                    + " deliverables: every deliverable its platform has. Each with low, high, currency, whether it"
+                    + " is estimated, its basis and the conversion (rate and day) when one happened.")
+    @GetMapping(value = "/api/accounts/{platform}/{handle}/price", produces = MediaType.APPLICATION_JSON_VALUE)
+    public AccountPrices price(
+            @PathVariable String platform,
+            @PathVariable String handle,
+            @Parameter(description = "currency to show (default: the display currency)") @RequestParam(required = false)
+                    String currency) {
+        long id = account(platform, handle);
+        Platform p = Platform.fromId(platform).orElseThrow();
+        String c = currency == null || currency.isBlank()
+                ? prices.displayCurrency()
+                : currency.strip().toUpperCase(java.util.Locale.ROOT);
+        prices.requireKnown(c);
+        return new AccountPrices(prices.prices(List.of(id), List.of(), c).get(id), prices.everyDeliverable(id, p, c));
+    }
+
+    /** An account's price for its main deliverable and for each deliverable its platform has. */
+    public record AccountPrices(PriceService.AccountPrice main, List<PriceService.AccountPrice> deliverables) {}
+
+    @Operation(summary = "The prices of a shortlist's creators (main deliverable, display currency)")
+    @GetMapping(value = "/api/shortlists/{id}/prices", produces = MediaType.APPLICATION_JSON_VALUE)
+    public List<PriceService.AccountPrice> shortlistPrices(@PathVariable long id) {
+        List<Long> ids = shortlists.entries(id).stream()
+                .map(io.microreach.app.shortlists.ShortlistEntry::accountId)
+                .toList();
+        return List.copyOf(prices.mainPrices(ids).values());
     }
 
     private long account(String platform, String handle) {

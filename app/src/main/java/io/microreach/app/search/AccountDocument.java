@@ -66,6 +66,10 @@ final class AccountDocument {
             doubleField(d, PRICE_LOW, a.price().low());
             doubleField(d, PRICE_HIGH, a.price().high());
             d.add(new StoredField(PRICE_CURRENCY, a.price().currency()));
+            if (a.price().basis() != null) {
+                d.add(new StoredField(PRICE_BASIS, a.price().basis()));
+            }
+            d.add(new StoredField(PRICE_CONVERTED, a.price().converted() ? 1 : 0));
         }
         for (NicheScore n : a.niches()) {
             String field = nicheConfidence(n.niche());

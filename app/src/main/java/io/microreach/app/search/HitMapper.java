@@ -75,6 +75,12 @@ final class HitMapper {
         String currency = d.get(PRICE_CURRENCY);
         return low == null || high == null || currency == null
                 ? null
-                : new PriceEstimates.PriceRange(low, high, currency);
+                : new PriceEstimates.PriceRange(
+                        low,
+                        high,
+                        currency,
+                        d.get(PRICE_BASIS),
+                        d.getField(PRICE_CONVERTED) != null
+                                && d.getField(PRICE_CONVERTED).numericValue().intValue() == 1);
     }
 }

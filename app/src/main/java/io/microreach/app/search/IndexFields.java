@@ -25,7 +25,7 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
  * older version is rebuilt at start.
  */
 final class IndexFields {
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
 
     static final String ID = "id";
     static final String PLATFORM = "platform";
@@ -47,6 +47,8 @@ final class IndexFields {
     static final String PRICE_LOW = "price_low";
     static final String PRICE_HIGH = "price_high";
     static final String PRICE_CURRENCY = "price_currency";
+    static final String PRICE_BASIS = "price_basis";
+    static final String PRICE_CONVERTED = "price_converted";
     static final String COUNTRY = "country";
     static final String LANGUAGE = "language";
     static final String HAS_CONTACT = "has_contact";

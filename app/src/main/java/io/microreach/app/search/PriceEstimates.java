@@ -9,9 +9,22 @@ import java.util.Map;
  * estimates are unavailable" instead of silently matching nothing.
  */
 public interface PriceEstimates {
-    /** Price of one sponsored post (a video on TikTok and YouTube) of each given account that has one (accounts without an estimate are absent). */
+    /**
+     * Price of the main sponsored deliverable (a post on Instagram, a video on TikTok and YouTube) of each given account
+     * that has one (accounts without a price are absent).
+     */
     Map<Long, PriceRange> estimates(Collection<Long> accountIds);
 
-    /** A price range in one currency for one sponsored post. */
-    record PriceRange(double low, double high, String currency) {}
+    /**
+     * A price range in one currency for the platform's main sponsored deliverable.
+     *
+     * @param basis where it comes from, as a user reads it (the deliverable, "estimate from followers and engagement"
+     *     or "rate card, valid from …", and the conversion when one happened); null when unknown
+     * @param converted whether the amount was converted from another currency (shown as "≈")
+     */
+    record PriceRange(double low, double high, String currency, String basis, boolean converted) {
+        public PriceRange(double low, double high, String currency) {
+            this(low, high, currency, null, false);
+        }
+    }
 }

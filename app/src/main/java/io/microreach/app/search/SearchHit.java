@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One result row with the numbers a list shows and why it ranks where it does. Metrics are null when the account is
- * not scored yet; {@code price} is the estimated price range of one sponsored post, null without an estimate; {@code
+ * not scored yet; {@code price} is the price of the platform's main format (the planner's price service: rate card
+ * or estimated range, in the display currency), null without one; {@code
  * demo} marks accounts of the generated demo data set.
  */
 public record SearchHit(

@@ -129,7 +129,22 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
                     failure == null ? "constraints" : failure,
                     "no plan within the budget of " + CoverageModel.fmt(problem.budget()) + " meets it");
         }
-        return new Allocation(best.ids, best.value, best.cost, evaluations[0], guarantee(m, seedSize, free.size()));
+        return new Allocation(
+                best.ids,
+                best.value,
+                best.cost,
+                evaluations[0],
+                guarantee(m, seedSize, free.size()),
+                guaranteedShare(m, seedSize));
+    }
+
+    private static Double guaranteedShare(CoverageModel m, int seedSize) {
+        if (m.problem.objective() == Objective.PROFIT
+                || m.problem.constraints().hasSideConstraints(m.eligibleCountInt())) {
+            return null;
+        }
+        double e = 1 - 1 / Math.E;
+        return seedSize == 3 ? e : e / 2;
     }
 
     private String guarantee(CoverageModel m, int seedSize, int free) {

@@ -282,8 +282,10 @@ public final class CampaignPlanner {
         if (share >= 1) {
             return "This plan is the best possible for this budget (exhaustive search).";
         }
-        return "This plan reaches at least " + Math.round(share * 100) + "% of the best possible " + noun(m)
-                + " for this budget; in practice usually far closer.";
+        String best = m.problem.objective() == Objective.ENGAGED_REACH
+                ? "reaches at least " + Math.round(share * 100) + "% of the best possible unique engaged reach"
+                : "gets at least " + Math.round(share * 100) + "% of the best possible " + noun(m);
+        return "This plan " + best + " for this budget; in practice usually far closer.";
     }
 
     private static String weighed(CoverageModel m, EvidenceMinimum evidence) {

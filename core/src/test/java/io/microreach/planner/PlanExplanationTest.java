@@ -167,8 +167,8 @@ class PlanExplanationTest {
         List<PlanCandidate> cs = List.of(creator("a", 1000, 100, 70.0, 10), creator("b", 2000, 150, 70.0, 10));
         Plan p = plan(cs, 200, DEFAULT_EVIDENCE);
         assertThat(p.explanation().guaranteeSummary())
-                .isEqualTo("This plan reaches at least 63% of the best possible engaged people for this budget; in"
-                        + " practice usually far closer.");
+                .isEqualTo("This plan reaches at least 63% of the best possible unique engaged reach for this budget;"
+                        + " in practice usually far closer.");
         assertThat(p.guarantee()).contains("Sviridenko 2004");
         Plan capped = plan(cs, 200, DEFAULT_EVIDENCE.withMaxCreators(1));
         assertThat(capped.explanation().guaranteeSummary()).startsWith("No bound is proven with creator limits");

@@ -19,13 +19,13 @@ public final class PlanFormat {
         return String.format(Locale.ROOT, "%,.0f", v);
     }
 
-    /** A count that may be small: two decimals under 1, one under 10, whole from 10 on. */
+    /** A count that may be small: whole from 10 on, one decimal down to 0.1, two below (0.04 is not "0.0"). */
     public String small(double v) {
         double a = Math.abs(v);
         if (a >= 10) {
             return String.format(Locale.ROOT, "%,.0f", v);
         }
-        return String.format(Locale.ROOT, a >= 1 || a == 0 ? "%.1f" : "%.2f", v);
+        return String.format(Locale.ROOT, a >= 0.1 || a == 0 ? "%.1f" : "%.2f", v);
     }
 
     /** A P10–P90 band with its P50, e.g. "1,200 (800–1,900)". */

@@ -184,6 +184,7 @@ public class PlanService {
                 },
                 (Object) rows.stream().map(Row::accountId).toArray(Long[]::new));
         List<Row> out = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
         byHandle.forEach((handle, same) -> {
             if (same.size() == 1) {
                 out.add(same.get(0));
@@ -195,14 +196,15 @@ public class PlanService {
                             .thenComparingLong(Row::accountId))
                     .orElseThrow();
             out.add(keep);
-            for (Row r : same) {
-                if (r != keep) {
-                    notes.add("@" + r.handle() + " (" + r.id() + ") left out: another " + r.platform()
-                            + " account with the same handle (" + keep.id() + ") was seen more recently; a plan books"
-                            + " one account per handle.");
-                }
-            }
+            same.stream().filter(r -> r != keep).forEach(r -> dropped.add(r.id() + " (kept " + keep.id() + ")"));
         });
+        if (!dropped.isEmpty()) {
+            notes.add(dropped.size() + " account" + (dropped.size() == 1 ? "" : "s")
+                    + " left out because another account of the platform with the same handle was seen more recently"
+                    + " (a plan books one account per handle): "
+                    + String.join(", ", dropped.subList(0, Math.min(5, dropped.size())))
+                    + (dropped.size() > 5 ? " and " + (dropped.size() - 5) + " more" : "") + ".");
+        }
         return out;
     }
 

@@ -198,8 +198,8 @@ public final class CampaignPlanner {
         if (lacking == 0) {
             return "";
         }
-        return "; " + lacking + " more candidate" + (lacking == 1 ? "" : "s") + " fall short of the evidence minimum ("
-                + evidence.describe() + ")";
+        return "; " + lacking + " more candidate" + (lacking == 1 ? " falls" : "s fall")
+                + " short of the evidence minimum (" + evidence.describe() + ")";
     }
 
     /** The best candidates not in the plan, by what they would add to it per cost, with the reason they are not. */

@@ -46,6 +46,9 @@ final class CoverageModel {
     final boolean subtractCost;
     final boolean[] eligible;
     final String[] ineligibleReason;
+    /** Candidates that fall short of the evidence minimum (a subset of the ineligible ones). */
+    final boolean[] lacksEvidence;
+
     final int[] mustInclude;
     final int[] platformOf;
     final List<String> platformKeys;
@@ -129,9 +132,12 @@ final class CoverageModel {
 
         this.eligible = new boolean[n];
         this.ineligibleReason = new String[n];
+        this.lacksEvidence = new boolean[n];
         for (int i = 0; i < n; i++) {
             ineligibleReason[i] = PlanFeasibility.ineligibility(byIndex.get(i), k, budget);
             eligible[i] = ineligibleReason[i] == null;
+            lacksEvidence[i] =
+                    !k.excluded().contains(byIndex.get(i).id()) && k.evidence().shortfall(byIndex.get(i)) != null;
         }
         this.mustInclude = k.mustInclude().stream()
                 .mapToInt(this::indexOrThrowMust)

@@ -64,7 +64,8 @@ public final class ExactAllocator implements BudgetAllocator {
         for (String id : search.bestIds) {
             cost += m.cost[m.indexOf.get(id)];
         }
-        return new Allocation(search.bestIds, search.bestValue, cost, search.nodes, "exact optimum (branch and bound)");
+        return new Allocation(
+                search.bestIds, search.bestValue, cost, search.nodes, "exact optimum (branch and bound)", 1.0);
     }
 
     private final class Search {

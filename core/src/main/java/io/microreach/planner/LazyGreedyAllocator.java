@@ -25,6 +25,8 @@ import java.util.PriorityQueue;
  *       knapsack constraint");
  *   <li>otherwise seeds of size ≤ 1 (or only the empty seed plus the best single creator): (1 − 1/e)/2 ≈ 0.316, the
  *       bound of the best of greedy and the best single element (Khuller, Moss &amp; Naor 1999; Leskovec et al. 2007).
+ *       In the largest pools the {@link #LARGE_POOL_SEEDS} creators with the largest stand-alone value are also tried
+ *       as seeds; more candidate plans never lower a bound.
  * </ul>
  * With a maximum creator count below n, quotas or minimums the instance has several constraints and no bound is
  * claimed; with profit (not monotone) neither. The {@link ExactAllocator} checks the gap on small instances (see the
@@ -32,6 +34,14 @@ import java.util.PriorityQueue;
  */
 public final class LazyGreedyAllocator implements BudgetAllocator {
     public static final int DEFAULT_MAX_SEED_SETS = 12_000;
+
+    /**
+     * Seeds tried in a pool too large for enumeration: the creators with the largest stand-alone value. The per-cost
+     * greedy fills the budget with small, cheap accounts before a large good-value one comes up, and the best single
+     * creator alone leaves the rest of the budget unused; seeding with each of the largest gives the plans in between
+     * (one large creator plus the best small ones) at the cost of a few more greedy runs.
+     */
+    static final int LARGE_POOL_SEEDS = 8;
 
     private final boolean lazy;
     private final int maxSeedSets;
@@ -72,6 +82,9 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
         Result best = null;
         String failure = null;
         List<int[]> seeds = seeds(free, seedSize);
+        if (seedSize == 0) {
+            seeds.addAll(largestSingles(base, free, evaluations));
+        }
         for (int[] seed : seeds) {
             CoverageModel.State s = m.new State(base);
             boolean ok = true;
@@ -129,7 +142,22 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
                     failure == null ? "constraints" : failure,
                     "no plan within the budget of " + CoverageModel.fmt(problem.budget()) + " meets it");
         }
-        return new Allocation(best.ids, best.value, best.cost, evaluations[0], guarantee(m, seedSize, free.size()));
+        return new Allocation(
+                best.ids,
+                best.value,
+                best.cost,
+                evaluations[0],
+                guarantee(m, seedSize, free.size()),
+                guaranteedShare(m, seedSize));
+    }
+
+    private static Double guaranteedShare(CoverageModel m, int seedSize) {
+        if (m.problem.objective() == Objective.PROFIT
+                || m.problem.constraints().hasSideConstraints(m.eligibleCountInt())) {
+            return null;
+        }
+        double e = 1 - 1 / Math.E;
+        return seedSize == 3 ? e : e / 2;
     }
 
     private String guarantee(CoverageModel m, int seedSize, int free) {
@@ -147,6 +175,25 @@ public final class LazyGreedyAllocator implements BudgetAllocator {
         }
         return "(1 - 1/e)/2 (0.316) of the optimum: best of lazy greedy and the best single creator (" + free
                 + " eligible creators exceed the " + maxSeedSets + " seed sets of full enumeration)";
+    }
+
+    /** The {@link #LARGE_POOL_SEEDS} free creators with the largest stand-alone gain, each as a seed of its own. */
+    private static List<int[]> largestSingles(CoverageModel.State base, List<Integer> free, long[] evaluations) {
+        double[] gain = new double[free.size()];
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < free.size(); i++) {
+            order.add(i);
+            gain[i] = base.canAdd(free.get(i)) ? base.gain(free.get(i)) : Double.NEGATIVE_INFINITY;
+            evaluations[0]++;
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> -gain[i]).thenComparingInt(i -> free.get(i)));
+        List<int[]> out = new ArrayList<>();
+        for (int i : order.subList(0, Math.min(LARGE_POOL_SEEDS, order.size()))) {
+            if (gain[i] > 0) {
+                out.add(new int[] {free.get(i)});
+            }
+        }
+        return out;
     }
 
     private static List<int[]> seeds(List<Integer> free, int size) {

@@ -9,6 +9,8 @@ import java.util.List;
  *     profit)
  * @param rejected the most relevant candidates not chosen (best stand-alone value first), with reasons
  * @param alternatives the best single creator within the budget and the naive "top followers" plan, same fields
+ * @param explanation the plan in plain words: guarantee, evidence minimum, unspent budget, next best additions,
+ *     comparison with the alternatives, warnings
  */
 public record Plan(
         PlanSummary plan,
@@ -19,7 +21,8 @@ public record Plan(
         String guarantee,
         long evaluations,
         List<RejectedCreator> rejected,
-        List<PlanSummary> alternatives) {
+        List<PlanSummary> alternatives,
+        PlanExplanation explanation) {
     public Plan {
         rejected = List.copyOf(rejected);
         alternatives = List.copyOf(alternatives);

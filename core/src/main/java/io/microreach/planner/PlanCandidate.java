@@ -18,6 +18,7 @@ import java.util.TreeSet;
  * @param conversionProbability chance that one audience member converts (forecast P50 conversions ÷ followers)
  * @param audience the audience sketch, or null when none is stored (then the creator's audience is assumed disjoint
  *     from everyone's)
+ * @param recentPosts posts published within the evidence window (see {@link EvidenceMinimum}) of its newest post
  */
 public record PlanCandidate(
         String id,
@@ -31,7 +32,38 @@ public record PlanCandidate(
         DeliverableForecast forecast,
         double engagementProbability,
         double conversionProbability,
-        AudienceSketch audience) {
+        AudienceSketch audience,
+        int recentPosts) {
+
+    /** A candidate without a post count (fine where the plan sets no {@link EvidenceMinimum}). */
+    public PlanCandidate(
+            String id,
+            String handle,
+            Platform platform,
+            Set<String> niches,
+            Double trustScore,
+            long followers,
+            double cost,
+            PriceRange price,
+            DeliverableForecast forecast,
+            double engagementProbability,
+            double conversionProbability,
+            AudienceSketch audience) {
+        this(
+                id,
+                handle,
+                platform,
+                niches,
+                trustScore,
+                followers,
+                cost,
+                price,
+                forecast,
+                engagementProbability,
+                conversionProbability,
+                audience,
+                0);
+    }
 
     public PlanCandidate {
         Objects.requireNonNull(id, "id");
@@ -42,6 +74,14 @@ public record PlanCandidate(
         }
         engagementProbability = Math.max(0, Math.min(1, engagementProbability));
         conversionProbability = Math.max(0, Math.min(1, conversionProbability));
+    }
+
+    /**
+     * Whether overlap with other audiences can be estimated at all: an account with no sampled follower and no
+     * commenter has an empty sketch, and its overlap is unknown rather than zero.
+     */
+    public boolean audienceKnown() {
+        return audience != null && audience.sampleSize() > 0;
     }
 
     /** The audience size used for the coverage model. */

@@ -14,6 +14,7 @@ import java.util.TreeSet;
  * @param minTrustScore creators below it (or without a trust score) are not eligible; null = no minimum
  * @param excluded creator ids never to choose
  * @param mustInclude creator ids always chosen
+ * @param evidence the least evidence a creator needs to be eligible
  */
 public record PlanConstraints(
         int minCreators,
@@ -23,16 +24,40 @@ public record PlanConstraints(
         Map<String, Quota> platformQuotas,
         Double minTrustScore,
         Set<String> excluded,
-        Set<String> mustInclude) {
+        Set<String> mustInclude,
+        EvidenceMinimum evidence) {
 
-    public static final PlanConstraints NONE =
-            new PlanConstraints(0, Integer.MAX_VALUE, 1.0, Map.of(), Map.of(), null, Set.of(), Set.of());
+    public static final PlanConstraints NONE = new PlanConstraints(
+            0, Integer.MAX_VALUE, 1.0, Map.of(), Map.of(), null, Set.of(), Set.of(), EvidenceMinimum.NONE);
+
+    /** Constraints without an evidence minimum. */
+    public PlanConstraints(
+            int minCreators,
+            int maxCreators,
+            double maxBudgetShare,
+            Map<String, Quota> nicheQuotas,
+            Map<String, Quota> platformQuotas,
+            Double minTrustScore,
+            Set<String> excluded,
+            Set<String> mustInclude) {
+        this(
+                minCreators,
+                maxCreators,
+                maxBudgetShare,
+                nicheQuotas,
+                platformQuotas,
+                minTrustScore,
+                excluded,
+                mustInclude,
+                EvidenceMinimum.NONE);
+    }
 
     public PlanConstraints {
         nicheQuotas = new TreeMap<>(nicheQuotas == null ? Map.of() : nicheQuotas);
         platformQuotas = new TreeMap<>(platformQuotas == null ? Map.of() : platformQuotas);
         excluded = new TreeSet<>(excluded == null ? Set.of() : excluded);
         mustInclude = new TreeSet<>(mustInclude == null ? Set.of() : mustInclude);
+        evidence = evidence == null ? EvidenceMinimum.NONE : evidence;
         if (minCreators < 0) {
             throw new PlanningException("constraints.minCreators", "must be >= 0, got " + minCreators);
         }
@@ -50,12 +75,41 @@ public record PlanConstraints(
 
     public PlanConstraints withMustInclude(Set<String> ids) {
         return new PlanConstraints(
-                minCreators, maxCreators, maxBudgetShare, nicheQuotas, platformQuotas, minTrustScore, excluded, ids);
+                minCreators,
+                maxCreators,
+                maxBudgetShare,
+                nicheQuotas,
+                platformQuotas,
+                minTrustScore,
+                excluded,
+                ids,
+                evidence);
     }
 
     public PlanConstraints withMaxCreators(int max) {
         return new PlanConstraints(
-                minCreators, max, maxBudgetShare, nicheQuotas, platformQuotas, minTrustScore, excluded, mustInclude);
+                minCreators,
+                max,
+                maxBudgetShare,
+                nicheQuotas,
+                platformQuotas,
+                minTrustScore,
+                excluded,
+                mustInclude,
+                evidence);
+    }
+
+    public PlanConstraints withEvidence(EvidenceMinimum e) {
+        return new PlanConstraints(
+                minCreators,
+                maxCreators,
+                maxBudgetShare,
+                nicheQuotas,
+                platformQuotas,
+                minTrustScore,
+                excluded,
+                mustInclude,
+                e);
     }
 
     /** Whether anything beyond the budget restricts the choice (the greedy guarantee is stated for the budget only). */

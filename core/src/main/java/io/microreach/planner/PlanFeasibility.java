@@ -36,6 +36,10 @@ final class PlanFeasibility {
         if (k.excluded().contains(c.id())) {
             return "excluded";
         }
+        String evidence = k.evidence().shortfall(c);
+        if (evidence != null) {
+            return evidence;
+        }
         if (k.minTrustScore() != null) {
             if (c.trustScore() == null) {
                 return "no trust score (minTrustScore " + CoverageModel.fmt(k.minTrustScore()) + ")";
@@ -92,7 +96,8 @@ final class PlanFeasibility {
             throw new PlanningException(
                     "constraints.minCreators",
                     "needs " + m.minCreators + " creators but only " + el.size()
-                            + " are eligible (after minTrustScore, excluded, budget and maxBudgetShare)");
+                            + " are eligible (after the evidence minimum, minTrustScore, excluded, budget and"
+                            + " maxBudgetShare)");
         }
         double[] sorted = el.stream().mapToDouble(i -> m.cost[i]).sorted().toArray();
         double cheapest = 0;

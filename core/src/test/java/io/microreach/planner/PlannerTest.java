@@ -276,4 +276,25 @@ class PlannerTest {
         assertThatThrownBy(() -> g.allocate(Instances.problem(cs, 250, Objective.ENGAGED_REACH, mustLowTrust)))
                 .hasMessageContaining("below min trust");
     }
+
+    /**
+     * A pool too large to enumerate seeds: the per-cost greedy spends on small accounts first, the gain greedy takes
+     * the single largest; one large creator plus the best small ones beats both, and seeding with the largest finds it.
+     */
+    @Test
+    void largePoolsAlsoTryTheLargestCreatorsAsSeeds() {
+        List<PlanCandidate> cs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            cs.add(Instances.candidate(
+                    String.format("small%02d", i), ids("s" + i + "-", 0, 110), 10, 0.1, null, Platform.INSTAGRAM));
+        }
+        cs.add(Instances.candidate("big1", ids("b1-", 0, 9000), 950, 0.1, null, Platform.INSTAGRAM));
+        cs.add(Instances.candidate("big2", ids("b2-", 0, 9400), 1000, 0.1, null, Platform.INSTAGRAM));
+        PlanProblem p = Instances.problem(cs, 1000, Objective.ENGAGED_REACH, PlanConstraints.NONE);
+        Allocation a = new LazyGreedyAllocator(true, 1).allocate(p);
+        assertThat(a.guarantee()).startsWith("(1 - 1/e)/2");
+        // big1 (900) + five small accounts (5 × 11) = 955, more than big2 alone (940) or the 20 small ones (220).
+        assertThat(a.chosenIds()).contains("big1").hasSize(6);
+        assertThat(a.value()).isCloseTo(955.0, org.assertj.core.data.Offset.offset(1e-6));
+    }
 }

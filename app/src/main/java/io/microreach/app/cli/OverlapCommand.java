@@ -64,6 +64,10 @@ class OverlapCommand implements Callable<Integer> {
                                 .filter(x -> x.a().equals(a) && x.b().equals(b))
                                 .findFirst()
                                 .orElseThrow();
+                        if (p.shareOfAInB() == null) {
+                            line.append(String.format(Locale.ROOT, "  %-22s", "? (no audience data)"));
+                            continue;
+                        }
                         line.append(String.format(
                                 Locale.ROOT,
                                 "  %5.1f%% [%4.1f, %5.1f]",

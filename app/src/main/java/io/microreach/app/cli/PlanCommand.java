@@ -1,9 +1,12 @@
 package io.microreach.app.cli;
 
 import io.microreach.app.planner.BriefReader;
+import io.microreach.app.planner.PlanBrief;
 import io.microreach.app.planner.PlanResponse;
 import io.microreach.app.planner.PlanService;
 import io.microreach.app.planner.PriceText;
+import io.microreach.planner.EvidenceMinimum;
+import io.microreach.planner.PlanExplanation;
 import io.microreach.planner.PlanningException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +39,19 @@ class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the plan as JSON.")
     boolean json;
 
+    @Option(
+            names = "--min-posts",
+            paramLabel = "N",
+            description = "Evidence minimum: fewest posts in the 90 days before a creator's newest post (default: the"
+                    + " brief's constraints.minEvidence.posts, else 5; 0 = no minimum).")
+    Integer minPosts;
+
+    @Option(
+            names = "--no-trust-score-required",
+            description =
+                    "Evidence minimum: also plan with creators that have no trust score yet (required by default).")
+    boolean noTrustRequired;
+
     @Spec
     CommandSpec spec;
 
@@ -50,7 +66,23 @@ class PlanCommand implements Callable<Integer> {
             return ExitCodes.UNUSABLE;
         }
         try (ConfigurableApplicationContext ctx = SpringLauncher.batch(home.home)) {
-            PlanResponse plan = ctx.getBean(PlanService.class).plan(BriefReader.read(text));
+            PlanBrief b = BriefReader.read(text);
+            EvidenceMinimum e = b.constraints().evidence();
+            if (minPosts != null || noTrustRequired) {
+                e = new EvidenceMinimum(
+                        !noTrustRequired && e.trustScore(), minPosts == null ? e.posts() : minPosts, e.days());
+                b = new PlanBrief(
+                        b.budget(),
+                        b.currency(),
+                        b.objective(),
+                        b.deliverables(),
+                        b.niches(),
+                        b.countries(),
+                        b.platforms(),
+                        b.constraints().withEvidence(e),
+                        b.brandRates());
+            }
+            PlanResponse plan = ctx.getBean(PlanService.class).plan(b);
             var out = spec.commandLine().getOut();
             if (json) {
                 out.println(ctx.getBean(JsonMapper.class)
@@ -67,22 +99,38 @@ class PlanCommand implements Callable<Integer> {
         }
     }
 
-    private static String text(PlanResponse p) {
+    static String text(PlanResponse p) {
         StringBuilder sb = new StringBuilder();
+        PlanExplanation x = p.explanation();
+        x.warnings().forEach(w -> sb.append("WARNING: ").append(w).append('\n'));
         sb.append(String.format(
                 Locale.ROOT,
-                "Plan: %d creators, %.2f of %.2f %s, %s = %.1f%n",
+                "Plan: %d creators, %,.0f of %,.0f %s, %s = %s%n",
                 p.creators().size(),
                 p.totalCost(),
                 p.budget(),
                 p.currency(),
                 p.objective(),
-                p.objectiveValue()));
-        sb.append("Guarantee: ").append(p.guarantee()).append('\n');
+                value(p.objective(), p.objectiveValue())));
+        sb.append("Guarantee: ")
+                .append(x.guaranteeSummary())
+                .append(" (")
+                .append(p.guarantee())
+                .append(")\n");
+        sb.append("Evidence minimum: ")
+                .append(x.evidence().describe())
+                .append("; ")
+                .append(x.excludedForEvidence())
+                .append(" of ")
+                .append(x.candidates())
+                .append(" candidates left out for too little evidence\n");
+        if (x.unspentReason() != null) {
+            sb.append(x.unspentReason()).append('\n');
+        }
         for (PlanResponse.Creator c : p.creators()) {
             sb.append(String.format(
                     Locale.ROOT,
-                    "  %-32s %-9s %s  cost %.2f%s  engagements P10/P50/P90 %.0f/%.0f/%.0f  +%.1f  %s%n",
+                    "  %-32s %-9s %s  cost %,.0f%s  engagements P10/P50/P90 %.0f/%.0f/%.0f  conversions %s  +%s  %s%n",
                     c.id(),
                     c.platform(),
                     String.join("+", c.deliverables()),
@@ -92,20 +140,40 @@ class PlanCommand implements Callable<Integer> {
                     c.forecast().engagements().p10(),
                     c.forecast().engagements().p50(),
                     c.forecast().engagements().p90(),
-                    c.marginalContribution(),
+                    value("conversions", c.forecast().conversions().p50()),
+                    value(p.objective(), c.marginalContribution()),
                     c.reason()));
+        }
+        for (PlanExplanation.Addition a : x.nextBest()) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "Next best: %s would add %s for %,.0f %s; not chosen: %s%n",
+                    a.id(),
+                    value(p.objective(), a.gain()),
+                    a.cost(),
+                    p.currency(),
+                    a.whyNot()));
         }
         for (PlanResponse.Alternative a : p.alternatives()) {
             sb.append(String.format(
                     Locale.ROOT,
-                    "Alternative '%s': %d creators, %.2f %s, %s = %.1f%n",
+                    "Alternative '%s': %d creators, %,.0f %s, %s = %s%n",
                     a.name(),
                     a.creators().size(),
                     a.totalCost(),
                     p.currency(),
                     a.objective(),
-                    a.objectiveValue()));
+                    value(a.objective(), a.objectiveValue())));
         }
+        x.comparisons().forEach(c -> sb.append(c).append('\n'));
+        p.notes().forEach(n -> sb.append("Note: ").append(n).append('\n'));
         return sb.toString();
+    }
+
+    /** Conversions keep a decimal (0.4 is not 0); people and money are whole. */
+    private static String value(String objective, double v) {
+        return objective.equals("conversions") && Math.abs(v) < 10
+                ? String.format(Locale.ROOT, "%.1f", v)
+                : String.format(Locale.ROOT, "%,.0f", v);
     }
 }

@@ -2,6 +2,7 @@ package io.microreach.app.planner;
 
 import io.microreach.domain.Platform;
 import io.microreach.forecast.BrandRates;
+import io.microreach.planner.EvidenceMinimum;
 import io.microreach.planner.Objective;
 import io.microreach.planner.PlanConstraints;
 import io.microreach.planner.PlanningException;
@@ -113,7 +114,7 @@ public final class BriefReader {
 
     private static PlanConstraints constraints(Object o) {
         if (o == null) {
-            return PlanConstraints.NONE;
+            return PlanConstraints.NONE.withEvidence(EvidenceMinimum.DEFAULT);
         }
         Map<?, ?> m = object(o, "constraints");
         Set<String> known = Set.of(
@@ -125,7 +126,8 @@ public final class BriefReader {
                 "minTrustScore",
                 "exclude",
                 "excluded",
-                "mustInclude");
+                "mustInclude",
+                "minEvidence");
         for (Object k : m.keySet()) {
             if (!known.contains(String.valueOf(k))) {
                 throw new PlanningException("constraints." + k, "unknown constraint; expected one of " + known);
@@ -150,7 +152,44 @@ public final class BriefReader {
                 quotas(m.get("platformQuotas"), "constraints.platformQuotas"),
                 trust,
                 normalise(excluded),
-                normalise(must));
+                normalise(must),
+                evidence(m.get("minEvidence"), m.containsKey("minEvidence")));
+    }
+
+    /**
+     * {@code minEvidence}: absent = the default (a trust score and 5 posts in 90 days), "none" = no minimum, or an
+     * object {trustScore: true|false, posts: N, days: D} whose missing fields keep their defaults.
+     */
+    static EvidenceMinimum evidence(Object o, boolean given) {
+        String field = "constraints.minEvidence";
+        EvidenceMinimum d = EvidenceMinimum.DEFAULT;
+        if (!given) {
+            return d;
+        }
+        if (o == null || "none".equalsIgnoreCase(String.valueOf(o).trim()) || Boolean.FALSE.equals(o)) {
+            return EvidenceMinimum.NONE;
+        }
+        Map<?, ?> m = object(o, field);
+        for (Object k : m.keySet()) {
+            if (!Set.of("trustScore", "posts", "days").contains(String.valueOf(k))) {
+                throw new PlanningException(
+                        field + "." + k, "unknown field; expected trustScore (true/false), posts and days");
+            }
+        }
+        boolean trust = d.trustScore();
+        if (m.containsKey("trustScore")) {
+            Object t = m.get("trustScore");
+            if (t instanceof Boolean b) {
+                trust = b;
+            } else if ("true".equalsIgnoreCase(String.valueOf(t)) || "false".equalsIgnoreCase(String.valueOf(t))) {
+                trust = Boolean.parseBoolean(String.valueOf(t));
+            } else {
+                throw new PlanningException(field + ".trustScore", "must be true or false, got '" + t + "'");
+            }
+        }
+        int posts = m.containsKey("posts") ? integer(m.get("posts"), field + ".posts") : d.posts();
+        int days = m.containsKey("days") ? integer(m.get("days"), field + ".days") : d.days();
+        return new EvidenceMinimum(trust, posts, days);
     }
 
     private static Set<String> normalise(Set<String> ids) {

@@ -5,6 +5,7 @@ import io.microreach.app.shortlists.ShortlistEntry;
 import io.microreach.app.shortlists.ShortlistProblem;
 import io.microreach.app.shortlists.ShortlistService;
 import io.microreach.forecast.BrandRates;
+import io.microreach.planner.EvidenceMinimum;
 import io.microreach.planner.Objective;
 import io.microreach.planner.PlanConstraints;
 import io.microreach.planner.PlanningException;
@@ -72,23 +73,38 @@ public class PlanPageController {
     }
 
     /** One platform's overlap matrix: rows and columns are the handles, cells the share of the row's audience. */
-    public record Heatmap(String platform, List<String> handles, List<List<OverlapResponse.Pair>> rows) {}
+    public record Heatmap(
+            String platform,
+            List<String> handles,
+            List<List<OverlapResponse.Pair>> rows,
+            List<String> noAudienceData) {}
 
     @GetMapping("/shortlists/{id}/overlap")
     public String overlap(@PathVariable long id, Model model) {
-        Map<String, List<String>> byPlatform = new LinkedHashMap<>();
+        Map<String, List<ShortlistEntry>> byPlatform = new LinkedHashMap<>();
         for (ShortlistEntry e : shortlists.entries(id)) {
-            byPlatform.computeIfAbsent(e.platform(), p -> new ArrayList<>()).add(e.handle());
+            byPlatform.computeIfAbsent(e.platform(), p -> new ArrayList<>()).add(e);
         }
         List<Heatmap> maps = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        byPlatform.forEach((platform, handles) -> {
-            if (handles.size() < 2) {
+        byPlatform.forEach((platform, entries) -> {
+            if (entries.size() < 2) {
                 notes.add(platform + ": only one account, nothing to compare");
                 return;
             }
+            // Two entries may share a handle (a reused handle): the account number tells them apart.
+            Map<String, Long> handleCount = new java.util.HashMap<>();
+            entries.forEach(e -> handleCount.merge(e.handle().toLowerCase(Locale.ROOT), 1L, Long::sum));
+            List<String> labels = entries.stream()
+                    .map(e -> handleCount.get(e.handle().toLowerCase(Locale.ROOT)) > 1
+                            ? e.handle() + " #" + e.accountId()
+                            : e.handle())
+                    .toList();
             try {
-                OverlapResponse r = planner.overlap(platform, handles);
+                OverlapResponse r = planner.overlapOfAccounts(
+                        platform,
+                        entries.stream().map(ShortlistEntry::accountId).toList(),
+                        labels);
                 List<List<OverlapResponse.Pair>> rows = new ArrayList<>();
                 for (String a : r.handles()) {
                     List<OverlapResponse.Pair> row = new ArrayList<>();
@@ -100,7 +116,7 @@ public class PlanPageController {
                     }
                     rows.add(row);
                 }
-                maps.add(new Heatmap(platform, r.handles(), rows));
+                maps.add(new Heatmap(platform, r.handles(), rows, r.noAudienceData()));
             } catch (PlanningException e) {
                 notes.add(platform + ": " + e.getMessage());
             }
@@ -120,6 +136,7 @@ public class PlanPageController {
         model.addAttribute("list", list);
         model.addAttribute("plan", plan);
         model.addAttribute("priceLines", priceLines(plan));
+        model.addAttribute("fmt", new PlanFormat());
         model.addAttribute("chartJson", json.writeValueAsString(comparison(plan)));
         return "plan-fragments :: plan";
     }
@@ -177,6 +194,16 @@ public class PlanPageController {
         double maxShare = number(form, "maxBudgetShare", 100.0) / 100.0;
         String trust = form.getOrDefault("minTrustScore", "").strip();
         Double minTrust = trust.isEmpty() ? null : number(form, "minTrustScore", null);
+        double minPosts = number(form, "minPosts", (double) EvidenceMinimum.DEFAULT.posts());
+        if (minPosts < 0 || minPosts != Math.rint(minPosts)) {
+            throw new PlanningException("minPosts", "must be a whole number of posts, 0 or more");
+        }
+        String trustRule = form.getOrDefault("requireTrustScore", "true").strip();
+        if (!trustRule.equals("true") && !trustRule.equals("false")) {
+            throw new PlanningException("requireTrustScore", "must be true or false, got '" + trustRule + "'");
+        }
+        boolean requireTrust = trustRule.equals("true");
+        EvidenceMinimum evidence = new EvidenceMinimum(requireTrust, (int) minPosts, EvidenceMinimum.DEFAULT.days());
         BrandRates rates;
         try {
             rates = new BrandRates(
@@ -188,7 +215,7 @@ public class PlanPageController {
             throw new PlanningException("brandRates", e.getMessage());
         }
         PlanConstraints constraints = new PlanConstraints(
-                minCreators, maxCreators, maxShare, Map.of(), Map.of(), minTrust, Set.of(), Set.of());
+                minCreators, maxCreators, maxShare, Map.of(), Map.of(), minTrust, Set.of(), Set.of(), evidence);
         return new PlanBrief(
                 budget, currency, objective, deliverables, Set.of(), Set.of(), Set.of(), constraints, rates);
     }

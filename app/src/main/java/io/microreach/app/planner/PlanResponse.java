@@ -2,6 +2,7 @@ package io.microreach.app.planner;
 
 import io.microreach.forecast.DeliverableForecast;
 import io.microreach.planner.Plan;
+import io.microreach.planner.PlanExplanation;
 import io.microreach.planner.PlanSummary;
 import io.microreach.planner.PlannedCreator;
 import io.microreach.planner.RejectedCreator;
@@ -9,7 +10,13 @@ import io.microreach.pricing.Deliverable;
 import io.microreach.pricing.PriceRange;
 import java.util.List;
 
-/** The CLI/REST shape of a plan (the contract in the README: creators, totalCost, objective, …, alternatives). */
+/**
+ * The CLI/REST shape of a plan (the contract in the README: creators, totalCost, objective, …, alternatives).
+ *
+ * @param explanation the plan in plain words: the guarantee, what was weighed, the evidence minimum and who fell short
+ *     of it, why budget is left and the next best additions, the comparison with the alternatives, warnings
+ * @param notes what was done to the candidates before planning (e.g. an older account of a reused handle left out)
+ */
 public record PlanResponse(
         List<Creator> creators,
         double totalCost,
@@ -20,9 +27,17 @@ public record PlanResponse(
         String guarantee,
         DeliverableForecast forecast,
         List<RejectedCreator> rejected,
-        List<Alternative> alternatives) {
+        List<Alternative> alternatives,
+        PlanExplanation explanation,
+        List<String> notes) {
 
-    /** One chosen creator. */
+    /**
+     * One chosen creator.
+     *
+     * @param trustScore null when the account has none
+     * @param recentPosts posts within the evidence window of its newest post
+     * @param audienceKnown false when the account has no audience data: its overlap with the others is unknown
+     */
     public record Creator(
             String id,
             String handle,
@@ -32,7 +47,10 @@ public record PlanResponse(
             PriceRange price,
             DeliverableForecast forecast,
             double marginalContribution,
-            String reason) {}
+            String reason,
+            Double trustScore,
+            int recentPosts,
+            boolean audienceKnown) {}
 
     /** A comparison plan with the same fields. */
     public record Alternative(
@@ -43,7 +61,7 @@ public record PlanResponse(
             double objectiveValue,
             DeliverableForecast forecast) {}
 
-    static PlanResponse of(Plan plan) {
+    static PlanResponse of(Plan plan, List<String> notes) {
         String objective = plan.objective().id();
         return new PlanResponse(
                 creators(plan.plan()),
@@ -58,7 +76,9 @@ public record PlanResponse(
                 plan.alternatives().stream()
                         .map(a -> new Alternative(
                                 a.name(), creators(a), a.totalCost(), objective, a.objectiveValue(), a.forecast()))
-                        .toList());
+                        .toList(),
+                plan.explanation(),
+                List.copyOf(notes));
     }
 
     private static List<Creator> creators(PlanSummary s) {
@@ -78,6 +98,9 @@ public record PlanResponse(
                 c.price(),
                 c.forecast(),
                 c.marginalContribution(),
-                c.reason());
+                c.reason(),
+                c.trustScore(),
+                c.recentPosts(),
+                c.audienceKnown());
     }
 }

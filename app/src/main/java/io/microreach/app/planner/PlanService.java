@@ -16,9 +16,12 @@ import io.microreach.planner.PlanProblem;
 import io.microreach.planner.PlanningException;
 import io.microreach.pricing.Deliverable;
 import io.microreach.pricing.PriceRange;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -63,15 +66,26 @@ public class PlanService {
             String country,
             Double trust,
             Double er,
-            String tier) {
+            String tier,
+            boolean sharedHandle) {
+        /**
+         * The candidate's key: "platform:handle", with "#account id" added when another stored account of the platform
+         * has the same handle (a renamed account, or a handle reused under a new platform id), so keys stay unique.
+         */
         String id() {
+            String base = platform + ":" + handle.toLowerCase(Locale.ROOT);
+            return sharedHandle ? base + "#" + accountId : base;
+        }
+
+        String handleKey() {
             return platform + ":" + handle.toLowerCase(Locale.ROOT);
         }
     }
 
     /** Plans a brief. */
     public PlanResponse plan(PlanBrief brief) {
-        return PlanResponse.of(planRaw(brief));
+        List<String> notes = new ArrayList<>();
+        return PlanResponse.of(planRaw(brief, null, notes), notes);
     }
 
     /** Plans a brief among the given accounts only (a shortlist); the brief's platform/country/niche filters still apply. */
@@ -79,40 +93,45 @@ public class PlanService {
         if (accountIds.isEmpty()) {
             throw new PlanningException("shortlist", "the shortlist is empty: add creators to it first");
         }
-        return PlanResponse.of(planRaw(brief, List.copyOf(accountIds)));
+        List<String> notes = new ArrayList<>();
+        return PlanResponse.of(planRaw(brief, List.copyOf(accountIds), notes), notes);
     }
 
     public Plan planRaw(PlanBrief brief) {
-        return planRaw(brief, null);
+        return planRaw(brief, null, new ArrayList<>());
     }
 
-    private Plan planRaw(PlanBrief brief, List<Long> onlyAccounts) {
+    private Plan planRaw(PlanBrief brief, List<Long> onlyAccounts, List<String> notes) {
         if (!(brief.budget() > 0)) {
             throw new PlanningException("budget", "must be a positive amount, got " + brief.budget());
         }
         PlanConstraints k = brief.constraints();
-        Set<String> must = k.mustInclude();
-        for (String id : must) {
-            if (findAccount(id, "constraints.mustInclude").isEmpty()) {
-                throw new PlanningException("constraints.mustInclude", "unknown creator " + id);
-            }
+        Set<Long> mustAccounts = new TreeSet<>();
+        for (String id : k.mustInclude()) {
+            mustAccounts.add(findAccount(id, "constraints.mustInclude")
+                    .orElseThrow(() -> new PlanningException("constraints.mustInclude", "unknown creator " + id)));
         }
+        Set<Long> excludedAccounts = new TreeSet<>();
         for (String id : k.excluded()) {
-            if (findAccount(id, "constraints.exclude").isEmpty()) {
-                throw new PlanningException("constraints.exclude", "unknown creator " + id);
-            }
+            excludedAccounts.add(findAccount(id, "constraints.exclude")
+                    .orElseThrow(() -> new PlanningException("constraints.exclude", "unknown creator " + id)));
         }
         List<Row> rows = candidates(brief, onlyAccounts);
-        Set<String> have = new TreeSet<>();
-        rows.forEach(r -> have.add(r.id()));
-        for (String id : must) {
+        Set<Long> have = new TreeSet<>();
+        rows.forEach(r -> have.add(r.accountId()));
+        for (long id : mustAccounts) {
             if (!have.contains(id)) {
-                rows.addAll(rowsWhere("lower(a.platform || ':' || a.handle) = ?", id));
+                rows.addAll(rowsWhere("a.id = ?", id));
             }
         }
+        rows = oneAccountPerHandle(rows, mustAccounts, notes);
+        Set<String> must = new TreeSet<>();
         Set<String> excludedInPool = new TreeSet<>();
         rows.forEach(r -> {
-            if (k.excluded().contains(r.id())) {
+            if (mustAccounts.contains(r.accountId())) {
+                must.add(r.id());
+            }
+            if (excludedAccounts.contains(r.accountId())) {
                 excludedInPool.add(r.id());
             }
         });
@@ -124,7 +143,8 @@ public class PlanService {
                 k.platformQuotas(),
                 k.minTrustScore(),
                 excludedInPool,
-                must);
+                must,
+                k.evidence());
         if (rows.isEmpty()) {
             throw new PlanningException(
                     "platforms/countries/niches",
@@ -139,6 +159,51 @@ public class PlanService {
                 brief.currency(),
                 brief.brandRates().averageOrderValue() * brief.brandRates().margin());
         return new CampaignPlanner(new LazyGreedyAllocator()).plan(problem);
+    }
+
+    /**
+     * A handle names one account at a time: of several stored accounts with the same handle on a platform (a renamed
+     * account whose old record is stale, or a handle reused under a new platform id), a plan may book only one, the
+     * one seen most recently (or a must-include). The others are dropped with a note, so a plan never lists the same
+     * handle twice.
+     */
+    private List<Row> oneAccountPerHandle(List<Row> rows, Set<Long> mustAccounts, List<String> notes) {
+        Map<String, List<Row>> byHandle = new LinkedHashMap<>();
+        rows.forEach(r ->
+                byHandle.computeIfAbsent(r.handleKey(), x -> new ArrayList<>()).add(r));
+        if (byHandle.size() == rows.size()) {
+            return rows;
+        }
+        Map<Long, Instant> lastSeen = new HashMap<>();
+        jdbc.query(
+                "SELECT id, last_seen FROM account WHERE id = ANY(?)",
+                rs -> {
+                    lastSeen.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+                },
+                (Object) rows.stream().map(Row::accountId).toArray(Long[]::new));
+        List<Row> out = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        byHandle.forEach((handle, same) -> {
+            if (same.size() == 1) {
+                out.add(same.get(0));
+                return;
+            }
+            Row keep = same.stream()
+                    .max(Comparator.comparing((Row r) -> mustAccounts.contains(r.accountId()))
+                            .thenComparing(r -> lastSeen.getOrDefault(r.accountId(), Instant.EPOCH))
+                            .thenComparingLong(Row::accountId))
+                    .orElseThrow();
+            out.add(keep);
+            same.stream().filter(r -> r != keep).forEach(r -> dropped.add(r.id() + " (kept " + keep.id() + ")"));
+        });
+        if (!dropped.isEmpty()) {
+            notes.add(dropped.size() + " account" + (dropped.size() == 1 ? "" : "s")
+                    + " left out because another account of the platform with the same handle was seen more recently"
+                    + " (a plan books one account per handle): "
+                    + String.join(", ", dropped.subList(0, Math.min(5, dropped.size())))
+                    + (dropped.size() > 5 ? " and " + (dropped.size() - 5) + " more" : "") + ".");
+        }
+        return out;
     }
 
     private List<Row> candidates(PlanBrief brief, List<Long> onlyAccounts) {
@@ -169,7 +234,9 @@ public class PlanService {
 
     private List<Row> rowsWhere(String where, Object... args) {
         return new ArrayList<>(jdbc.query(
-                "SELECT a.id, a.platform, a.handle, a.followers, a.country, s.trust_score, s.engagement_rate, s.tier"
+                "SELECT a.id, a.platform, a.handle, a.followers, a.country, s.trust_score, s.engagement_rate, s.tier,"
+                        + " EXISTS (SELECT 1 FROM account d WHERE lower(d.handle) = lower(a.handle)"
+                        + " AND d.platform = a.platform AND d.id <> a.id)"
                         + " FROM account a JOIN account_score s ON s.account_id = a.id WHERE " + where
                         + " ORDER BY a.id",
                 (rs, i) -> new Row(
@@ -180,7 +247,8 @@ public class PlanService {
                         rs.getString(5),
                         (Double) rs.getObject(6),
                         (Double) rs.getObject(7),
-                        rs.getString(8)),
+                        rs.getString(8),
+                        rs.getBoolean(9)),
                 args));
     }
 
@@ -217,6 +285,17 @@ public class PlanService {
                     }
                 },
                 (Object) idArray);
+        // Posts within the evidence window of each account's newest post (the engagement rate's anchoring).
+        Map<Long, Integer> recentPosts = new HashMap<>();
+        jdbc.query(
+                "SELECT account_id, count(*) FILTER (WHERE published_at >= newest - make_interval(days => ?))"
+                        + " FROM (SELECT account_id, published_at, max(published_at) OVER (PARTITION BY account_id)"
+                        + " newest FROM post WHERE account_id = ANY(?)) x GROUP BY account_id",
+                rs -> {
+                    recentPosts.put(rs.getLong(1), rs.getInt(2));
+                },
+                brief.constraints().evidence().days(),
+                idArray);
         Map<String, Double> peerMedian = new HashMap<>();
         jdbc.query(
                 "SELECT a.platform, s.tier, percentile_cont(0.5) WITHIN GROUP (ORDER BY s.engagement_rate)"
@@ -262,12 +341,17 @@ public class PlanService {
                     forecast,
                     Math.min(1, forecast.engagements().p50() / followers),
                     Math.min(1, forecast.conversions().p50() / followers),
-                    sketches.get(r.accountId())));
+                    sketches.get(r.accountId()),
+                    recentPosts.getOrDefault(r.accountId(), 0)));
         }
         return out;
     }
 
-    /** Account id of "platform:handle" (handle case-insensitive, @ optional). */
+    /**
+     * Account id of "platform:handle" (handle case-insensitive, @ optional): the account seen most recently with that
+     * handle, since a handle names one account at a time; "platform:handle#123" names account 123 (it must have that
+     * handle), for the older accounts of a reused handle.
+     */
     public Optional<Long> findAccount(String id, String field) {
         int colon = id.indexOf(':');
         if (colon < 0) {
@@ -275,9 +359,29 @@ public class PlanService {
         }
         String platform = id.substring(0, colon);
         String handle = id.substring(colon + 1).replaceFirst("^@", "");
+        int hash = handle.lastIndexOf('#');
+        if (hash >= 0) {
+            long accountId;
+            try {
+                accountId = Long.parseLong(handle.substring(hash + 1));
+            } catch (NumberFormatException e) {
+                throw new PlanningException(
+                        field, "creator id '" + id + "': after # comes an account number, as in instagram:handle#12");
+            }
+            return jdbc
+                    .query(
+                            "SELECT id FROM account WHERE id = ? AND platform = ? AND lower(handle) = lower(?)",
+                            (rs, i) -> rs.getLong(1),
+                            accountId,
+                            platform,
+                            handle.substring(0, hash))
+                    .stream()
+                    .findFirst();
+        }
         return jdbc
                 .query(
-                        "SELECT id FROM account WHERE platform = ? AND lower(handle) = lower(?) ORDER BY id LIMIT 1",
+                        "SELECT id FROM account WHERE platform = ? AND lower(handle) = lower(?)"
+                                + " ORDER BY last_seen DESC, id DESC LIMIT 1",
                         (rs, i) -> rs.getLong(1),
                         platform,
                         handle)
@@ -295,29 +399,52 @@ public class PlanService {
         }
         List<String> clean = new ArrayList<>(new LinkedHashSet<>(
                 handles.stream().map(h -> h.trim().replaceFirst("^@", "")).toList()));
-        List<AudienceSketch> sketches = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         for (String h : clean) {
-            long id = findAccount(p.id() + ":" + h, "handles")
-                    .orElseThrow(() -> new PlanningException("handles", "unknown account " + p.id() + " @" + h));
-            AudienceSketch s = audiences.load(List.of(id)).get(id);
-            if (s == null) {
-                throw new PlanningException(
-                        "handles", "no audience sketch for @" + h + " yet (run 'microreach score' to build them)");
-            }
-            sketches.add(s);
+            ids.add(findAccount(p.id() + ":" + h, "handles")
+                    .orElseThrow(() -> new PlanningException("handles", "unknown account " + p.id() + " @" + h)));
         }
-        OverlapMatrix m = OverlapMatrix.of(clean, sketches);
+        return overlapOfAccounts(p.id(), ids, clean);
+    }
+
+    /**
+     * Overlap matrix of the given accounts of one platform, labelled by {@code labels}. An account without audience
+     * data (no sampled follower, no commenter: an empty or missing sketch) has unknown overlap with everyone: its cells
+     * carry no figures and say so, instead of 0% or a failed page.
+     */
+    public OverlapResponse overlapOfAccounts(String platform, List<Long> accountIds, List<String> labels) {
+        Map<Long, AudienceSketch> stored = audiences.load(accountIds);
+        List<Integer> known = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < accountIds.size(); i++) {
+            AudienceSketch s = stored.get(accountIds.get(i));
+            if (s != null && s.sampleSize() > 0) {
+                known.add(i);
+            } else {
+                unknown.add(labels.get(i));
+            }
+        }
+        OverlapMatrix m = OverlapMatrix.of(
+                known.stream().map(labels::get).toList(),
+                known.stream().map(i -> stored.get(accountIds.get(i))).toList());
         List<OverlapResponse.Pair> pairs = new ArrayList<>();
-        for (int i = 0; i < clean.size(); i++) {
-            for (int j = 0; j < clean.size(); j++) {
-                if (i != j) {
-                    Overlap o = m.cell(i, j);
-                    pairs.add(new OverlapResponse.Pair(
-                            clean.get(i), clean.get(j), o.shareOfAInB(), o.people(), o.samplingNoiseIncluded()));
+        for (int i = 0; i < labels.size(); i++) {
+            for (int j = 0; j < labels.size(); j++) {
+                if (i == j) {
+                    continue;
+                }
+                int ki = known.indexOf(i);
+                int kj = known.indexOf(j);
+                if (ki < 0 || kj < 0) {
+                    pairs.add(OverlapResponse.Pair.of(labels.get(i), labels.get(j), null, null, false));
+                } else {
+                    Overlap o = m.cell(ki, kj);
+                    pairs.add(OverlapResponse.Pair.of(
+                            labels.get(i), labels.get(j), o.shareOfAInB(), o.people(), o.samplingNoiseIncluded()));
                 }
             }
         }
-        return new OverlapResponse(p.id(), clean, pairs);
+        return new OverlapResponse(platform, labels, pairs, unknown);
     }
 
     /**

@@ -63,6 +63,28 @@ class PlannerCommandLineTest {
     }
 
     @Test
+    void theEvidenceMinimumIsAnOptionAndAnImpossibleOneIsAWarning() throws Exception {
+        Path brief = Files.writeString(HOME.resolve("evidence.yaml"), "budget: 3000\n");
+        CliRun.Result normal = run("plan", "--brief", brief.toString());
+        assertThat(normal.code()).as(normal.err()).isZero();
+        assertThat(normal.out())
+                .contains("Evidence minimum: a trust score and at least 5 posts in 90 days;")
+                .contains("Guarantee: This plan reaches at least")
+                .doesNotContain("WARNING");
+        CliRun.Result none = run("plan", "--brief", brief.toString(), "--min-posts", "100000", "--json");
+        assertThat(none.code()).as(none.err()).isZero();
+        JsonNode plan = new ObjectMapper().readTree(none.out());
+        assertThat(plan.get("creators")).isEmpty();
+        assertThat(plan.at("/explanation/excludedForEvidence").asInt())
+                .isEqualTo(plan.at("/explanation/candidates").asInt());
+        assertThat(plan.at("/explanation/warnings/0").asText()).startsWith("No creator qualifies");
+        CliRun.Result text = run("plan", "--brief", brief.toString(), "--min-posts", "100000");
+        assertThat(text.out()).startsWith("WARNING: No creator qualifies");
+        CliRun.Result open = run("plan", "--brief", brief.toString(), "--min-posts", "0", "--no-trust-score-required");
+        assertThat(open.out()).contains("Evidence minimum: none; 0 of");
+    }
+
+    @Test
     void overlapPrintsAMatrixWithBounds() throws Exception {
         CliRun.Result status = run("search", "--filter", "platform=instagram", "--limit", "3", "--json");
         assertThat(status.code()).as(status.err()).isZero();

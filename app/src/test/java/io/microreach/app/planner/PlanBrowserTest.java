@@ -85,7 +85,7 @@ class PlanBrowserTest extends BrowserTest {
         assertThat(driver.findElements(By.cssSelector("#plan-table tbody tr"))).isNotEmpty();
         assertThat(driver.findElements(By.cssSelector("#alternatives tbody tr")))
                 .hasSizeGreaterThanOrEqualTo(2);
-        assertThat(driver.findElement(By.id("plan-result")).getText()).contains("Guarantee");
+        assertThat(driver.findElement(By.id("plan-guarantee")).getText()).startsWith("This plan reaches at least");
         waitUpTo(10)
                 .until(d -> Boolean.TRUE.equals(js("return !!Chart.getChart(document.getElementById('plan-chart'))")));
         documentationScreenshot("plan");

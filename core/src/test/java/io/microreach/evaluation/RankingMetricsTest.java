@@ -14,8 +14,9 @@ class RankingMetricsTest {
         assertThat(RankingMetrics.ndcg(List.of(2, 1, 0, 0), all, 10)).isEqualTo(1.0);
         double reversed = RankingMetrics.ndcg(List.of(0, 0, 1, 2), all, 10);
         // DCG = 1/log2(4) + 3/log2(5) = 0.5 + 1.2920; ideal = 3 + 1/log2(3) = 3.6309
-        assertThat(reversed).isCloseTo((0.5 + 3 / (Math.log(5) / Math.log(2))) / (3 + 1 / (Math.log(3) / Math.log(2))),
-                within(1e-12));
+        assertThat(reversed)
+                .isCloseTo(
+                        (0.5 + 3 / (Math.log(5) / Math.log(2))) / (3 + 1 / (Math.log(3) / Math.log(2))), within(1e-12));
     }
 
     @Test

@@ -58,8 +58,7 @@ class EvalSearchCommand implements Callable<Integer> {
         Path dir = work != null ? work : Files.createTempDirectory("microreach-eval-search");
         SearchEvaluationReport report;
         try {
-            report = SearchEvaluation.run(
-                    judgements, dir, publicData, home -> SpringLauncher.batch(home.toString()));
+            report = SearchEvaluation.run(judgements, dir, publicData, home -> SpringLauncher.batch(home.toString()));
         } catch (SearchEvaluation.UnusableJudgements | IllegalStateException e) {
             err.println("microreach eval search: " + e.getMessage());
             err.flush();

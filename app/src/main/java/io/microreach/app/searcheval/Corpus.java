@@ -38,8 +38,8 @@ abstract class Corpus {
             if (loaded.equals(description())) {
                 return;
             }
-            throw new IllegalStateException(home + " holds another evaluation corpus (" + loaded
-                    + "); give an empty --work folder");
+            throw new IllegalStateException(
+                    home + " holds another evaluation corpus (" + loaded + "); give an empty --work folder");
         }
         Long accounts = ctx.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM account", Long.class);
         if (accounts != null && accounts > 0) {

@@ -89,13 +89,16 @@ public final class SearchEvaluation {
             Corpus corpus;
             Path home = work.resolve(e.getKey());
             if (e.getKey().equals("generated")) {
-                corpus = new GeneratedCorpus(spec.path("creators").asInt(), spec.path("seed").asLong()).at(home);
+                corpus = new GeneratedCorpus(
+                                spec.path("creators").asInt(), spec.path("seed").asLong())
+                        .at(home);
             } else if (e.getKey().equals("kim2020")) {
                 if (publicData == null) {
                     e.getValue().forEach(q -> skipped.add(q.id()));
                     continue;
                 }
-                corpus = new PublicCorpus(publicData, spec.path("creatorsPerCategory").asInt());
+                corpus = new PublicCorpus(
+                        publicData, spec.path("creatorsPerCategory").asInt());
             } else {
                 throw new UnusableJudgements(judgements + ": unknown corpus '" + e.getKey() + "'");
             }
@@ -115,8 +118,8 @@ public final class SearchEvaluation {
     static SearchEvaluationReport.QueryResult evaluate(SearchService search, JudgedQuery q, Map<String, Truth> truth) {
         Map<String, String> filters = q.filters() == null ? Map.of() : q.filters();
         boolean brief = q.kind().equals("brief");
-        SearchRequest request = SearchRequest.of(
-                brief ? null : q.text(), brief ? q.text() : null, SearchParameters.parse(filters), K);
+        SearchRequest request =
+                SearchRequest.of(brief ? null : q.text(), brief ? q.text() : null, SearchParameters.parse(filters), K);
         List<SearchHit> hits = search.search(request).hits();
         List<Integer> ranked = new ArrayList<>();
         List<String> top = new ArrayList<>();
@@ -144,21 +147,20 @@ public final class SearchEvaluation {
     /** Whether an account passes the filters its truth can check. */
     static boolean passes(Truth t, Map<String, String> filters) {
         for (var f : filters.entrySet()) {
-            List<String> values = Arrays.stream(f.getValue().split(","))
-                    .map(String::strip)
-                    .toList();
-            boolean ok =
-                    switch (f.getKey()) {
-                        case "country", "language", "platform", "tier" -> t.matches(f.getKey(), values);
-                        case "followers_min" -> t.followers() >= Long.parseLong(f.getValue().strip());
-                        case "followers_max" -> t.followers() <= Long.parseLong(f.getValue().strip());
-                        default -> true;
-                    };
+            List<String> values =
+                    Arrays.stream(f.getValue().split(",")).map(String::strip).toList();
+            boolean ok = switch (f.getKey()) {
+                case "country", "language", "platform", "tier" -> t.matches(f.getKey(), values);
+                case "followers_min" ->
+                    t.followers() >= Long.parseLong(f.getValue().strip());
+                case "followers_max" ->
+                    t.followers() <= Long.parseLong(f.getValue().strip());
+                default -> true;
+            };
             if (!ok) {
                 return false;
             }
         }
         return true;
     }
-
 }

@@ -20,7 +20,7 @@ import java.util.Locale;
  *
  * <p>{@code semantic} is the cosine of the brief's topic and the account's content relative to the pool: {@code
  * (cos − floor) / (best − floor)} clipped to 0..1, where {@code floor} is the typical similarity of the brief to any
- * account (mean + {@link SemanticRanker#FLOOR_SD} standard deviations over a sample of the index) and {@code best} the
+ * account (the mean over a sample of the index, {@link SemanticRanker#floor}) and {@code best} the
  * highest among the candidates. Why: the content embeddings of unrelated accounts are not orthogonal; for the brief
  * "organic vegan skincare" every account's cosine lay between 0.15 and 0.27, so the raw cosine (a near-constant) let
  * the trust term decide the order and a tech creator came first. Relative to the pool, only accounts clearly closer
@@ -37,8 +37,11 @@ import java.util.Locale;
  * @param neutralTrust the trust score (0..100) assumed for an account without one
  */
 record HybridScore(SearchSettings.Weights w, double keywordCeiling, boolean hasKeywords, double neutralTrust) {
-    /** Added for an account in the micro tier (5k–50k followers by default). */
-    static final double MICRO = 0.2;
+    /**
+     * Added for an account in the micro tier (5k–50k followers by default): more than the whole trust term (at most
+     * 0.3 with the default weight), so that the default order lists micro creators first and orders them by trust.
+     */
+    static final double MICRO = 0.35;
     /** Added for each boost chip of the brief (its language, its size words) the account matches. */
     static final double BRIEF_BOOST = 0.25;
     /** Added when the keywords are exactly the account's handle (with or without @) or display name. */

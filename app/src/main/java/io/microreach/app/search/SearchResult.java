@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A page of results.
  *
- * @param total how many accounts match (for a brief alone: every filtered account with an embedding, ranked by
+ * @param total how many accounts match (for a brief: the candidates closer to its topic than the pool's typical account, or using its words, ranked by
  *     similarity); with keywords or a brief counted exactly only up to {@code microreach.search.total-threshold}
  *     (1,000), above it this is the threshold and {@code totalRelation} is {@code gte}
  * @param totalRelation {@code eq} when {@code total} is exact, {@code gte} when there are at least that many

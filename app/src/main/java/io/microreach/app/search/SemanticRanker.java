@@ -16,7 +16,6 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -36,7 +35,7 @@ import org.apache.lucene.util.VectorUtil;
  */
 final class SemanticRanker {
     /**
-     * The similarity floor lies this many standard deviations above the mean similarity of a sample of the index: 0,
+     * The similarity floor lies this many standard deviations above the mean similarity of a sample of the pool: 0,
      * "closer than the average account". On the judged set (docs/eval/search-judgements.md) one standard deviation
      * cut off relevant creators whose content is in another language than the brief (cross-language cosines are
      * lower) and scored nDCG@10 0.687 against 0.693 at 0.
@@ -81,7 +80,7 @@ final class SemanticRanker {
         List<Candidate> all = new ArrayList<>(candidates.values());
         run.reader.fill(all);
         run.applyBoosts(all);
-        double floor = floor(searcher, run.brief);
+        double floor = floor(searcher, run.brief, run.filter);
         double best = all.stream()
                 .mapToDouble(c -> Double.isNaN(c.cosine) ? Double.NEGATIVE_INFINITY : c.cosine)
                 .max()
@@ -125,37 +124,68 @@ final class SemanticRanker {
     }
 
     /**
-     * The typical similarity of {@code vector} to any account: mean + {@link #FLOOR_SD} standard deviations over up
-     * to {@link #FLOOR_SAMPLE} accounts spread evenly over the index (the same sample for every query of an index, so
-     * the floor is deterministic).
+     * The typical similarity of {@code vector} to an account of the searched pool (the accounts passing {@code
+     * filter}): mean + {@link #FLOOR_SD} standard deviations over up to {@link #FLOOR_SAMPLE} of them spread evenly
+     * in index order (the same sample for every query with the same filters, so the floor is deterministic). The pool,
+     * not the whole index: content in another language than the brief is less similar to it across the board, so
+     * when the filters pick German creators only, the typical German creator sets the bar.
      */
-    static double floor(IndexSearcher searcher, float[] vector) throws IOException {
-        int withVectors = 0;
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            FloatVectorValues v = leaf.reader().getFloatVectorValues(VECTOR);
-            withVectors += v == null ? 0 : v.size();
-        }
-        if (withVectors == 0) {
+    static double floor(IndexSearcher searcher, float[] vector, Query filter) throws IOException {
+        int[][] docs = {new int[64]};
+        int[] count = {0};
+        Query pool = new BooleanQuery.Builder()
+                .add(filter, BooleanClause.Occur.FILTER)
+                .add(new org.apache.lucene.search.FieldExistsQuery(VECTOR), BooleanClause.Occur.FILTER)
+                .build();
+        searcher.search(pool, new org.apache.lucene.search.SimpleCollector() {
+            private int base;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) {
+                base = context.docBase;
+            }
+
+            @Override
+            public void collect(int doc) {
+                docs[0] = org.apache.lucene.util.ArrayUtil.grow(docs[0], count[0] + 1);
+                docs[0][count[0]++] = base + doc;
+            }
+
+            @Override
+            public org.apache.lucene.search.ScoreMode scoreMode() {
+                return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        if (count[0] == 0) {
             return 0;
         }
-        int stride = Math.max(1, withVectors / FLOOR_SAMPLE);
+        int stride = Math.max(1, count[0] / FLOOR_SAMPLE);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         double sum = 0;
         double sumSq = 0;
         int n = 0;
-        int seen = 0;
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            FloatVectorValues v = leaf.reader().getFloatVectorValues(VECTOR);
-            if (v == null) {
-                continue;
+        int leafIndex = -1;
+        LeafReaderContext leaf = null;
+        FloatVectorValues values = null;
+        // Collected in document order, so each segment's vector iterator only moves forward.
+        for (int i = 0; i < count[0]; i += stride) {
+            int doc = docs[0][i];
+            int li = ReaderUtil.subIndex(doc, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                leaf = leaves.get(li);
+                values = leaf.reader().getFloatVectorValues(VECTOR);
             }
-            for (int doc = v.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = v.nextDoc()) {
-                if (seen++ % stride == 0) {
-                    double cos = VectorUtil.dotProduct(v.vectorValue(), vector);
-                    sum += cos;
-                    sumSq += cos * cos;
-                    n++;
-                }
+            int local = doc - leaf.docBase;
+            if (values != null && (values.docID() == local || values.advance(local) == local)) {
+                double cos = VectorUtil.dotProduct(values.vectorValue(), vector);
+                sum += cos;
+                sumSq += cos * cos;
+                n++;
             }
+        }
+        if (n == 0) {
+            return 0;
         }
         double mean = sum / n;
         double sd = Math.sqrt(Math.max(0, sumSq / n - mean * mean));

@@ -57,7 +57,19 @@ class ArchitectureTest {
         allow("demo", "home", "importer", "niches", "scoring");
         allow("discover", "niches", "search", "shortlists");
         allow("creators", "database", "niches", "planner", "scoring", "search", "shortlists");
-        allow("cli", ROOT, "database", "demo", "home", "importer", "niches", "planner", "scoring", "search");
+        allow("searcheval", "importer", "niches", "scoring", "search");
+        allow(
+                "cli",
+                ROOT,
+                "database",
+                "demo",
+                "home",
+                "importer",
+                "niches",
+                "planner",
+                "scoring",
+                "search",
+                "searcheval");
     }
 
     private static void allow(String feature, String... uses) {

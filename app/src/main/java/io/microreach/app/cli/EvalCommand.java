@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             EvalForecastCommand.class,
             EvalCohesionCommand.class,
             EvalRealismCommand.class,
-            EvalSponsorshipCommand.class
+            EvalSponsorshipCommand.class,
+            EvalSearchCommand.class
         })
 class EvalCommand {}

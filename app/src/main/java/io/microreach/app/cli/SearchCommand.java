@@ -134,6 +134,16 @@ class SearchCommand implements Callable<Integer> {
                     "Demo data hidden: %,d generated demo creators left out (--include-demo shows them)%n",
                     result.demo().accounts());
         }
+        if (!result.interpretedBrief().isEmpty()) {
+            out.println("Read from the brief (--filter brief_ignore=FIELD:VALUE removes one): "
+                    + result.interpretedBrief().stream()
+                            .map(c -> c.label() + " [" + (c.applied() ? c.mode() : "your filter applies instead")
+                                    + ", " + c.key() + "]")
+                            .collect(java.util.stream.Collectors.joining("; ")));
+        }
+        if (result.order() != null) {
+            out.println(result.order());
+        }
         for (SearchHit h : result.hits()) {
             out.printf(
                     Locale.ROOT,

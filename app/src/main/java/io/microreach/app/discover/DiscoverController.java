@@ -73,6 +73,7 @@ public class DiscoverController {
             SearchRequest request = request(form);
             SearchResult result = search.search(request);
             page.addObject("result", result);
+            page.addObject("chipLinks", BriefChipLinks.of(form, result.interpretedBrief()));
             page.addObject("page", request.offset() / PAGE_SIZE);
         } catch (InvalidSearchParameter e) {
             page.setStatus(HttpStatus.BAD_REQUEST);

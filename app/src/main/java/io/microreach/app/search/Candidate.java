@@ -12,6 +12,16 @@ final class Candidate {
     double cosine = Double.NaN;
     Double trust;
     NicheScore niche;
+    /**
+     * The semantic term's share of its weight (0..1), set by the ranker from the cosine relative to the pool; NaN
+     * without a brief.
+     */
+    double semantic = Double.NaN;
+    /** The sum of the weights of the {@link Boost}s the account matches. */
+    double boost;
+    /** The labels of those boosts. */
+    java.util.List<String> boosts = java.util.List.of();
+
     double score;
     Document stored;
 

@@ -42,7 +42,8 @@ final class HitMapper {
         double total = why.keywordContribution()
                 + why.semanticContribution()
                 + why.nicheContribution()
-                + why.trustContribution();
+                + why.trustContribution()
+                + why.boostContribution();
         return hit(c.stored, total, why);
     }
 

@@ -9,6 +9,7 @@ import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -18,7 +19,8 @@ import org.apache.lucene.search.TotalHits;
 
 /**
  * Ranks searches without a brief (filters alone, or with keywords) in one Lucene top-k search with the whole hybrid
- * formula as the score ({@link HybridScoreQuery}; {@link StaticRank} without keywords), so dynamic pruning skips
+ * formula as the score ({@link HybridScoreQuery}; {@link StaticRank} without keywords; each {@link Boost} a constant
+ * SHOULD clause), so dynamic pruning skips
  * documents that cannot reach the page, or sorted by a metric's doc values. With keywords the total is exact up to
  * {@code totalThreshold} matches; without, it is always exact: it is what the creators list pages through, and counting
  * filter matches from points and doc values is cheap.
@@ -30,7 +32,7 @@ final class KeywordRanker {
         SearchRequest request = run.request;
         SearchSettings.Weights w = run.score.w();
         double neutral = run.score.neutralTrust();
-        Query keywords = run.keywordQuery();
+        Query keywords = run.keywordMatch();
         int window = request.offset() + request.limit();
         Query matchQuery = keywords == null
                 ? run.filter
@@ -42,9 +44,17 @@ final class KeywordRanker {
         Sort sort;
         Query ranked;
         if (request.sort() == SearchSort.RELEVANCE) {
-            ranked = keywords == null
+            Query base = keywords == null
                     ? new FunctionScoreQuery(run.filter, new StaticRank(w.niche(), w.trust(), neutral, run.nicheFields))
                     : new HybridScoreQuery(scaledKeywords(run), w.niche(), w.trust(), neutral, run.nicheFields);
+            // Each boost adds its weight to the documents it matches (a SHOULD clause next to the MUST one).
+            BooleanQuery.Builder withBoosts = new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST);
+            for (Boost b : run.boosts) {
+                withBoosts.add(
+                        new BoostQuery(new ConstantScoreQuery(b.query()), (float) b.weight()),
+                        BooleanClause.Occur.SHOULD);
+            }
+            ranked = withBoosts.build();
             sort = new Sort(
                     new SortField(null, SortField.Type.SCORE, !request.isDescending()),
                     new SortField(ID, SortField.Type.LONG));
@@ -61,6 +71,7 @@ final class KeywordRanker {
             page.add(new Candidate(top.scoreDocs[i].doc));
         }
         run.reader.fill(page);
+        run.applyBoosts(page);
         return new SearchRun.Ranked(page, total, exact, matchQuery);
     }
 
@@ -69,11 +80,15 @@ final class KeywordRanker {
         double ceiling = run.score.keywordCeiling();
         double scale = ceiling > 0 ? run.score.w().keyword() / ceiling : 0;
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(run.filter, BooleanClause.Occur.FILTER);
-        if (scale > 0) {
-            b.add(new BoostQuery(run.keywordQuery(), (float) scale), BooleanClause.Occur.MUST);
-        } else {
-            b.add(run.keywordQuery(), BooleanClause.Occur.FILTER);
+        Query words = scale > 0 ? new BoostQuery(run.keywordQuery(), (float) scale) : run.keywordQuery();
+        if (run.exact != null) {
+            // An exact handle or name matches without any of the words; its boost is added outside.
+            words = new BooleanQuery.Builder()
+                    .add(words, BooleanClause.Occur.SHOULD)
+                    .add(new BoostQuery(new ConstantScoreQuery(run.exact), 0f), BooleanClause.Occur.SHOULD)
+                    .build();
         }
+        b.add(words, scale > 0 ? BooleanClause.Occur.MUST : BooleanClause.Occur.FILTER);
         return b.build();
     }
 }

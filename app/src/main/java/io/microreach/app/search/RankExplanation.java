@@ -11,7 +11,8 @@ import java.util.List;
  * @param keywordContribution weight × BM25 / BM25 ceiling of this query (an upper bound of BM25, see docs/search.md)
  * @param semanticSimilarity cosine similarity between the brief (or the lookalike seed) and the account's content,
  *     null without a brief or without an embedding
- * @param semanticContribution weight × max(0, similarity)
+ * @param semanticContribution weight × the similarity relative to the pool (0..1: 0 at or below the pool's typical
+ *     similarity, 1 for the closest candidate); for lookalikes the similarity itself
  * @param matchedNiche the requested niche the account is most confidently in, null when no niche was requested or
  *     it is in none
  * @param nicheConfidence that niche's confidence
@@ -21,6 +22,8 @@ import java.util.List;
  * @param trustMissing true when the account has no trust score (not scored, or too little data for one)
  * @param trustAssumed the neutral trust score (the pool's median) that stands in for a missing one, null when the score
  *     exists: a missing score is ranked neither as 0 nor as a bonus
+ * @param boostContribution the sum of the boosts the account matches
+ * @param boosts their names ("micro creator", "Language: German (from the brief)", "exact handle or name")
  */
 public record RankExplanation(
         List<String> matchedTerms,
@@ -34,12 +37,31 @@ public record RankExplanation(
         Double trustScore,
         double trustContribution,
         boolean trustMissing,
-        Double trustAssumed) {
+        Double trustAssumed,
+        double boostContribution,
+        List<String> boosts) {
+
+    public RankExplanation {
+        boosts = boosts == null ? List.of() : List.copyOf(boosts);
+    }
 
     /** An explanation without a trust term in the score (lookalikes), showing the trust score for information. */
     static RankExplanation similarityOnly(double similarity, Double trustScore) {
         return new RankExplanation(
-                List.of(), null, 0, similarity, similarity, null, null, 0, trustScore, 0, trustScore == null, null);
+                List.of(),
+                null,
+                0,
+                similarity,
+                similarity,
+                null,
+                null,
+                0,
+                trustScore,
+                0,
+                trustScore == null,
+                null,
+                0,
+                List.of());
     }
 
     /** A one-line human summary, for the CLI table. */
@@ -56,6 +78,9 @@ public record RankExplanation(
         if (matchedNiche != null) {
             sb.append(String.format(
                     java.util.Locale.ROOT, "niche %s %.2f +%.3f; ", matchedNiche, nicheConfidence, nicheContribution));
+        }
+        if (!boosts.isEmpty()) {
+            sb.append(String.format(java.util.Locale.ROOT, "%s +%.3f; ", String.join(", ", boosts), boostContribution));
         }
         if (trustScore != null) {
             sb.append(String.format(java.util.Locale.ROOT, "trust %.0f +%.3f", trustScore, trustContribution));

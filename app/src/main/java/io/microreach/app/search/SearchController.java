@@ -43,7 +43,9 @@ public class SearchController {
                             + " as soon as a real creator exists; 'demo' in the result says how many there are and"
                             + " whether they were hidden). Contradictory ranges give an empty result with 'emptyReason'."
                             + " A missing trust score is ranked as the pool's median (trustMissing, trustAssumed in"
-                            + " each hit's explanation), never as 0.",
+                            + " each hit's explanation), never as 0. A brief's stated country, language, platform and"
+                            + " creator size are read into 'interpretedBrief' chips (filters or boosts);"
+                            + " brief_ignore=field:value,... removes chips. 'order' says how the results are sorted.",
             responses = {
                 @ApiResponse(
                         responseCode = "200",

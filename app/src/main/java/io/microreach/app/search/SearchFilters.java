@@ -40,7 +40,8 @@ public record SearchFilters(
         Range<Double> price,
         Boolean hasContact,
         String text,
-        Boolean includeDemo) {
+        Boolean includeDemo,
+        Set<String> briefIgnore) {
 
     public static final SearchFilters NONE = builder().build();
 
@@ -58,6 +59,7 @@ public record SearchFilters(
         languages = languages == null ? Set.of() : Set.copyOf(languages);
         price = orAny(price);
         text = text == null || text.isBlank() ? null : text.strip();
+        briefIgnore = briefIgnore == null ? Set.of() : Set.copyOf(briefIgnore);
     }
 
     private static <T extends Comparable<T>> Range<T> orAny(Range<T> r) {
@@ -107,6 +109,7 @@ public record SearchFilters(
         private Boolean hasContact;
         private String text;
         private Boolean includeDemo;
+        private Set<String> briefIgnore;
 
         private Builder(SearchFilters from) {
             if (from != null) {
@@ -126,6 +129,7 @@ public record SearchFilters(
                 hasContact = from.hasContact;
                 text = from.text;
                 includeDemo = from.includeDemo;
+                briefIgnore = from.briefIgnore;
             }
         }
 
@@ -207,6 +211,12 @@ public record SearchFilters(
             return this;
         }
 
+        /** Chips read from the brief that the user removed, as {@code field:value} ({@code country:DE}). */
+        public Builder briefIgnore(Set<String> value) {
+            briefIgnore = value;
+            return this;
+        }
+
         public SearchFilters build() {
             return new SearchFilters(
                     platforms,
@@ -224,7 +234,8 @@ public record SearchFilters(
                     price,
                     hasContact,
                     text,
-                    includeDemo);
+                    includeDemo,
+                    briefIgnore);
         }
     }
 }

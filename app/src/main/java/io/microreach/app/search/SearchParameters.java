@@ -39,7 +39,8 @@ public final class SearchParameters {
             "price_max",
             "has_contact",
             "text",
-            "include_demo");
+            "include_demo",
+            "brief_ignore");
 
     private static final Pattern NICHE_ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
@@ -141,7 +142,22 @@ public final class SearchParameters {
                 .hasContact(hasContact)
                 .text(v.get("text"))
                 .includeDemo(includeDemo)
+                .briefIgnore(briefIgnore(v))
                 .build();
+    }
+
+    /** {@code field:value} chips of the brief to leave out, e.g. {@code country:DE,tier:micro}. */
+    private static Set<String> briefIgnore(Map<String, String> v) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String chip : list(v, "brief_ignore")) {
+            int colon = chip.indexOf(':');
+            if (colon <= 0 || colon == chip.length() - 1) {
+                throw new InvalidSearchParameter(
+                        "brief_ignore", "'" + chip + "' is not a brief chip; expected field:value such as country:DE");
+            }
+            out.add(chip.substring(0, colon).toLowerCase(Locale.ROOT) + ":" + chip.substring(colon + 1));
+        }
+        return out;
     }
 
     private static Boolean bool(Map<String, String> v, String key) {

@@ -1,5 +1,7 @@
 package io.microreach.app.search;
 
+import io.microreach.briefs.BriefInterpretation;
+import io.microreach.briefs.BriefInterpreter;
 import io.microreach.domain.Platform;
 import io.microreach.niches.TextEmbedder;
 import java.util.List;
@@ -68,7 +70,9 @@ public class SearchService {
                     f.price().min() != null ? "price_min" : "price_max",
                     "price estimates are unavailable in this installation (they come with the budget planner)");
         }
-        float[] briefVector = request.brief() == null ? null : embedBrief(request.brief());
+        // The brief's stated country, language, platform and size become chips; only its topic is embedded.
+        BriefInterpretation brief = request.brief() == null ? null : BriefInterpreter.interpret(request.brief());
+        float[] briefVector = brief == null ? null : embedBrief(brief.topic());
         String contradiction = f.contradiction();
         if (contradiction != null) {
             return new SearchResult(
@@ -82,13 +86,15 @@ public class SearchService {
                     request.facets() ? new SearchResult.Facets(List.of(), List.of(), List.of(), List.of()) : null,
                     contradiction,
                     formula(),
+                    null,
+                    List.of(),
                     null);
         }
         return index.withSearcher(s -> {
             if (briefVector != null) {
                 checkVectorSpace(s.space(), briefVector);
             }
-            return new SearchRun(s.searcher(), request, settings, briefVector).execute(formula());
+            return new SearchRun(s.searcher(), request, settings, brief, briefVector).execute(formula());
         });
     }
 

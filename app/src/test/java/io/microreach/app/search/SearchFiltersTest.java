@@ -47,6 +47,7 @@ class SearchFiltersTest {
                         null,
                         null,
                         "x",
+                        null,
                         null));
     }
 

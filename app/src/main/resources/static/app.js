@@ -96,8 +96,9 @@ function discoverProblem(text) {
   results.replaceChildren(notice);
 }
 function fromDiscoverForm(event) {
-  var elt = event.detail && event.detail.elt;
-  return elt instanceof HTMLFormElement && elt.id === "discover-form";
+  var config = event.detail && event.detail.requestConfig;
+  return !!document.getElementById("discover-form") && !!config && config.verb === "get"
+      && typeof config.path === "string" && config.path.split("?")[0] === "/discover";
 }
 document.addEventListener("htmx:beforeSwap", function (event) {
   if (!fromDiscoverForm(event)) {

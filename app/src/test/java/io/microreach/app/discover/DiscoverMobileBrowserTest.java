@@ -69,8 +69,14 @@ class DiscoverMobileBrowserTest extends BrowserTest {
                     .as(cell + " inside the screen")
                     .isLessThanOrEqualTo((int) innerWidth());
         }
-        assertThat(card.findElement(By.cssSelector("td.followers")).getText()).startsWith("Followers");
-        assertThat(card.findElement(By.cssSelector("td.trust")).getText()).startsWith("Trust");
+        // Each value on the card carries its name (drawn by the stylesheet from data-label).
+        for (String cell : List.of("followers", "er", "trust")) {
+            assertThat(js(
+                            "return getComputedStyle(arguments[0], '::before').content",
+                            card.findElement(By.cssSelector("td." + cell))))
+                    .asString()
+                    .contains(card.findElement(By.cssSelector("td." + cell)).getAttribute("data-label"));
+        }
         documentationScreenshot("discover-phone");
 
         toggle.click();

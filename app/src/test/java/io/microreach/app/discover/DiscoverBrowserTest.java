@@ -53,7 +53,7 @@ class DiscoverBrowserTest extends BrowserTest {
         waitFor(By.id("discover-form"));
         assertThat(driver.findElements(By.cssSelector("#results-table tbody tr")))
                 .isNotEmpty();
-        assertThat(driver.findElement(By.cssSelector(".facets")).getText()).contains("Niche", "Tier", "Platform");
+        assertThat(driver.findElement(By.cssSelector(".facets")).getText()).contains("Niche", "Size", "Platform");
 
         driver.findElement(By.id("brief")).sendKeys("fitness coach sharing home workouts and healthy training tips");
         driver.findElement(By.cssSelector(".filters-box summary")).click();

@@ -124,3 +124,18 @@ document.addEventListener("htmx:sendError", function (event) {
     discoverProblem("The search could not reach the server. Check that microreach is still running, then search again.");
   }
 });
+
+// On a phone the open filter box would push the results a screen down; the chips above the results already show
+// which filters are in force. It stays open when a field in it needs a change.
+function foldDiscoverFilters() {
+  var box = document.querySelector("#discover-form .filters-box");
+  if (box && window.matchMedia("(max-width: 800px)").matches && !box.querySelector("[aria-invalid=true]")) {
+    box.open = false;
+  }
+}
+foldDiscoverFilters();
+document.addEventListener("htmx:afterSettle", function (event) {
+  if (event.detail.target && event.detail.target.id === "main") {
+    foldDiscoverFilters();
+  }
+});

@@ -92,6 +92,25 @@ class DiscoverMobileBrowserTest extends BrowserTest {
     }
 
     @Test
+    void filtersInForceShowAsChipsWithTheFilterBoxFoldedUnlessAFieldNeedsAChange() {
+        open("/discover?tier=micro,nano&followers_min=1k");
+        waitFor(By.id("active-filters"));
+        assertThat(driver.findElement(By.cssSelector(".filters-box")).getAttribute("open"))
+                .isNull();
+        assertThat(driver.findElements(By.cssSelector("#active-filters .chip")))
+                .extracting(e -> e.getText().replaceAll("\\s+", " "))
+                .containsExactly("Size: Micro (5k–50k) ×", "Size: Nano (under 5k) ×", "Followers from: 1k ×");
+        assertNoHorizontalOverflow("/discover with chips");
+
+        open("/discover?followers_min=lots");
+        assertThat(waitFor(By.id("f-fmin-error")).getText()).contains("not a whole number");
+        assertThat(driver.findElement(By.cssSelector(".filters-box")).getAttribute("open"))
+                .isNotNull();
+        assertNoHorizontalOverflow("/discover with an error");
+        driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER); // the page's own 400, expected
+    }
+
+    @Test
     void theNavigationFitsAndWorksOnEveryPage() {
         long account = jdbc.queryForObject("SELECT min(id) FROM account", Long.class);
         for (String page : List.of("/discover", "/creators", "/creators/" + account, "/shortlists", "/import")) {

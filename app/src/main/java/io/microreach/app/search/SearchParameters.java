@@ -43,10 +43,17 @@ public final class SearchParameters {
             "brief_ignore");
 
     private static final Pattern NICHE_ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?");
 
     private SearchParameters() {}
+
+    /**
+     * The ISO 3166-1 alpha-2 code of a country as the {@code country} filter reads it ("Germany", "Deutschland",
+     * "de", "DEU" are all DE), or null when it is none.
+     */
+    public static String countryCode(String text) {
+        return PlaceNames.countryCode(text);
+    }
 
     /** Parses {@code KEY=VALUE} strings; a key given twice is an error. */
     public static SearchFilters parseAssignments(List<String> assignments) {
@@ -107,19 +114,30 @@ public final class SearchParameters {
                 .toList();
         Set<String> countries = list(v, "country").stream()
                 .map(c -> {
-                    if (!COUNTRY.matcher(c).matches()) {
+                    String code = PlaceNames.countryCode(c);
+                    if (code == null) {
                         throw new InvalidSearchParameter(
-                                "country", "'" + c + "' is not a two-letter country code (ISO 3166-1 alpha-2)");
+                                "country",
+                                "'" + c + "' is not a country we know; type its name (Germany, Deutschland) or its"
+                                        + " two-letter code (DE)");
                     }
-                    return c.toUpperCase(Locale.ROOT);
+                    return code;
                 })
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         Set<String> languages = list(v, "language").stream()
                 .map(l -> {
-                    if (!LANGUAGE.matcher(l).matches()) {
-                        throw new InvalidSearchParameter("language", "'" + l + "' is not a language code such as en");
+                    String primary = l.split("[-_]", 2)[0];
+                    if (LANGUAGE.matcher(l).matches() && primary.length() == 2) {
+                        return l.toLowerCase(Locale.ROOT);
                     }
-                    return l.toLowerCase(Locale.ROOT);
+                    String code = PlaceNames.languageCode(l);
+                    if (code == null) {
+                        throw new InvalidSearchParameter(
+                                "language",
+                                "'" + l + "' is not a language we know; type its name (German, Deutsch) or its code"
+                                        + " (de)");
+                    }
+                    return code;
                 })
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         Boolean hasContact = bool(v, "has_contact");
@@ -128,17 +146,15 @@ public final class SearchParameters {
                 .platforms(platforms)
                 .tiers(tiers)
                 .followers(new Range<>(count(v, "followers_min"), count(v, "followers_max")))
-                .er(new Range<>(number(v, "er_min", 0, Double.MAX_VALUE), number(v, "er_max", 0, Double.MAX_VALUE)))
-                .erPercentile(
-                        new Range<>(number(v, "er_percentile_min", 0, 100), number(v, "er_percentile_max", 0, 100)))
-                .trust(Range.atLeast(number(v, "trust_min", 0, 100)))
-                .suspicious(Range.atMost(number(v, "suspicious_max", 0, 1)))
-                .replyRate(Range.atLeast(number(v, "reply_rate_min", 0, 1)))
-                .niches(niches, number(v, "niche_confidence_min", 0, 1))
+                .er(new Range<>(number(v, "er_min"), number(v, "er_max")))
+                .erPercentile(new Range<>(number(v, "er_percentile_min"), number(v, "er_percentile_max")))
+                .trust(Range.atLeast(number(v, "trust_min")))
+                .suspicious(Range.atMost(number(v, "suspicious_max")))
+                .replyRate(Range.atLeast(number(v, "reply_rate_min")))
+                .niches(niches, number(v, "niche_confidence_min"))
                 .countries(countries)
                 .languages(languages)
-                .price(new Range<>(
-                        number(v, "price_min", 0, Double.MAX_VALUE), number(v, "price_max", 0, Double.MAX_VALUE)))
+                .price(new Range<>(number(v, "price_min"), number(v, "price_max")))
                 .hasContact(hasContact)
                 .text(v.get("text"))
                 .includeDemo(includeDemo)
@@ -194,33 +210,79 @@ public final class SearchParameters {
         if (value == null) {
             return null;
         }
+        NumberText.Reading n = NumberText.read(value);
+        if (n == null || n.percent() || n.value().stripTrailingZeros().scale() > 0) {
+            throw new InvalidSearchParameter(
+                    key, "'" + value + "' is not a whole number; write it like 5000, 5,000, 5.000, 5k or 1.2M");
+        }
+        if (n.value().signum() < 0) {
+            throw new InvalidSearchParameter(key, "must be 0 or more, got " + value);
+        }
         try {
-            long n = Long.parseLong(value.replace("_", ""));
-            if (n < 0) {
-                throw new InvalidSearchParameter(key, "must be 0 or more, got " + value);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new InvalidSearchParameter(key, "'" + value + "' is not a whole number");
+            return n.value().longValueExact();
+        } catch (ArithmeticException e) {
+            throw new InvalidSearchParameter(key, "'" + value + "' is too large");
         }
     }
 
-    private static Double number(Map<String, String> v, String key, double min, double max) {
+    /**
+     * How a decimal filter is read: a rate is a fraction (0.1) or a percentage (10%); a 0–100 scale ignores a percent
+     * sign only where its values are percentages (percentiles), and an amount has none.
+     */
+    enum Scale {
+        RATE(0, 1, "a fraction such as 0.1 or a percentage such as 10%"),
+        UNBOUNDED_RATE(0, Double.MAX_VALUE, "a fraction such as 0.03 or a percentage such as 3%"),
+        PERCENTILE(0, 100, "a percentile from 0 to 100"),
+        SCORE(0, 100, "a score from 0 to 100"),
+        AMOUNT(0, Double.MAX_VALUE, "an amount such as 500 or 1,500");
+
+        final double min;
+        final double max;
+        final String accepted;
+
+        Scale(double min, double max, String accepted) {
+            this.min = min;
+            this.max = max;
+            this.accepted = accepted;
+        }
+    }
+
+    /** How each decimal filter is read; the rates are the ones a percentage may be given for. */
+    private static final Map<String, Scale> SCALES = Map.of(
+            "er_min", Scale.UNBOUNDED_RATE,
+            "er_max", Scale.UNBOUNDED_RATE,
+            "er_percentile_min", Scale.PERCENTILE,
+            "er_percentile_max", Scale.PERCENTILE,
+            "trust_min", Scale.SCORE,
+            "suspicious_max", Scale.RATE,
+            "reply_rate_min", Scale.RATE,
+            "niche_confidence_min", Scale.RATE,
+            "price_min", Scale.AMOUNT,
+            "price_max", Scale.AMOUNT);
+
+    /** Whether the filter is a rate, given as a fraction (0.1) or a percentage (10%). */
+    public static boolean isRate(String key) {
+        Scale s = SCALES.get(key);
+        return s == Scale.RATE || s == Scale.UNBOUNDED_RATE;
+    }
+
+    private static Double number(Map<String, String> v, String key) {
         String value = v.get(key);
         if (value == null) {
             return null;
         }
-        double n;
-        try {
-            n = Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidSearchParameter(key, "'" + value + "' is not a number");
+        Scale scale = SCALES.get(key);
+        NumberText.Reading reading = NumberText.read(value);
+        boolean rate = isRate(key);
+        if (reading == null || (reading.percent() && !rate && scale != Scale.PERCENTILE)) {
+            throw new InvalidSearchParameter(key, "'" + value + "' is not understood; give " + scale.accepted);
         }
-        if (!(n >= min && n <= max)) {
-            throw new InvalidSearchParameter(
-                    key,
-                    "must be between " + fmt(min) + " and " + (max == Double.MAX_VALUE ? "any" : fmt(max)) + ", got "
-                            + value + (max == 1 ? " (a fraction: 0.1 = 10%)" : ""));
+        double n = reading.value().doubleValue() / (reading.percent() && rate ? 100 : 1);
+        if (!(n >= scale.min && n <= scale.max)) {
+            String range = rate
+                    ? "0% and " + (scale.max == Double.MAX_VALUE ? "any" : "100% (a fraction: 0.1 = 10%)")
+                    : fmt(scale.min) + " and " + (scale.max == Double.MAX_VALUE ? "any" : fmt(scale.max));
+            throw new InvalidSearchParameter(key, "must be between " + range + ", got " + value);
         }
         return n;
     }

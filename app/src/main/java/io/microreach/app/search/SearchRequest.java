@@ -28,12 +28,32 @@ public record SearchRequest(
 
     public static final int MAX_LIMIT = 500;
 
+    /** The longest keyword query, in characters: longer ones are pasted text, better given as a brief. */
+    public static final int MAX_QUERY_LENGTH = 500;
+
+    /** The longest brand brief, in characters: a few paragraphs, more than a brief needs to say what it wants. */
+    public static final int MAX_BRIEF_LENGTH = 2_000;
+
     public SearchRequest {
         query = query == null || query.isBlank() ? null : query.strip();
         brief = brief == null || brief.isBlank() ? null : brief.strip();
+        checkLength("query", query, MAX_QUERY_LENGTH);
+        checkLength("brief", brief, MAX_BRIEF_LENGTH);
         filters = filters == null ? SearchFilters.NONE : filters;
         sort = sort == null ? SearchSort.RELEVANCE : sort;
         PageSortParser.checkOffset(offset, limit, MAX_LIMIT);
+    }
+
+    private static void checkLength(String parameter, String text, int max) {
+        if (text != null && text.length() > max) {
+            throw new InvalidSearchParameter(
+                    parameter,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "at most %,d characters, got %,d; shorten it to the words that matter most",
+                            max,
+                            text.length()));
+        }
     }
 
     public static SearchRequest of(String query, String brief, SearchFilters filters, int limit) {

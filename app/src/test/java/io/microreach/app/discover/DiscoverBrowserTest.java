@@ -6,6 +6,7 @@ import io.microreach.app.BrowserTest;
 import io.microreach.app.ScoredData;
 import io.microreach.app.importer.Importer;
 import io.microreach.app.scoring.Scorer;
+import io.microreach.app.search.Labels;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,9 @@ class DiscoverBrowserTest extends BrowserTest {
 
     @Autowired
     Scorer scorer;
+
+    @Autowired
+    Labels labels;
 
     @TempDir
     Path dir;
@@ -49,7 +53,7 @@ class DiscoverBrowserTest extends BrowserTest {
         waitFor(By.id("discover-form"));
         assertThat(driver.findElements(By.cssSelector("#results-table tbody tr")))
                 .isNotEmpty();
-        assertThat(driver.findElement(By.cssSelector(".facets")).getText()).contains("Niche", "Tier", "Platform");
+        assertThat(driver.findElement(By.cssSelector(".facets")).getText()).contains("Niche", "Size", "Platform");
 
         driver.findElement(By.id("brief")).sendKeys("fitness coach sharing home workouts and healthy training tips");
         driver.findElement(By.cssSelector(".filters-box summary")).click();
@@ -67,8 +71,9 @@ class DiscoverBrowserTest extends BrowserTest {
         List<WebElement> rows = driver.findElements(By.cssSelector("#results-table tbody tr"));
         assertThat(rows).isNotEmpty();
         for (WebElement row : rows) {
-            assertThat(row.findElement(By.cssSelector("td:first-child .muted")).getText())
-                    .isEqualTo(platform);
+            assertThat(row.findElement(By.cssSelector("td:first-child .platform"))
+                            .getText())
+                    .isEqualTo(labels.platform(platform));
         }
 
         WebElement why = rows.get(0).findElement(By.cssSelector("details.why"));
@@ -99,7 +104,11 @@ class DiscoverBrowserTest extends BrowserTest {
     void aMalformedFilterNamesTheFieldAndKeepsTheForm() {
         open("/discover?trust_min=abc&query=yoga");
         WebElement error = waitFor(By.id("search-error"));
-        assertThat(error.getText()).contains("trust_min").contains("abc");
+        assertThat(error.getText())
+                .contains("Trust score at least")
+                .contains("abc")
+                .doesNotContain("trust_min");
+        assertThat(driver.findElement(By.id("f-trust-error")).getText()).contains("a score from 0 to 100");
         assertThat(driver.findElement(By.id("query")).getAttribute("value")).isEqualTo("yoga");
         assertThat(driver.findElement(By.id("f-trust")).getAttribute("value")).isEqualTo("abc");
         // The page itself answered 400 (which the browser logs as a failed load); nothing else may be in the console.

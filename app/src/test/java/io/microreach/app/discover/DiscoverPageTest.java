@@ -3,15 +3,21 @@ package io.microreach.app.discover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.microreach.app.SpringAppTest;
+import io.microreach.app.search.Labels;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every bad Discover parameter answers 400 with a page naming the field, never a stack trace. */
 class DiscoverPageTest extends SpringAppTest {
+    @Autowired
+    Labels labels;
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
@@ -34,7 +40,50 @@ class DiscoverPageTest extends SpringAppTest {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("id=\"search-error\"").contains(field).doesNotContain("Exception");
+        assertThat(r.body()).contains("id=\"search-error\"").doesNotContain("Exception");
+        // The message names the field by the label the form shows it with.
+        String message = r.body().replaceAll("(?s).*id=\"search-error\">(.*?)</div>.*", "$1");
+        assertThat(message).contains(labels.parameter(field));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "followers_min=5%2C000&followers_max=50k",
+                "followers_min=5.000",
+                "followers_min=5+000",
+                "followers_max=1.2M",
+                "suspicious_max=10%25",
+                "reply_rate_min=20%25&er_min=3%25",
+                "country=Germany",
+                "country=Deutschland",
+                "country=de",
+                "language=Deutsch",
+                "sort=relevance&dir=desc&tier=Micro"
+            })
+    void valuesAsPeopleTypeThemAreAccepted(String query) throws Exception {
+        HttpResponse<String> r = get("/discover?" + query);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).doesNotContain("id=\"search-error\"").contains("id=\"active-filters\"");
+    }
+
+    @Test
+    void anOverlongQueryIsRefusedWithItsLimit() throws Exception {
+        HttpResponse<String> r = get("/discover?query=" + "a".repeat(10_000));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("Keywords: at most 500 characters, got 10,000");
+        HttpResponse<String> api = get("/api/search?query=" + "a".repeat(501));
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.body()).contains("query: at most 500 characters, got 501");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @ParameterizedTest

@@ -57,6 +57,7 @@ class ArchitectureTest {
         allow("demo", "home", "importer", "niches", "scoring");
         allow("discover", "niches", "search", "shortlists");
         allow("creators", "database", "niches", "planner", "scoring", "search", "shortlists");
+        allow("exports", "discover", "niches", "planner", "scoring", "search", "shortlists");
         allow("cli", ROOT, "database", "demo", "home", "importer", "niches", "planner", "scoring", "search");
     }
 

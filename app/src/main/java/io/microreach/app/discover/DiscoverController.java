@@ -74,6 +74,7 @@ public class DiscoverController {
             SearchResult result = search.search(request);
             page.addObject("result", result);
             page.addObject("page", request.offset() / PAGE_SIZE);
+            page.addObject("csvHref", csvHref(form));
         } catch (InvalidSearchParameter e) {
             page.setStatus(HttpStatus.BAD_REQUEST);
             page.addObject("error", e.describe());
@@ -82,7 +83,21 @@ public class DiscoverController {
         return page;
     }
 
-    static SearchRequest request(Map<String, String> form) {
+    /** The CSV export of the same search, every page (the export's cap applies). */
+    static String csvHref(Map<String, String> form) {
+        java.util.StringJoiner query =
+                new java.util.StringJoiner("&", "/api/search.csv?", "").setEmptyValue("/api/search.csv");
+        form.forEach((k, v) -> {
+            if (!"page".equals(k) && v != null && !v.isBlank()) {
+                query.add(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        return query.toString();
+    }
+
+    /** The search a Discover form asks for (also what its CSV export runs, page by page). */
+    public static SearchRequest request(Map<String, String> form) {
         Map<String, String> filters = new LinkedHashMap<>(form);
         NON_FILTERS.forEach(filters::remove);
         SearchSort sort = PAGING.sort(form.getOrDefault("sort", ""));
@@ -109,6 +124,7 @@ public class DiscoverController {
         ShortlistService.Addition addition = shortlists.addToListOrNew(accountId, list, newName);
         model.addAttribute("target", addition.target());
         model.addAttribute("added", addition.added());
+        model.addAttribute("lists", shortlists.lists());
         return "discover-fragments :: added";
     }
 

@@ -57,4 +57,22 @@ class ErrorPagesBrowserTest extends BrowserTest {
         assertThat(driver.findElement(By.cssSelector("[role=alert]")).getText()).contains("'12abc'");
         expectOnlyTheDocumentsOwnStatusOnTheConsole(400);
     }
+
+    /** A section loaded by htmx that fails shows the message with its reference in place, not a spinner forever. */
+    @Test
+    void aFailingHtmxSectionSaysSoInPlace() {
+        open("/discover");
+        js("var d = document.createElement('div'); d.id = 'probe'; d.setAttribute('hx-get', '/test-failure');"
+                + " d.setAttribute('hx-trigger', 'load'); d.textContent = 'Loading…';"
+                + " document.getElementById('main').appendChild(d); htmx.process(d);");
+        waitFor(By.cssSelector("#probe .notice.error"));
+        assertThat(driver.findElement(By.id("probe")).getText())
+                .containsPattern("reference [0-9a-f]{8}")
+                .doesNotContain("Loading")
+                .doesNotContain(FailingEndpoints.SECRET);
+        assertThat(driver.findElements(By.cssSelector("#probe nav")))
+                .as("only the message, not a whole page")
+                .isEmpty();
+        expectOnlyTheDocumentsOwnStatusOnTheConsole(500);
+    }
 }

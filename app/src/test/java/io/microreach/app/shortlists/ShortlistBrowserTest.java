@@ -8,12 +8,15 @@ import io.microreach.app.importer.Importer;
 import io.microreach.app.scoring.Scorer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -147,6 +150,12 @@ class ShortlistBrowserTest extends BrowserTest {
                 .click();
 
         WebElement error = waitFor(By.id("rename-error"));
+        // The page comes back with 409 Conflict, which the browser logs; nothing else may be on the console.
+        assertThat(driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                        .map(LogEntry::getMessage)
+                        .toList())
+                .allMatch(m -> m.contains("/rename") && m.contains("status of 409"));
         assertThat(error.getText()).contains("already exists");
         assertThat(driver.findElement(By.id("rename")).getAttribute("value")).isEqualTo("launch");
         assertThat(driver.findElement(By.id("rename")).getAttribute("aria-invalid"))

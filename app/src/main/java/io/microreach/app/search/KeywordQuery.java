@@ -41,7 +41,21 @@ final class KeywordQuery {
     /** Query words, in order, with their analysed terms per text field. */
     private final Map<String, Map<String, List<String>>> words;
 
+    /**
+     * The most words a keyword query may have. Lucene refuses a query of more than 1,024 clauses, and every word
+     * becomes a clause in each text field, so a pasted paragraph failed the whole search; long text belongs in the
+     * brief, which is matched by meaning.
+     */
+    static final int MAX_WORDS = 100;
+
     KeywordQuery(String text) {
+        int count = queryWords(text).size();
+        if (count > MAX_WORDS) {
+            throw new InvalidSearchParameter(
+                    "query",
+                    "at most " + MAX_WORDS + " keywords, got " + count
+                            + "; describe the brand in the brief instead, which is matched by meaning");
+        }
         this.text = text;
         this.query = parse(text);
         this.words = analysedWords(text);

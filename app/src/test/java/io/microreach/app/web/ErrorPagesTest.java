@@ -141,4 +141,31 @@ class ErrorPagesTest extends SpringAppTest {
         assertThat(a.message()).doesNotContain("secret").contains(a.reference());
         assertThat(a.reference()).isNotEqualTo(b.reference()).matches("[0-9a-f]{8}");
     }
+
+    /** What a user pastes into Discover gets an answer in the app, never a server error or the server's bare page. */
+    @Test
+    void longQueriesAndBriefsGetTheAppsAnswer() {
+        String words = java.util.stream.IntStream.range(0, 1_500)
+                .mapToObj(i -> "word" + i)
+                .collect(java.util.stream.Collectors.joining(" "));
+        HttpResponse<String> manyWords = web.get("/discover?query=" + enc(words), BROWSER);
+        assertThat(manyWords.statusCode()).isEqualTo(400);
+        assertThat(manyWords.body()).contains("at most 100 keywords, got 1500").contains("<nav aria-label=\"main\">");
+        HttpResponse<String> api = web.get("/api/search?query=" + enc(words));
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.body()).contains("\"parameter\":\"query\"");
+
+        // 10,000 characters of two and three bytes in UTF-8: the request line is about 75 KB, far over the server's
+        // usual 8 KB.
+        String brief = "ü✓".repeat(5_000);
+        for (String param : java.util.List.of("query", "brief")) {
+            HttpResponse<String> r = web.get("/discover?" + param + "=" + enc(brief), BROWSER);
+            assertThat(r.statusCode()).as(param).isLessThan(500);
+            assertThat(r.body()).as(param).contains("<nav aria-label=\"main\">").doesNotContain("HTTP Status 400");
+        }
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

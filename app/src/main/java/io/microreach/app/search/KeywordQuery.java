@@ -49,7 +49,7 @@ final class KeywordQuery {
     static final int MAX_WORDS = 100;
 
     KeywordQuery(String text) {
-        int count = queryWords(text).size();
+        int count = Math.max(queryWords(text).size(), terms(text));
         if (count > MAX_WORDS) {
             throw new InvalidSearchParameter(
                     "query",
@@ -59,6 +59,21 @@ final class KeywordQuery {
         this.text = text;
         this.query = parse(text);
         this.words = analysedWords(text);
+    }
+
+    /** How many terms the analyser makes of the text ("ü✓ü✓" is one word but two terms). */
+    private static int terms(String text) {
+        int n = 0;
+        try (TokenStream tokens = IndexFields.ANALYZER.tokenStream(TEXT, text)) {
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                n++;
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return n;
     }
 
     /** The keyword query alone: the best of the standard field and the stemmed fields. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.core.convert.ConversionFailedException;
@@ -45,10 +46,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class ErrorPages implements ErrorController {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
-    private final ErrorAttributes errors;
+    private final ObjectProvider<ErrorAttributes> errors;
     private final JsonMapper json;
 
-    public ErrorPages(ErrorAttributes errors, JsonMapper json) {
+    /** Error attributes exist only in a web application; the command line starts the same beans without one. */
+    public ErrorPages(ObjectProvider<ErrorAttributes> errors, JsonMapper json) {
         this.errors = errors;
         this.json = json;
     }
@@ -58,7 +60,11 @@ public class ErrorPages implements ErrorController {
 
     @RequestMapping("/error")
     public ModelAndView error(HttpServletRequest request) {
-        Throwable error = errors.getError(new ServletWebRequest(request));
+        ErrorAttributes attributes = errors.getIfAvailable();
+        Throwable error = attributes != null ? attributes.getError(new ServletWebRequest(request)) : null;
+        if (error == null && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t) {
+            error = t;
+        }
         String path = path(request);
         Problem problem = describe(statusOf(request, error), error, path);
         if (problem.reference() != null) {

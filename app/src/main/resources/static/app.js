@@ -139,3 +139,15 @@ document.addEventListener("htmx:afterSettle", function (event) {
     foldDiscoverFilters();
   }
 });
+
+// "Export … CSV" buttons inside htmx forms: download the same form's fields from the button's address instead of
+// letting htmx post the form (it would swap the file into the page). Without JavaScript formaction does this.
+document.addEventListener("click", function (event) {
+  var button = event.target instanceof Element ? event.target.closest("button[data-export]") : null;
+  if (!button || !button.form) {
+    return;
+  }
+  event.preventDefault();
+  var params = new URLSearchParams(new FormData(button.form));
+  window.location.href = button.getAttribute("formaction") + "?" + params.toString();
+});

@@ -22,6 +22,7 @@
  * <tr><td>demo</td><td>home, importer, niches, scoring</td></tr>
  * <tr><td>discover</td><td>niches, search, shortlists</td></tr>
  * <tr><td>creators</td><td>database, niches, planner, scoring, search, shortlists</td></tr>
+ * <tr><td>exports</td><td>discover, niches, planner, scoring, search, shortlists</td></tr>
  * <tr><td>cli</td><td>(this package), database, demo, home, importer, niches, planner, scoring, search</td></tr>
  * </table>
  */

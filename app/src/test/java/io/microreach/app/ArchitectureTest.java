@@ -58,6 +58,7 @@ class ArchitectureTest {
         allow("discover", "niches", "search", "shortlists");
         allow("creators", "database", "niches", "planner", "scoring", "search", "shortlists");
         allow("searcheval", "importer", "niches", "scoring", "search");
+        allow("exports", "discover", "niches", "planner", "scoring", "search", "shortlists");
         allow(
                 "cli",
                 ROOT,

@@ -135,6 +135,7 @@ public class DiscoverController {
             page.addObject("facets", facets(result, state));
             page.addObject("prevHref", link(with(state, "page", Integer.toString(number - 1))));
             page.addObject("nextHref", link(with(state, "page", Integer.toString(number + 1))));
+            page.addObject("csvHref", csvHref(form));
         } catch (InvalidSearchParameter e) {
             fieldErrors = fieldErrors(form, e);
             page.setStatus(HttpStatus.BAD_REQUEST);
@@ -163,7 +164,21 @@ public class DiscoverController {
         return page;
     }
 
-    static SearchRequest request(Map<String, String> form) {
+    /** The CSV export of the same search, every page (the export's cap applies). */
+    static String csvHref(Map<String, String> form) {
+        java.util.StringJoiner query =
+                new java.util.StringJoiner("&", "/api/search.csv?", "").setEmptyValue("/api/search.csv");
+        form.forEach((k, v) -> {
+            if (!"page".equals(k) && v != null && !v.isBlank()) {
+                query.add(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        return query.toString();
+    }
+
+    /** The search a Discover form asks for (also what its CSV export runs, page by page). */
+    public static SearchRequest request(Map<String, String> form) {
         Map<String, String> filters = new LinkedHashMap<>(form);
         NON_FILTERS.forEach(filters::remove);
         SearchSort sort = PAGING.sort(form.getOrDefault("sort", ""));
@@ -389,6 +404,7 @@ public class DiscoverController {
         ShortlistService.Addition addition = shortlists.addToListOrNew(accountId, list, newName);
         model.addAttribute("target", addition.target());
         model.addAttribute("added", addition.added());
+        model.addAttribute("lists", shortlists.lists());
         return "discover-fragments :: added";
     }
 

@@ -172,7 +172,8 @@ public class PlanPageController {
         return new Comparison(labels, value, cost, plan.objective());
     }
 
-    static PlanBrief brief(Map<String, String> form) {
+    /** The brief the budget form asks for (also what the plan's CSV export runs). */
+    public static PlanBrief brief(Map<String, String> form) {
         double budget = number(form, "budget", null);
         String currency = form.getOrDefault("currency", "USD").strip().toUpperCase(Locale.ROOT);
         if (!currency.matches("[A-Z]{3}")) {

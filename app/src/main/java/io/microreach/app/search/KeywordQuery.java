@@ -41,10 +41,39 @@ final class KeywordQuery {
     /** Query words, in order, with their analysed terms per text field. */
     private final Map<String, Map<String, List<String>>> words;
 
+    /**
+     * The most words a keyword query may have. Lucene refuses a query of more than 1,024 clauses, and every word
+     * becomes a clause in each text field, so a pasted paragraph failed the whole search; long text belongs in the
+     * brief, which is matched by meaning.
+     */
+    static final int MAX_WORDS = 100;
+
     KeywordQuery(String text) {
+        int count = Math.max(queryWords(text).size(), terms(text));
+        if (count > MAX_WORDS) {
+            throw new InvalidSearchParameter(
+                    "query",
+                    "at most " + MAX_WORDS + " keywords, got " + count
+                            + "; describe the brand in the brief instead, which is matched by meaning");
+        }
         this.text = text;
         this.query = parse(text);
         this.words = analysedWords(text);
+    }
+
+    /** How many terms the analyser makes of the text ("ü✓ü✓" is one word but two terms). */
+    private static int terms(String text) {
+        int n = 0;
+        try (TokenStream tokens = IndexFields.ANALYZER.tokenStream(TEXT, text)) {
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                n++;
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return n;
     }
 
     /** The keyword query alone: the best of the standard field and the stemmed fields. */

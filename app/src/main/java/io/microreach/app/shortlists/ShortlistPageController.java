@@ -30,6 +30,10 @@ public class ShortlistPageController {
 
     @GetMapping("/shortlists")
     public String page(@RequestParam(required = false) Long list, Model model) {
+        return show(list, model);
+    }
+
+    private String show(Long list, Model model) {
         List<Shortlist> all = shortlists.lists();
         Shortlist selected = null;
         if (list != null) {
@@ -45,13 +49,38 @@ public class ShortlistPageController {
     }
 
     @PostMapping("/shortlists")
-    public String create(@RequestParam(defaultValue = "") String name) {
-        return "redirect:/shortlists?list=" + shortlists.create(name).id();
+    public String create(@RequestParam(defaultValue = "") String name, HttpServletResponse response, Model model) {
+        try {
+            return "redirect:/shortlists?list=" + shortlists.create(name).id();
+        } catch (ShortlistProblem e) {
+            if (!"name".equals(e.field())) {
+                throw e;
+            }
+            // A taken or bad name is the user's to fix: keep them on the page, the message at the field.
+            response.setStatus(status(e).value());
+            model.addAttribute("createError", e.getMessage());
+            model.addAttribute("createName", name);
+            return show(null, model);
+        }
     }
 
     @PostMapping("/shortlists/{id}/rename")
-    public String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name) {
-        return "redirect:/shortlists?list=" + shortlists.rename(id, name).id();
+    public String rename(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String name,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            return "redirect:/shortlists?list=" + shortlists.rename(id, name).id();
+        } catch (ShortlistProblem e) {
+            if (!"name".equals(e.field())) {
+                throw e;
+            }
+            response.setStatus(status(e).value());
+            model.addAttribute("renameError", e.getMessage());
+            model.addAttribute("renameName", name);
+            return show(id, model);
+        }
     }
 
     @PostMapping("/shortlists/{id}/delete")
@@ -68,8 +97,11 @@ public class ShortlistPageController {
             Model model) {
         shortlists.remove(id, accountId);
         if (htmx != null) {
-            // The row is swapped out; the count in the heading is refreshed out of band.
-            model.addAttribute("selected", shortlists.get(id));
+            // The row is swapped out; the counts (heading and the list of lists) and the overlap are refreshed out of
+            // band, and a plan made for the old list is cleared.
+            Shortlist list = shortlists.get(id);
+            model.addAttribute("selected", list);
+            model.addAttribute("listEmpty", list.size() == 0);
             return "shortlist-fragments :: removed";
         }
         return "redirect:/shortlists?list=" + id;
@@ -116,14 +148,17 @@ public class ShortlistPageController {
         return "shortlist-add :: form";
     }
 
+    private static HttpStatus status(ShortlistProblem e) {
+        return switch (e.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+    }
+
     @ExceptionHandler(ShortlistProblem.class)
     public String problem(ShortlistProblem e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        response.setStatus(
-                switch (e.kind()) {
-                    case NOT_FOUND -> HttpStatus.NOT_FOUND.value();
-                    case INVALID -> HttpStatus.BAD_REQUEST.value();
-                    case CONFLICT -> HttpStatus.CONFLICT.value();
-                });
+        response.setStatus(status(e).value());
         return problemView(request.getHeader("HX-Request"), "Shortlist: " + e.field() + ": " + e.getMessage(), model);
     }
 

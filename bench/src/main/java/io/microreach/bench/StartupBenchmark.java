@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 
 /**
  * Time from launching the built exec jar ({@code java -jar microreach-exec.jar demo}) to the first HTTP 200 of
- * {@code /}: first start on a fresh home (initdb, migrations, the demo data set loaded) and then a warm start on the
+ * {@code /} (following its redirect to the first page): first start on a fresh home (initdb, migrations, the demo data set loaded) and then a warm start on the
  * same home. Several jars (the current build and a baseline, e.g. main's) are measured back to back in one run,
  * alternating, so that a shared machine's drift hits both alike; each start also records the CPU seconds of the JVM
  * and of PostgreSQL (on a busy machine wall time measures the neighbours too) and a phase breakdown read from the
@@ -124,8 +124,14 @@ public final class StartupBenchmark {
                 }
             }
             return new Options(
-                    List.copyOf(jars), port, rounds, javaOptions, List.copyOf(appArgs), Duration.ofSeconds(timeout),
-                    report, work);
+                    List.copyOf(jars),
+                    port,
+                    rounds,
+                    javaOptions,
+                    List.copyOf(appArgs),
+                    Duration.ofSeconds(timeout),
+                    report,
+                    work);
         }
 
         private static long positive(String value, String option) {
@@ -214,8 +220,8 @@ public final class StartupBenchmark {
                 command.add(option);
             }
         }
-        command.addAll(List.of(
-                "-jar", jar.toString(), "demo", "--home", home.toString(), "--server.port=" + options.port()));
+        command.addAll(
+                List.of("-jar", jar.toString(), "demo", "--home", home.toString(), "--server.port=" + options.port()));
         command.addAll(options.appArgs());
         Instant launched = Instant.now();
         long started = System.nanoTime();
@@ -224,7 +230,10 @@ public final class StartupBenchmark {
                 .redirectOutput(log.toFile())
                 .start();
         HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+                HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + options.port() + "/"))
                 .timeout(Duration.ofSeconds(30))
                 .build();
@@ -246,7 +255,8 @@ public final class StartupBenchmark {
             double seconds = (System.nanoTime() - started) / 1e9;
             double jvm = ProcessCpu.processSeconds(process.pid());
             double postgres = ProcessCpu.postgresSeconds(home.resolve("pgdata"));
-            double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage();
             Map<String, Double> phases = phases(Files.readAllLines(log, StandardCharsets.UTF_8), launched, seconds);
             return new Start(jar.toString(), kind, round, seconds, jvm, postgres, load, phases, log.toString());
         } finally {
@@ -312,9 +322,11 @@ public final class StartupBenchmark {
     static void writeReport(Path file, List<Start> starts) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("benchmark", "startup");
-        json.put("machine", Map.of(
-                "cores", Runtime.getRuntime().availableProcessors(),
-                "java", System.getProperty("java.version")));
+        json.put(
+                "machine",
+                Map.of(
+                        "cores", Runtime.getRuntime().availableProcessors(),
+                        "java", System.getProperty("java.version")));
         json.put("starts", starts);
         try (Writer w = ReportFile.open(file)) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(w, json);

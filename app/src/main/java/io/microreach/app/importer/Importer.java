@@ -32,15 +32,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Imports one file: reads it line by line, buffers up to {@code batchSize} valid records, and stores each batch
- * (per record type, parents first and each committed before its children are written: COPY into a staging table,
- * then one upsert). Reading and parsing
+ * Imports one file: reads it line by line, buffers up to {@code batchSize} valid records, and stores each batch in
+ * one transaction (COPY into staging tables, then one upsert per record type, parents first). Reading and parsing
  * run on the caller's thread while a single writer thread stores the previous batch, so the CPU-bound parse and the
  * database work overlap (about 1.7× faster than doing them in turn on 2 cores); memory is bounded by two batches
  * whatever the file size, and batches are committed in file order.
  *
- * <p>If the database refuses a batch's rows of one type (a constraint the readers do not know about), they are retried
- * row by row so that only the offending lines are rejected and every good line is still stored.
+ * <p>If the database refuses a batch (a constraint the readers do not know about), the batch is retried row by row so
+ * that only the offending lines are rejected and every good line is still stored.
  */
 @Component
 public class Importer {
@@ -172,84 +171,69 @@ public class Importer {
         connection.commit();
     }
 
-    /**
-     * Stores one batch, one transaction per record type, parents first; if the database refuses a type's rows, retries
-     * those row by row. Runs on the writer.
-     *
-     * <p>Committing the parents before their children are written is what makes the foreign-key checks cheap: a
-     * check against a parent row written earlier in the same transaction cost 10 to 20 times more in PostgreSQL 17
-     * (EXPLAIN ANALYZE of the upserts of 40,000 posts on 5,000 accounts: 14.5 s in the accounts' transaction against
-     * 0.6 s after their commit), and a batch holds whole accounts with their posts and comments. The batch is still
-     * stored completely or, where a type failed, with that type's bad rows reported; an interrupted import leaves
-     * whole record types of its last batch, which the next (idempotent) import completes.
-     */
+    /** Stores one batch in one transaction; if the database refuses it, retries row by row. Runs on the writer. */
     private static BatchOutcome store(Connection connection, String source, List<Staged> batch) throws SQLException {
         if (batch.isEmpty()) {
             return BatchOutcome.EMPTY;
         }
-        Map<RecordType, List<Staged>> byType = new EnumMap<>(RecordType.class);
-        for (Staged s : batch) {
-            byType.computeIfAbsent(s.record().type(), t -> new ArrayList<>()).add(s);
+        try {
+            Map<RecordType, long[]> delta = write(connection, batch);
+            connection.commit();
+            return new BatchOutcome(delta, List.of());
+        } catch (SQLException e) {
+            connection.rollback();
         }
         Map<RecordType, long[]> total = new EnumMap<>(RecordType.class);
         List<RefusedRow> refused = new ArrayList<>();
-        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        CopyRows rows = new CopyRows();
-        // RecordType's order puts parents (accounts, posts) before the rows that reference them.
-        for (Map.Entry<RecordType, List<Staged>> entry : byType.entrySet()) {
+        for (Staged row : batch) {
             try {
-                long stored = write(connection, copy, rows, entry.getKey(), entry.getValue());
+                Map<RecordType, long[]> delta = write(connection, List.of(row));
                 connection.commit();
-                add(total, entry.getKey(), stored, entry.getValue().size() - stored);
-                continue;
-            } catch (SQLException e) {
+                delta.forEach((type, d) -> total.merge(type, d, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]}));
+            } catch (SQLException rowError) {
                 connection.rollback();
-            }
-            for (Staged row : entry.getValue()) {
-                try {
-                    long stored = write(connection, copy, rows, entry.getKey(), List.of(row));
-                    connection.commit();
-                    add(total, entry.getKey(), stored, 1 - stored);
-                } catch (SQLException rowError) {
-                    connection.rollback();
-                    refused.add(new RefusedRow(
-                            new Rejection(
-                                    source, row.line(), "-", "the database refused the row: " + firstLine(rowError)),
-                            row.record().type()));
-                }
+                refused.add(new RefusedRow(
+                        new Rejection(source, row.line(), "-", "the database refused the row: " + firstLine(rowError)),
+                        row.record().type()));
             }
         }
         return new BatchOutcome(total, refused);
     }
 
-    private static void add(Map<RecordType, long[]> total, RecordType type, long stored, long unchanged) {
-        long[] counts = total.computeIfAbsent(type, t -> new long[2]);
-        counts[0] += stored;
-        counts[1] += unchanged;
-    }
-
-    /** Writes rows of one type in the current transaction; returns how many were stored (inserted or changed). */
-    private static long write(Connection connection, CopyManager copy, CopyRows rows, RecordType type, List<Staged> list)
-            throws SQLException {
-        StagedUpsert upsert = StagedUpsert.of(type);
-        rows.clear();
-        for (Staged s : list) {
-            upsert.write(s.line(), s.record(), rows);
+    /** Writes one batch in the current transaction; returns {stored, unchanged} per type. */
+    private static Map<RecordType, long[]> write(Connection connection, List<Staged> batch) throws SQLException {
+        Map<RecordType, List<Staged>> byType = new EnumMap<>(RecordType.class);
+        for (Staged s : batch) {
+            byType.computeIfAbsent(s.record().type(), t -> new ArrayList<>()).add(s);
         }
-        try {
-            copy.copyIn(upsert.copySql(), rows.reader());
-        } catch (IOException e) {
-            throw new SQLException("COPY failed: " + e.getMessage(), e);
-        }
-        try (Statement st = connection.createStatement()) {
-            for (String sql : upsert.preparationSql()) {
-                st.executeUpdate(sql);
+        Map<RecordType, long[]> delta = new EnumMap<>(RecordType.class);
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        CopyRows rows = new CopyRows();
+        // RecordType's order puts parents (accounts, posts) before the rows that reference them.
+        for (Map.Entry<RecordType, List<Staged>> entry : byType.entrySet()) {
+            StagedUpsert upsert = StagedUpsert.of(entry.getKey());
+            rows.clear();
+            for (Staged s : entry.getValue()) {
+                upsert.write(s.line(), s.record(), rows);
             }
-            try (ResultSet rs = st.executeQuery(upsert.upsertAndQueueSql())) {
-                rs.next();
-                return rs.getLong(1);
+            try {
+                copy.copyIn(upsert.copySql(), rows.reader());
+            } catch (IOException e) {
+                throw new SQLException("COPY failed: " + e.getMessage(), e);
+            }
+            try (Statement st = connection.createStatement()) {
+                for (String sql : upsert.preparationSql()) {
+                    st.executeUpdate(sql);
+                }
+                long stored;
+                try (ResultSet rs = st.executeQuery(upsert.upsertAndQueueSql())) {
+                    rs.next();
+                    stored = rs.getLong(1);
+                }
+                delta.put(entry.getKey(), new long[] {stored, entry.getValue().size() - stored});
             }
         }
+        return delta;
     }
 
     private static String firstLine(SQLException e) {

@@ -125,7 +125,10 @@ public class Scorer {
         // accounts only, and the search index for those and the others whose headline numbers moved with the pool:
         // re-deriving all 5,494 demo accounts after a 5-line import took most of its 24 s.
         List<Long> changed = new ArrayList<>(ids);
-        assembled.changed().stream().filter(id -> !toMeasure.contains(id)).sorted().forEach(changed::add);
+        assembled.changed().stream()
+                .filter(id -> !toMeasure.contains(id))
+                .sorted()
+                .forEach(changed::add);
         events.publishEvent(new AccountsRescored(changed, false, ids));
         long refreshed = assembled.accountIds().size() - (long) ids.size();
         return new ScoringReport(

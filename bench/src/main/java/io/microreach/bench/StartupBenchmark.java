@@ -229,11 +229,10 @@ public final class StartupBenchmark {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        HttpClient http =
-                HttpClient.newBuilder()
-                        .connectTimeout(Duration.ofSeconds(2))
-                        .followRedirects(HttpClient.Redirect.NORMAL)
-                        .build();
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + options.port() + "/"))
                 .timeout(Duration.ofSeconds(30))
                 .build();

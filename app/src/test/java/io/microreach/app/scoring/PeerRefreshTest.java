@@ -54,9 +54,14 @@ class PeerRefreshTest extends SpringAppTest {
         importer.importFile(dir.resolve(SyntheticDataGenerator.DATA_FILE), ImportProgress.NONE);
         scorer.scoreAll(ScoringProgress.NONE);
         Map<Long, String> before = headlines();
+        // The lowest-ER account of the largest platform × tier group with percentiles.
         long aId = jdbc.queryForObject(
-                "SELECT account_id FROM account_score WHERE engagement_rate IS NOT NULL"
-                        + " ORDER BY engagement_rate, account_id LIMIT 1",
+                "WITH g AS (SELECT a.platform, s.tier FROM account_score s JOIN account a ON a.id = s.account_id"
+                        + " WHERE s.engagement_rate_pct IS NOT NULL GROUP BY a.platform, s.tier"
+                        + " ORDER BY count(*) DESC, a.platform, s.tier LIMIT 1)"
+                        + " SELECT s.account_id FROM account_score s JOIN account a ON a.id = s.account_id"
+                        + " JOIN g ON g.platform = a.platform AND g.tier = s.tier"
+                        + " WHERE s.engagement_rate IS NOT NULL ORDER BY s.engagement_rate, s.account_id LIMIT 1",
                 Long.class);
         // A small import: its posts now have a billion likes each, lifting its ER above its peers'.
         Path file = dir.resolve("small.jsonl");

@@ -67,6 +67,12 @@ final class ProcessCpu {
         }
     }
 
+    /** CPU seconds of another process so far (all its threads and reaped children); NaN where there is no /proc. */
+    static double processSeconds(long pid) {
+        long[] own = stat(Path.of("/proc", String.valueOf(pid), "stat"));
+        return own == null ? Double.NaN : (own[1] + own[2] + own[3] + own[4]) / TICKS_PER_SECOND;
+    }
+
     /** {ppid, utime, stime, cutime, cstime} from /proc/PID/stat, or null if the process is gone. */
     private static long[] stat(Path file) {
         String text;

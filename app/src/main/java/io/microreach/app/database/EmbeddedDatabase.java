@@ -39,6 +39,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Files.createDirectories(binaries);
         StalePostmaster.stopIfOrphaned(data);
         LOG.info("Starting embedded PostgreSQL on {}", data);
+        long started = System.nanoTime();
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
@@ -50,6 +51,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "50")
                 .start();
+        LOG.info("Embedded PostgreSQL ready in {} ms", (System.nanoTime() - started) / 1_000_000);
         return new EmbeddedDatabase(pg, data);
     }
 

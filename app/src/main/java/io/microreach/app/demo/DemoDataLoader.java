@@ -78,11 +78,13 @@ public class DemoDataLoader implements SmartInitializingSingleton {
         // The manifest is written last, so data next to a manifest is complete; anything else is regenerated.
         if (!Files.exists(data) || !Files.exists(dir.resolve(SyntheticDataGenerator.MANIFEST_FILE))) {
             LOG.info(
-                    "First start: generating the demo data set ({} creators, seed {}) in {}",
+                    "Demo data set: generating {} creators (seed {}) in {} (first start only)",
                     config.creators(),
                     config.seed(),
                     dir);
+            long started = System.nanoTime();
             new SyntheticDataGenerator(config).generate(dir);
+            LOG.info("Demo data generated in {} ms", (System.nanoTime() - started) / 1_000_000);
         }
         LOG.info("Importing the demo data set from {} (first start only)", data);
         ImportReport report = importer.importFile(data, new LogProgress());
@@ -97,15 +99,18 @@ public class DemoDataLoader implements SmartInitializingSingleton {
         // The JSONL is large (about 400 MB) and the same seed regenerates it byte for byte; keep only the
         // manifest and the ground truth, which later evaluations read.
         Files.deleteIfExists(data);
-        LOG.info("Scoring the demo accounts (first start only)");
         // Niches first, so that the first scoring already has niche peer groups (scoring reads the stored niches;
         // the classification that follows each scoring reuses these embeddings by content hash).
+        LOG.info("Classifying the niches of the demo accounts (first start only)");
+        long classifying = System.nanoTime();
         niches.classifyAll(NicheClassification.Progress.NONE);
+        LOG.info("Demo niches classified in {} ms", (System.nanoTime() - classifying) / 1_000_000);
+        LOG.info("Scoring the demo accounts (first start only)");
         var scored = scorer.scoreAll(io.microreach.app.scoring.ScoringProgress.NONE);
         LOG.info(
-                "Scored {} accounts in {} s",
+                "Demo accounts scored: {} in {} ms (with niches, audiences and the search index)",
                 scored.accounts(),
-                scored.elapsed().toSeconds());
+                scored.elapsed().toMillis());
     }
 
     /** Logs import progress every few seconds; the server is not up yet, so the log is all the user sees. */

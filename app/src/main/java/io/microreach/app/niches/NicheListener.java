@@ -29,7 +29,7 @@ class NicheListener {
         logReport(
                 event.wholePool()
                         ? classification.classifyAll(NicheClassification.Progress.NONE)
-                        : classification.classify(event.accountIds(), NicheClassification.Progress.NONE));
+                        : classification.classify(event.measured(), NicheClassification.Progress.NONE));
     }
 
     /** A corrected account is classified again, exactly as after a rescore of that one account. */

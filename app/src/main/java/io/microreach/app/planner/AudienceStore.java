@@ -35,7 +35,7 @@ public class AudienceStore {
         if (event.wholePool()) {
             refreshAll();
         } else {
-            refresh(event.accountIds());
+            refresh(event.measured());
         }
     }
 

@@ -12,6 +12,7 @@ import io.microreach.signals.scorecard.PeerRow;
 import io.microreach.signals.scorecard.PoolStatistics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -54,6 +55,14 @@ public class ScoreStore {
             + " likes_per_comment = EXCLUDED.likes_per_comment, anomaly_count = EXCLUDED.anomaly_count,"
             + " scorecard = NULL";
 
+    // The accounts of a batch whose headline numbers that search shows and ranks by are new or differ from the stored
+    // ones (computed_at and the other columns aside): an incremental rescore re-indexes only those.
+    private static final String CHANGED = "SELECT s.account_id FROM account_score_stage s LEFT JOIN account_score t"
+            + " ON t.account_id = s.account_id WHERE t.account_id IS NULL OR ROW(t.tier, t.trust_score,"
+            + " t.engagement_rate, t.engagement_rate_pct, t.suspicious_share, t.reply_rate, t.anomaly_count)"
+            + " IS DISTINCT FROM ROW(s.tier, s.trust_score, s.engagement_rate, s.engagement_rate_pct,"
+            + " s.suspicious_share, s.reply_rate, s.anomaly_count)";
+
     private static final String SIGNALS_STAGE = "CREATE TEMP TABLE IF NOT EXISTS account_signals_stage"
             + " (account_id bigint, measured_at timestamptz, packed bytea) ON COMMIT DELETE ROWS";
     private static final String SIGNALS_UPSERT = "INSERT INTO account_signals (account_id, measured_at, packed)"
@@ -83,7 +92,12 @@ public class ScoreStore {
     }
 
     /** Stores the headline numbers of the scorecards in one transaction. */
-    public void save(List<Scored> scored) {
+    /**
+     * Stores the headline numbers of these accounts and returns those whose numbers that search shows and ranks by
+     * (tier, trust score, engagement rate and its percentile, suspicious share, reply rate, anomaly count) are new or
+     * changed.
+     */
+    public List<Long> save(List<Scored> scored) {
         CopyRows rows = new CopyRows();
         for (Scored s : scored) {
             PeerRow p = s.inputs().peers();
@@ -107,7 +121,8 @@ public class ScoreStore {
                     .number(s.headline().anomalyCount())
                     .endRow();
         }
-        copyAndUpsert(STAGE, "COPY account_score_stage (" + COLUMNS + ") FROM STDIN (FORMAT csv)", rows, UPSERT);
+        return copyAndUpsert(
+                STAGE, "COPY account_score_stage (" + COLUMNS + ") FROM STDIN (FORMAT csv)", rows, CHANGED, UPSERT);
     }
 
     /** Stores measured signals in one transaction. */
@@ -121,7 +136,7 @@ public class ScoreStore {
             rows.row(3).int8(s.accountId()).timestamp(s.measuredAt()).bytes(s.packed());
         }
         String copySql = "COPY account_signals_stage (account_id, measured_at, packed) FROM STDIN (FORMAT binary)";
-        copyAndUpsert(SIGNALS_STAGE, rows.rows(), copy -> copy.copyIn(copySql, rows.body()), SIGNALS_UPSERT);
+        copyAndUpsert(SIGNALS_STAGE, rows.rows(), copy -> copy.copyIn(copySql, rows.body()), null, SIGNALS_UPSERT);
     }
 
     /** Sends the rows of a {@code COPY … FROM STDIN}. */
@@ -130,20 +145,29 @@ public class ScoreStore {
         void send(CopyManager copy) throws SQLException, IOException;
     }
 
-    private void copyAndUpsert(String stage, String copySql, CopyRows rows, String upsert) {
-        copyAndUpsert(stage, rows.rows(), copy -> copy.copyIn(copySql, rows.reader()), upsert);
+    private List<Long> copyAndUpsert(String stage, String copySql, CopyRows rows, String changed, String upsert) {
+        return copyAndUpsert(stage, rows.rows(), copy -> copy.copyIn(copySql, rows.reader()), changed, upsert);
     }
 
-    private void copyAndUpsert(String stage, int rows, CopyIn copyIn, String upsert) {
+    /** Copies the rows into the stage and upserts them; returns the ids {@code changed} (if any) finds first. */
+    private List<Long> copyAndUpsert(String stage, int rows, CopyIn copyIn, String changed, String upsert) {
         if (rows == 0) {
-            return;
+            return List.of();
         }
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
+        return jdbc.execute((ConnectionCallback<List<Long>>) connection -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
+            List<Long> ids = new ArrayList<>();
             try (Statement st = connection.createStatement()) {
                 st.execute(stage);
                 copyIn.send(connection.unwrap(PGConnection.class).getCopyAPI());
+                if (changed != null) {
+                    try (ResultSet rs = st.executeQuery(changed)) {
+                        while (rs.next()) {
+                            ids.add(rs.getLong(1));
+                        }
+                    }
+                }
                 st.executeUpdate(upsert);
                 connection.commit();
             } catch (IOException e) {
@@ -155,7 +179,7 @@ public class ScoreStore {
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
-            return null;
+            return ids;
         });
     }
 

@@ -15,12 +15,21 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * After an import that changes one account, the incremental rescore must leave every other account's percentiles
  * current without measuring it again.
  */
+@RecordApplicationEvents
 class PeerRefreshTest extends SpringAppTest {
+    private static final String HEADLINE = "SELECT account_id, concat_ws('|', tier, trust_score, engagement_rate,"
+            + " engagement_rate_pct, suspicious_share, reply_rate, anomaly_count) FROM account_score";
+
+    @Autowired
+    ApplicationEvents events;
+
     @Autowired
     Importer importer;
 
@@ -32,6 +41,78 @@ class PeerRefreshTest extends SpringAppTest {
 
     @TempDir
     Path dir;
+
+    /**
+     * What an import changed decides what is re-derived: niches and audience sketches of the measured account only,
+     * the search index for it and for the accounts whose headline numbers moved, not for the whole pool (re-deriving
+     * every demo account made a 5-line import wait 24 s).
+     */
+    @Test
+    void theRescoredEventNamesOnlyTheMeasuredAccountAndTheHeadlinesThatMoved() throws Exception {
+        emptyPublicTables();
+        new SyntheticDataGenerator(GeneratorConfig.of(150, 11)).generate(dir);
+        importer.importFile(dir.resolve(SyntheticDataGenerator.DATA_FILE), ImportProgress.NONE);
+        scorer.scoreAll(ScoringProgress.NONE);
+        Map<Long, String> before = headlines();
+        // The lowest-ER account of the largest platform × tier group with percentiles.
+        long aId = jdbc.queryForObject(
+                "WITH g AS (SELECT a.platform, s.tier FROM account_score s JOIN account a ON a.id = s.account_id"
+                        + " WHERE s.engagement_rate_pct IS NOT NULL GROUP BY a.platform, s.tier"
+                        + " ORDER BY count(*) DESC, a.platform, s.tier LIMIT 1)"
+                        + " SELECT s.account_id FROM account_score s JOIN account a ON a.id = s.account_id"
+                        + " JOIN g ON g.platform = a.platform AND g.tier = s.tier"
+                        + " WHERE s.engagement_rate IS NOT NULL ORDER BY s.engagement_rate, s.account_id LIMIT 1",
+                Long.class);
+        // A small import: its posts now have a billion likes each, lifting its ER above its peers'.
+        Path file = dir.resolve("small.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (Map<String, Object> p : jdbc.queryForList(
+                "SELECT platform, platform_id, account_platform_id, published_at, format FROM post"
+                        + " WHERE account_id = ?",
+                aId)) {
+            lines.append("{\"type\":\"post\",\"platform\":\"")
+                    .append(p.get("platform"))
+                    .append("\",\"id\":\"")
+                    .append(p.get("platform_id"))
+                    .append("\",\"account_id\":\"")
+                    .append(p.get("account_platform_id"))
+                    .append("\",\"published_at\":\"")
+                    .append(((Timestamp) p.get("published_at")).toInstant())
+                    .append("\",\"format\":\"")
+                    .append(p.get("format"))
+                    .append("\",\"likes\":1000000000}\n");
+        }
+        Files.writeString(file, lines);
+        importer.importFile(file, ImportProgress.NONE);
+        events.clear();
+
+        scorer.scoreQueued(ScoringProgress.NONE);
+
+        List<AccountsRescored> rescored = events.stream(AccountsRescored.class).toList();
+        assertThat(rescored).hasSize(1);
+        AccountsRescored event = rescored.get(0);
+        assertThat(event.wholePool()).isFalse();
+        assertThat(event.measured()).containsExactly(aId);
+        Map<Long, String> after = headlines();
+        List<Long> moved = after.keySet().stream()
+                .filter(id -> id != aId && !after.get(id).equals(before.get(id)))
+                .sorted()
+                .toList();
+        assertThat(moved)
+                .as("other accounts whose headline moved with the pool")
+                .isNotEmpty();
+        assertThat(event.accountIds()).first().isEqualTo(aId);
+        assertThat(event.accountIds().subList(1, event.accountIds().size())).isEqualTo(moved);
+        assertThat(event.accountIds().size()).isLessThan(after.size());
+    }
+
+    private Map<Long, String> headlines() {
+        Map<Long, String> rows = new java.util.HashMap<>();
+        jdbc.query(HEADLINE, rs -> {
+            rows.put(rs.getLong(1), rs.getString(2));
+        });
+        return rows;
+    }
 
     @Test
     void anotherAccountsPercentileFollowsTheChangedAccount() throws Exception {

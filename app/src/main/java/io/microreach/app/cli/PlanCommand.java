@@ -135,8 +135,7 @@ class PlanCommand implements Callable<Integer> {
                     c.platform(),
                     String.join("+", c.deliverables()),
                     c.cost(),
-                    " (" + PriceText.amount(c.price())
-                            + (c.price().estimated() ? ", estimated" : "") + ")",
+                    " (" + PriceText.amount(c.price()) + (c.price().estimated() ? ", estimated" : "") + ")",
                     c.forecast().engagements().p10(),
                     c.forecast().engagements().p50(),
                     c.forecast().engagements().p90(),

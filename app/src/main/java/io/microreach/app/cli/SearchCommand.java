@@ -137,8 +137,8 @@ class SearchCommand implements Callable<Integer> {
         if (!result.interpretedBrief().isEmpty()) {
             out.println("Read from the brief (--filter brief_ignore=FIELD:VALUE removes one): "
                     + result.interpretedBrief().stream()
-                            .map(c -> c.label() + " [" + (c.applied() ? c.mode() : "your filter applies instead")
-                                    + ", " + c.key() + "]")
+                            .map(c -> c.label() + " [" + (c.applied() ? c.mode() : "your filter applies instead") + ", "
+                                    + c.key() + "]")
                             .collect(java.util.stream.Collectors.joining("; ")));
         }
         if (result.order() != null) {

@@ -98,9 +98,10 @@ class DemoDataTest extends SpringAppTest {
         assertThat(all(false).total()).isEqualTo(3);
 
         // Plans from a brief pick real creators only.
-        Set<String> planned = plans.plan(BriefReader.read("budget: 100000")).creators().stream()
-                .map(c -> c.id())
-                .collect(Collectors.toSet());
+        Set<String> planned =
+                plans.plan(BriefReader.read("budget: 100000\nconstraints:\n  minEvidence: none\n")).creators().stream()
+                        .map(c -> c.id())
+                        .collect(Collectors.toSet());
         assertThat(planned).isNotEmpty().allMatch(id -> id.contains(":real."));
 
         // A shortlist with a demo and a real creator.

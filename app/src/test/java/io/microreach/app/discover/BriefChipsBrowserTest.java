@@ -64,16 +64,22 @@ class BriefChipsBrowserTest extends BrowserTest {
         waitUpTo(15).until(ExpectedConditions.urlContains("tier=micro"));
         waitFor(By.id("brief-chips"));
         assertThat(chips().get(1).getText()).contains("now a filter you set");
-        assertThat(driver.findElements(By.cssSelector("#results-table tbody tr td:nth-child(2)")))
-                .allSatisfy(td -> assertThat(td.getText()).isEqualTo("micro"));
+        assertThat(driver.findElement(By.cssSelector("#f-tier option:checked")).getAttribute("value"))
+                .isEqualTo("micro");
+        assertThat(driver.findElements(By.cssSelector("#results-table tbody tr td.tier")))
+                .allSatisfy(td -> assertThat(td.getText()).isEqualToIgnoringCase("micro"));
 
         // One click removes the country chip; the removal survives the next search from the form.
         chips().get(0).findElement(By.cssSelector("a.chip-remove")).click();
         waitUpTo(15).until(ExpectedConditions.urlContains("brief_ignore=country"));
         waitFor(By.id("discover-form"));
         assertThat(chips()).extracting(WebElement::getText).noneMatch(t -> t.contains("Germany"));
+        WebElement before = driver.findElement(By.id("result-count"));
         driver.findElement(By.cssSelector("#discover-form button[type=submit]")).click();
-        waitUpTo(15).until(ExpectedConditions.urlContains("brief_ignore=country"));
+        // The URL already holds brief_ignore: wait for the new results to replace the old ones instead.
+        waitUpTo(15).until(ExpectedConditions.stalenessOf(before));
+        waitFor(By.id("result-count"));
+        assertThat(driver.getCurrentUrl()).contains("brief_ignore=country");
         assertThat(chips()).extracting(WebElement::getText).noneMatch(t -> t.contains("Germany"));
         assertNoConsoleErrors();
     }

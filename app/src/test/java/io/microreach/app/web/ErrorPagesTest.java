@@ -148,12 +148,19 @@ class ErrorPagesTest extends SpringAppTest {
         String words = java.util.stream.IntStream.range(0, 1_500)
                 .mapToObj(i -> "word" + i)
                 .collect(java.util.stream.Collectors.joining(" "));
-        HttpResponse<String> manyWords = web.get("/discover?query=" + enc(words), BROWSER);
+        HttpResponse<String> longQuery = web.get("/discover?query=" + enc(words), BROWSER);
+        assertThat(longQuery.statusCode()).isEqualTo(400);
+        assertThat(longQuery.body()).contains("at most 500 characters").contains("<nav aria-label=\"main\">");
+        // Within the length limit but too many words for one query: two-letter words, 150 of them.
+        String shortWords = java.util.stream.IntStream.range(0, 150)
+                .mapToObj(i -> "" + (char) ('a' + i / 26) + (char) ('a' + i % 26))
+                .collect(java.util.stream.Collectors.joining(" "));
+        HttpResponse<String> manyWords = web.get("/discover?query=" + enc(shortWords), BROWSER);
         assertThat(manyWords.statusCode()).isEqualTo(400);
-        assertThat(manyWords.body()).contains("at most 100 keywords, got 1500").contains("<nav aria-label=\"main\">");
-        HttpResponse<String> api = web.get("/api/search?query=" + enc(words));
+        assertThat(manyWords.body()).contains("at most 100 keywords").contains("<nav aria-label=\"main\">");
+        HttpResponse<String> api = web.get("/api/search?query=" + enc(shortWords));
         assertThat(api.statusCode()).isEqualTo(400);
-        assertThat(api.body()).contains("\"parameter\":\"query\"");
+        assertThat(api.body()).contains("\"parameter\":\"query\"").contains("at most 100 keywords");
 
         // 10,000 characters of two and three bytes in UTF-8: the request line is about 75 KB, far over the server's
         // usual 8 KB.

@@ -257,6 +257,49 @@ class ImporterTest extends SpringAppTest {
     }
 
     @Test
+    void aFirstLoadIntoEmptyTablesStoresTheSameRowsAsALaterImportAndStillMarksPacksStale() throws Exception {
+        try (java.sql.Connection c = jdbc.getDataSource().getConnection()) {
+            c.setAutoCommit(false);
+            assertThat(FirstLoad.applies(c)).as("empty tables").isTrue();
+        }
+        // Children before their parents and batches of two: rows wait for their parent and are linked at the end.
+        Importer tiny = new Importer(jdbc.getDataSource(), new io.microreach.app.home.MicroreachHome(dir), 2);
+        Path file = write("first.jsonl", SAMPLE, EDGE, COUNT, REPLY, COMMENT, POST, SAMPLE2, ACCOUNT);
+        tiny.importFile(file, ImportProgress.NONE);
+        String firstLoad = linkedTo1784();
+        long account = jdbc.queryForObject("SELECT id FROM account", Long.class);
+        // The pack triggers fire in the first load too (ENABLE ALWAYS): the account's pack is there, stale.
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM follower_pack WHERE account_id = ? AND data IS NULL",
+                        Long.class,
+                        account))
+                .isEqualTo(1L);
+        // Every key the first load wrote names an existing row, as the skipped checks would have required.
+        assertThat(jdbc.queryForObject(
+                        "SELECT (SELECT count(*) FROM post p WHERE NOT EXISTS (SELECT 1 FROM account a WHERE a.id = p.account_id))"
+                                + " + (SELECT count(*) FROM comment c WHERE NOT EXISTS (SELECT 1 FROM post p WHERE p.id = c.post_id))"
+                                + " + (SELECT count(*) FROM comment c WHERE c.parent_platform_id IS NOT NULL"
+                                + "    AND NOT EXISTS (SELECT 1 FROM comment q WHERE q.id = c.parent_id))"
+                                + " + (SELECT count(*) FROM follower_sample s WHERE NOT EXISTS (SELECT 1 FROM account a WHERE a.id = s.account_id))"
+                                + " + (SELECT count(*) FROM follow_edge e WHERE NOT EXISTS (SELECT 1 FROM account a WHERE a.id = e.account_id))"
+                                + " + (SELECT count(*) FROM follower_count n WHERE NOT EXISTS (SELECT 1 FROM account a WHERE a.id = n.account_id))",
+                        Long.class))
+                .isZero();
+        try (java.sql.Connection c = jdbc.getDataSource().getConnection()) {
+            c.setAutoCommit(false);
+            assertThat(FirstLoad.applies(c)).as("tables with data").isFalse();
+        }
+
+        // The same file into tables that hold other data (every check on) stores the same rows.
+        emptyPublicTables();
+        importLines("other.jsonl", ACCOUNT.replace("1784", "99").replace("greenglow.lena", "other"));
+        tiny.importFile(file, ImportProgress.NONE);
+        assertThat(linkedTo1784())
+                .isEqualTo(firstLoad)
+                .isEqualTo("1 post, 2 comments, 1 reply, 2 samples, 1 edge, 1 count");
+    }
+
+    @Test
     void aFileThatBreaksMidwayKeepsWhatWasReadBefore() throws Exception {
         Path csv = dir.resolve("broken.csv");
         Files.writeString(
@@ -324,6 +367,20 @@ class ImporterTest extends SpringAppTest {
 
     private static Map<RecordType, Long> stored(ImportReport report) {
         return report.perType().stream().collect(Collectors.toMap(TypeCounts::type, TypeCounts::stored));
+    }
+
+    private String linkedTo1784() {
+        return jdbc.queryForObject(
+                "WITH a AS (SELECT id FROM account WHERE platform_id = '1784'),"
+                        + " p AS (SELECT id FROM post WHERE account_id IN (SELECT id FROM a))"
+                        + " SELECT (SELECT count(*) FROM p) || ' post, '"
+                        + " || (SELECT count(*) FROM comment WHERE post_id IN (SELECT id FROM p)) || ' comments, '"
+                        + " || (SELECT count(*) FROM comment WHERE parent_id IS NOT NULL AND post_id IN (SELECT id FROM p))"
+                        + " || ' reply, '"
+                        + " || (SELECT count(*) FROM follower_sample WHERE account_id IN (SELECT id FROM a)) || ' samples, '"
+                        + " || (SELECT count(*) FROM follow_edge WHERE account_id IN (SELECT id FROM a)) || ' edge, '"
+                        + " || (SELECT count(*) FROM follower_count WHERE account_id IN (SELECT id FROM a)) || ' count'",
+                String.class);
     }
 
     private String snapshot() {

@@ -1,0 +1,52 @@
+package io.microreach.app.importer;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The first load into empty tables skips PostgreSQL's foreign-key checks, following the PostgreSQL manual's advice
+ * for populating a database ("Remove Foreign Key Constraints", section 14.4.4) without dropping anything.
+ *
+ * <p>Why: the import benchmark's {@code EXPLAIN ANALYZE} showed the foreign-key triggers costing more than the inserts
+ * themselves (posts 14.5 s of checks beside 4.7 s of inserting, follower samples 26.4 s beside 5.9 s). Why it is safe:
+ * every foreign key the importer writes comes from a join against the parent table in the same statement
+ * ({@link StagedUpsert}: {@code LEFT JOIN account p ... p.id}), so it names a row that exists in the writer's snapshot;
+ * the check could only fail if that parent were deleted concurrently, and while the tables are empty at the start of
+ * the import there is nothing another session could delete. An import into tables that already hold data keeps every
+ * check.
+ *
+ * <p>How: {@code SET LOCAL session_replication_role = replica} in each transaction, which turns off triggers that are
+ * not {@code ENABLE ALWAYS}, and so the foreign keys' internal triggers. The follower-pack triggers must still fire;
+ * migration V12 marks them {@code ENABLE ALWAYS}. Only a role allowed to set the parameter (the embedded database's
+ * superuser) can do this; any other role imports with the checks on.
+ */
+final class FirstLoad {
+    private static final String EMPTY_AND_ALLOWED = "SELECT current_setting('is_superuser') = 'on'"
+            + " AND NOT EXISTS (SELECT 1 FROM creator) AND NOT EXISTS (SELECT 1 FROM account)"
+            + " AND NOT EXISTS (SELECT 1 FROM post) AND NOT EXISTS (SELECT 1 FROM comment)"
+            + " AND NOT EXISTS (SELECT 1 FROM follower_sample) AND NOT EXISTS (SELECT 1 FROM follow_edge)"
+            + " AND NOT EXISTS (SELECT 1 FROM follower_count)";
+
+    private FirstLoad() {}
+
+    /** Whether this import may skip the foreign-key checks (tables empty, role allowed). Runs in its own transaction. */
+    static boolean applies(Connection connection) throws SQLException {
+        boolean applies;
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(EMPTY_AND_ALLOWED)) {
+            rs.next();
+            applies = rs.getBoolean(1);
+        }
+        connection.commit();
+        return applies;
+    }
+
+    /** Turns the foreign-key checks off until the current transaction ends. */
+    static void skipForeignKeyChecks(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET LOCAL session_replication_role = replica");
+        }
+    }
+}

@@ -23,8 +23,10 @@ import java.util.Set;
  * <p>Resuming without duplicates rests on one order: a page's records go to the sink first, then the checkpoint with
  * the next cursor and the emitted ids is saved. A stop between the two makes the next run fetch that page again,
  * and the emitted ids keep its records from being emitted twice. A budget stop happens before a request, so no
- * response is ever half used. Pages of one task are only ever requested with the same size for the same state, so
- * the resumed crawl sees the same pages as an uninterrupted one. A cursor that comes back unchanged, or that the task
+ * response is half used, with one exception: a follower page is completed by {@code getProfiles} calls, and a
+ * budget stop between the page and those calls makes the next run fetch that page again (one repeated request).
+ * Pages of one task are only ever requested with the same size for the same state, so the resumed crawl sees the
+ * same pages as an uninterrupted one. A cursor that comes back unchanged, or that the task
  * already sent in this run, ends the task with a problem instead of looping.
  */
 final class CreatorCrawl {

@@ -17,8 +17,7 @@ import java.util.Map;
 
 /**
  * The XRPC queries of the public AppView, each returning typed values read from the lexicon's JSON. Every call
- * passes through the run's {@link RequestBudget} first, so a budget stop happens before a request, never after a
- * response was thrown away. A field the response does not carry stays {@code null}: a missing {@code likeCount} is
+ * passes through the run's {@link RequestBudget} first, so a budget stop happens before a request is sent. A field the response does not carry stays {@code null}: a missing {@code likeCount} is
  * "not reported", not zero.
  */
 final class AppView {

@@ -26,8 +26,8 @@ import java.util.Set;
  * response is half used, with one exception: a follower page is completed by {@code getProfiles} calls, and a
  * budget stop between the page and those calls makes the next run fetch that page again (one repeated request).
  * Pages of one task are only ever requested with the same size for the same state, so the resumed crawl sees the
- * same pages as an uninterrupted one. A cursor that comes back unchanged, or that the task
- * already sent in this run, ends the task with a problem instead of looping.
+ * same pages as an uninterrupted one. A cursor that comes back unchanged, or that the task already sent in this run,
+ * ends the task with a problem instead of looping.
  */
 final class CreatorCrawl {
     private final CrawlRun run;

@@ -17,11 +17,11 @@ import java.util.function.BiFunction;
  * <p>Both walk a paged list of candidate accounts: {@code searchActors} for a keyword, {@code getFollows} of the seed
  * (and, at depth 2 and beyond, of the accounts accepted at the previous hop) for a snowball; accounts a creator
  * follows are the likeliest to share their niche. List views carry no follower counts, so candidates are checked 25
- * at a time with {@code getProfiles}, and only those inside the band are accepted and emitted. Each candidate is
- * checked once per discovery: every list task remembers the candidates it checked, and the accepted set is its own
- * task ({@code accepted:QUERY}), saved after each batch. A restarted discovery therefore rebuilds the same frontier
- * from finished tasks without a request and emits no account twice. Discovery stops when the account budget is
- * reached, when the lists end, or when the request budget is spent.
+ * at a time with {@code getProfiles}, and only those inside the band are accepted and emitted. Each list task
+ * remembers the candidates it checked, and the accepted set is its own task ({@code accepted:QUERY}), saved with
+ * each batch; an account already accepted is not checked again. A restarted discovery therefore rebuilds the same
+ * frontier from finished tasks without a request and emits no account twice. Discovery stops when the account
+ * budget is reached, when the lists end, or when the request budget is spent.
  */
 final class Discovery {
     private final CrawlRun run;
@@ -104,7 +104,7 @@ final class Discovery {
             Page<Profile> page = list.apply(AppView.MAX_PAGE, cursor);
             List<String> fresh = new ArrayList<>();
             for (Profile p : page.items()) {
-                if (!checked.contains(p.did()) && !fresh.contains(p.did())) {
+                if (!checked.contains(p.did()) && !accepted.contains(p.did()) && !fresh.contains(p.did())) {
                     fresh.add(p.did());
                 }
             }

@@ -204,4 +204,58 @@ class CrawlContractTest {
         assertThat(records.stream().filter(Account.class::isInstance).map(a -> ((Account) a).platformId()))
                 .doesNotContain(CREATOR);
     }
+
+    @Test
+    void snowballOfDepthTwoFollowsTheAcceptedAccountsAndResumesAfterAnyStop() {
+        appView.stub(
+                AppViewStub.xrpc("app.bsky.graph.getFollows").withQueryParam("actor", equalTo(CREATOR)),
+                "follows-mara.json");
+        appView.stub(
+                AppViewStub.xrpc("app.bsky.graph.getFollows")
+                        .withQueryParam("actor", equalTo("did:plc:gardenerone2ab3cd4ef5gh6")),
+                "follows-anna.json");
+        appView.stub(
+                AppViewStub.xrpc("app.bsky.graph.getFollows")
+                        .withQueryParam("actor", equalTo("did:plc:gardenerfou2ab3cd4ef5gh6")),
+                "follows-kurt.json");
+        appView.stub(
+                AppViewStub.xrpc("app.bsky.actor.getProfiles")
+                        .withQueryParam(
+                                "actors",
+                                including(
+                                        "did:plc:gardenerone2ab3cd4ef5gh6",
+                                        "did:plc:gardenertwo2ab3cd4ef5gh6",
+                                        "did:plc:gardenerfou2ab3cd4ef5gh6")),
+                "profiles-follows-mara.json");
+        appView.stub(
+                AppViewStub.xrpc("app.bsky.actor.getProfiles")
+                        .withQueryParam(
+                                "actors",
+                                including("did:plc:gardenerfiv2ab3cd4ef5gh6", "did:plc:gardenerthr2ab3cd4ef5gh6")),
+                "profiles-hop2.json");
+        DiscoveryQuery query = DiscoveryQuery.seed(HANDLE, 2);
+        List<DataRecord> expected = new ArrayList<>();
+        CrawlResult all =
+                appView.connector().discover(query, CrawlOptions.DEFAULT, new InMemoryCrawlStateStore(), expected::add);
+
+        // hop 1: Anna and Kurt (Big Farm is too big); hop 2: Sara from Anna's follows (tiny is too small), and
+        // Kurt's follows are Anna and Sara, both accepted already, so not checked again
+        assertThat(all.accountIds())
+                .containsExactly(
+                        "did:plc:gardenerone2ab3cd4ef5gh6",
+                        "did:plc:gardenerfou2ab3cd4ef5gh6",
+                        "did:plc:gardenerfiv2ab3cd4ef5gh6");
+        // seed profile, Mara's follows + getProfiles, Anna's follows + getProfiles, Kurt's follows
+        assertThat(all.requests()).isEqualTo(6);
+
+        for (int stopAfter = 0; stopAfter < 6; stopAfter++) {
+            InMemoryCrawlStateStore state = new InMemoryCrawlStateStore();
+            List<DataRecord> records = new ArrayList<>();
+            CrawlResult first = appView.connector()
+                    .discover(query, CrawlOptions.DEFAULT.withMaxRequests(stopAfter), state, records::add);
+            assertThat(first.stopReason()).isEqualTo(StopReason.REQUEST_BUDGET);
+            appView.connector().discover(query, CrawlOptions.DEFAULT, state, records::add);
+            assertThat(records).as("stop after %d", stopAfter).containsExactlyElementsOf(expected);
+        }
+    }
 }

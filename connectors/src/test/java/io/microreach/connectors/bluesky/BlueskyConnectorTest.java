@@ -19,6 +19,9 @@ import io.microreach.domain.FollowerSample;
 import io.microreach.domain.Platform;
 import io.microreach.domain.Post;
 import io.microreach.domain.PostFormat;
+import io.microreach.signals.AccountActivity;
+import io.microreach.signals.conversation.ReplyRate;
+import io.microreach.signals.conversation.ReplyRateCalculator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -127,6 +130,20 @@ class BlueskyConnectorTest {
         assertThat(comments).anyMatch(c -> c.text().equals("番茄看起来很棒！"));
         // the deleted and the blocked reply carry no author: skipped and reported
         assertThat(result.problems()).anyMatch(p -> p.contains("1 deleted and 1 blocked"));
+    }
+
+    @Test
+    void theCoresReplyRateReadsThreeAnswersOutOfFiveFans() {
+        AccountActivity activity = new AccountActivity(
+                all(Account.class).get(0), all(Post.class), all(Comment.class), List.of(), List.of(), List.of());
+
+        // judged two weeks later, so that every fan comment has had its 7 days
+        ReplyRate rate = new ReplyRateCalculator().measure(activity, Instant.parse("2024-12-04T00:00:00Z"));
+
+        assertThat(rate.available()).isTrue();
+        assertThat(rate.rate().successes()).isEqualTo(3);
+        assertThat(rate.rate().sampleSize()).isEqualTo(5);
+        assertThat(rate.orphanReplies()).isZero();
     }
 
     @Test

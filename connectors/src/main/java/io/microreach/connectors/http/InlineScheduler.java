@@ -27,11 +27,12 @@ final class InlineScheduler implements Scheduler {
         FutureTask<Object> task = new FutureTask<>(callable::call);
         try {
             sleeper.sleep(Duration.ofNanos(unit.toNanos(delay)));
-            task.run();
         } catch (InterruptedException e) {
+            // the attempt still runs, with the flag set: it fails at its first wait, which completes Failsafe's
+            // future exceptionally; a task never run would leave the caller waiting on that future forever
             Thread.currentThread().interrupt();
-            task.cancel(false);
         }
+        task.run();
         return new Done(task);
     }
 

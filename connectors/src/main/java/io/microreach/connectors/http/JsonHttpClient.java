@@ -1,5 +1,6 @@
 package io.microreach.connectors.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,9 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Each attempt first waits for its slot under the source's rate limit (retries count against the limit too: the
  * server sees them). An attempt is retried when the server answers 429 or 5xx, when it times out or the connection
- * breaks, and when a 2xx body ends before the JSON does (a truncated transfer). Delays grow exponentially from
- * {@link HttpSettings#initialBackoff()} to {@link HttpSettings#maxBackoff()} with ±25% jitter, so that many clients
- * that failed together do not come back together. When the server sends {@code Retry-After}, that delay wins; it is
+ * breaks, and when a 2xx body is empty or ends before the JSON does (a truncated transfer); a whole body that is not
+ * JSON is final. Delays grow exponentially from {@link HttpSettings#initialBackoff()} to {@link
+ * HttpSettings#maxBackoff()} with ±25% jitter, so that many clients that failed together do not come back together. When the server sends {@code Retry-After}, that delay wins; it is
  * divided by 0.75 before Failsafe applies the jitter, so that the jittered wait is never shorter than asked. Other
  * 4xx answers are final: retrying a bad request only spends the budget. After {@link HttpSettings#maxAttempts()}
  * attempts the last failure is thrown as a {@link ConnectorException}.
@@ -78,6 +79,9 @@ public final class JsonHttpClient {
                     .get();
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof ConnectorException failed) {
+                throw failed;
+            }
             throw new ConnectorException(
                     "GET " + uri + " failed after retries: " + cause.getClass().getSimpleName() + ": "
                             + cause.getMessage(),
@@ -117,10 +121,16 @@ public final class JsonHttpClient {
         if (status < 200 || status >= 300) {
             return new Attempt(status, response.headers(), response.body(), null);
         }
+        if (response.body().isBlank()) {
+            throw new TruncatedBodyException("the body of " + uri + " is empty", null);
+        }
         try {
             return new Attempt(status, response.headers(), null, json.readTree(response.body()));
         } catch (JsonEOFException e) {
             throw new TruncatedBodyException("the body of " + uri + " ends inside the JSON", e);
+        } catch (JsonProcessingException e) {
+            // whole but not JSON: asking again would get the same answer, so this is final (not an IOException)
+            throw new ConnectorException("the body of " + uri + " is not JSON: " + e.getOriginalMessage(), status, e);
         }
     }
 

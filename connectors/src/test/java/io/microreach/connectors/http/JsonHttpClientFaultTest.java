@@ -185,4 +185,22 @@ class JsonHttpClientFaultTest {
         server.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
         assertThat(client.attempts()).isEqualTo(1);
     }
+
+    @Test
+    void retriesAnEmptyBody() {
+        firstThen(aResponse().withStatus(200).withHeader("Content-Type", "application/json"), ok());
+
+        assertThat(fetch().path("did").asText()).isEqualTo("did:plc:abc");
+        server.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
+    void doesNotRetryABodyThatIsWholeButNotJson() {
+        server.stubFor(
+                get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200).withBody("<html>maintenance</html>")));
+
+        assertThatThrownBy(this::fetch).isInstanceOf(ConnectorException.class).hasMessageContaining("not JSON");
+
+        server.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+    }
 }

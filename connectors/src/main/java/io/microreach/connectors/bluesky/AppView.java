@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * The XRPC queries of the public AppView, each returning typed values read from the lexicon's JSON. Every call
- * passes through the run's {@link RequestBudget} first, so a budget stop happens before a request is sent. A field the response does not carry stays {@code null}: a missing {@code likeCount} is
- * "not reported", not zero.
+ * passes through the run's {@link RequestBudget} first, so a budget stop happens before a request is sent. A field
+ * the response does not carry stays {@code null}: a missing {@code likeCount} is "not reported", not zero.
  */
 final class AppView {
     static final int MAX_PAGE = 100;

@@ -31,10 +31,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * server sees them). An attempt is retried when the server answers 429 or 5xx, when it times out or the connection
  * breaks, and when a 2xx body is empty or ends before the JSON does (a truncated transfer); a whole body that is not
  * JSON is final. Delays grow exponentially from {@link HttpSettings#initialBackoff()} to {@link
- * HttpSettings#maxBackoff()} with ±25% jitter, so that many clients that failed together do not come back together. When the server sends {@code Retry-After}, that delay wins; it is
- * divided by 0.75 before Failsafe applies the jitter, so that the jittered wait is never shorter than asked. Other
- * 4xx answers are final: retrying a bad request only spends the budget. After {@link HttpSettings#maxAttempts()}
- * attempts the last failure is thrown as a {@link ConnectorException}.
+ * HttpSettings#maxBackoff()} with ±25% jitter, so that many clients that failed together do not come back together.
+ * When the server sends {@code Retry-After}, that delay wins; it is divided by 0.75 before Failsafe applies the
+ * jitter, so that the jittered wait is never shorter than asked. Other 4xx answers are final: retrying a bad request
+ * only spends the budget. After {@link HttpSettings#maxAttempts()} attempts the last failure is thrown as a {@link
+ * ConnectorException}.
  */
 public final class JsonHttpClient {
     private static final double JITTER = 0.25;

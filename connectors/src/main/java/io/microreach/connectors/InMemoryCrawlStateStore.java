@@ -18,11 +18,6 @@ public final class InMemoryCrawlStateStore implements CrawlStateStore {
         checkpoints.put(key(source, task), checkpoint);
     }
 
-    /** How many tasks have a checkpoint; lets tests and progress displays see that state was written. */
-    public int size() {
-        return checkpoints.size();
-    }
-
     private static String key(String source, String task) {
         return source + '\u0000' + task;
     }

@@ -104,10 +104,6 @@ public final class JsonHttpClient {
         return attempts.get();
     }
 
-    public URI baseUrl() {
-        return settings.baseUrl();
-    }
-
     private Attempt attempt(URI uri) throws IOException, InterruptedException {
         limiter.acquire();
         attempts.incrementAndGet();

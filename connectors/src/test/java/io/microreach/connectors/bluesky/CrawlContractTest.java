@@ -16,6 +16,7 @@ import io.microreach.connectors.StopReason;
 import io.microreach.domain.Account;
 import io.microreach.domain.DataRecord;
 import io.microreach.domain.Post;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,6 +58,14 @@ class CrawlContractTest {
         assertThat(appView.requests()).isEqualTo(CREATOR_REQUESTS);
         assertThat(new HashSet<>(records)).hasSameSizeAs(records);
         assertThat(records).hasSize(1 + 1 + 4 + 9 + 5 + 3);
+    }
+
+    @Test
+    void requestsAreSpacedToTheAppViewRateLimit() {
+        uninterrupted();
+
+        // 3,000 requests per 5 minutes: every request after the first waits 100 ms on the (fake) clock
+        assertThat(appView.time.waits()).hasSize(CREATOR_REQUESTS - 1).allMatch(d -> d.equals(Duration.ofMillis(100)));
     }
 
     @Test

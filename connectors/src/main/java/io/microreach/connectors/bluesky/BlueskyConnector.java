@@ -1,0 +1,113 @@
+package io.microreach.connectors.bluesky;
+
+import io.microreach.connectors.ConnectorException;
+import io.microreach.connectors.CrawlOptions;
+import io.microreach.connectors.CrawlResult;
+import io.microreach.connectors.CrawlStateStore;
+import io.microreach.connectors.CreatorSource;
+import io.microreach.connectors.DiscoveryQuery;
+import io.microreach.connectors.RecordSink;
+import io.microreach.connectors.StopReason;
+import io.microreach.connectors.http.HttpSettings;
+import io.microreach.connectors.http.JsonHttpClient;
+import io.microreach.connectors.http.Sleeper;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Bluesky through the public AppView ({@code https://public.api.bsky.app}): no account or key needed. The AppView
+ * allows 3,000 requests per 5 minutes per client IP; {@link #defaultSettings()} spaces requests to that rate.
+ */
+public final class BlueskyConnector implements CreatorSource {
+    public static final String SOURCE = "bluesky";
+    public static final URI DEFAULT_BASE_URL = URI.create("https://public.api.bsky.app");
+
+    private final JsonHttpClient http;
+    private final Clock clock;
+
+    public BlueskyConnector(JsonHttpClient http, Clock clock) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A connector on the real clock against {@code settings.baseUrl()}. */
+    public static BlueskyConnector create(HttpSettings settings) {
+        return new BlueskyConnector(new JsonHttpClient(settings, Clock.systemUTC(), Sleeper.SYSTEM), Clock.systemUTC());
+    }
+
+    /** 20 s per attempt, 5 attempts from 1 s to 60 s of backoff, {@code Retry-After} up to 5 min, 3,000 per 5 min. */
+    public static HttpSettings defaultSettings() {
+        return new HttpSettings(
+                DEFAULT_BASE_URL,
+                Duration.ofSeconds(20),
+                5,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(60),
+                Duration.ofMinutes(5),
+                3_000,
+                Duration.ofMinutes(5),
+                "microreach-connectors/0.1 (+https://github.com/microreach/microreach)");
+    }
+
+    @Override
+    public String sourceId() {
+        return SOURCE;
+    }
+
+    @Override
+    public CrawlResult fetchCreators(
+            List<String> accounts, CrawlOptions options, CrawlStateStore state, RecordSink sink) {
+        CrawlRun run = run(options, state, sink);
+        CreatorCrawl crawl = new CreatorCrawl(run);
+        List<String> done = new ArrayList<>();
+        try {
+            for (String actor : accounts) {
+                try {
+                    String did = crawl.crawl(actor);
+                    if (did != null) {
+                        done.add(did);
+                    }
+                } catch (ConnectorException e) {
+                    // this account's open task is retried by the next run; the others need not wait for it
+                    run.problems.add("account " + actor + ": " + e.getMessage());
+                }
+            }
+        } catch (RequestBudget.Spent e) {
+            return result(run, done, StopReason.REQUEST_BUDGET);
+        }
+        return result(run, done, StopReason.COMPLETED);
+    }
+
+    @Override
+    public CrawlResult discover(DiscoveryQuery query, CrawlOptions options, CrawlStateStore state, RecordSink sink) {
+        CrawlRun run = run(options, state, sink);
+        Discovery discovery = new Discovery(run, query);
+        try {
+            if (!discovery.full()) {
+                switch (query.kind()) {
+                    case KEYWORD -> discovery.keyword(query.value());
+                    case SEED -> discovery.snowball(query.value(), query.depth());
+                }
+            }
+        } catch (RequestBudget.Spent e) {
+            return result(run, discovery.acceptedThisRun(), StopReason.REQUEST_BUDGET);
+        } catch (ConnectorException e) {
+            run.problems.add("discovery " + query.value() + ": " + e.getMessage());
+        }
+        StopReason reason = discovery.full() ? StopReason.ACCOUNT_BUDGET : StopReason.COMPLETED;
+        return result(run, discovery.acceptedThisRun(), reason);
+    }
+
+    private CrawlRun run(CrawlOptions options, CrawlStateStore state, RecordSink sink) {
+        RequestBudget budget = new RequestBudget(options.maxRequests());
+        return new CrawlRun(new AppView(http, budget), new Tasks(state), options, budget, clock, sink);
+    }
+
+    private static CrawlResult result(CrawlRun run, List<String> accounts, StopReason reason) {
+        return new CrawlResult(accounts, run.records(), run.budget.spent(), reason, run.problems);
+    }
+}

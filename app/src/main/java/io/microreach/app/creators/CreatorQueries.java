@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -230,10 +231,10 @@ public class CreatorQueries {
                             picture,
                             locked,
                             rs.getString(8),
-                            flags.assess(
+                            flags.assess(io.microreach.signals.SampledFollower.of(
                                     platform,
-                                    rs.getString(9),
-                                    rs.getString(1),
+                                    Objects.requireNonNullElse(rs.getString(9), ""),
+                                    Objects.requireNonNullElse(rs.getString(1), ""),
                                     rs.getString(2),
                                     rs.getString(8),
                                     followers,
@@ -241,7 +242,7 @@ public class CreatorQueries {
                                     posts,
                                     picture,
                                     locked,
-                                    rs.getBoolean(10)));
+                                    rs.getBoolean(10))));
                 },
                 args);
     }

@@ -1,6 +1,5 @@
 package io.microreach.app.creators;
 
-import io.microreach.domain.Platform;
 import io.microreach.signals.SampledFollower;
 import io.microreach.signals.followers.FollowerFeatures;
 import io.microreach.signals.followers.FollowerProfile;
@@ -51,30 +50,8 @@ public class FollowerFlags {
     }
 
     /** The model's verdict, or {@code null} when the profile lacks what a judgement needs. */
-    Suspicion assess(
-            Platform platform,
-            String followerPlatformId,
-            String handle,
-            String fullName,
-            String bio,
-            Long followers,
-            Long following,
-            Long postsCount,
-            Boolean hasProfilePic,
-            Boolean privateAccount,
-            boolean hasExternalUrl) {
-        FollowerProfile profile = FollowerProfile.of(SampledFollower.of(
-                platform,
-                followerPlatformId == null ? "" : followerPlatformId,
-                handle == null ? "" : handle,
-                fullName,
-                bio,
-                followers,
-                following,
-                postsCount,
-                hasProfilePic,
-                privateAccount,
-                hasExternalUrl));
+    Suspicion assess(SampledFollower follower) {
+        FollowerProfile profile = FollowerProfile.of(follower);
         OptionalDouble p = model.assess(profile);
         if (p.isEmpty()) {
             return null;

@@ -301,7 +301,7 @@ public final class SyntheticImportFile {
             case TIKTOK -> String.valueOf(6_800_000_000_000_000_000L + n);
             case YOUTUBE -> "UC" + String.format(Locale.ROOT, "%022d", n);
             case BLUESKY -> "did:plc:" + String.format(Locale.ROOT, "%024d", n);
-            case TWITTER -> String.valueOf(1_400_000_000_000_000_000L + n);
+            case TWITTER, MASTODON -> String.valueOf(1_400_000_000_000_000_000L + n);
         };
     }
 

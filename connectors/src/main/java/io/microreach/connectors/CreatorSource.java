@@ -16,6 +16,17 @@ public interface CreatorSource {
     /** Fetches everything the options allow about each account (a handle or a platform id). */
     CrawlResult fetchCreators(List<String> accounts, CrawlOptions options, CrawlStateStore state, RecordSink sink);
 
+    /**
+     * Brings known accounts up to date at the lowest request cost the platform allows: the profile (its follower
+     * count becomes today's point of the follower history), and only the posts published after {@link
+     * KnownAccount#newestPostAt()} with their reply threads. An account whose reported post count is unchanged gets no
+     * post request at all where the platform reports post counts. Follower samples are not fetched again.
+     *
+     * <p>The store scopes one refresh: the app passes a fresh scope per scheduled sync and the same scope to resume
+     * an interrupted one.
+     */
+    CrawlResult refresh(List<KnownAccount> accounts, CrawlOptions options, CrawlStateStore state, RecordSink sink);
+
     /** Finds accounts within the options' follower band and emits their profiles; the result lists them. */
     CrawlResult discover(DiscoveryQuery query, CrawlOptions options, CrawlStateStore state, RecordSink sink);
 }

@@ -9,7 +9,8 @@ public enum Platform {
     TIKTOK,
     YOUTUBE,
     BLUESKY,
-    TWITTER;
+    TWITTER,
+    MASTODON;
 
     // Computed once: scoring maps millions of database rows to platforms, and values() copies its array each call.
     private static final Platform[] ALL = values();

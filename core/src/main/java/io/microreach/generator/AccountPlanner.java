@@ -176,21 +176,21 @@ final class AccountPlanner {
             case INSTAGRAM -> 3.5;
             case TIKTOK -> 2.0;
             case YOUTUBE -> 6.0;
-            case BLUESKY, TWITTER -> 1.2;
+            case BLUESKY, TWITTER, MASTODON -> 1.2;
         };
         interval = Math.max(0.3, Math.min(30, interval * rng.lognormal(1, 0.5)));
         double tags = switch (platform) {
             case INSTAGRAM -> 6;
             case TIKTOK -> 4;
             case YOUTUBE -> 2;
-            case BLUESKY, TWITTER -> 0.6;
+            case BLUESKY, TWITTER, MASTODON -> 0.6;
         };
         double hashtagMean = rng.chance(0.15) ? 0 : tags * rng.lognormal(1, 0.5);
         double videoShare = switch (platform) {
             case INSTAGRAM -> rng.between(0.2, 0.7);
             case TIKTOK -> 1;
             case YOUTUBE -> rng.between(0, 0.7);
-            case BLUESKY, TWITTER -> 0.05;
+            case BLUESKY, TWITTER, MASTODON -> 0.05;
         };
         double invite = rng.beta(2, 4);
         double r = rng.uniform();

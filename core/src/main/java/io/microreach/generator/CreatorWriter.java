@@ -298,7 +298,7 @@ final class CreatorWriter {
                 rng.chance(videoShare) ? PostFormat.REEL : rng.chance(0.4) ? PostFormat.CAROUSEL : PostFormat.PHOTO;
             case TIKTOK -> PostFormat.VIDEO;
             case YOUTUBE -> rng.chance(videoShare) ? PostFormat.SHORT : PostFormat.VIDEO;
-            case BLUESKY, TWITTER ->
+            case BLUESKY, TWITTER, MASTODON ->
                 rng.chance(videoShare) ? PostFormat.VIDEO : rng.chance(0.37) ? PostFormat.PHOTO : PostFormat.TEXT;
         };
     }
@@ -312,7 +312,7 @@ final class CreatorWriter {
                 format == PostFormat.SHORT
                         ? "https://www.youtube.com/shorts/" + postId
                         : "https://www.youtube.com/watch?v=" + postId;
-            case BLUESKY, TWITTER ->
+            case BLUESKY, TWITTER, MASTODON ->
                 "https://bsky.app/profile/" + plan.handle() + "/post/" + postId.substring(postId.lastIndexOf('/') + 1);
         };
     }

@@ -66,7 +66,7 @@ final class EngagementModel {
             case INSTAGRAM -> 0.10;
             case TIKTOK -> 0.16;
             case YOUTUBE -> 0.055;
-            case BLUESKY, TWITTER -> 0.06;
+            case BLUESKY, TWITTER, MASTODON -> 0.06;
         };
     }
 
@@ -74,7 +74,7 @@ final class EngagementModel {
         return switch (platform) {
             case INSTAGRAM -> 0.40;
             case TIKTOK, YOUTUBE -> 0.33;
-            case BLUESKY, TWITTER -> 0.30;
+            case BLUESKY, TWITTER, MASTODON -> 0.30;
         };
     }
 
@@ -88,7 +88,7 @@ final class EngagementModel {
             case INSTAGRAM -> 60;
             case TIKTOK -> 60;
             case YOUTUBE -> 25;
-            case BLUESKY, TWITTER -> 10;
+            case BLUESKY, TWITTER, MASTODON -> 10;
         };
         return base * StrictMath.pow(Math.max(followers, 100) / 1000.0, 0.15);
     }
@@ -99,7 +99,7 @@ final class EngagementModel {
             case INSTAGRAM -> format == PostFormat.REEL ? 0.06 : Double.NaN;
             case TIKTOK -> 0.075;
             case YOUTUBE -> format == PostFormat.SHORT ? 0.035 : 0.045;
-            case BLUESKY, TWITTER -> Double.NaN;
+            case BLUESKY, TWITTER, MASTODON -> Double.NaN;
         };
     }
 }

@@ -80,7 +80,8 @@ final class PlatformIds {
                 "did:plc:"
                         + base32(Scrambler.permuteBits(accountKey, 64, salt ^ 5), 13)
                         + base32(Scrambler.mix64(accountKey ^ salt ^ 6), 11);
-            case TWITTER -> throw new IllegalArgumentException("the generator does not produce twitter data");
+            case TWITTER, MASTODON ->
+                throw new IllegalArgumentException("the generator does not produce " + platform.id() + " data");
         };
     }
 
@@ -94,7 +95,8 @@ final class PlatformIds {
                 yield base64(v, 10) + YOUTUBE_LAST_OF_VIDEO[(int) (v & 15)];
             }
             case BLUESKY -> "at://" + authorId + "/app.bsky.feed.post/" + tid(publishedAt, postKey ^ salt);
-            case TWITTER -> throw new IllegalArgumentException("the generator does not produce twitter data");
+            case TWITTER, MASTODON ->
+                throw new IllegalArgumentException("the generator does not produce " + platform.id() + " data");
         };
     }
 
@@ -116,7 +118,8 @@ final class PlatformIds {
                         : topLevelId + "." + own;
             }
             case BLUESKY -> "at://" + authorId + "/app.bsky.feed.post/" + tid(createdAt, commentKey ^ salt ^ 14);
-            case TWITTER -> throw new IllegalArgumentException("the generator does not produce twitter data");
+            case TWITTER, MASTODON ->
+                throw new IllegalArgumentException("the generator does not produce " + platform.id() + " data");
         };
     }
 

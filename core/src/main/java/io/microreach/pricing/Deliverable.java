@@ -57,7 +57,7 @@ public enum Deliverable {
             case INSTAGRAM -> List.of(POST, REEL, STORY);
             case TIKTOK -> List.of(VIDEO);
             case YOUTUBE -> List.of(VIDEO, SHORT);
-            case BLUESKY, TWITTER -> List.of(POST);
+            case BLUESKY, TWITTER, MASTODON -> List.of(POST);
         };
     }
 

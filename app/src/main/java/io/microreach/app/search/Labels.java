@@ -24,7 +24,8 @@ public class Labels {
             Platform.TIKTOK.id(), "TikTok",
             Platform.YOUTUBE.id(), "YouTube",
             Platform.BLUESKY.id(), "Bluesky",
-            Platform.TWITTER.id(), "X (Twitter)");
+            Platform.TWITTER.id(), "X (Twitter)",
+            Platform.MASTODON.id(), "Mastodon");
 
     private static final Map<String, String> SORTS = Map.ofEntries(
             Map.entry("relevance", "Best match"),

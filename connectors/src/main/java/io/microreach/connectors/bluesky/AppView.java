@@ -1,6 +1,7 @@
 package io.microreach.connectors.bluesky;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.microreach.connectors.RequestBudget;
 import io.microreach.connectors.http.JsonHttpClient;
 import io.microreach.domain.Captions;
 import io.microreach.domain.Comment;

@@ -6,7 +6,10 @@ import io.microreach.connectors.CrawlResult;
 import io.microreach.connectors.CrawlStateStore;
 import io.microreach.connectors.CreatorSource;
 import io.microreach.connectors.DiscoveryQuery;
+import io.microreach.connectors.KnownAccount;
 import io.microreach.connectors.RecordSink;
+import io.microreach.connectors.RequestBudget;
+import io.microreach.connectors.SourceTasks;
 import io.microreach.connectors.StopReason;
 import io.microreach.connectors.http.HttpSettings;
 import io.microreach.connectors.http.JsonHttpClient;
@@ -83,6 +86,12 @@ public final class BlueskyConnector implements CreatorSource {
     }
 
     @Override
+    public CrawlResult refresh(
+            List<KnownAccount> accounts, CrawlOptions options, CrawlStateStore state, RecordSink sink) {
+        throw new UnsupportedOperationException("Bluesky refresh is not built yet");
+    }
+
+    @Override
     public CrawlResult discover(DiscoveryQuery query, CrawlOptions options, CrawlStateStore state, RecordSink sink) {
         CrawlRun run = run(options, state, sink);
         Discovery discovery = new Discovery(run, query);
@@ -104,7 +113,7 @@ public final class BlueskyConnector implements CreatorSource {
 
     private CrawlRun run(CrawlOptions options, CrawlStateStore state, RecordSink sink) {
         RequestBudget budget = new RequestBudget(options.maxRequests());
-        return new CrawlRun(new AppView(http, budget), new Tasks(state), options, budget, clock, sink);
+        return new CrawlRun(new AppView(http, budget), new SourceTasks(SOURCE, state), options, budget, clock, sink);
     }
 
     private static CrawlResult result(CrawlRun run, List<String> accounts, StopReason reason) {

@@ -2,6 +2,8 @@ package io.microreach.connectors.bluesky;
 
 import io.microreach.connectors.CrawlOptions;
 import io.microreach.connectors.RecordSink;
+import io.microreach.connectors.RequestBudget;
+import io.microreach.connectors.SourceTasks;
 import io.microreach.domain.Account;
 import io.microreach.domain.DataRecord;
 import io.microreach.domain.FollowerCount;
@@ -16,7 +18,7 @@ import java.util.List;
 /** What one run shares across its steps: the calls, the state, the limits, the sink and what went wrong. */
 final class CrawlRun {
     final AppView appView;
-    final Tasks tasks;
+    final SourceTasks tasks;
     final CrawlOptions options;
     final RequestBudget budget;
     final Clock clock;
@@ -24,7 +26,13 @@ final class CrawlRun {
     private final RecordSink sink;
     private long records;
 
-    CrawlRun(AppView appView, Tasks tasks, CrawlOptions options, RequestBudget budget, Clock clock, RecordSink sink) {
+    CrawlRun(
+            AppView appView,
+            SourceTasks tasks,
+            CrawlOptions options,
+            RequestBudget budget,
+            Clock clock,
+            RecordSink sink) {
         this.appView = appView;
         this.tasks = tasks;
         this.options = options;

@@ -32,6 +32,10 @@ import picocli.CommandLine.Unmatched;
             ConvertCommand.class,
             PlanCommand.class,
             OverlapCommand.class,
+            CrawlCommand.class,
+            SyncCommand.class,
+            AddCommand.class,
+            SourcesCommand.class,
             CommandLine.HelpCommand.class
         })
 public class MicroreachCommand implements Callable<Integer> {

@@ -1,7 +1,7 @@
 /**
  * The microreach Spring Boot application: the entry point that dispatches the command line, and the Spring
  * configuration that wires persistence, import and the web UI. Sub-packages hold one feature each and may use the
- * core module, Spring and JDBC; among themselves each feature may use only the features in its row below (checked by
+ * core module, Spring and JDBC (and {@code crawl} the connectors module); among themselves each feature may use only the features in its row below (checked by
  * {@code ArchitectureTest} in the app's tests; change both together). SQL stays out of controllers and commands (it
  * lives in each feature's query and store classes), the {@code COPY} codecs live in {@code database}, and only
  * {@code scoring} publishes {@code AccountsRescored} (a niche correction publishes {@code niches.NicheCorrected}).
@@ -21,9 +21,10 @@
  * <tr><td>importjobs</td><td>home, importer, scoring</td></tr>
  * <tr><td>demo</td><td>home, importer, niches, scoring</td></tr>
  * <tr><td>discover</td><td>niches, search, shortlists</td></tr>
- * <tr><td>creators</td><td>database, niches, planner, scoring, search, shortlists</td></tr>
+ * <tr><td>crawl</td><td>database, home, importer, scoring (and the connectors module)</td></tr>
+ * <tr><td>creators</td><td>crawl, database, niches, planner, scoring, search, shortlists</td></tr>
  * <tr><td>exports</td><td>discover, niches, planner, scoring, search, shortlists</td></tr>
- * <tr><td>cli</td><td>(this package), database, demo, home, importer, niches, planner, scoring, search</td></tr>
+ * <tr><td>cli</td><td>(this package), crawl, database, demo, home, importer, niches, planner, scoring, search</td></tr>
  * </table>
  */
 package io.microreach.app;

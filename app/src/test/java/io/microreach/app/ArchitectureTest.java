@@ -56,12 +56,14 @@ class ArchitectureTest {
         allow("importjobs", "home", "importer", "scoring");
         allow("demo", "home", "importer", "niches", "scoring");
         allow("discover", "niches", "search", "shortlists");
-        allow("creators", "database", "niches", "planner", "scoring", "search", "shortlists");
+        allow("crawl", "database", "home", "importer", "scoring");
+        allow("creators", "crawl", "database", "niches", "planner", "scoring", "search", "shortlists");
         allow("searcheval", "importer", "niches", "scoring", "search");
         allow("exports", "discover", "niches", "planner", "scoring", "search", "shortlists");
         allow(
                 "cli",
                 ROOT,
+                "crawl",
                 "database",
                 "demo",
                 "home",

@@ -26,6 +26,7 @@ public abstract class SpringAppTest {
     static void home(DynamicPropertyRegistry registry) {
         registry.add("microreach.home", HOME::toString);
         registry.add("microreach.demo.enabled", () -> "false");
+        registry.add("microreach.sync.enabled", () -> "false");
     }
 
     protected void emptyPublicTables() {

@@ -30,6 +30,7 @@ final class SpringLauncher {
         props.put("spring.main.log-startup-info", "false");
         props.put("logging.level.root", "WARN");
         props.put("microreach.demo.enabled", "false");
+        props.put("microreach.sync.enabled", "false");
         return new SpringApplicationBuilder(MicroreachApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(props)

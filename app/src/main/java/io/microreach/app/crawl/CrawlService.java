@@ -210,6 +210,20 @@ public class CrawlService {
                 limit);
     }
 
+    /** An account a run fetched, for links from its page. */
+    public record FetchedAccount(long id, String handle, long followers) {}
+
+    /** Accounts of the run's source fetched since it started (at most 50, newest first). */
+    public List<FetchedAccount> fetchedSince(CrawlRunView run) {
+        return jdbc.query(
+                "SELECT a.id, a.handle, a.followers FROM account_source s JOIN account a ON a.platform = s.platform"
+                        + " AND a.platform_id = s.platform_id WHERE s.source = ? AND s.fetched_at >= ?"
+                        + " ORDER BY s.fetched_at DESC, a.id LIMIT 50",
+                (rs, i) -> new FetchedAccount(rs.getLong(1), rs.getString(2), rs.getLong(3)),
+                run.source(),
+                java.sql.Timestamp.from(run.startedAt()));
+    }
+
     /** Source-wide state, such as quota units spent per day. */
     public List<TaskState> sourceState(Source source) {
         return jdbc.query(

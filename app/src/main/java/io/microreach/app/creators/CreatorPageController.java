@@ -1,5 +1,6 @@
 package io.microreach.app.creators;
 
+import io.microreach.app.crawl.AccountProvenance;
 import io.microreach.app.shortlists.ShortlistService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -22,11 +23,14 @@ public class CreatorPageController {
     private final CreatorQueries queries;
     private final ShortlistService shortlists;
     private final JsonMapper json;
+    private final AccountProvenance provenance;
 
-    public CreatorPageController(CreatorQueries queries, ShortlistService shortlists, JsonMapper json) {
+    public CreatorPageController(
+            CreatorQueries queries, ShortlistService shortlists, JsonMapper json, AccountProvenance provenance) {
         this.queries = queries;
         this.shortlists = shortlists;
         this.json = json;
+        this.provenance = provenance;
     }
 
     /**
@@ -52,6 +56,7 @@ public class CreatorPageController {
         // Chart data travels as JSON in a data attribute: Thymeleaf escapes it, the page script parses it.
         model.addAttribute("chartJson", json.writeValueAsString(detail.charts()));
         model.addAttribute("accountId", id);
+        model.addAttribute("provenance", provenance.forAccount(id).orElse(null));
         model.addAttribute("lists", shortlists.lists());
         model.addAttribute("memberOf", shortlists.listsContaining(id));
         return "creator";

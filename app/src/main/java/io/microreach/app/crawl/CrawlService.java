@@ -401,7 +401,7 @@ public class CrawlService {
                 listener.update(
                         view(),
                         "refreshing accounts " + (from + 1) + "–" + (from + chunk.size()) + " of " + known.size());
-                CrawlResult r = source.refresh(chunk, request.options(left()), store, store);
+                CrawlResult r = refresh(chunk);
                 account(r);
                 importPending();
                 if (r.stopReason() != StopReason.COMPLETED) {
@@ -410,6 +410,42 @@ public class CrawlService {
             }
             settings.syncedNow(request.source());
             return StopReason.COMPLETED;
+        }
+
+        /**
+         * Mastodon ids are per instance ({@code host:id}), so a Mastodon account is refreshed through the instance its
+         * id names, unless the request names one address for all.
+         */
+        private CrawlResult refresh(List<KnownAccount> chunk) {
+            if (request.source() != Source.MASTODON || request.baseUrl() != null) {
+                return source.refresh(chunk, request.options(left()), store, store);
+            }
+            Map<String, List<KnownAccount>> byInstance = new java.util.TreeMap<>();
+            for (KnownAccount k : chunk) {
+                int colon = k.platformId().indexOf(':');
+                String host = colon > 0 ? k.platformId().substring(0, colon) : "";
+                byInstance.computeIfAbsent(host, h -> new ArrayList<>()).add(k);
+            }
+            long spent = 0;
+            long records = 0;
+            List<String> ids = new ArrayList<>();
+            List<String> found = new ArrayList<>();
+            StopReason reason = StopReason.COMPLETED;
+            for (Map.Entry<String, List<KnownAccount>> group : byInstance.entrySet()) {
+                CreatorSource instance = group.getKey().isEmpty()
+                        ? source
+                        : connectors.create(Source.MASTODON, "https://" + group.getKey());
+                CrawlResult r = instance.refresh(group.getValue(), request.options(left() - spent), store, store);
+                spent += r.requests();
+                records += r.records();
+                ids.addAll(r.accountIds());
+                found.addAll(r.problems());
+                if (r.stopReason() != StopReason.COMPLETED) {
+                    reason = r.stopReason();
+                    break;
+                }
+            }
+            return new CrawlResult(ids, records, spent, reason, found);
         }
 
         private long left() {

@@ -70,6 +70,8 @@ class JsonStdoutTest {
                 "label,text\nfitness,\"Leg day at the gym, squats and deadlifts\"\ntravel,Two weeks in Japan\n");
         for (List<String> args : List.of(
                 List.of("status", "--json"),
+                List.of("sources", "--json"),
+                List.of("sync", "--json"),
                 List.of("niches", "--json"),
                 List.of("search", "--query", "running", "--json"),
                 List.of("eval", "niches", "--labels", labels.toString(), "--json"))) {

@@ -1,0 +1,37 @@
+package io.microreach.connectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.microreach.connectors.bluesky.BlueskyConnector;
+import io.microreach.domain.Account;
+import io.microreach.domain.DataRecord;
+import io.microreach.domain.Post;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * Optional checks against the real platforms, for a machine with internet access: skipped (and reported as skipped)
+ * unless {@code MICROREACH_LIVE_TESTS=1}, and for the keyed sources unless their key is set too. They fetch one known
+ * public account with small limits, so they cost a few requests.
+ */
+@EnabledIfEnvironmentVariable(named = "MICROREACH_LIVE_TESTS", matches = "1")
+class LiveSmokeTest {
+    private static final CrawlOptions SMALL = new CrawlOptions(5, 1, 5, 2, 1, 1_000, 100_000, 5, 60);
+
+    private static List<DataRecord> fetch(CreatorSource source, String account) {
+        List<DataRecord> records = new ArrayList<>();
+        CrawlResult r = source.fetchCreators(List.of(account), SMALL, new InMemoryCrawlStateStore(), records::add);
+        assertThat(r.problems()).as("problems").noneMatch(p -> p.contains("not found"));
+        return records;
+    }
+
+    @Test
+    void blueskyPublicAppView() {
+        List<DataRecord> records = fetch(BlueskyConnector.create(BlueskyConnector.defaultSettings()), "bsky.app");
+
+        assertThat(records).filteredOn(Account.class::isInstance).hasSize(1);
+        assertThat(records).filteredOn(Post.class::isInstance).isNotEmpty();
+    }
+}

@@ -42,7 +42,7 @@ class IdsTest {
             assertThat(Platform.fromId(p.id())).contains(p);
             assertThat(Platform.fromId(p.id().toUpperCase())).contains(p);
         }
-        assertThat(Platform.allowedIds()).isEqualTo("instagram, tiktok, youtube, bluesky, twitter");
+        assertThat(Platform.allowedIds()).isEqualTo("instagram, tiktok, youtube, bluesky, twitter, mastodon");
     }
 
     @Test

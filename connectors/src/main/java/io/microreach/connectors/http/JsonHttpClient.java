@@ -71,6 +71,14 @@ public final class JsonHttpClient {
 
     /** Sends {@code GET baseUrl/path?query} and returns the parsed body of a 2xx answer. */
     public JsonNode get(String path, Map<String, List<String>> query) {
+        return fetch(path, query).body();
+    }
+
+    /**
+     * Like {@link #get}, on the same retry path, but also returns the headers of the 2xx answer, for sources that
+     * page through a header (Mastodon's {@code Link}) or report their quota in one.
+     */
+    public JsonResponse fetch(String path, Map<String, List<String>> query) {
         URI uri = uri(path, query);
         Attempt last;
         try {
@@ -93,7 +101,7 @@ public final class JsonHttpClient {
             throw new ConnectorException("interrupted while fetching " + uri, -1, e);
         }
         if (last.body() != null) {
-            return last.body();
+            return new JsonResponse(last.body(), last.headers().map());
         }
         throw new ConnectorException(
                 "GET " + uri + " answered " + last.status() + ": " + abbreviate(last.text()), last.status(), null);

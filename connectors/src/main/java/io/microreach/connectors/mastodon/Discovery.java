@@ -32,6 +32,8 @@ final class Discovery {
     private final String key;
     private final Set<String> accepted;
     private final List<String> acceptedThisRun = new ArrayList<>();
+    /** The seed of a snowball: it follows its own follows back often, and is no discovery. */
+    private String seedId;
 
     Discovery(CrawlRun run, DiscoveryQuery query) {
         this.run = run;
@@ -67,7 +69,6 @@ final class Discovery {
     void snowball(String seed, int depth) {
         String seedTask = "seed:" + key;
         CrawlCheckpoint cp = run.tasks.load(seedTask);
-        String seedId;
         if (cp.finished()) {
             seedId = cp.emitted().isEmpty() ? null : cp.emitted().get(0);
         } else {
@@ -120,7 +121,7 @@ final class Discovery {
             Page<Profile> page = list.apply(cursor);
             boolean stoppedInPage = false;
             for (Profile p : page.items()) {
-                if (checked.contains(p.id())) {
+                if (checked.contains(p.id()) || p.id().equals(seedId)) {
                     continue;
                 }
                 if (full()) {

@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class HtmlText {
     private static final Map<String, String> ENTITIES =
-            Map.of("amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", "\u00a0");
+            Map.of("amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", " ");
 
     private static final Set<String> BLOCKS = Set.of("p", "blockquote", "pre", "ul", "ol");
 

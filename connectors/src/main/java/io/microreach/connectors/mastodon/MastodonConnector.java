@@ -45,7 +45,8 @@ import java.util.function.Function;
  * page ({@code max_id}, {@code since_id}, {@code min_id}) count in a second bucket of 300 per 15 minutes (Mastodon's
  * {@code config/initializers/rack_attack.rb}; docs.joinmastodon.org/api/rate-limits). Requests are spaced evenly, so
  * {@link #defaultSettings()} spaces them for the stricter bucket: one per 3 seconds, which keeps a crawl that pages
- * on every request inside both. A 429 carries {@code X-RateLimit-Reset}; the client's backoff retries it.
+ * on every request inside both. Mastodon's own 429 carries no {@code Retry-After} but an {@code X-RateLimit-Reset} timestamp, which the
+ * client waits for (up to {@link HttpSettings#maxRetryAfter()}) before it retries.
  */
 public final class MastodonConnector implements CreatorSource {
     public static final String SOURCE = "mastodon";

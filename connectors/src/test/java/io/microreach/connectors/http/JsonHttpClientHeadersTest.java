@@ -27,12 +27,13 @@ class JsonHttpClientHeadersTest {
 
     private WireMockServer server;
     private JsonHttpClient client;
+    private FakeTime time;
 
     @BeforeEach
     void start() {
         server = new WireMockServer(options().dynamicPort());
         server.start();
-        FakeTime time = new FakeTime(Instant.parse("2024-11-21T08:00:00Z"));
+        time = new FakeTime(Instant.parse("2024-11-21T08:00:00Z"));
         HttpSettings settings = new HttpSettings(
                 URI.create(server.baseUrl()),
                 Duration.ofSeconds(5),
@@ -76,6 +77,50 @@ class JsonHttpClientHeadersTest {
         assertThat(r.header("x-ratelimit-remaining")).contains("299");
         assertThat(r.header("Retry-After")).isEmpty();
         assertThat(client.attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void a429WithoutRetryAfterWaitsUntilTheRateLimitResetTimestamp() {
+        server.stubFor(get(urlPathEqualTo(PATH))
+                .inScenario("throttled")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("X-RateLimit-Limit", "300")
+                        .withHeader("X-RateLimit-Remaining", "0")
+                        .withHeader("X-RateLimit-Reset", "2024-11-21T08:01:30.000000Z")
+                        .withBody("{\"error\":\"Too many requests\"}"))
+                .willSetStateTo("ok"));
+        server.stubFor(get(urlPathEqualTo(PATH))
+                .inScenario("throttled")
+                .whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(200).withBody("[]")));
+
+        client.fetch(PATH, Map.of());
+
+        // Mastodon names the end of its window instead of sending Retry-After: 90 s from the fake now
+        assertThat(time.waits()).hasSize(1);
+        assertThat(time.waits().get(0)).isBetween(Duration.ofSeconds(90), Duration.ofSeconds(150));
+    }
+
+    @Test
+    void theResetTimestampIsIgnoredOnOtherAnswers() {
+        server.stubFor(get(urlPathEqualTo(PATH))
+                .inScenario("down")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("X-RateLimit-Reset", "2024-11-21T08:04:00.000000Z"))
+                .willSetStateTo("ok"));
+        server.stubFor(get(urlPathEqualTo(PATH))
+                .inScenario("down")
+                .whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(200).withBody("[]")));
+
+        client.fetch(PATH, Map.of());
+
+        // the ordinary backoff: 1 s with ±25% jitter
+        assertThat(time.waits()).hasSize(1);
+        assertThat(time.waits().get(0)).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test

@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Finds creators within the follower band, by keyword or by snowball from a seed.
  *
- * <p>A keyword is looked up twice: among accounts ({@code /api/v2/search?type=accounts}, one page of 40, since
- * without a login the API refuses {@code offset}), then as a hashtag, whose timeline ({@code
- * /api/v1/timelines/tag/:tag}) yields the accounts posting about it, page after page. A seed's follows ({@code
+ * <p>A keyword is looked up three times: among accounts ({@code /api/v2/search?type=accounts}, one page of 40, since
+ * without a login the API refuses {@code offset}), as a hashtag, whose timeline ({@code /api/v1/timelines/tag/:tag})
+ * yields the accounts posting about it, page after page, and in the instance's profile directory ({@code
+ * /api/v1/directory?order=active&local=true}), whose accounts count when the keyword is in their name, handle or bio
+ * (the directory has no search of its own; at most {@link
+ * io.microreach.connectors.CrawlOptions#maxFollowsPagesPerFollower()} pages of 80 are read). A seed's follows ({@code
  * following}, and at depth 2 and beyond the follows of the accounts accepted at the previous hop) are the likeliest
  * to share its niche; each account's follows are read for at most {@link
  * io.microreach.connectors.CrawlOptions#maxFollowsPagesPerFollower()} pages. Mastodon's account entities carry their
@@ -50,11 +54,11 @@ final class Discovery {
     }
 
     void keyword(String keyword) {
-        walk("search:" + key, cursor -> new Page<>(run.api.searchAccounts(keyword), null), false);
+        walk("search:" + key, cursor -> new Page<>(run.api.searchAccounts(keyword), null), false, p -> true);
         String tag = hashtag(keyword);
         if (tag != null && !full()) {
             try {
-                walk("tag:" + key, cursor -> run.api.tagAuthors(tag, cursor), false);
+                walk("tag:" + key, cursor -> run.api.tagAuthors(tag, cursor), false, p -> true);
             } catch (ConnectorException e) {
                 if (e.status() < 400 || e.status() >= 500 || e.status() == 429) {
                     throw e;
@@ -64,6 +68,24 @@ final class Discovery {
                 run.tasks.save("tag:" + key, new CrawlCheckpoint(null, true, 0, List.of()));
             }
         }
+        if (!full()) {
+            String needle = keyword.strip().toLowerCase(Locale.ROOT);
+            walk(
+                    "directory:" + key,
+                    cursor -> run.api.directory(cursor == null ? 0 : Integer.parseInt(cursor)),
+                    true,
+                    p -> mentions(p, needle));
+        }
+    }
+
+    /** Whether the keyword appears in the name, handle or bio: the directory lists everyone, not matches. */
+    private static boolean mentions(Profile p, String needle) {
+        for (String field : new String[] {p.displayName(), p.handle(), p.note()}) {
+            if (field != null && field.toLowerCase(Locale.ROOT).contains(needle)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void snowball(String seed, int depth) {
@@ -90,8 +112,11 @@ final class Discovery {
                 if (full()) {
                     break;
                 }
-                List<String> checked =
-                        walk("follows-of:" + key + ":" + account, cursor -> run.api.following(account, cursor), true);
+                List<String> checked = walk(
+                        "follows-of:" + key + ":" + account,
+                        cursor -> run.api.following(account, cursor),
+                        true,
+                        p -> true);
                 for (String c : checked) {
                     if (accepted.contains(run.api.qualify(c)) && visited.add(c)) {
                         next.add(c);
@@ -106,7 +131,8 @@ final class Discovery {
      * Pages through one candidate list, accepting the new candidates inside the band; returns the instance ids of
      * every candidate the task has checked.
      */
-    private List<String> walk(String task, Function<String, Page<Profile>> list, boolean pageLimited) {
+    private List<String> walk(
+            String task, Function<String, Page<Profile>> list, boolean pageLimited, Predicate<Profile> relevant) {
         CrawlCheckpoint cp = run.tasks.load(task);
         Set<String> checked = new LinkedHashSet<>(cp.emitted());
         String cursor = cp.cursor();
@@ -130,6 +156,7 @@ final class Discovery {
                 }
                 String id = run.api.qualify(p.id());
                 if (!accepted.contains(id)
+                        && relevant.test(p)
                         && p.followers() != null
                         && run.options.inBand(p.followers())
                         && run.emitAccount(p)) {

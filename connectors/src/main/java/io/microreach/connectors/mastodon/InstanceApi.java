@@ -180,6 +180,27 @@ final class InstanceApi {
         return new Page<>(List.copyOf(authors.values()), next(r));
     }
 
+    /**
+     * {@code GET /api/v1/directory?order=active&local=true}, 80 a page: the instance's own accounts that chose to be
+     * listed, most recently active first. Paged by offset; a page shorter than 80 is the last.
+     */
+    Page<Profile> directory(int offset) {
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        q.put("order", List.of("active"));
+        q.put("local", List.of("true"));
+        q.put("offset", List.of(Integer.toString(offset)));
+        q.put("limit", List.of(Integer.toString(MAX_ACCOUNTS)));
+        JsonNode body = call("/api/v1/directory", q).body();
+        List<Profile> out = new ArrayList<>();
+        for (JsonNode a : body) {
+            Profile p = profile(a);
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        return new Page<>(out, body.size() < MAX_ACCOUNTS ? null : Integer.toString(offset + body.size()));
+    }
+
     private JsonResponse call(String path, Map<String, List<String>> query) {
         budget.spend();
         return http.fetch(path, query);

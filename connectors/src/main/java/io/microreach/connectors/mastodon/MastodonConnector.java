@@ -38,8 +38,9 @@ import java.util.function.Function;
  * replies of posts that have some (without a login at most 60 descendants, 20 deep); {@code accounts/:id/followers}
  * and {@code following}, 80 a page, for the follower sample and its follow edges. Lists are paged with the {@code
  * max_id} of the {@code Link: <...>; rel="next"} header, which for followers is a follow id no body carries
- * (docs.joinmastodon.org/api/guidelines#pagination). Discovery uses {@code /api/v2/search?type=accounts} and the
- * hashtag timeline for keywords, and {@code following} for a seed.
+ * (docs.joinmastodon.org/api/guidelines#pagination). Discovery uses {@code /api/v2/search?type=accounts}, the
+ * hashtag timeline and the profile directory ({@code /api/v1/directory}) for keywords, and {@code following} for a
+ * seed.
  *
  * <p><b>Rate limits.</b> An instance allows 300 API requests per 5 minutes per IP without a login, and requests that
  * page ({@code max_id}, {@code since_id}, {@code min_id}) count in a second bucket of 300 per 15 minutes (Mastodon's

@@ -26,13 +26,18 @@ import org.junit.jupiter.api.Test;
 /**
  * Discovery keeps the follower band of the options (1,000–100,000, both ends inclusive), stops at the account budget,
  * and resumes after a stop without accepting an account twice. The keyword {@code kochen} finds 5 accounts by search
- * (2 in the band; one hides its count) and 6 posting authors on the hashtag's timeline over two pages (2 more in the
- * band, among them one with exactly 100,000 followers); the seed Ines follows 4 accounts over two pages (3 in the
+ * (2 in the band; one hides its count), 6 posting authors on the hashtag's timeline over two pages (2 more in the
+ * band, among them one with exactly 100,000 followers) and 3 accounts in the profile directory (1 in the band whose
+ * bio names the keyword); the seed Ines follows 4 accounts over two pages (3 in the
  * band), whose own follows add 2 more at depth 2.
  */
 class MastodonDiscoveryTest {
-    private static final List<String> KEYWORD_ACCEPTED =
-            ids("109500000000000201", "109500000000000205", "109500000000000206", "109500000000000208");
+    private static final List<String> KEYWORD_ACCEPTED = ids(
+            "109500000000000201",
+            "109500000000000205",
+            "109500000000000206",
+            "109500000000000208",
+            "109500000000000214");
     private static final List<String> SEED_ACCEPTED = ids(
             "109500000000000206",
             "109400000000000999",
@@ -77,6 +82,13 @@ class MastodonDiscoveryTest {
                 ines + "?limit=80",
                 null,
                 "7000100");
+        instance.stub(
+                api("/api/v1/directory")
+                        .withQueryParam("order", equalTo("active"))
+                        .withQueryParam("local", equalTo("true"))
+                        .withQueryParam("offset", equalTo("0"))
+                        .withQueryParam("limit", equalTo("80")),
+                "directory-1.json");
         instance.stub(api("/api/v1/accounts/109500000000000206/following"), "following-gemuesegarten.json");
         instance.stub(api("/api/v1/accounts/109500000000000211/following"), "following-saatgut.json");
         instance.stub(api("/api/v1/accounts/109400000000000999/following"), "following-empty.json");
@@ -113,9 +125,10 @@ class MastodonDiscoveryTest {
         assertThat(r.stopReason()).isEqualTo(StopReason.COMPLETED);
         assertThat(r.accountIds()).containsExactlyElementsOf(KEYWORD_ACCEPTED);
         assertThat(accounts(records)).containsExactlyElementsOf(KEYWORD_ACCEPTED);
-        assertThat(records.stream().filter(FollowerCount.class::isInstance)).hasSize(4);
-        // 1 search (one page: no offset without a login) + 2 hashtag pages
-        assertThat(r.requests()).isEqualTo(3);
+        assertThat(records.stream().filter(FollowerCount.class::isInstance)).hasSize(5);
+        // 1 search (one page: no offset without a login) + 2 hashtag pages + 1 directory page (shorter than 80: the
+        // last), where only the account whose bio names the keyword counts
+        assertThat(r.requests()).isEqualTo(4);
         Account kai = (Account) records.stream()
                 .filter(a -> a instanceof Account acc && acc.platformId().equals(HOST + ":109500000000000205"))
                 .findFirst()
@@ -187,7 +200,7 @@ class MastodonDiscoveryTest {
         CrawlResult more =
                 discover(DiscoveryQuery.keyword("kochen"), CrawlOptions.DEFAULT.withMaxAccounts(10), state, records);
         assertThat(more.stopReason()).isEqualTo(StopReason.COMPLETED);
-        assertThat(more.accountIds()).containsExactly(KEYWORD_ACCEPTED.get(3));
+        assertThat(more.accountIds()).containsExactlyElementsOf(KEYWORD_ACCEPTED.subList(3, 5));
         assertThat(accounts(records)).containsExactlyElementsOf(KEYWORD_ACCEPTED);
     }
 
@@ -232,7 +245,8 @@ class MastodonDiscoveryTest {
                 new ArrayList<>());
 
         assertThat(r.stopReason()).isEqualTo(StopReason.COMPLETED);
-        assertThat(r.accountIds()).containsExactlyElementsOf(KEYWORD_ACCEPTED.subList(0, 2));
+        assertThat(r.accountIds())
+                .containsExactly(KEYWORD_ACCEPTED.get(0), KEYWORD_ACCEPTED.get(1), KEYWORD_ACCEPTED.get(4));
         assertThat(r.problems()).anyMatch(p -> p.contains("#kochen") && p.contains("422"));
     }
 

@@ -32,6 +32,7 @@ class MastodonImportRoundTripTest {
                 JsonlRecordWriter writer = new JsonlRecordWriter(out)) {
             instance.stub(InstanceStub.api("/api/v2/search"), "search-kochen.json");
             instance.stub(InstanceStub.api("/api/v1/timelines/tag/kochen"), "tag-kochen-2.json");
+            instance.stub(InstanceStub.api("/api/v1/directory"), "directory-1.json");
             MastodonConnector connector = instance.connector();
             connector.fetchCreators(
                     List.of(InstanceStub.HANDLE), CrawlOptions.DEFAULT, new InMemoryCrawlStateStore(), r -> {
@@ -67,8 +68,8 @@ class MastodonImportRoundTripTest {
         }
 
         assertThat(rejected).isEmpty();
-        // crawl 24, refresh 2 + 4 posts + 10 replies, discovery 3 accounts with their follower counts
-        assertThat(read).hasSameSizeAs(crawled).hasSize(24 + 16 + 6);
+        // crawl 24, refresh 2 + 4 posts + 10 replies, discovery 4 accounts with their follower counts
+        assertThat(read).hasSameSizeAs(crawled).hasSize(24 + 16 + 8);
         assertThat(read).containsExactlyElementsOf(crawled);
     }
 }

@@ -274,4 +274,64 @@ class MastodonConnectorTest {
         assertThat(r.problems()).anyMatch(p -> p.contains("other.example:123") && p.contains("neither"));
         assertThat(more).hasSameSizeAs(records);
     }
+
+    @Test
+    void aBotIsStoredAndNamedInTheProblemsAndHiddenFollowersAreReported() {
+        instance.stub(
+                InstanceStub.api("/api/v1/accounts/lookup")
+                        .withQueryParam(
+                                "acct", com.github.tomakehurst.wiremock.client.WireMock.equalTo("kiki@mstdn.jp")),
+                "account-kiki.json");
+        instance.stub(InstanceStub.api("/api/v1/accounts/109400000000000103/statuses"), "statuses-empty.json");
+        instance.stub(InstanceStub.api("/api/v1/accounts/109400000000000103/followers"), "following-empty.json");
+        List<DataRecord> bot = new ArrayList<>();
+
+        CrawlResult r = instance.connector()
+                .fetchCreators(
+                        List.of("@kiki@mstdn.jp"), CrawlOptions.DEFAULT, new InMemoryCrawlStateStore(), bot::add);
+
+        assertThat(r.accountIds()).containsExactly(FANS[2]);
+        assertThat(bot).hasSize(2);
+        Account kiki = (Account) bot.get(0);
+        assertThat(kiki.handle()).isEqualTo("kiki@mstdn.jp");
+        assertThat(kiki.bio()).isNull();
+        assertThat(kiki.displayName()).isNull();
+        assertThat(kiki.externalUrl()).isNull();
+        assertThat(r.problems()).anyMatch(p -> p.contains("kiki@mstdn.jp is flagged as a bot; stored"));
+        assertThat(r.problems()).anyMatch(p -> p.contains("followers of " + FANS[2] + ": none listed"));
+    }
+
+    @Test
+    void aReplyToAReplyHiddenFromVisitorsKeepsItsParentAndIsReported() {
+        instance.server.stubFor(InstanceStub.api("/api/v1/statuses/" + S1 + "/context")
+                .atPriority(1)
+                .willReturn(InstanceStub.json(InstanceStub.fixture("context-hidden-parent.json"))));
+        List<DataRecord> again = new ArrayList<>();
+
+        CrawlResult r = instance.connector()
+                .fetchCreators(List.of(HANDLE), CrawlOptions.DEFAULT, new InMemoryCrawlStateStore(), again::add);
+
+        List<Comment> comments = again.stream()
+                .filter(Comment.class::isInstance)
+                .map(Comment.class::cast)
+                .toList();
+        assertThat(comments).hasSize(2);
+        assertThat(comments.get(1).parentPlatformId()).isEqualTo(id("113520340000000001"));
+        assertThat(r.problems()).anyMatch(p -> p.contains("1 replies to a deleted or hidden reply"));
+        // the core counts such an answer as an orphan, never as an answer to someone in the data
+        ReplyRate rate = new ReplyRateCalculator()
+                .measure(
+                        new AccountActivity(
+                                (Account) again.get(0),
+                                again.stream()
+                                        .filter(Post.class::isInstance)
+                                        .map(Post.class::cast)
+                                        .toList(),
+                                comments,
+                                List.of(),
+                                List.of(),
+                                List.of()),
+                        Instant.parse("2024-12-04T00:00:00Z"));
+        assertThat(rate.orphanReplies()).isEqualTo(1);
+    }
 }

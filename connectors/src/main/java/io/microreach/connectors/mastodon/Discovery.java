@@ -69,7 +69,7 @@ final class Discovery {
             }
         }
         if (!full()) {
-            String needle = keyword.strip().toLowerCase(Locale.ROOT);
+            String needle = keyword.strip().replaceFirst("^#", "").toLowerCase(Locale.ROOT);
             walk(
                     "directory:" + key,
                     cursor -> run.api.directory(cursor == null ? 0 : Integer.parseInt(cursor)),

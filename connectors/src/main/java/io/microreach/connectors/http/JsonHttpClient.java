@@ -17,9 +17,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * breaks, and when a 2xx body is empty or ends before the JSON does (a truncated transfer); a whole body that is not
  * JSON is final. Delays grow exponentially from {@link HttpSettings#initialBackoff()} to {@link
  * HttpSettings#maxBackoff()} with ±25% jitter, so that many clients that failed together do not come back together.
- * When the server sends {@code Retry-After}, that delay wins; it is divided by 0.75 before Failsafe applies the
+ * When the server sends {@code Retry-After}, that delay wins (a 429 without it but with an {@code X-RateLimit-Reset}
+ * timestamp, as Mastodon sends, waits until that time); it is divided by 0.75 before Failsafe applies the
  * jitter, so that the jittered wait is never shorter than asked. Other 4xx answers are final: retrying a bad request
  * only spends the budget. After {@link HttpSettings#maxAttempts()} attempts the last failure is thrown as a {@link
  * ConnectorException}.
@@ -71,6 +74,14 @@ public final class JsonHttpClient {
 
     /** Sends {@code GET baseUrl/path?query} and returns the parsed body of a 2xx answer. */
     public JsonNode get(String path, Map<String, List<String>> query) {
+        return fetch(path, query).body();
+    }
+
+    /**
+     * Like {@link #get}, on the same retry path, but also returns the headers of the 2xx answer, for sources that
+     * page through a header (Mastodon's {@code Link}) or report their quota in one.
+     */
+    public JsonResponse fetch(String path, Map<String, List<String>> query) {
         URI uri = uri(path, query);
         Attempt last;
         try {
@@ -93,7 +104,7 @@ public final class JsonHttpClient {
             throw new ConnectorException("interrupted while fetching " + uri, -1, e);
         }
         if (last.body() != null) {
-            return last.body();
+            return new JsonResponse(last.body(), last.headers().map());
         }
         throw new ConnectorException(
                 "GET " + uri + " answered " + last.status() + ": " + abbreviate(last.text()), last.status(), null);
@@ -135,9 +146,13 @@ public final class JsonHttpClient {
         if (last == null) {
             return Duration.ofNanos(-1); // an exception, not an answer: Failsafe's backoff applies
         }
+        Instant now = clock.instant();
         return last.headers()
                 .firstValue("Retry-After")
-                .flatMap(v -> RetryAfter.parse(v, clock.instant()))
+                .flatMap(v -> RetryAfter.parse(v, now))
+                .or(() -> last.status() == 429
+                        ? last.headers().firstValue("X-RateLimit-Reset").flatMap(v -> RetryAfter.resetAt(v, now))
+                        : Optional.empty())
                 .map(d -> d.compareTo(settings.maxRetryAfter()) > 0 ? settings.maxRetryAfter() : d)
                 .map(d -> Duration.ofNanos((long) Math.ceil(d.toNanos() / (1 - JITTER))))
                 .orElse(Duration.ofNanos(-1));

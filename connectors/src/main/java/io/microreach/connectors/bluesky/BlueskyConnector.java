@@ -88,7 +88,23 @@ public final class BlueskyConnector implements CreatorSource {
     @Override
     public CrawlResult refresh(
             List<KnownAccount> accounts, CrawlOptions options, CrawlStateStore state, RecordSink sink) {
-        throw new UnsupportedOperationException("Bluesky refresh is not built yet");
+        CrawlRun run = run(options, state, sink);
+        Refresh refresh = new Refresh(run);
+        List<String> done = new ArrayList<>();
+        try {
+            for (int i = 0; i < accounts.size(); i += AppView.MAX_PROFILES) {
+                List<KnownAccount> batch = accounts.subList(i, Math.min(accounts.size(), i + AppView.MAX_PROFILES));
+                try {
+                    done.addAll(refresh.batch(batch));
+                } catch (ConnectorException e) {
+                    // this batch's profile task stays open for the next run; the other batches need not wait
+                    run.problems.add("profiles " + batch.get(0).platformId() + "..: " + e.getMessage());
+                }
+            }
+        } catch (RequestBudget.Spent e) {
+            return result(run, done, StopReason.REQUEST_BUDGET);
+        }
+        return result(run, done, StopReason.COMPLETED);
     }
 
     @Override

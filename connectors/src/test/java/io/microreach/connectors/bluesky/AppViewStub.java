@@ -57,6 +57,12 @@ final class AppViewStub implements AutoCloseable {
         }
     }
 
+    /** Authors found only by post search: Sven (in the band), a small account, and Hana on the second page. */
+    static final String SVEN = "did:plc:gardenersix2ab3cd4ef5gh6";
+
+    static final String SMALL = "did:plc:gardenersev2ab3cd4ef5gh6";
+    static final String HANA = "did:plc:gardenereig2ab3cd4ef5gh6";
+
     /** An account that getProfiles no longer returns (deleted or suspended). */
     static final String GONE = "did:plc:gone2ab3cd4ef5gh6ij7kl";
 
@@ -170,6 +176,22 @@ final class AppViewStub implements AutoCloseable {
                 xrpc("app.bsky.actor.getProfiles")
                         .withQueryParam("actors", including("did:plc:gardenerfou2ab3cd4ef5gh6")),
                 "profiles-search-2.json");
+        stub(
+                xrpc("app.bsky.feed.searchPosts")
+                        .withQueryParam("q", equalTo("balkon garten"))
+                        .withQueryParam("cursor", absent()),
+                "search-posts-garden-1.json");
+        stub(
+                xrpc("app.bsky.feed.searchPosts")
+                        .withQueryParam("q", equalTo("balkon garten"))
+                        .withQueryParam("cursor", equalTo("25")),
+                "search-posts-garden-2.json");
+        stub(
+                xrpc("app.bsky.actor.getProfiles").withQueryParam("actors", including(SVEN)),
+                "profiles-post-authors-1.json");
+        stub(
+                xrpc("app.bsky.actor.getProfiles").withQueryParam("actors", including(HANA)),
+                "profiles-post-authors-2.json");
         return this;
     }
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A Bluesky network computed from a seed, never stored: every account, post, reply and follow is a pure function of
  * (seed, account index, position), so the stand-in serves 10,000 accounts and 300,000 posts in a few kilobytes of
- * memory and two runs with the same seed see the same network.
+ * memory (plus each account's DID string once formatted) and two runs with the same seed see the same network.
  *
  * <p>Accounts fall into communities of 100 consecutive indexes. An account's followers list starts with the other
  * members of its community, then the accounts outside it in a per-community permutation; its follows list starts
@@ -56,6 +56,7 @@ final class SyntheticBluesky {
     final int accounts;
     final long seed;
     private final int meanPosts;
+    private final String[] dids;
 
     SyntheticBluesky(int accounts, long posts, long seed) {
         if (accounts < 2) {
@@ -64,12 +65,18 @@ final class SyntheticBluesky {
         this.accounts = accounts;
         this.seed = seed;
         this.meanPosts = (int) Math.max(2, posts / accounts);
+        this.dids = new String[accounts];
     }
 
     // ---- identity -------------------------------------------------------------------------------------------
 
     String did(int i) {
-        return "did:plc:bench" + String.format("%07d", i) + String.format("%012x", hash(i, 1) & 0xffffffffffffL);
+        String d = dids[i];
+        if (d == null) {
+            d = "did:plc:bench" + String.format("%07d", i) + String.format("%012x", hash(i, 1) & 0xffffffffffffL);
+            dids[i] = d; // every URI names its author's DID: formatted once per account (a race formats it twice)
+        }
+        return d;
     }
 
     String handle(int i) {

@@ -19,6 +19,9 @@ import io.microreach.domain.DataRecord;
 import io.microreach.domain.FollowerCount;
 import io.microreach.domain.Platform;
 import io.microreach.domain.Post;
+import io.microreach.signals.AccountActivity;
+import io.microreach.signals.conversation.ReplyRate;
+import io.microreach.signals.conversation.ReplyRateCalculator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -136,6 +139,21 @@ class BlueskyRefreshTest {
         assertThat(all(records, Account.class)).hasSize(25);
         assertThat(all(records, FollowerCount.class)).hasSize(25);
         assertThat(new HashSet<>(records)).hasSameSizeAs(records);
+    }
+
+    @Test
+    void theCoreReadsThreeAnswersOutOfFiveFansFromTheRefreshedThread() {
+        List<DataRecord> records = new ArrayList<>();
+        refresh(known(1530L, COMPOST), CrawlOptions.DEFAULT, new InMemoryCrawlStateStore(), records);
+        Account mara = all(records, Account.class).get(0);
+
+        AccountActivity activity = new AccountActivity(
+                mara, all(records, Post.class), all(records, Comment.class), List.of(), List.of(), List.of());
+        ReplyRate rate = new ReplyRateCalculator().measure(activity, Instant.parse("2024-12-04T00:00:00Z"));
+
+        assertThat(rate.available()).isTrue();
+        assertThat(rate.rate().successes()).isEqualTo(3);
+        assertThat(rate.rate().sampleSize()).isEqualTo(5);
     }
 
     @Test

@@ -47,9 +47,9 @@ public final class CrawlBenchmark {
             "\n",
             "usage: CrawlBenchmark [--accounts N] [--posts N] [--seed N] [--unthrottled] [--throttled] [--freshness]"
                     + " [--crawl N] [--window N] [--known N] [--json FILE]",
-            "  --accounts N    accounts in the stand-in network (default 10000); the unthrottled crawl fetches them all",
+            "  --accounts N    accounts in the stand-in network (default 10000)",
             "  --posts N       posts in the network (default 300000)",
-            "  --crawl N       crawl only the first N accounts (default: all)",
+            "  --crawl N       the unthrottled crawl fetches the first N accounts (default: all)",
             "  --unthrottled   crawl with the rate limit off, against a raw-HTTP replay of the same requests",
             "  --throttled     crawl at the AppView's 3000 requests per 5 minutes for --window requests (default 300)",
             "  --freshness     refresh --known creators (default 1000): nothing changed, then 10% changed",

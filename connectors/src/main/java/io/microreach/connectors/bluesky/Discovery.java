@@ -67,8 +67,8 @@ final class Discovery {
             if (e.status() != 400 && e.status() != 403) {
                 throw e;
             }
-            run.problems.add(
-                    postsTask + ": post search refused (" + e.status() + "); kept the profile search's" + " accounts");
+            String why = "post search refused (" + e.status() + "); kept the profile search's accounts";
+            run.problems.add(postsTask + ": " + why);
             CrawlCheckpoint cp = run.tasks.load(postsTask);
             run.tasks.save(postsTask, new CrawlCheckpoint(cp.cursor(), true, cp.pages(), cp.emitted()));
         }

@@ -27,10 +27,11 @@ import java.util.Set;
  * <p>Known limits: a post deleted and another published between two syncs leave the count unchanged and the new post
  * unseen until the count moves; replies that arrive after the sync that saw their post are not fetched again.
  *
- * <p>Tasks: {@code refresh-profiles:FIRST..LAST} per batch with {@code refresh-changed:FIRST..LAST} listing the accounts
- * whose count changed (so a resumed run needs no profile request to know which feeds to read), {@code refresh-feed:DID}, {@code
- * refresh-threads:DID} and {@code refresh-thread:URI}; as in the crawl, a checkpoint is saved only after the records
- * of its page went to the sink. API: https://docs.bsky.app/docs/api/app-bsky-actor-get-profiles and
+ * <p>Tasks: {@code refresh-profiles:FIRST..LAST} per batch, with {@code refresh-changed:FIRST..LAST} listing the
+ * accounts whose count changed (so a resumed run needs no profile request to know which feeds to read), {@code
+ * refresh-feed:DID}, {@code refresh-threads:DID} and {@code refresh-thread:URI}; as in the crawl, a checkpoint is
+ * saved only after the records of its page went to the sink. API:
+ * https://docs.bsky.app/docs/api/app-bsky-actor-get-profiles and
  * https://docs.bsky.app/docs/api/app-bsky-feed-get-author-feed.
  */
 final class Refresh {
@@ -73,8 +74,7 @@ final class Refresh {
             }
             for (String did : byDid.keySet()) {
                 if (!returned.contains(did)) {
-                    run.problems.add(
-                            "account " + did + " not returned by getProfiles (deleted, suspended or" + " deactivated)");
+                    run.problems.add("account " + did + " not returned by getProfiles (deleted or suspended)");
                 }
             }
             // no request between the two saves, so a budget stop cannot fall between them

@@ -24,6 +24,21 @@ import java.util.Objects;
 /**
  * Bluesky through the public AppView ({@code https://public.api.bsky.app}): no account or key needed. The AppView
  * allows 3,000 requests per 5 minutes per client IP; {@link #defaultSettings()} spaces requests to that rate.
+ *
+ * <p>{@link #fetchCreators} runs a {@link CreatorCrawl} per account; {@link #refresh} runs a {@link Refresh} per 25
+ * known accounts (one {@code getProfiles} each, a feed only where {@code postsCount} moved); {@link #discover} runs a
+ * {@link Discovery} ({@code searchActors}, then the authors of {@code searchPosts}, or a snowball over {@code
+ * getFollows}). Every entry point owns one {@link RequestBudget} and turns its exhaustion into {@code
+ * REQUEST_BUDGET}; a failure that outlived the retries is a problem of the one account or batch it hit, whose task
+ * stays open for the next run with the same store.
+ *
+ * <p>API references (https://docs.bsky.app/docs/category/http-reference): {@code app.bsky.actor.getProfile(s)}
+ * ({@code actors} at most 25; unknown actors are left out of the answer), {@code app.bsky.feed.getAuthorFeed}
+ * ({@code filter=posts_no_replies}, {@code limit} 1–100, the cursor is the last item's sort time), {@code
+ * app.bsky.feed.getPostThread}, {@code app.bsky.graph.getFollowers}/{@code getFollows}, {@code
+ * app.bsky.actor.searchActors} and {@code app.bsky.feed.searchPosts} (which the public AppView often refuses with 403
+ * without a login, and always with a cursor: bluesky-social/atproto#3423 and #2838); rate limits:
+ * https://docs.bsky.app/docs/advanced-guides/rate-limits.
  */
 public final class BlueskyConnector implements CreatorSource {
     public static final String SOURCE = "bluesky";
@@ -88,7 +103,23 @@ public final class BlueskyConnector implements CreatorSource {
     @Override
     public CrawlResult refresh(
             List<KnownAccount> accounts, CrawlOptions options, CrawlStateStore state, RecordSink sink) {
-        throw new UnsupportedOperationException("Bluesky refresh is not built yet");
+        CrawlRun run = run(options, state, sink);
+        Refresh refresh = new Refresh(run);
+        List<String> done = new ArrayList<>();
+        try {
+            for (int i = 0; i < accounts.size(); i += AppView.MAX_PROFILES) {
+                List<KnownAccount> batch = accounts.subList(i, Math.min(accounts.size(), i + AppView.MAX_PROFILES));
+                try {
+                    done.addAll(refresh.batch(batch));
+                } catch (ConnectorException e) {
+                    // this batch's profile task stays open for the next run; the other batches need not wait
+                    run.problems.add("profiles " + batch.get(0).platformId() + "..: " + e.getMessage());
+                }
+            }
+        } catch (RequestBudget.Spent e) {
+            return result(run, done, StopReason.REQUEST_BUDGET);
+        }
+        return result(run, done, StopReason.COMPLETED);
     }
 
     @Override

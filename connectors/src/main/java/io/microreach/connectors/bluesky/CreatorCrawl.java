@@ -109,11 +109,19 @@ final class CreatorCrawl {
     }
 
     private void threads(String did) {
-        List<String> candidates = run.tasks.load("threads:" + did).emitted();
+        threads(run, "threads:" + did, "thread:");
+    }
+
+    /**
+     * Fetches the reply threads of the first {@code maxThreadsPerAccount} posts listed in {@code candidatesTask},
+     * each its own task ({@code taskPrefix + URI}); shared with the refresh, which lists only new posts.
+     */
+    static void threads(CrawlRun run, String candidatesTask, String taskPrefix) {
+        List<String> candidates = run.tasks.load(candidatesTask).emitted();
         int n = Math.min(run.options.maxThreadsPerAccount(), candidates.size());
         for (int i = 0; i < n; i++) {
             String uri = candidates.get(i);
-            String task = "thread:" + uri;
+            String task = taskPrefix + uri;
             if (run.tasks.load(task).finished()) {
                 continue;
             }

@@ -14,7 +14,8 @@ import java.util.function.BiFunction;
 /**
  * Finds creators within the follower band, by keyword or by snowball from a seed.
  *
- * <p>Both walk a paged list of candidate accounts: {@code searchActors} for a keyword, {@code getFollows} of the seed
+ * <p>Both walk paged lists of candidate accounts: {@code searchActors}, then the authors of {@code searchPosts},
+ * for a keyword; {@code getFollows} of the seed
  * (and, at depth 2 and beyond, of the accounts accepted at the previous hop) for a snowball; accounts a creator
  * follows are the likeliest to share their niche. List views carry no follower counts, so candidates are checked 25
  * at a time with {@code getProfiles}, and only those inside the band are accepted and emitted. Each list task
@@ -43,8 +44,34 @@ final class Discovery {
         return accepted.size() >= run.options.maxAccounts();
     }
 
+    /**
+     * Profiles whose name or bio match first ({@code searchActors}), then the authors of matching posts ({@code
+     * searchPosts}): a creator who posts about a topic without naming it in their bio is found only by the second.
+     * Candidates the first list already checked are not checked again. The public AppView often refuses post search
+     * without a login (403, and always with a cursor: bluesky-social/atproto#3423, #2838), so a 400 or 403 ends that
+     * list with a problem and keeps what the profile search found.
+     */
     void keyword(String keyword) {
-        walk("search:" + key, (limit, cursor) -> run.appView.searchActors(keyword, limit, cursor));
+        List<String> byProfile =
+                walk("search:" + key, (limit, cursor) -> run.appView.searchActors(keyword, limit, cursor), Set.of());
+        if (full()) {
+            return;
+        }
+        String postsTask = "search-posts:" + key;
+        try {
+            walk(
+                    postsTask,
+                    (limit, cursor) -> run.appView.searchPostAuthors(keyword, limit, cursor),
+                    new HashSet<>(byProfile));
+        } catch (ConnectorException e) {
+            if (e.status() != 400 && e.status() != 403) {
+                throw e;
+            }
+            String why = "post search refused (" + e.status() + "); kept the profile search's accounts";
+            run.problems.add(postsTask + ": " + why);
+            CrawlCheckpoint cp = run.tasks.load(postsTask);
+            run.tasks.save(postsTask, new CrawlCheckpoint(cp.cursor(), true, cp.pages(), cp.emitted()));
+        }
     }
 
     void snowball(String seed, int depth) {
@@ -79,7 +106,8 @@ final class Discovery {
                 }
                 List<String> checked = walk(
                         "follows-of:" + key + ":" + account,
-                        (limit, cursor) -> run.appView.follows(account, limit, cursor));
+                        (limit, cursor) -> run.appView.follows(account, limit, cursor),
+                        Set.of());
                 for (String c : checked) {
                     if (accepted.contains(c) && visited.add(c)) {
                         next.add(c);
@@ -91,7 +119,8 @@ final class Discovery {
     }
 
     /** Pages through one candidate list, checking new candidates; returns every candidate the task has checked. */
-    private List<String> walk(String task, BiFunction<Integer, String, Page<Profile>> list) {
+    private List<String> walk(
+            String task, BiFunction<Integer, String, Page<Profile>> list, Set<String> checkedElsewhere) {
         CrawlCheckpoint cp = run.tasks.load(task);
         Set<String> checked = new LinkedHashSet<>(cp.emitted());
         String cursor = cp.cursor();
@@ -104,7 +133,10 @@ final class Discovery {
             Page<Profile> page = list.apply(AppView.MAX_PAGE, cursor);
             List<String> fresh = new ArrayList<>();
             for (Profile p : page.items()) {
-                if (!checked.contains(p.did()) && !accepted.contains(p.did()) && !fresh.contains(p.did())) {
+                if (!checked.contains(p.did())
+                        && !accepted.contains(p.did())
+                        && !checkedElsewhere.contains(p.did())
+                        && !fresh.contains(p.did())) {
                     fresh.add(p.did());
                 }
             }

@@ -1,7 +1,5 @@
 package io.microreach.connectors.bluesky;
 
-import java.time.Instant;
-
 /**
  * A Bluesky {@code app.bsky.actor.defs#profileView} or {@code #profileViewDetailed}. Only the detailed view carries
  * the counts; in the plain view (followers, follows, search results) they are {@code null}.
@@ -15,5 +13,4 @@ record Profile(
         Long followersCount,
         Long followsCount,
         Long postsCount,
-        boolean verified,
-        Instant createdAt) {}
+        boolean verified) {}

@@ -45,6 +45,27 @@ final class AppViewStub implements AutoCloseable {
      * getProfiles each, and the follows of the 5 sampled followers. */
     static final int CREATOR_REQUESTS = 13;
 
+    /** The 24 creators that {@code profiles-refresh-25.json} returns after Mara, and their post counts there. */
+    static final String[] CREATORS = new String[24];
+
+    static final long[] CREATOR_POSTS = new long[24];
+
+    static {
+        for (int i = 0; i < CREATORS.length; i++) {
+            CREATORS[i] = String.format("did:plc:creator%02dx7ab3cd4ef5gh6ij", i + 1);
+            CREATOR_POSTS[i] = 200 + (i + 1) * 13L;
+        }
+    }
+
+    /** Authors found only by post search: Sven (in the band), a small account, and Hana on the second page. */
+    static final String SVEN = "did:plc:gardenersix2ab3cd4ef5gh6";
+
+    static final String SMALL = "did:plc:gardenersev2ab3cd4ef5gh6";
+    static final String HANA = "did:plc:gardenereig2ab3cd4ef5gh6";
+
+    /** An account that getProfiles no longer returns (deleted or suspended). */
+    static final String GONE = "did:plc:gone2ab3cd4ef5gh6ij7kl";
+
     static final Instant OBSERVED = Instant.parse("2024-11-21T08:00:00Z");
 
     final WireMockServer server = new WireMockServer(options().dynamicPort());
@@ -116,6 +137,21 @@ final class AppViewStub implements AutoCloseable {
         return this;
     }
 
+    /**
+     * getProfiles for the refresh: Mara and the 24 creators in one answer, and an empty answer for a batch whose
+     * accounts are all gone; Mara's feed and thread come from {@link #creator()}.
+     */
+    AppViewStub refresh() {
+        creator();
+        stub(
+                xrpc("app.bsky.actor.getProfiles").withQueryParam("actors", including(CREATOR)),
+                "profiles-refresh-25.json");
+        stub(
+                xrpc("app.bsky.actor.getProfiles").withQueryParam("actors", including(GONE)),
+                "profiles-refresh-empty.json");
+        return this;
+    }
+
     AppViewStub search() {
         stub(
                 xrpc("app.bsky.actor.searchActors")
@@ -140,6 +176,22 @@ final class AppViewStub implements AutoCloseable {
                 xrpc("app.bsky.actor.getProfiles")
                         .withQueryParam("actors", including("did:plc:gardenerfou2ab3cd4ef5gh6")),
                 "profiles-search-2.json");
+        stub(
+                xrpc("app.bsky.feed.searchPosts")
+                        .withQueryParam("q", equalTo("balkon garten"))
+                        .withQueryParam("cursor", absent()),
+                "search-posts-garden-1.json");
+        stub(
+                xrpc("app.bsky.feed.searchPosts")
+                        .withQueryParam("q", equalTo("balkon garten"))
+                        .withQueryParam("cursor", equalTo("25")),
+                "search-posts-garden-2.json");
+        stub(
+                xrpc("app.bsky.actor.getProfiles").withQueryParam("actors", including(SVEN)),
+                "profiles-post-authors-1.json");
+        stub(
+                xrpc("app.bsky.actor.getProfiles").withQueryParam("actors", including(HANA)),
+                "profiles-post-authors-2.json");
         return this;
     }
 

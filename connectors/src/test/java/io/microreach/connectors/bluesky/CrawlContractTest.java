@@ -139,16 +139,18 @@ class CrawlContractTest {
                         new InMemoryCrawlStateStore(),
                         records::add);
 
-        // 250,000 and 120 followers are outside 1k–100k; 1,000 is on the edge and inside
+        // 250,000 and 120 followers are outside 1k–100k; 1,000 is on the edge and inside; then the post authors
         assertThat(all.stopReason()).isEqualTo(StopReason.COMPLETED);
         assertThat(all.accountIds())
                 .containsExactly(
                         "did:plc:gardenerone2ab3cd4ef5gh6",
                         "did:plc:gardenerfou2ab3cd4ef5gh6",
-                        "did:plc:gardenerfiv2ab3cd4ef5gh6");
-        assertThat(records.stream().filter(Account.class::isInstance)).hasSize(3);
-        // 3 search pages (the last one empty) and one getProfiles per non-empty page
-        assertThat(all.requests()).isEqualTo(5);
+                        "did:plc:gardenerfiv2ab3cd4ef5gh6",
+                        AppViewStub.SVEN,
+                        AppViewStub.HANA);
+        assertThat(records.stream().filter(Account.class::isInstance)).hasSize(5);
+        // 3 profile search pages (the last one empty), 2 post search pages, one getProfiles per non-empty page
+        assertThat(all.requests()).isEqualTo(9);
 
         CrawlResult two = appView.connector()
                 .discover(
@@ -170,7 +172,7 @@ class CrawlContractTest {
                         new InMemoryCrawlStateStore(),
                         expected::add);
 
-        for (int stopAfter = 0; stopAfter < 5; stopAfter++) {
+        for (int stopAfter = 0; stopAfter < 9; stopAfter++) {
             InMemoryCrawlStateStore state = new InMemoryCrawlStateStore();
             List<DataRecord> records = new ArrayList<>();
             DiscoveryQuery q = DiscoveryQuery.keyword("balkon garten");

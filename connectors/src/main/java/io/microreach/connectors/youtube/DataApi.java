@@ -66,8 +66,7 @@ final class DataApi {
         }
         Map<String, List<String>> q = new LinkedHashMap<>();
         q.put("part", List.of(CHANNEL_PARTS));
-        q.put("id", List.of(String.join(",", ids)));
-        q.put("maxResults", List.of(Integer.toString(MAX_IDS)));
+        q.put("id", List.of(String.join(",", ids))); // maxResults does not apply to an id list
         return channels(call("channels", q, LIST_UNITS));
     }
 
@@ -105,8 +104,7 @@ final class DataApi {
         }
         Map<String, List<String>> q = new LinkedHashMap<>();
         q.put("part", List.of("snippet,statistics,contentDetails"));
-        q.put("id", List.of(String.join(",", ids)));
-        q.put("maxResults", List.of(Integer.toString(MAX_IDS)));
+        q.put("id", List.of(String.join(",", ids))); // maxResults does not apply to an id list
         JsonNode body = call("videos", q, LIST_UNITS);
         Map<String, Post> byId = new HashMap<>();
         for (JsonNode item : body.path("items")) {

@@ -21,10 +21,10 @@ import java.util.Set;
  *
  * <p>Channels named by id are fetched 50 a call; a handle costs one call ({@code forHandle} takes one). Resuming
  * without duplicates rests on one order, as for every connector: a page's records go to the sink first, then the
- * checkpoint with the next page token and the emitted ids is saved. A budget or quota stop happens before a request;
- * a stop between an uploads page and its {@code videos.list} call makes the next run fetch that page again (one
- * repeated request, no repeated record). A page token that the task already sent in this run ends the task with a
- * problem instead of looping.
+ * checkpoint with the next page token and the emitted ids is saved. A budget or quota stop happens before a request.
+ * An uploads page is read and its videos asked in two calls; the page's video ids wait in {@code uploads-page:UC…}
+ * between them, so a stop in between costs no repeated request (quota units are the scarce resource). A page token
+ * that the task already sent in this run ends the task with a problem instead of looping.
  *
  * <p>Comment threads: only videos whose {@code commentCount} is positive or unreported are asked (an unreported count
  * usually means comments are off, and the 403 {@code commentsDisabled} that follows is a problem for that video, not
@@ -164,6 +164,7 @@ final class CreatorCrawl {
 
     private void uploads(String channelId, String playlist, Instant since) {
         String task = "uploads:" + channelId;
+        String pendingTask = "uploads-page:" + channelId;
         CrawlCheckpoint cp = run.tasks.load(task);
         Set<String> emitted = new LinkedHashSet<>(cp.emitted());
         Set<String> sent = new HashSet<>();
@@ -172,25 +173,43 @@ final class CreatorCrawl {
         int pages = cp.pages();
         boolean finished = cp.finished() || emitted.size() >= max;
         while (!finished) {
-            Page<Upload> page = run.api.uploads(playlist, max - emitted.size(), cursor);
-            List<String> fresh = new ArrayList<>();
-            boolean reachedKnown = false;
-            int unavailable = 0;
-            for (Upload u : page.items()) {
-                if (since != null && u.publishedAt() != null && !u.publishedAt().isAfter(since)) {
-                    reachedKnown = true; // the playlist is newest first: everything from here on is stored
-                    break;
+            CrawlCheckpoint pending = run.tasks.load(pendingTask);
+            List<String> fresh;
+            String next;
+            boolean last;
+            if (pending.pages() == pages + 1 && !pending.emitted().isEmpty()) {
+                // this page was read before a stop, its videos not yet: ask for the videos, not for the page again
+                fresh = pending.emitted();
+                next = pending.cursor();
+                last = pending.finished();
+            } else {
+                Page<Upload> page = run.api.uploads(playlist, max - emitted.size(), cursor);
+                fresh = new ArrayList<>();
+                boolean reachedKnown = false;
+                int unavailable = 0;
+                for (Upload u : page.items()) {
+                    if (since != null
+                            && u.publishedAt() != null
+                            && !u.publishedAt().isAfter(since)) {
+                        reachedKnown = true; // the playlist is newest first: everything from here on is stored
+                        break;
+                    }
+                    if (u.publishedAt() == null) {
+                        unavailable++;
+                    } else if (!emitted.contains(u.videoId())
+                            && !fresh.contains(u.videoId())
+                            && emitted.size() + fresh.size() < max) {
+                        fresh.add(u.videoId());
+                    }
                 }
-                if (u.publishedAt() == null) {
-                    unavailable++;
-                } else if (!emitted.contains(u.videoId())
-                        && !fresh.contains(u.videoId())
-                        && emitted.size() + fresh.size() < max) {
-                    fresh.add(u.videoId());
+                if (unavailable > 0) {
+                    run.problems.add(task + ": " + unavailable + " deleted or private video(s) skipped");
                 }
-            }
-            if (unavailable > 0) {
-                run.problems.add(task + ": " + unavailable + " deleted or private video(s) skipped");
+                next = page.nextPageToken();
+                last = reachedKnown || next == null || page.items().isEmpty();
+                if (!fresh.isEmpty()) {
+                    run.tasks.save(pendingTask, new CrawlCheckpoint(next, last, pages + 1, fresh));
+                }
             }
             List<String> withComments = new ArrayList<>();
             if (!fresh.isEmpty()) {
@@ -215,13 +234,8 @@ final class CreatorCrawl {
                 run.tasks.save(threadsTask, new CrawlCheckpoint(null, true, 0, List.copyOf(candidates)));
             }
             sent.add(cursor);
-            String next = page.nextPageToken();
             pages++;
-            finished = reachedKnown
-                    || next == null
-                    || page.items().isEmpty()
-                    || emitted.size() >= max
-                    || repeated(task, next, sent);
+            finished = last || emitted.size() >= max || repeated(task, next, sent);
             run.tasks.save(task, new CrawlCheckpoint(next, finished, pages, List.copyOf(emitted)));
             cursor = next;
         }

@@ -15,7 +15,8 @@ import java.util.Set;
  * results carry no statistics, so candidates are checked 50 at a time with {@code channels.list}, and only those in
  * the band with a visible subscriber count are accepted and emitted. Each search task remembers the candidates it
  * checked and the accepted set is its own task ({@code accepted:QUERY}), saved with each batch, so a restarted
- * discovery emits no channel twice. A search page costs 100 units (a check 1), so each search reads at most {@link
+ * discovery emits no channel twice; the channel ids of a page wait in {@code TASK:page} until they are checked, so a
+ * stop between a search and its check does not pay for the search again. A search page costs 100 units (a check 1), so each search reads at most {@link
  * #MAX_SEARCH_PAGES} pages; the quota, the account budget and the request budget stop it earlier.
  *
  * <p>YouTube has no public follow graph (subscriptions are private by default and a channel's subscribers are not
@@ -63,10 +64,25 @@ final class Discovery {
         int pages = cp.pages();
         boolean finished = cp.finished();
         Set<String> sent = new HashSet<>();
+        String pageTask = task + ":page";
         while (!finished && !full()) {
-            Page<String> page = run.api.search(keyword, type, cursor);
+            CrawlCheckpoint pending = run.tasks.load(pageTask);
+            List<String> ids;
+            String next;
+            if (pending.pages() == pages + 1 && !pending.emitted().isEmpty()) {
+                // this page was read before a stop: a search costs 100 units, so its channels are not asked again
+                ids = pending.emitted();
+                next = pending.cursor();
+            } else {
+                Page<String> page = run.api.search(keyword, type, cursor);
+                ids = page.items();
+                next = page.nextPageToken();
+                if (!ids.isEmpty()) {
+                    run.tasks.save(pageTask, new CrawlCheckpoint(next, false, pages + 1, ids));
+                }
+            }
             List<String> fresh = new ArrayList<>();
-            for (String id : page.items()) {
+            for (String id : ids) {
                 if (!checked.contains(id) && !accepted.contains(id) && !fresh.contains(id)) {
                     fresh.add(id);
                 }
@@ -79,8 +95,9 @@ final class Discovery {
                         break; // the rest stays unchecked, for a later run with a larger account budget
                     }
                     seen.add(c.id());
-                    if (c.subscribers() != null
-                            && run.options.inBand(c.subscribers())
+                    if (c.subscribers() == null) {
+                        run.problems.add("candidate " + c.id() + " hides its subscriber count; skipped");
+                    } else if (run.options.inBand(c.subscribers())
                             && !accepted.contains(c.id())
                             && run.emitAccount(c)) {
                         accepted.add(c.id());
@@ -96,9 +113,8 @@ final class Discovery {
                 break; // the rest of this page stays unchecked: the task stays open at this page
             }
             sent.add(cursor);
-            String next = page.nextPageToken();
             pages++;
-            finished = next == null || page.items().isEmpty() || pages >= MAX_SEARCH_PAGES;
+            finished = next == null || ids.isEmpty() || pages >= MAX_SEARCH_PAGES;
             if (!finished && sent.contains(next)) {
                 run.problems.add(task + ": the page token " + next + " came back; stopped paging instead of looping");
                 finished = true;

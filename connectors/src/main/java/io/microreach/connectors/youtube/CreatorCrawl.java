@@ -29,11 +29,14 @@ import java.util.Set;
  * <p>Comment threads: only videos whose {@code commentCount} is positive or unreported are asked (an unreported count
  * usually means comments are off, and the 403 {@code commentsDisabled} that follows is a problem for that video, not
  * a failure of the crawl). At most {@link #MAX_COMMENT_PAGES} pages of 100 threads are read per video, newest first
- * (the API's default order). The replies a thread carries are the API's own subset (it documents that it may not send
- * all of them); replies beyond it are not fetched.
+ * (the API's default order). A thread carries a subset of its replies (the API documents that it may not send all);
+ * when {@code totalReplyCount} says there are more, {@code comments.list} with {@code parentId} fetches them (task
+ * {@code replies:COMMENT}, at most {@link #MAX_REPLY_PAGES} pages of 100), because the creator's answer may be among
+ * the missing ones and the reply rate depends on it.
  */
 final class CreatorCrawl {
     static final int MAX_COMMENT_PAGES = 5;
+    static final int MAX_REPLY_PAGES = 2;
 
     private final CrawlRun run;
 
@@ -281,6 +284,13 @@ final class CreatorCrawl {
             if (page.unreadable() > 0) {
                 run.problems.add(task + ": " + page.unreadable() + " comment(s) without author or date skipped");
             }
+            if (!page.incomplete().isEmpty()) {
+                String repliesTask = "replies-of:" + videoId;
+                Set<String> parents =
+                        new LinkedHashSet<>(run.tasks.load(repliesTask).emitted());
+                parents.addAll(page.incomplete());
+                run.tasks.save(repliesTask, new CrawlCheckpoint(null, true, 0, List.copyOf(parents)));
+            }
             sent.add(cursor);
             String next = page.nextPageToken();
             pages++;
@@ -288,6 +298,44 @@ final class CreatorCrawl {
                     || (page.comments().isEmpty() && page.unreadable() == 0)
                     || pages >= MAX_COMMENT_PAGES
                     || repeated(task, next, sent);
+            run.tasks.save(task, new CrawlCheckpoint(next, finished, pages, List.copyOf(emitted)));
+            cursor = next;
+        }
+        for (String parent : run.tasks.load("replies-of:" + videoId).emitted()) {
+            replies(videoId, parent, emitted);
+        }
+    }
+
+    /** The replies a thread did not carry: {@code comments.list} pages, skipping the replies already emitted. */
+    private void replies(String videoId, String parentId, Set<String> inThreads) {
+        String task = "replies:" + parentId;
+        CrawlCheckpoint cp = run.tasks.load(task);
+        Set<String> emitted = new LinkedHashSet<>(cp.emitted());
+        Set<String> sent = new HashSet<>();
+        String cursor = cp.cursor();
+        int pages = cp.pages();
+        boolean finished = cp.finished();
+        while (!finished) {
+            Page<Comment> page;
+            try {
+                page = run.api.replies(videoId, parentId, cursor);
+            } catch (ConnectorException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+                run.problems.add("comment " + parentId + " not found for its replies (deleted since?)");
+                run.tasks.save(task, new CrawlCheckpoint(null, true, pages, List.copyOf(emitted)));
+                return;
+            }
+            for (Comment c : page.items()) {
+                if (!inThreads.contains(c.platformId()) && emitted.add(c.platformId())) {
+                    run.emit(c);
+                }
+            }
+            sent.add(cursor);
+            String next = page.nextPageToken();
+            pages++;
+            finished = next == null || page.items().isEmpty() || pages >= MAX_REPLY_PAGES || repeated(task, next, sent);
             run.tasks.save(task, new CrawlCheckpoint(next, finished, pages, List.copyOf(emitted)));
             cursor = next;
         }

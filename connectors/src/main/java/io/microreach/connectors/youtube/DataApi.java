@@ -131,16 +131,18 @@ final class DataApi {
         token(q, pageToken);
         JsonNode body = call("commentThreads", q, LIST_UNITS);
         List<Comment> out = new ArrayList<>();
+        List<String> incomplete = new ArrayList<>();
         int unreadable = 0;
         for (JsonNode thread : body.path("items")) {
             Comment top = comment(thread.path("snippet").path("topLevelComment"), videoId, null);
+            JsonNode replies = thread.path("replies").path("comments");
             if (top == null) {
                 // a reply without its top-level comment could not be tied to the thread it answers
-                unreadable += 1 + thread.path("replies").path("comments").size();
+                unreadable += 1 + replies.size();
                 continue;
             }
             out.add(top);
-            for (JsonNode reply : thread.path("replies").path("comments")) {
+            for (JsonNode reply : replies) {
                 Comment c = comment(reply, videoId, top.platformId());
                 if (c == null) {
                     unreadable++;
@@ -148,8 +150,31 @@ final class DataApi {
                     out.add(c);
                 }
             }
+            Long total = count(thread.path("snippet"), "totalReplyCount");
+            if (total != null && total > replies.size()) {
+                incomplete.add(top.platformId());
+            }
         }
-        return new CommentPage(out, unreadable, next(body));
+        return new CommentPage(out, unreadable, incomplete, next(body));
+    }
+
+    /** One page of the replies to a top-level comment ({@code comments.list} with {@code parentId}). */
+    Page<Comment> replies(String videoId, String parentId, String pageToken) {
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        q.put("part", List.of("snippet"));
+        q.put("parentId", List.of(parentId));
+        q.put("maxResults", List.of(Integer.toString(MAX_COMMENT_PAGE)));
+        q.put("textFormat", List.of("plainText"));
+        token(q, pageToken);
+        JsonNode body = call("comments", q, LIST_UNITS);
+        List<Comment> out = new ArrayList<>();
+        for (JsonNode reply : body.path("items")) {
+            Comment c = comment(reply, videoId, parentId);
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return new Page<>(out, next(body));
     }
 
     /** Channel ids of one page of {@code search.list} for {@code type} channel or video (100 units a page). */

@@ -43,7 +43,8 @@ import java.util.Map;
  *
  * <p>The creator is Mara ({@link #CREATOR}, {@code @marasbalkongarten}): 4,210 subscribers, 5 uploads over two
  * playlist pages, one of them deleted; the long video has 5 fan comments over two thread pages, and Mara answers 3 of
- * them; the oldest video has comments disabled. Every stub requires the API key.
+ * them (one answer only {@code comments.list} shows: the thread carries a subset of its replies); the oldest video
+ * has comments disabled. Every stub requires the API key.
  */
 final class DataApiStub implements AutoCloseable {
     static final String KEY = "AIzaSyT3st-k3y_0123456789abcdefghijkl";
@@ -58,6 +59,9 @@ final class DataApiStub implements AutoCloseable {
     static final String UPLOADS_TOKEN = "EAAaBlBUOkNBTQ";
     static final String THREADS_TOKEN =
             "Z2V0X25ld2VzdF9maXJzdC0tQ2dnSWdBUVZGN2ZST0JJRkNJZ2dHQUVTQlFpb0lCZ0FFZ1VJaVNBWUFCSUZDSjBnR0FBWUFDSU5DZ3NJdE12NXFRWVFnTmVXY0E=";
+    /** Kiki's comment: its thread carries 1 of its 2 replies; {@code comments.list} has Mara's answer too. */
+    static final String KIKI_COMMENT = "Ugx5GZqZw8EKHfGeoRH4AaABAg";
+
     static final String[] FANS = {
         "UC1fAnJun0K0e1nGaRt3n5Mw",
         "UC2fAnT0ma5M4dr1dHu3rtAg",
@@ -77,9 +81,10 @@ final class DataApiStub implements AutoCloseable {
 
     /**
      * Requests an uninterrupted crawl of Mara makes: 1 channels.list, 2 playlist pages with a videos.list each, 2
-     * thread pages of the long video and the 403 of the video with comments disabled.
+     * thread pages of the long video, the replies Kiki's thread did not carry, and the 403 of the video with comments
+     * disabled.
      */
-    static final int CREATOR_REQUESTS = 8;
+    static final int CREATOR_REQUESTS = 9;
 
     /** 18:00 UTC is 10:00 on 7 December in Los Angeles: quota day 2026-12-07, reset at 2026-12-08T08:00:00Z. */
     static final Instant OBSERVED = Instant.parse("2026-12-07T18:00:00Z");
@@ -152,6 +157,12 @@ final class DataApiStub implements AutoCloseable {
                         .withQueryParam("videoId", equalTo(LONG))
                         .withQueryParam("pageToken", equalTo(THREADS_TOKEN)),
                 "threads-long-2.json");
+        stub(
+                api("comments")
+                        .withQueryParam("part", equalTo("snippet"))
+                        .withQueryParam("parentId", equalTo(KIKI_COMMENT))
+                        .withQueryParam("textFormat", equalTo("plainText")),
+                "replies-kiki.json");
         server.stubFor(api("commentThreads")
                 .withQueryParam("videoId", equalTo(NO_COMMENTS))
                 .willReturn(error(403, "error-comments-disabled.json")));

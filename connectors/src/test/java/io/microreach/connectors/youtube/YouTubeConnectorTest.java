@@ -116,7 +116,7 @@ class YouTubeConnectorTest {
         assertThat(tomatoes.mentions()).containsExactly("saatgutkiste");
         assertThat(tomatoes.views()).isEqualTo(18342L);
         assertThat(tomatoes.likes()).isEqualTo(912L);
-        assertThat(tomatoes.comments()).isEqualTo(9L);
+        assertThat(tomatoes.comments()).isEqualTo(10L);
         assertThat(tomatoes.shares()).isNull();
         assertThat(tomatoes.saves()).isNull();
         assertThat(tomatoes.followersAtPost()).isNull();
@@ -154,7 +154,7 @@ class YouTubeConnectorTest {
     @Test
     void mapsTopLevelCommentsAndRepliesWithTheirParents() {
         List<Comment> comments = all(Comment.class);
-        assertThat(comments).hasSize(9).allMatch(c -> c.postPlatformId().equals(LONG));
+        assertThat(comments).hasSize(10).allMatch(c -> c.postPlatformId().equals(LONG));
         assertThat(comments).allMatch(c -> c.platform() == Platform.YOUTUBE);
 
         Comment juno = comments.get(0);
@@ -175,6 +175,11 @@ class YouTubeConnectorTest {
         assertThat(answer.likes()).isEqualTo(2L);
 
         assertThat(comments).anyMatch(c -> c.text().equals("番茄看起来很棒！是什么品种？"));
+        // Kiki's thread carried only a fan's reply; Mara's answer came from comments.list, the fan's not twice
+        List<Comment> underKiki = comments.stream()
+                .filter(c -> DataApiStub.KIKI_COMMENT.equals(c.parentPlatformId()))
+                .toList();
+        assertThat(underKiki).extracting(Comment::authorPlatformId).containsExactly(FANS[4], CREATOR);
         assertThat(comments).anyMatch(c -> c.authorHandle().equals("tomás.huerta"));
         // comments disabled on one video: a problem for that video, the crawl completed
         assertThat(result.problems()).anyMatch(p -> p.equals("video " + NO_COMMENTS + ": comments are disabled"));
@@ -197,7 +202,7 @@ class YouTubeConnectorTest {
     void emitsNoFollowerSampleOrEdge() {
         assertThat(all(FollowerSample.class)).isEmpty();
         assertThat(all(FollowEdge.class)).isEmpty();
-        assertThat(records).hasSize(1 + 1 + 4 + 9);
+        assertThat(records).hasSize(1 + 1 + 4 + 10);
     }
 
     @Test

@@ -136,34 +136,34 @@ class YouTubeFaultTest {
         InMemoryCrawlStateStore state = new InMemoryCrawlStateStore();
         List<DataRecord> records = new ArrayList<>();
 
-        // 4 units: the channel, 2 playlist pages and the first videos.list; the second videos.list would be the 5th
+        // 5 units: the channel, 2 playlist pages and their videos.list; the first thread page would be the 6th
         CrawlResult first =
-                api.connector(day, 4).fetchCreators(List.of(CREATOR), CrawlOptions.DEFAULT, state, records::add);
+                api.connector(day, 5).fetchCreators(List.of(CREATOR), CrawlOptions.DEFAULT, state, records::add);
 
         assertThat(first.stopReason()).isEqualTo(StopReason.QUOTA);
-        assertThat(first.requests()).isEqualTo(4);
-        assertThat(api.requests()).isEqualTo(4);
+        assertThat(first.requests()).isEqualTo(5);
+        assertThat(api.requests()).isEqualTo(5);
         assertThat(first.problems())
                 .anyMatch(p ->
-                        p.contains("quota of 4 units for 2026-12-07") && p.contains("resets at 2026-12-08T08:00:00Z"));
+                        p.contains("quota of 5 units for 2026-12-07") && p.contains("resets at 2026-12-08T08:00:00Z"));
         assertThat(state.load("youtube", "quota:2026-12-07").orElseThrow().cursor())
-                .isEqualTo("4");
+                .isEqualTo("5");
 
         // a restart the same Pacific day (still 7 December in Los Angeles at 07:59 UTC) sends nothing
         day.sleep(Duration.between(OBSERVED, Instant.parse("2026-12-08T07:59:59Z")));
         CrawlResult sameDay =
-                api.connector(day, 4).fetchCreators(List.of(CREATOR), CrawlOptions.DEFAULT, state, records::add);
+                api.connector(day, 5).fetchCreators(List.of(CREATOR), CrawlOptions.DEFAULT, state, records::add);
         assertThat(sameDay.stopReason()).isEqualTo(StopReason.QUOTA);
         assertThat(sameDay.requests()).isZero();
-        assertThat(api.requests()).isEqualTo(4);
+        assertThat(api.requests()).isEqualTo(5);
 
         // midnight in Los Angeles: a new quota day
         day.sleep(Duration.ofSeconds(1));
         CrawlResult nextDay =
-                api.connector(day, 4).fetchCreators(List.of(CREATOR), CrawlOptions.DEFAULT, state, records::add);
+                api.connector(day, 5).fetchCreators(List.of(CREATOR), CrawlOptions.DEFAULT, state, records::add);
 
         assertThat(nextDay.stopReason()).isEqualTo(StopReason.COMPLETED);
-        assertThat(nextDay.requests()).isEqualTo(CREATOR_REQUESTS - 4);
+        assertThat(nextDay.requests()).isEqualTo(CREATOR_REQUESTS - 5);
         assertThat(records).containsExactlyElementsOf(expected);
         assertThat(state.load("youtube", "quota:2026-12-08").orElseThrow().cursor())
                 .isEqualTo("4");

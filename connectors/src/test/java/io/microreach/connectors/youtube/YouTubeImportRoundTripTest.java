@@ -63,8 +63,8 @@ class YouTubeImportRoundTripTest {
         }
 
         assertThat(rejected).isEmpty();
-        // crawl 15, refresh 15 (the same records again: the import stores them once), discovery 8
-        assertThat(read).hasSameSizeAs(crawled).hasSize(15 + 15 + 8);
+        // crawl 16, refresh 16 (the same records again: the import stores them once), discovery 8
+        assertThat(read).hasSameSizeAs(crawled).hasSize(16 + 16 + 8);
         assertThat(read).containsExactlyElementsOf(crawled);
     }
 }

@@ -186,7 +186,19 @@ final class CreatorCrawl {
                 next = pending.cursor();
                 last = pending.finished();
             } else {
-                Page<Upload> page = run.api.uploads(playlist, max - emitted.size(), cursor);
+                Page<Upload> page;
+                try {
+                    page = run.api.uploads(playlist, max - emitted.size(), cursor);
+                } catch (ConnectorException e) {
+                    if (e.status() != 404) {
+                        throw e; // transient trouble that outlived the retries: the task stays open for the next run
+                    }
+                    // a channel without public uploads, or one closed since: asking again would get the same answer
+                    run.problems.add(
+                            task + ": uploads playlist " + playlist + " not found (" + DataApi.reason(e) + ")");
+                    run.tasks.save(task, new CrawlCheckpoint(cursor, true, pages, List.copyOf(emitted)));
+                    return;
+                }
                 fresh = new ArrayList<>();
                 boolean reachedKnown = false;
                 int unavailable = 0;

@@ -246,6 +246,29 @@ class YouTubeConnectorTest {
     }
 
     @Test
+    void aChannelWhoseUploadsPlaylistIsNotFoundIsStoredAndReportedOnce() {
+        api.server.stubFor(DataApiStub.api("playlistItems")
+                .withQueryParam("playlistId", WireMock.equalTo("UU" + DataApiStub.C1.substring(2)))
+                .willReturn(DataApiStub.error(404, "error-playlist-not-found.json")));
+        InMemoryCrawlStateStore state = new InMemoryCrawlStateStore();
+        List<DataRecord> more = new ArrayList<>();
+
+        CrawlResult r = api.connector().fetchCreators(List.of(DataApiStub.C1), CrawlOptions.DEFAULT, state, more::add);
+
+        assertThat(r.stopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(r.accountIds()).containsExactly(DataApiStub.C1);
+        assertThat(all(more, Account.class)).extracting(Account::followers).containsExactly(5_300L);
+        assertThat(all(more, Post.class)).isEmpty();
+        assertThat(r.problems()).anyMatch(p -> p.contains("not found (playlistNotFound)"));
+        api.server.resetRequests();
+        CrawlResult again =
+                api.connector().fetchCreators(List.of(DataApiStub.C1), CrawlOptions.DEFAULT, state, more::add);
+        assertThat(again.requests())
+                .as("a missing playlist is final, not retried by every run")
+                .isZero();
+    }
+
+    @Test
     void theKeyIsSentButNeverReported() {
         api.server.stubFor(DataApiStub.api("playlistItems")
                 .atPriority(1)

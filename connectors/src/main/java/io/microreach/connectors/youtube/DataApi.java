@@ -199,6 +199,43 @@ final class DataApi {
         return new Page<>(List.copyOf(ids), next(body));
     }
 
+    /** Channel ids of one page of a channel's public subscriptions (403 {@code subscriptionForbidden} if private). */
+    Page<String> subscriptions(String channelId, String pageToken) {
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        q.put("part", List.of("snippet"));
+        q.put("channelId", List.of(channelId));
+        q.put("maxResults", List.of(Integer.toString(MAX_PAGE)));
+        token(q, pageToken);
+        JsonNode body = call("subscriptions", q, LIST_UNITS);
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonNode item : body.path("items")) {
+            String id = text(item.path("snippet").path("resourceId"), "channelId");
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return new Page<>(List.copyOf(ids), next(body));
+    }
+
+    /** The channels a channel features on its page: its {@code multipleChannels} sections, in one unpaged call. */
+    Page<String> featuredChannels(String channelId) {
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        q.put("part", List.of("snippet,contentDetails"));
+        q.put("channelId", List.of(channelId));
+        JsonNode body = call("channelSections", q, LIST_UNITS);
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonNode section : body.path("items")) {
+            if ("multiplechannels".equalsIgnoreCase(text(section.path("snippet"), "type"))) {
+                for (JsonNode id : section.path("contentDetails").path("channels")) {
+                    if (id.isTextual()) {
+                        ids.add(id.asText());
+                    }
+                }
+            }
+        }
+        return new Page<>(List.copyOf(ids), null);
+    }
+
     private JsonNode call(String resource, Map<String, List<String>> query, int units) {
         quota.check(units);
         budget.spend();

@@ -44,8 +44,11 @@ import java.util.Objects;
  * 5xx are). Errors are Google's JSON error bodies ({@code error.errors[].reason}); 403 {@code commentsDisabled} is a
  * problem for that video only.
  *
- * <p>Not available from this source: subscriber lists (no follower samples, no follow edges, no seed discovery),
- * subscriptions counts, shares, saves, the verification badge, links in the channel header, and the paid-placement
+ * <p>Seed discovery follows the seed's public subscriptions ({@code subscriptions.list} with {@code channelId}) and
+ * the channels it features ({@code channelSections.list}), https://developers.google.com/youtube/v3/docs/subscriptions
+ * and https://developers.google.com/youtube/v3/docs/channelSections.
+ *
+ * <p>Not available from this source: subscriber lists (no follower samples, no follow edges), subscriptions counts, shares, saves, the verification badge, links in the channel header, and the paid-placement
  * flag (visible to the video's owner only).
  */
 public final class YouTubeConnector implements CreatorSource {
@@ -154,7 +157,7 @@ public final class YouTubeConnector implements CreatorSource {
             if (!discovery.full()) {
                 switch (query.kind()) {
                     case KEYWORD -> discovery.keyword(query.value());
-                    case SEED -> discovery.seed(query.value());
+                    case SEED -> discovery.snowball(query.value(), query.depth());
                 }
             }
         } catch (RequestBudget.Spent e) {

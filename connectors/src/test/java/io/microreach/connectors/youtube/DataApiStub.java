@@ -78,6 +78,8 @@ final class DataApiStub implements AutoCloseable {
     static final String C5 = "UCs3Mall7iNyGard3nPl0tsg";
     static final String C6 = "UCw4Gr33nTh0mbU5tr1aVi3w";
     static final String KEYWORD = "balkon garten";
+    /** One of the 50 refreshed channels (7,499 subscribers), found only at the second hop of a snowball. */
+    static final String GARTENKANAL = "UCpTyGJMuHbEL31IeL2HPcHw";
 
     /**
      * Requests an uninterrupted crawl of Mara makes: 1 channels.list, 2 playlist pages with a videos.list each, 2
@@ -188,6 +190,44 @@ final class DataApiStub implements AutoCloseable {
                         .withQueryParam("type", equalTo("video"))
                         .withQueryParam("pageToken", absent()),
                 "search-videos-1.json");
+        return this;
+    }
+
+    /**
+     * Seed discovery from Mara: her public subscriptions (Kölner Stadtgarten, Garden Answer, Frankfurter
+     * Balkongarten; then Grüner Daumen Wien) and her featured channels (Small Garden Plots, Kölner Stadtgarten).
+     * Kölner Stadtgarten keeps its subscriptions private; Frankfurter Balkongarten subscribes to Mara, Balkon Bienen
+     * and {@link #GARTENKANAL}; every other channel has no public subscriptions and no featured channels.
+     */
+    DataApiStub snowball() {
+        server.stubFor(api("subscriptions")
+                .atPriority(9)
+                .withQueryParam("channelId", matching(".+"))
+                .willReturn(json(fixture("subscriptions-none.json"))));
+        server.stubFor(api("channelSections")
+                .atPriority(9)
+                .withQueryParam("channelId", matching(".+"))
+                .willReturn(json(fixture("channel-sections-none.json"))));
+        stub(
+                api("subscriptions")
+                        .withQueryParam("part", equalTo("snippet"))
+                        .withQueryParam("channelId", equalTo(CREATOR))
+                        .withQueryParam("pageToken", absent()),
+                "subscriptions-mara-1.json");
+        stub(
+                api("subscriptions")
+                        .withQueryParam("channelId", equalTo(CREATOR))
+                        .withQueryParam("pageToken", equalTo("CAMQAA")),
+                "subscriptions-mara-2.json");
+        server.stubFor(api("subscriptions")
+                .withQueryParam("channelId", equalTo(C1))
+                .willReturn(error(403, "error-subscription-forbidden.json")));
+        stub(api("subscriptions").withQueryParam("channelId", equalTo(C4)), "subscriptions-frankfurt.json");
+        stub(
+                api("channelSections")
+                        .withQueryParam("part", equalTo("snippet,contentDetails"))
+                        .withQueryParam("channelId", equalTo(CREATOR)),
+                "channel-sections-mara.json");
         return this;
     }
 

@@ -29,11 +29,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keyword discovery on the stand-in: 2 pages of channel results (in band, 1.24M, hidden count, in band, 300
- * subscribers) and 1 page of video results whose channels are one already seen, one new in band and Mara.
+ * Discovery on the stand-in. Keyword: 2 pages of channel results (in band, 1.24M, hidden count, in band, 300
+ * subscribers) and 1 page of video results whose channels are one already seen, one new in band and Mara. Seed:
+ * Mara's public subscriptions and featured channels, and at the second hop those of the channels accepted.
  */
 class YouTubeDiscoveryTest {
     private static final DiscoveryQuery QUERY = DiscoveryQuery.keyword(KEYWORD);
+    private static final DiscoveryQuery SEED_1 = DiscoveryQuery.seed("@" + DataApiStub.HANDLE, 1);
+    private static final DiscoveryQuery SEED_2 =
+            DiscoveryQuery.seed("https://www.youtube.com/@" + DataApiStub.HANDLE, 2);
 
     private DataApiStub api;
 
@@ -163,20 +167,64 @@ class YouTubeDiscoveryTest {
     }
 
     @Test
-    void aSeedFindsNothingBecauseYouTubeHasNoPublicFollowGraph() {
-        List<DataRecord> records = new ArrayList<>();
+    void aSeedFollowsPublicSubscriptionsAndFeaturedChannelsHopByHop() {
+        api.snowball();
+        List<DataRecord> oneHop = new ArrayList<>();
+        CrawlResult first =
+                api.connector().discover(SEED_1, CrawlOptions.DEFAULT, new InMemoryCrawlStateStore(), oneHop::add);
 
+        // Mara subscribes to C1, C2 (1.24M) and C4, then C6; she features C5 (300) and C1
+        assertThat(first.stopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(first.accountIds()).containsExactly(C1, C4, C6);
+        assertThat(accounts(oneHop)).containsExactly(C1, C4, C6);
+        // the handle, 2 subscription pages with a check each, the featured channels and their check
+        assertThat(first.requests()).isEqualTo(7);
+
+        List<DataRecord> twoHops = new ArrayList<>();
+        CrawlResult second =
+                api.connector().discover(SEED_2, CrawlOptions.DEFAULT, new InMemoryCrawlStateStore(), twoHops::add);
+
+        // hop 2: C1 keeps its subscriptions private; C4 subscribes to Mara (the seed: never accepted), C3 (hidden
+        // count) and the Gartenkanal
+        assertThat(second.accountIds()).containsExactly(C1, C4, C6, DataApiStub.GARTENKANAL);
+        assertThat(second.problems())
+                .anyMatch(p -> p.contains(C1 + " keeps its subscriptions private"))
+                .anyMatch(p -> p.contains(C3 + " hides its subscriber count"));
+        assertThat(accounts(twoHops)).doesNotContain(CREATOR);
+        assertThat(second.requests()).isEqualTo(14);
+    }
+
+    @Test
+    void aSnowballStoppedAfterAnyNumberOfRequestsResumesWithoutAcceptingAnAccountTwice() {
+        api.snowball();
+        List<DataRecord> expected = new ArrayList<>();
+        CrawlResult whole =
+                api.connector().discover(SEED_2, CrawlOptions.DEFAULT, new InMemoryCrawlStateStore(), expected::add);
+        long total = whole.requests();
+
+        for (long stopAfter = 0; stopAfter < total; stopAfter++) {
+            api.server.resetRequests();
+            InMemoryCrawlStateStore state = new InMemoryCrawlStateStore();
+            List<DataRecord> records = new ArrayList<>();
+
+            CrawlResult first = api.connector()
+                    .discover(SEED_2, CrawlOptions.DEFAULT.withMaxRequests(stopAfter), state, records::add);
+            assertThat(first.stopReason()).isEqualTo(StopReason.REQUEST_BUDGET);
+            CrawlResult second = api.connector().discover(SEED_2, CrawlOptions.DEFAULT, state, records::add);
+
+            assertThat(second.stopReason()).isEqualTo(StopReason.COMPLETED);
+            assertThat(records).as("stop after %d", stopAfter).containsExactlyElementsOf(expected);
+            assertThat(api.requests()).as("no request paid twice").isEqualTo(total);
+        }
+    }
+
+    @Test
+    void aSeedAtTheAccountBudgetStops() {
+        api.snowball();
         CrawlResult r = api.connector()
-                .discover(
-                        DiscoveryQuery.seed("@marasbalkongarten", 2),
-                        CrawlOptions.DEFAULT,
-                        new InMemoryCrawlStateStore(),
-                        records::add);
+                .discover(SEED_2, CrawlOptions.DEFAULT.withMaxAccounts(1), new InMemoryCrawlStateStore(), x -> {});
 
-        assertThat(r.stopReason()).isEqualTo(StopReason.COMPLETED);
-        assertThat(r.accountIds()).isEmpty();
-        assertThat(records).isEmpty();
-        assertThat(r.requests()).isZero();
-        assertThat(r.problems()).singleElement().asString().contains("no public follow graph");
+        assertThat(r.stopReason()).isEqualTo(StopReason.ACCOUNT_BUDGET);
+        assertThat(r.accountIds()).containsExactly(C1);
     }
 }

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * GETs JSON from one source, politely and persistently.
@@ -39,9 +40,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * jitter, so that the jittered wait is never shorter than asked. Other 4xx answers are final: retrying a bad request
  * only spends the budget. After {@link HttpSettings#maxAttempts()} attempts the last failure is thrown as a {@link
  * ConnectorException}.
+ *
+ * <p>Credentials travel as query parameters with some sources (YouTube's {@code key}); every message this class
+ * builds, and the error body it hands on, shows the values of the parameters {@code key}, {@code access_token} and
+ * {@code token} as {@code ***}, so that a crawl report or a log never leaks them.
  */
 public final class JsonHttpClient {
     private static final double JITTER = 0.25;
+    private static final Pattern SECRET_PARAMS =
+            Pattern.compile("([?&](?:key|access_token|token)=)[^&\\s#\"']*", Pattern.CASE_INSENSITIVE);
 
     private final HttpSettings settings;
     private final HttpClient http;
@@ -95,19 +102,22 @@ public final class JsonHttpClient {
                 throw failed;
             }
             throw new ConnectorException(
-                    "GET " + uri + " failed after retries: " + cause.getClass().getSimpleName() + ": "
-                            + cause.getMessage(),
+                    redact("GET " + uri + " failed after retries: "
+                            + cause.getClass().getSimpleName() + ": " + cause.getMessage()),
                     -1,
                     cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConnectorException("interrupted while fetching " + uri, -1, e);
+            throw new ConnectorException(redact("interrupted while fetching " + uri), -1, e);
         }
         if (last.body() != null) {
             return new JsonResponse(last.body(), last.headers().map());
         }
         throw new ConnectorException(
-                "GET " + uri + " answered " + last.status() + ": " + abbreviate(last.text()), last.status(), null);
+                redact("GET " + uri + " answered " + last.status() + ": " + abbreviate(last.text())),
+                last.status(),
+                null,
+                last.text() == null ? null : redact(last.text()));
     }
 
     /** Attempts sent so far, retries included (the requests the server saw). */
@@ -132,15 +142,16 @@ public final class JsonHttpClient {
             return new Attempt(status, response.headers(), new String(body, StandardCharsets.UTF_8), null);
         }
         if (blank(body)) {
-            throw new TruncatedBodyException("the body of " + uri + " is empty", null);
+            throw new TruncatedBodyException(redact("the body of " + uri + " is empty"), null);
         }
         try {
             return new Attempt(status, response.headers(), null, json.readTree(body));
         } catch (JsonEOFException e) {
-            throw new TruncatedBodyException("the body of " + uri + " ends inside the JSON", e);
+            throw new TruncatedBodyException(redact("the body of " + uri + " ends inside the JSON"), e);
         } catch (JsonProcessingException e) {
             // whole but not JSON: asking again would get the same answer, so this is final (not an IOException)
-            throw new ConnectorException("the body of " + uri + " is not JSON: " + e.getOriginalMessage(), status, e);
+            throw new ConnectorException(
+                    redact("the body of " + uri + " is not JSON: " + e.getOriginalMessage()), status, e);
         }
     }
 
@@ -186,6 +197,12 @@ public final class JsonHttpClient {
             }
         }
         return true;
+    }
+
+    /** The text with the values of credential query parameters ({@code key}, {@code access_token}, {@code token})
+     * replaced by {@code ***}. */
+    static String redact(String text) {
+        return text == null ? null : SECRET_PARAMS.matcher(text).replaceAll("$1***");
     }
 
     private static String abbreviate(String text) {

@@ -1,6 +1,7 @@
 package io.microreach.connectors.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -202,5 +203,50 @@ class JsonHttpClientFaultTest {
         assertThatThrownBy(this::fetch).isInstanceOf(ConnectorException.class).hasMessageContaining("not JSON");
 
         server.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
+    void neverShowsCredentialQueryParametersInAMessage() {
+        String secret = "AIzaSyD-s3cr3t_k3y";
+        server.stubFor(get(urlPathEqualTo(PATH))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withBody("{\"error\":{\"code\":400,\"message\":\"API key not valid. Please pass a valid API"
+                                + " key.\",\"errors\":[{\"reason\":\"badRequest\"}]}}")));
+        Map<String, List<String>> query = new java.util.LinkedHashMap<>();
+        query.put("actor", List.of("a.bsky.social"));
+        query.put("key", List.of(secret));
+        query.put("pageToken", List.of("CAUQAA"));
+        query.put("access_token", List.of(secret + "2"));
+        query.put("token", List.of(secret + "3"));
+
+        assertThatThrownBy(() -> client.get(PATH, query))
+                .isInstanceOf(ConnectorException.class)
+                .satisfies(e -> {
+                    assertThat(e.getMessage())
+                            .doesNotContain(secret)
+                            .contains("key=***", "access_token=***", "&token=***", "pageToken=CAUQAA");
+                    assertThat(((ConnectorException) e).body()).contains("badRequest");
+                });
+        // the server still got the real key
+        server.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("key", equalTo(secret)));
+    }
+
+    @Test
+    void redactsTheKeyInFailuresThatOutlivedTheRetries() {
+        String secret = "AIzaSyD-s3cr3t_k3y";
+        server.stubFor(get(urlPathEqualTo(PATH))
+                .willReturn(aResponse().withStatus(200).withBody("{\"kind\":\"youtube#channelListRe")));
+
+        assertThatThrownBy(() -> client.get(PATH, Map.of("key", List.of(secret))))
+                .isInstanceOf(ConnectorException.class)
+                .satisfies(e -> {
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        assertThat(String.valueOf(t.getMessage())).doesNotContain(secret);
+                    }
+                    assertThat(e.getMessage()).contains("key=***");
+                });
+        assertThat(JsonHttpClient.redact("https://x/y?key=abc&token=def#f"))
+                .isEqualTo("https://x/y?key=***&token=***#f");
     }
 }

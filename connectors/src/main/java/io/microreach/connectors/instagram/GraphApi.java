@@ -105,8 +105,16 @@ final class GraphApi {
                 posts.add(p);
             }
         }
-        String next = text(bd.path("media").path("paging").path("cursors"), "after");
-        return new Discovered(profile, posts, next == null || next.isEmpty() ? null : next, skipped);
+        JsonNode paging = bd.path("media").path("paging");
+        String cursor = text(paging.path("cursors"), "after");
+        // The Graph API marks a last page by leaving out paging.next, yet may still send an after cursor; a page
+        // shorter than asked for without a next link is the end as well. The next URL itself is of no use: it
+        // names the other account's /media edge, which this token may not read, so paging goes through
+        // media.after(CURSOR) in the same field expansion.
+        boolean more = cursor != null
+                && !cursor.isEmpty()
+                && (text(paging, "next") != null || posts.size() + skipped >= Math.min(MAX_PAGE, mediaLimit));
+        return new Discovered(profile, posts, more ? cursor : null, skipped);
     }
 
     /** The text with the token and any {@code access_token} parameter blanked out, for problems and messages. */

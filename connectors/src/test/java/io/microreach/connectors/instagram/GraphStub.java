@@ -1,6 +1,7 @@
 package io.microreach.connectors.instagram;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.and;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -11,6 +12,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.StringValuePattern;
 import io.microreach.connectors.http.FakeTime;
 import io.microreach.connectors.http.HttpSettings;
 import io.microreach.connectors.http.JsonHttpClient;
@@ -72,10 +74,8 @@ final class GraphStub implements AutoCloseable {
     }
 
     GraphStub creators() {
-        stub(discovery("lena.kocht").withQueryParam("fields", notContaining(".after(")), "bd-lena-1.json");
-        stub(
-                discovery("lena.kocht").withQueryParam("fields", containing("media.after(" + LENA_PAGE_2 + ")")),
-                "bd-lena-2.json");
+        stub(discovery("lena.kocht", notContaining(".after(")), "bd-lena-1.json");
+        stub(discovery("lena.kocht", containing("media.after(" + LENA_PAGE_2 + ")")), "bd-lena-2.json");
         stub(discovery("tomas.backt"), "bd-tomas.json");
         return this;
     }
@@ -94,6 +94,13 @@ final class GraphStub implements AutoCloseable {
         return get(urlPathEqualTo("/v21.0/" + OWN_ACCOUNT))
                 .withQueryParam("access_token", equalTo(TOKEN))
                 .withQueryParam("fields", containing("business_discovery.username(" + username + "){"));
+    }
+
+    /** The same, with a further condition on the field expression (a second {@code withQueryParam} would replace). */
+    static MappingBuilder discovery(String username, StringValuePattern fields) {
+        return get(urlPathEqualTo("/v21.0/" + OWN_ACCOUNT))
+                .withQueryParam("access_token", equalTo(TOKEN))
+                .withQueryParam("fields", and(containing("business_discovery.username(" + username + "){"), fields));
     }
 
     void stub(MappingBuilder request, String fixture) {

@@ -41,7 +41,10 @@ final class Discovery {
 
     Discovery(CrawlRun run, DiscoveryQuery query) {
         this.run = run;
-        this.key = query.kind().name().toLowerCase(Locale.ROOT) + ":" + query.value() + ":" + query.depth();
+        // a seed given as @name or as a profile URL is the same seed: its tasks are keyed by the normalised name
+        String seed = query.kind() == DiscoveryQuery.Kind.SEED ? Usernames.normalize(query.value()) : null;
+        this.key = query.kind().name().toLowerCase(Locale.ROOT) + ":" + (seed == null ? query.value() : seed) + ":"
+                + query.depth();
         this.accepted = new LinkedHashSet<>(run.tasks.load("accepted:" + key).emitted());
         this.checked = new LinkedHashSet<>(run.tasks.load("checked:" + key).emitted());
     }

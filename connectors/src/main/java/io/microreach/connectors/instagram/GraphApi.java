@@ -44,6 +44,12 @@ final class GraphApi {
     /** The Graph API writes timestamps as {@code 2024-11-18T06:45:10+0000}: an offset without a colon. */
     private static final DateTimeFormatter GRAPH_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssZ");
 
+    /**
+     * Graph cursors are URL-safe base64; anything else could not be put into {@code media.after(...)} without
+     * changing the field expression, so it ends the paging instead.
+     */
+    private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_=-]{1,1000}");
+
     private static final Pattern TOKEN_PARAM = Pattern.compile("access_token=[^&\\s\"]*");
 
     private final JsonHttpClient http;
@@ -112,7 +118,7 @@ final class GraphApi {
         // names the other account's /media edge, which this token may not read, so paging goes through
         // media.after(CURSOR) in the same field expansion.
         boolean more = cursor != null
-                && !cursor.isEmpty()
+                && CURSOR.matcher(cursor).matches()
                 && (text(paging, "next") != null || posts.size() + skipped >= Math.min(MAX_PAGE, mediaLimit));
         return new Discovered(profile, posts, more ? cursor : null, skipped);
     }

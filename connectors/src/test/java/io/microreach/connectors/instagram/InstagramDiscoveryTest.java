@@ -149,6 +149,21 @@ class InstagramDiscoveryTest {
     }
 
     @Test
+    void aSeedWrittenAnotherWayResumesTheSameDiscovery() {
+        InMemoryCrawlStateStore state = new InMemoryCrawlStateStore();
+        discover(DiscoveryQuery.seed("lena.kocht", 1), CrawlOptions.DEFAULT.withMaxRequests(3), state);
+        graph.server.resetRequests();
+
+        CrawlResult rest =
+                discover(DiscoveryQuery.seed("https://www.instagram.com/Lena.Kocht/", 1), CrawlOptions.DEFAULT, state);
+
+        // the seed and Tomás and Kiki were read before the stop; Mara, the Biohof and the personal account remain
+        assertThat(rest.stopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(graph.requests()).isEqualTo(3);
+        assertThat(records.stream().filter(Account.class::isInstance)).hasSize(2);
+    }
+
+    @Test
     void aFinishedDiscoveryRunAgainFetchesNothing() {
         DiscoveryQuery q = DiscoveryQuery.seed("lena.kocht", 2);
         InMemoryCrawlStateStore state = new InMemoryCrawlStateStore();

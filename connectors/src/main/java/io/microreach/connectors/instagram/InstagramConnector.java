@@ -61,6 +61,9 @@ public final class InstagramConnector implements CreatorSource {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
         this.businessAccountId = Objects.requireNonNull(businessAccountId, "businessAccountId");
+        if (accessToken.isBlank()) {
+            throw new IllegalArgumentException("an Instagram access token is needed (MICROREACH_INSTAGRAM_TOKEN)");
+        }
         if (!businessAccountId.matches("[0-9]+")) {
             throw new IllegalArgumentException("the Instagram business account id is a number: " + businessAccountId);
         }

@@ -97,7 +97,7 @@ final class GraphApi {
         }
         JsonNode bd = body.path("business_discovery");
         if (!bd.isObject()) {
-            // a 200 without the object: the Graph API's way of answering for an account it will not show
+            // a 200 without the object names no account to store; asking again would get the same answer
             throw GraphError.notFound("the answer holds no business_discovery object");
         }
         Profile profile = profile(bd);

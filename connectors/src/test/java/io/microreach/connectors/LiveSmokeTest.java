@@ -3,6 +3,9 @@ package io.microreach.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.microreach.connectors.bluesky.BlueskyConnector;
+import io.microreach.connectors.instagram.InstagramConnector;
+import io.microreach.connectors.mastodon.MastodonConnector;
+import io.microreach.connectors.youtube.YouTubeConnector;
 import io.microreach.domain.Account;
 import io.microreach.domain.DataRecord;
 import io.microreach.domain.Post;
@@ -33,5 +36,38 @@ class LiveSmokeTest {
 
         assertThat(records).filteredOn(Account.class::isInstance).hasSize(1);
         assertThat(records).filteredOn(Post.class::isInstance).isNotEmpty();
+    }
+
+    @Test
+    void mastodonSocial() {
+        List<DataRecord> records = fetch(MastodonConnector.create(MastodonConnector.defaultSettings()), "Mastodon");
+
+        assertThat(records).filteredOn(Account.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "MICROREACH_YOUTUBE_API_KEY", matches = ".+")
+    void youtubeDataApi() {
+        List<DataRecord> records = fetch(
+                YouTubeConnector.create(
+                        YouTubeConnector.defaultSettings(), System.getenv("MICROREACH_YOUTUBE_API_KEY")),
+                "@YouTube");
+
+        assertThat(records).filteredOn(Account.class::isInstance).hasSize(1);
+        assertThat(records).filteredOn(Post.class::isInstance).isNotEmpty();
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "MICROREACH_INSTAGRAM_TOKEN", matches = ".+")
+    @EnabledIfEnvironmentVariable(named = "MICROREACH_INSTAGRAM_ACCOUNT_ID", matches = "[0-9]+")
+    void instagramBusinessDiscovery() {
+        List<DataRecord> records = fetch(
+                InstagramConnector.create(
+                        InstagramConnector.defaultSettings(),
+                        System.getenv("MICROREACH_INSTAGRAM_TOKEN"),
+                        System.getenv("MICROREACH_INSTAGRAM_ACCOUNT_ID")),
+                "instagram");
+
+        assertThat(records).filteredOn(Account.class::isInstance).hasSize(1);
     }
 }

@@ -27,6 +27,14 @@ class ConnectorFactory {
         };
     }
 
+    private String account(Source source) {
+        return settings.extra(source)
+                .orElseThrow(() -> new SourceProblem(
+                        "accountId",
+                        source.label() + " needs your business account id: set " + source.accountEnv()
+                                + " or enter it on the Sources page"));
+    }
+
     private String key(Source source) {
         return settings.key(source)
                 .orElseThrow(() -> new SourceProblem(

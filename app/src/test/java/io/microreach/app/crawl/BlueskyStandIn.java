@@ -27,6 +27,7 @@ final class BlueskyStandIn implements AutoCloseable {
 
     final WireMockServer server = new WireMockServer(options().dynamicPort());
     private final long[] postsCount = {3, 3, 1};
+    private final int[] newPosts = new int[3];
 
     BlueskyStandIn() {
         server.start();
@@ -39,6 +40,13 @@ final class BlueskyStandIn implements AutoCloseable {
 
     int requests() {
         return server.getAllServeEvents().size();
+    }
+
+    /** Account {@code i} publishes a new post (on 2024-11-21), which its profile's post count reflects. */
+    void publish(int i) {
+        newPosts[i]++;
+        postsCount[i]++;
+        stubAll();
     }
 
     void stubAll() {
@@ -112,6 +120,12 @@ final class BlueskyStandIn implements AutoCloseable {
 
     private String feed(int i) {
         List<String> items = new ArrayList<>();
+        for (int n = newPosts[i]; n > 0; n--) {
+            items.add("{\"post\":{\"uri\":\"" + postUri(i, 10 + n) + "\",\"cid\":\"bafyreinew" + i + n
+                    + "\",\"author\":" + actor(i) + ",\"record\":{\"$type\":\"app.bsky.feed.post\",\"createdAt\":"
+                    + "\"2024-11-21T0" + n + ":00:00.000Z\",\"text\":\"Neue Ernte " + n + "\"},\"replyCount\":0,"
+                    + "\"repostCount\":1,\"likeCount\":9,\"quoteCount\":0,\"labels\":[]}}");
+        }
         for (int p = 0; p < 3; p++) {
             items.add("{\"post\":{\"uri\":\"" + postUri(i, p) + "\",\"cid\":\"bafyrei" + i + p + "\",\"author\":"
                     + actor(i) + ",\"record\":{\"$type\":\"app.bsky.feed.post\",\"createdAt\":\"2024-11-"

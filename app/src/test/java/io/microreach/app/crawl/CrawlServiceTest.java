@@ -102,6 +102,30 @@ class CrawlServiceTest extends SpringAppTest {
     }
 
     @Test
+    void aSyncCostsOneRequestWhenNothingChangedAndFetchesOnlyNewPosts() {
+        crawls.run(keywordCrawl(10_000), CrawlService.Listener.NONE);
+        CrawlRequest sync = CrawlRequest.sync(Source.BLUESKY).withBaseUrl(appView.baseUrl());
+
+        CrawlRunView quiet = crawls.run(sync, CrawlService.Listener.NONE);
+        assertThat(quiet.state()).as("problems %s", quiet.problems()).isEqualTo("completed");
+        assertThat(quiet.requests()).as("one getProfiles for both accounts").isEqualTo(1);
+
+        appView.publish(0);
+        appView.server.resetRequests();
+        CrawlRunView fresh = crawls.run(sync, CrawlService.Listener.NONE);
+        assertThat(fresh.state()).isEqualTo("completed");
+        assertThat(fresh.requests()).as("getProfiles and one feed page").isEqualTo(2);
+        assertThat(jdbc.queryForList(
+                        "SELECT caption FROM post WHERE published_at > '2024-11-20T12:00:00Z'", String.class))
+                .containsExactly("Neue Ernte 1");
+        assertThat(jdbc.queryForObject("SELECT posts_count FROM account WHERE handle = 'anna.bsky.social'", Long.class))
+                .isEqualTo(4);
+        assertThat(jdbc.queryForObject(
+                        "SELECT last_sync_at IS NOT NULL FROM source_setting WHERE source = 'bluesky'", Boolean.class))
+                .isTrue();
+    }
+
+    @Test
     void addFetchesOneAccountFromItsProfileUrl() {
         ProfileAddress a =
                 ProfileAddress.parse("https://bsky.app/profile/anna.bsky.social", java.util.Optional.empty());

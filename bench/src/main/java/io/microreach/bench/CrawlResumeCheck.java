@@ -107,6 +107,8 @@ public final class CrawlResumeCheck {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseParallelGC",
+                // the stand-in is ours: no need to keep to the AppView's 3,000 requests per 5 minutes
+                "-Dmicroreach.connectors.bluesky.requests-per-minute=600000",
                 "-cp",
                 System.getProperty("java.class.path"),
                 "io.microreach.app.MicroreachApplication"));

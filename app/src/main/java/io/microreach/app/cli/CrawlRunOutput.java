@@ -59,7 +59,9 @@ final class CrawlRunOutput {
                     run.source(),
                     run.request(),
                     run.state(),
-                    run.stopReason() == null ? "" : " (" + run.stopReason().toLowerCase(Locale.ROOT) + ")",
+                    run.stopReason() == null || run.state().equals("completed")
+                            ? ""
+                            : " (" + run.stopReason().toLowerCase(Locale.ROOT) + ")",
                     run.requests(),
                     run.records(),
                     run.accounts());

@@ -130,6 +130,24 @@ public class SourceSettings {
                 .orElse(URI.create(s.defaultBaseUrl()));
     }
 
+    /** {@code microreach.connectors.<source>.requests-per-minute}, or {@code null} for the documented limit. */
+    Integer requestsPerMinute(Source s) {
+        String name = "microreach.connectors." + s.id() + ".requests-per-minute";
+        String value = env.getProperty(name);
+        if (!present(value)) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new SourceProblem(name, "a rate limit is a positive whole number of requests per minute: " + value);
+        }
+    }
+
     Optional<String> key(Source s) {
         if (!s.needsKey()) {
             return Optional.empty();

@@ -140,7 +140,11 @@ class CrawlServiceTest extends SpringAppTest {
     @Test
     void aSourceThatNeedsAKeySaysSoBeforeAnythingStarts() {
         assertThatThrownBy(() -> crawls.run(CrawlRequest.add(Source.YOUTUBE, "@somebody"), CrawlService.Listener.NONE))
-                .isInstanceOf(SourceProblem.class);
+                .isInstanceOf(SourceProblem.class)
+                .hasMessageContaining("MICROREACH_YOUTUBE_API_KEY");
+        assertThatThrownBy(() -> crawls.run(CrawlRequest.add(Source.INSTAGRAM, "somebody"), CrawlService.Listener.NONE))
+                .isInstanceOf(SourceProblem.class)
+                .hasMessageContaining("MICROREACH_INSTAGRAM_TOKEN");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM crawl_run", Long.class))
                 .isZero();
     }

@@ -91,7 +91,7 @@ public final class BlueskyConnector implements CreatorSource {
                     }
                 } catch (ConnectorException e) {
                     // this account's open task is retried by the next run; the others need not wait for it
-                    run.problems.add("account " + actor + ": " + e.getMessage());
+                    run.problem("account " + actor + ": " + e.getMessage());
                 }
             }
         } catch (RequestBudget.Spent e) {
@@ -113,7 +113,7 @@ public final class BlueskyConnector implements CreatorSource {
                     done.addAll(refresh.batch(batch));
                 } catch (ConnectorException e) {
                     // this batch's profile task stays open for the next run; the other batches need not wait
-                    run.problems.add("profiles " + batch.get(0).platformId() + "..: " + e.getMessage());
+                    run.problem("profiles " + batch.get(0).platformId() + "..: " + e.getMessage());
                 }
             }
         } catch (RequestBudget.Spent e) {
@@ -136,7 +136,7 @@ public final class BlueskyConnector implements CreatorSource {
         } catch (RequestBudget.Spent e) {
             return result(run, discovery.acceptedThisRun(), StopReason.REQUEST_BUDGET);
         } catch (ConnectorException e) {
-            run.problems.add("discovery " + query.value() + ": " + e.getMessage());
+            run.problem("discovery " + query.value() + ": " + e.getMessage());
         }
         StopReason reason = discovery.full() ? StopReason.ACCOUNT_BUDGET : StopReason.COMPLETED;
         return result(run, discovery.acceptedThisRun(), reason);
@@ -148,6 +148,6 @@ public final class BlueskyConnector implements CreatorSource {
     }
 
     private static CrawlResult result(CrawlRun run, List<String> accounts, StopReason reason) {
-        return new CrawlResult(accounts, run.records(), run.budget.spent(), reason, run.problems);
+        return run.result(accounts, reason);
     }
 }

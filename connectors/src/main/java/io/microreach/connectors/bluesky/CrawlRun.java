@@ -3,28 +3,19 @@ package io.microreach.connectors.bluesky;
 import io.microreach.connectors.CrawlOptions;
 import io.microreach.connectors.RecordSink;
 import io.microreach.connectors.RequestBudget;
+import io.microreach.connectors.RunLedger;
 import io.microreach.connectors.SourceTasks;
 import io.microreach.domain.Account;
-import io.microreach.domain.DataRecord;
 import io.microreach.domain.FollowerCount;
 import io.microreach.domain.Platform;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 
 /** What one run shares across its steps: the calls, the state, the limits, the sink and what went wrong. */
-final class CrawlRun {
+final class CrawlRun extends RunLedger {
     final AppView appView;
-    final SourceTasks tasks;
-    final CrawlOptions options;
-    final RequestBudget budget;
-    final Clock clock;
-    final List<String> problems = new ArrayList<>();
-    private final RecordSink sink;
-    private long records;
 
     CrawlRun(
             AppView appView,
@@ -33,21 +24,8 @@ final class CrawlRun {
             RequestBudget budget,
             Clock clock,
             RecordSink sink) {
+        super(tasks, options, budget, clock, sink);
         this.appView = appView;
-        this.tasks = tasks;
-        this.options = options;
-        this.budget = budget;
-        this.clock = clock;
-        this.sink = sink;
-    }
-
-    void emit(DataRecord record) {
-        sink.accept(record);
-        records++;
-    }
-
-    long records() {
-        return records;
     }
 
     /**
@@ -56,7 +34,7 @@ final class CrawlRun {
      */
     boolean emitAccount(Profile p) {
         if (p.followersCount() == null) {
-            problems.add("profile " + p.did() + " has no followersCount; not stored");
+            problem("profile " + p.did() + " has no followersCount; not stored");
             return false;
         }
         Instant now = clock.instant();

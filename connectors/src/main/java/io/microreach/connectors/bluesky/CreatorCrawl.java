@@ -62,7 +62,7 @@ final class CreatorCrawl {
             if (e.status() != 400) {
                 throw e; // transient trouble that outlived the retries: leave the task open for the next run
             }
-            run.problems.add("account " + actor + " not found: " + e.getMessage());
+            run.problem("account " + actor + " not found: " + e.getMessage());
             run.tasks.save(task, new CrawlCheckpoint(null, true, 1, List.of()));
             return null;
         }
@@ -132,7 +132,7 @@ final class CreatorCrawl {
                 if (e.status() != 400) {
                     throw e;
                 }
-                run.problems.add("thread " + uri + " not found: " + e.getMessage());
+                run.problem("thread " + uri + " not found: " + e.getMessage());
                 run.tasks.save(task, new CrawlCheckpoint(null, true, 1, List.of()));
                 continue;
             }
@@ -140,7 +140,7 @@ final class CreatorCrawl {
                 run.emit(c);
             }
             if (thread.deleted() + thread.blocked() > 0) {
-                run.problems.add("thread " + uri + ": " + thread.deleted() + " deleted and " + thread.blocked()
+                run.problem("thread " + uri + ": " + thread.deleted() + " deleted and " + thread.blocked()
                         + " blocked replies skipped");
             }
             run.tasks.save(task, new CrawlCheckpoint(null, true, 1, List.of()));
@@ -244,7 +244,7 @@ final class CreatorCrawl {
 
     private boolean repeated(String task, String next, Set<String> sent) {
         if (sent.contains(next)) {
-            run.problems.add(task + ": the cursor " + next + " came back; stopped paging instead of looping");
+            run.problem(task + ": the cursor " + next + " came back; stopped paging instead of looping");
             return true;
         }
         return false;

@@ -68,7 +68,7 @@ final class Discovery {
                 throw e;
             }
             String why = "post search refused (" + e.status() + "); kept the profile search's accounts";
-            run.problems.add(postsTask + ": " + why);
+            run.problem(postsTask + ": " + why);
             CrawlCheckpoint cp = run.tasks.load(postsTask);
             run.tasks.save(postsTask, new CrawlCheckpoint(cp.cursor(), true, cp.pages(), cp.emitted()));
         }
@@ -87,7 +87,7 @@ final class Discovery {
                 if (e.status() != 400) {
                     throw e;
                 }
-                run.problems.add("seed " + seed + " not found: " + e.getMessage());
+                run.problem("seed " + seed + " not found: " + e.getMessage());
                 seedDid = null;
             }
             run.tasks.save(
@@ -165,7 +165,7 @@ final class Discovery {
             pages++;
             finished = next == null || page.items().isEmpty() || (pageLimited && pages >= maxPages);
             if (!finished && sent.contains(next)) {
-                run.problems.add(task + ": the cursor " + next + " came back; stopped paging instead of looping");
+                run.problem(task + ": the cursor " + next + " came back; stopped paging instead of looping");
                 finished = true;
             }
             run.tasks.save(task, new CrawlCheckpoint(next, finished, pages, List.copyOf(checked)));

@@ -74,7 +74,7 @@ final class Refresh {
             }
             for (String did : byDid.keySet()) {
                 if (!returned.contains(did)) {
-                    run.problems.add("account " + did + " not returned by getProfiles (deleted or suspended)");
+                    run.problem("account " + did + " not returned by getProfiles (deleted or suspended)");
                 }
             }
             // no request between the two saves, so a budget stop cannot fall between them
@@ -87,7 +87,7 @@ final class Refresh {
                 CreatorCrawl.threads(run, "refresh-threads:" + did, "refresh-thread:");
             } catch (ConnectorException e) {
                 // the open task is retried by the next run with the same store; the other accounts go on
-                run.problems.add("account " + did + ": " + e.getMessage());
+                run.problem("account " + did + ": " + e.getMessage());
                 found.remove(did);
             }
         }
@@ -115,7 +115,7 @@ final class Refresh {
                     throw e;
                 }
                 // AccountTakedown, AccountDeactivated, BlockedActor: nothing to read, now or on a retry
-                run.problems.add(task + ": " + e.getMessage());
+                run.problem(task + ": " + e.getMessage());
                 run.tasks.save(task, new CrawlCheckpoint(null, true, pages, List.copyOf(emitted)));
                 return;
             }
@@ -158,7 +158,7 @@ final class Refresh {
 
     private boolean repeated(String task, String next, Set<String> sent) {
         if (sent.contains(next)) {
-            run.problems.add(task + ": the cursor " + next + " came back; stopped paging instead of looping");
+            run.problem(task + ": the cursor " + next + " came back; stopped paging instead of looping");
             return true;
         }
         return false;

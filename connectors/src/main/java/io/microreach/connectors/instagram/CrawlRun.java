@@ -4,56 +4,32 @@ import io.microreach.connectors.CrawlCheckpoint;
 import io.microreach.connectors.CrawlOptions;
 import io.microreach.connectors.RecordSink;
 import io.microreach.connectors.RequestBudget;
+import io.microreach.connectors.RunLedger;
 import io.microreach.connectors.SourceTasks;
 import io.microreach.domain.Account;
-import io.microreach.domain.DataRecord;
 import io.microreach.domain.FollowerCount;
 import io.microreach.domain.Platform;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /** What one run shares across its steps: the call, the state, the limits, the sink and what went wrong. */
-final class CrawlRun {
+final class CrawlRun extends RunLedger {
     final GraphApi api;
-    final SourceTasks tasks;
-    final CrawlOptions options;
-    final RequestBudget budget;
-    final Clock clock;
-    private final List<String> problems = new ArrayList<>();
-    private final RecordSink sink;
-    private long records;
 
     CrawlRun(
             GraphApi api, SourceTasks tasks, CrawlOptions options, RequestBudget budget, Clock clock, RecordSink sink) {
+        super(tasks, options, budget, clock, sink);
         this.api = api;
-        this.tasks = tasks;
-        this.options = options;
-        this.budget = budget;
-        this.clock = clock;
-        this.sink = sink;
     }
 
-    void emit(DataRecord record) {
-        sink.accept(record);
-        records++;
-    }
-
-    long records() {
-        return records;
-    }
-
-    /** Notes a problem for the crawl report, with the access token blanked out wherever it might appear. */
-    void problem(String text) {
-        problems.add(api.redact(text));
-    }
-
-    List<String> problems() {
-        return List.copyOf(problems);
+    /** The access token blanked out wherever it might appear in a problem. */
+    @Override
+    protected String redact(String text) {
+        return api.redact(text);
     }
 
     /**

@@ -209,6 +209,6 @@ public final class InstagramConnector implements CreatorSource {
     }
 
     private static CrawlResult result(CrawlRun run, List<String> accounts, StopReason reason) {
-        return new CrawlResult(accounts, run.records(), run.budget.spent(), reason, run.problems());
+        return run.result(accounts, reason);
     }
 }

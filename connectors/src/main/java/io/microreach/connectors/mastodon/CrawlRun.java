@@ -3,29 +3,20 @@ package io.microreach.connectors.mastodon;
 import io.microreach.connectors.CrawlOptions;
 import io.microreach.connectors.RecordSink;
 import io.microreach.connectors.RequestBudget;
+import io.microreach.connectors.RunLedger;
 import io.microreach.connectors.SourceTasks;
 import io.microreach.domain.Account;
-import io.microreach.domain.DataRecord;
 import io.microreach.domain.FollowerCount;
 import io.microreach.domain.Platform;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /** What one run shares across its steps: the calls, the state, the limits, the sink and what went wrong. */
-final class CrawlRun {
+final class CrawlRun extends RunLedger {
     final InstanceApi api;
-    final SourceTasks tasks;
-    final CrawlOptions options;
-    final RequestBudget budget;
-    final Clock clock;
-    final List<String> problems = new ArrayList<>();
-    private final RecordSink sink;
-    private long records;
 
     CrawlRun(
             InstanceApi api,
@@ -34,21 +25,8 @@ final class CrawlRun {
             RequestBudget budget,
             Clock clock,
             RecordSink sink) {
+        super(tasks, options, budget, clock, sink);
         this.api = api;
-        this.tasks = tasks;
-        this.options = options;
-        this.budget = budget;
-        this.clock = clock;
-        this.sink = sink;
-    }
-
-    void emit(DataRecord record) {
-        sink.accept(record);
-        records++;
-    }
-
-    long records() {
-        return records;
     }
 
     /**
@@ -59,11 +37,11 @@ final class CrawlRun {
      */
     boolean emitAccount(Profile p) {
         if (p.followers() == null) {
-            problems.add("account " + p.handle() + " reports no follower count; not stored");
+            problem("account " + p.handle() + " reports no follower count; not stored");
             return false;
         }
         if (p.bot()) {
-            problems.add("account " + p.handle() + " is flagged as a bot; stored");
+            problem("account " + p.handle() + " is flagged as a bot; stored");
         }
         Instant now = clock.instant();
         String id = api.qualify(p.id());
@@ -92,7 +70,7 @@ final class CrawlRun {
     /** Whether the task already sent {@code next} in this run: a page token that comes back would loop forever. */
     boolean repeated(String task, String next, Set<String> sent) {
         if (sent.contains(next)) {
-            problems.add(task + ": the page token " + next + " came back; stopped paging instead of looping");
+            problem(task + ": the page token " + next + " came back; stopped paging instead of looping");
             return true;
         }
         return false;

@@ -75,7 +75,7 @@ final class CreatorCrawl {
     Profile resolve(String input, String task) {
         AccountRef ref = AccountRef.parse(input, run.api.host());
         if (ref == null) {
-            run.problems.add("account " + input + ": neither a handle nor an id of " + run.api.host());
+            run.problem("account " + input + ": neither a handle nor an id of " + run.api.host());
             run.tasks.save(task, new CrawlCheckpoint(null, true, 0, List.of()));
             return null;
         }
@@ -85,7 +85,7 @@ final class CreatorCrawl {
             if (!gone(e)) {
                 throw e; // transient trouble that outlived the retries: leave the task open for the next run
             }
-            run.problems.add("account " + input + " not found: " + e.getMessage());
+            run.problem("account " + input + " not found: " + e.getMessage());
             run.tasks.save(task, new CrawlCheckpoint(null, true, 1, List.of()));
             return null;
         }
@@ -159,7 +159,7 @@ final class CreatorCrawl {
                 if (!gone(e)) {
                     throw e;
                 }
-                run.problems.add("thread " + post + " not found (deleted since?): " + e.getMessage());
+                run.problem("thread " + post + " not found (deleted since?): " + e.getMessage());
                 run.tasks.save(task, new CrawlCheckpoint(null, true, 1, List.of()));
                 continue;
             }
@@ -167,11 +167,11 @@ final class CreatorCrawl {
                 run.emit(c);
             }
             if (thread.orphans() > 0) {
-                run.problems.add("thread " + post + ": " + thread.orphans()
+                run.problem("thread " + post + ": " + thread.orphans()
                         + " replies to a deleted or hidden reply kept without their parent");
             }
             if (thread.truncated()) {
-                run.problems.add("thread " + post + ": the public API shows at most " + InstanceApi.PUBLIC_DESCENDANTS
+                run.problem("thread " + post + ": the public API shows at most " + InstanceApi.PUBLIC_DESCENDANTS
                         + " replies; the rest were not seen");
             }
             run.tasks.save(task, new CrawlCheckpoint(null, true, 1, List.of()));
@@ -200,7 +200,7 @@ final class CreatorCrawl {
                 }
             }
             if (pages == 0 && page.items().isEmpty()) {
-                run.problems.add("followers of " + id + ": none listed (hidden by the account, or none known)");
+                run.problem("followers of " + id + ": none listed (hidden by the account, or none known)");
             }
             sent.add(cursor);
             String next = page.next();
@@ -253,7 +253,7 @@ final class CreatorCrawl {
                     if (!gone(e)) {
                         throw e;
                     }
-                    run.problems.add("follows of " + follower + " not found: " + e.getMessage());
+                    run.problem("follows of " + follower + " not found: " + e.getMessage());
                     run.tasks.save(task, new CrawlCheckpoint(null, true, pages, List.copyOf(emitted)));
                     break;
                 }

@@ -64,7 +64,7 @@ final class Discovery {
                     throw e;
                 }
                 // servers may close hashtag timelines to visitors (401, 403, 422): the account search still counts
-                run.problems.add("hashtag #" + tag + ": the timeline answered " + e.status() + "; skipped");
+                run.problem("hashtag #" + tag + ": the timeline answered " + e.status() + "; skipped");
                 run.tasks.save("tag:" + key, new CrawlCheckpoint(null, true, 0, List.of()));
             }
         }

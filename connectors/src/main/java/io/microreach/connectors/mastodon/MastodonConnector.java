@@ -131,7 +131,7 @@ public final class MastodonConnector implements CreatorSource {
         } catch (RequestBudget.Spent e) {
             return result(run, discovery.acceptedThisRun(), StopReason.REQUEST_BUDGET);
         } catch (ConnectorException e) {
-            run.problems.add("discovery " + query.value() + ": " + e.getMessage());
+            run.problem("discovery " + query.value() + ": " + e.getMessage());
         }
         StopReason reason = discovery.full() ? StopReason.ACCOUNT_BUDGET : StopReason.COMPLETED;
         return result(run, discovery.acceptedThisRun(), reason);
@@ -150,7 +150,7 @@ public final class MastodonConnector implements CreatorSource {
                     }
                 } catch (ConnectorException e) {
                     // this account's open task is retried by the next run; the others need not wait for it
-                    run.problems.add("account " + name.apply(account) + ": " + e.getMessage());
+                    run.problem("account " + name.apply(account) + ": " + e.getMessage());
                 }
             }
         } catch (RequestBudget.Spent e) {
@@ -166,6 +166,6 @@ public final class MastodonConnector implements CreatorSource {
     }
 
     private static CrawlResult result(CrawlRun run, List<String> accounts, StopReason reason) {
-        return new CrawlResult(accounts, run.records(), run.budget.spent(), reason, run.problems);
+        return run.result(accounts, reason);
     }
 }

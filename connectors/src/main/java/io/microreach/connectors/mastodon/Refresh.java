@@ -42,8 +42,7 @@ final class Refresh {
             AccountRef byId = AccountRef.parse(known.platformId(), run.api.host());
             String input = byId != null ? known.platformId() : known.handle();
             if (input == null) {
-                run.problems.add(
-                        "account " + known.platformId() + " is not of " + run.api.host() + " and has no handle");
+                run.problem("account " + known.platformId() + " is not of " + run.api.host() + " and has no handle");
                 run.tasks.save(task, new CrawlCheckpoint(null, true, 0, List.of()));
                 return null;
             }

@@ -3,45 +3,23 @@ package io.microreach.connectors.youtube;
 import io.microreach.connectors.CrawlOptions;
 import io.microreach.connectors.RecordSink;
 import io.microreach.connectors.RequestBudget;
+import io.microreach.connectors.RunLedger;
 import io.microreach.connectors.SourceTasks;
 import io.microreach.domain.Account;
-import io.microreach.domain.DataRecord;
 import io.microreach.domain.FollowerCount;
 import io.microreach.domain.Platform;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 
 /** What one run shares across its steps: the calls, the state, the limits, the sink and what went wrong. */
-final class CrawlRun {
+final class CrawlRun extends RunLedger {
     final DataApi api;
-    final SourceTasks tasks;
-    final CrawlOptions options;
-    final RequestBudget budget;
-    final Clock clock;
-    final List<String> problems = new ArrayList<>();
-    private final RecordSink sink;
-    private long records;
 
     CrawlRun(DataApi api, SourceTasks tasks, CrawlOptions options, RequestBudget budget, Clock clock, RecordSink sink) {
+        super(tasks, options, budget, clock, sink);
         this.api = api;
-        this.tasks = tasks;
-        this.options = options;
-        this.budget = budget;
-        this.clock = clock;
-        this.sink = sink;
-    }
-
-    void emit(DataRecord record) {
-        sink.accept(record);
-        records++;
-    }
-
-    long records() {
-        return records;
     }
 
     /**
@@ -52,7 +30,7 @@ final class CrawlRun {
      */
     boolean emitAccount(Channel c) {
         if (c.subscribers() == null) {
-            problems.add("channel " + c.id()
+            problem("channel " + c.id()
                     + (c.hiddenSubscribers() ? " hides its subscriber count" : " has no subscriberCount")
                     + "; not stored");
             return false;

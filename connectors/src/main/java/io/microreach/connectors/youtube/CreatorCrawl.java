@@ -53,7 +53,7 @@ final class CreatorCrawl {
         for (String account : accounts) {
             ChannelRef ref = ChannelRef.parse(account);
             if (ref == null) {
-                run.problems.add("account " + account + " names no YouTube channel; skipped");
+                run.problem("account " + account + " names no YouTube channel; skipped");
             } else {
                 refs.putIfAbsent(ref.key(), ref);
             }
@@ -88,7 +88,7 @@ final class CreatorCrawl {
     void content(String channelId, Instant since) {
         String playlist = run.tasks.load(channelTask(channelId)).cursor();
         if (playlist == null) {
-            run.problems.add("channel " + channelId + " lists no uploads playlist; no posts fetched");
+            run.problem("channel " + channelId + " lists no uploads playlist; no posts fetched");
             return;
         }
         uploads(channelId, playlist, since);
@@ -114,7 +114,7 @@ final class CreatorCrawl {
             found = run.api.channels(batch);
         } catch (ConnectorException e) {
             // the tasks stay open: the next run asks again
-            run.problems.add("channels " + batch + ": " + e.getMessage());
+            run.problem("channels " + batch + ": " + e.getMessage());
             return;
         }
         Map<String, Channel> byId = new LinkedHashMap<>();
@@ -124,7 +124,7 @@ final class CreatorCrawl {
         for (String id : batch) {
             Channel c = byId.get(id);
             if (c == null) {
-                run.problems.add("channel " + id + " not found");
+                run.problem("channel " + id + " not found");
                 run.tasks.save(channelTask(id), new CrawlCheckpoint(null, true, 1, List.of()));
                 continue;
             }
@@ -144,11 +144,11 @@ final class CreatorCrawl {
         try {
             c = run.api.channelByHandle(handle);
         } catch (ConnectorException e) {
-            run.problems.add("handle @" + handle + ": " + e.getMessage());
+            run.problem("handle @" + handle + ": " + e.getMessage());
             return;
         }
         if (c == null) {
-            run.problems.add("handle @" + handle + " not found");
+            run.problem("handle @" + handle + " not found");
             run.tasks.save(task, new CrawlCheckpoint(null, true, 1, List.of()));
             return;
         }
@@ -194,8 +194,7 @@ final class CreatorCrawl {
                         throw e; // transient trouble that outlived the retries: the task stays open for the next run
                     }
                     // a channel without public uploads, or one closed since: asking again would get the same answer
-                    run.problems.add(
-                            task + ": uploads playlist " + playlist + " not found (" + DataApi.reason(e) + ")");
+                    run.problem(task + ": uploads playlist " + playlist + " not found (" + DataApi.reason(e) + ")");
                     run.tasks.save(task, new CrawlCheckpoint(cursor, true, pages, List.copyOf(emitted)));
                     return;
                 }
@@ -218,7 +217,7 @@ final class CreatorCrawl {
                     }
                 }
                 if (unavailable > 0) {
-                    run.problems.add(task + ": " + unavailable + " deleted or private video(s) skipped");
+                    run.problem(task + ": " + unavailable + " deleted or private video(s) skipped");
                 }
                 next = page.nextPageToken();
                 last = reachedKnown || next == null || page.items().isEmpty();
@@ -237,7 +236,7 @@ final class CreatorCrawl {
                     }
                 }
                 if (posts.size() < fresh.size()) {
-                    run.problems.add(
+                    run.problem(
                             task + ": " + (fresh.size() - posts.size()) + " video(s) listed but no longer available");
                 }
             }
@@ -279,9 +278,9 @@ final class CreatorCrawl {
             } catch (ConnectorException e) {
                 String reason = DataApi.reason(e);
                 if (e.status() == 403 && "commentsDisabled".equals(reason)) {
-                    run.problems.add("video " + videoId + ": comments are disabled");
+                    run.problem("video " + videoId + ": comments are disabled");
                 } else if (e.status() == 404) {
-                    run.problems.add("video " + videoId + " not found for its comments (" + reason + ")");
+                    run.problem("video " + videoId + " not found for its comments (" + reason + ")");
                 } else {
                     throw e; // transient trouble that outlived the retries: the task stays open for the next run
                 }
@@ -294,7 +293,7 @@ final class CreatorCrawl {
                 }
             }
             if (page.unreadable() > 0) {
-                run.problems.add(task + ": " + page.unreadable() + " comment(s) without author or date skipped");
+                run.problem(task + ": " + page.unreadable() + " comment(s) without author or date skipped");
             }
             if (!page.incomplete().isEmpty()) {
                 String repliesTask = "replies-of:" + videoId;
@@ -335,7 +334,7 @@ final class CreatorCrawl {
                 if (e.status() != 404) {
                     throw e;
                 }
-                run.problems.add("comment " + parentId + " not found for its replies (deleted since?)");
+                run.problem("comment " + parentId + " not found for its replies (deleted since?)");
                 run.tasks.save(task, new CrawlCheckpoint(null, true, pages, List.copyOf(emitted)));
                 return;
             }
@@ -355,7 +354,7 @@ final class CreatorCrawl {
 
     private boolean repeated(String task, String next, Set<String> sent) {
         if (sent.contains(next)) {
-            run.problems.add(task + ": the page token " + next + " came back; stopped paging instead of looping");
+            run.problem(task + ": the page token " + next + " came back; stopped paging instead of looping");
             return true;
         }
         return false;

@@ -102,14 +102,14 @@ final class Discovery {
         ChannelRef ref = ChannelRef.parse(seed);
         String id;
         if (ref == null) {
-            run.problems.add("seed " + seed + " names no YouTube channel");
+            run.problem("seed " + seed + " names no YouTube channel");
             id = null;
         } else if (ref.id() != null) {
             id = ref.id();
         } else {
             Channel c = run.api.channelByHandle(ref.handle());
             if (c == null) {
-                run.problems.add("seed " + seed + " not found");
+                run.problem("seed " + seed + " not found");
             }
             id = c == null ? null : c.id();
         }
@@ -124,12 +124,12 @@ final class Discovery {
         } catch (ConnectorException e) {
             String reason = DataApi.reason(e);
             if (e.status() == 403 && "subscriptionForbidden".equals(reason)) {
-                run.problems.add("channel " + channel + " keeps its subscriptions private; only its featured"
+                run.problem("channel " + channel + " keeps its subscriptions private; only its featured"
                         + " channels are followed");
                 return new Page<>(List.of(), null);
             }
             if (e.status() == 404) {
-                run.problems.add("channel " + channel + " not found for its subscriptions (" + reason + ")");
+                run.problem("channel " + channel + " not found for its subscriptions (" + reason + ")");
                 return new Page<>(List.of(), null);
             }
             throw e;
@@ -176,7 +176,7 @@ final class Discovery {
                     }
                     seen.add(c.id());
                     if (c.subscribers() == null) {
-                        run.problems.add("candidate " + c.id() + " hides its subscriber count; skipped");
+                        run.problem("candidate " + c.id() + " hides its subscriber count; skipped");
                     } else if (run.options.inBand(c.subscribers())
                             && !accepted.contains(c.id())
                             && run.emitAccount(c)) {
@@ -196,7 +196,7 @@ final class Discovery {
             pages++;
             finished = next == null || ids.isEmpty() || pages >= maxPages;
             if (!finished && sent.contains(next)) {
-                run.problems.add(task + ": the page token " + next + " came back; stopped paging instead of looping");
+                run.problem(task + ": the page token " + next + " came back; stopped paging instead of looping");
                 finished = true;
             }
             run.tasks.save(task, new CrawlCheckpoint(next, finished, pages, List.copyOf(checked)));

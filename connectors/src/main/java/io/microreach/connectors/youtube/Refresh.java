@@ -52,7 +52,7 @@ final class Refresh {
                     crawl.content(id, known.get(id).newestPostAt());
                     done.add(id);
                 } catch (ConnectorException e) {
-                    run.problems.add("channel " + id + ": " + e.getMessage());
+                    run.problem("channel " + id + ": " + e.getMessage());
                 }
             }
         }
@@ -67,7 +67,7 @@ final class Refresh {
         try {
             found = run.api.channels(ids);
         } catch (ConnectorException e) {
-            run.problems.add("channels " + ids + ": " + e.getMessage());
+            run.problem("channels " + ids + ": " + e.getMessage());
             return null;
         }
         Map<String, Channel> byId = new HashMap<>();
@@ -78,7 +78,7 @@ final class Refresh {
         for (String id : ids) {
             Channel c = byId.get(id);
             if (c == null) {
-                run.problems.add("channel " + id + " not found; deleted or terminated?");
+                run.problem("channel " + id + " not found; deleted or terminated?");
                 continue;
             }
             if (!run.emitAccount(c)) {

@@ -121,13 +121,13 @@ public final class YouTubeConnector implements CreatorSource {
                     done.add(id);
                 } catch (ConnectorException e) {
                     // this channel's open task is retried by the next run; the others need not wait for it
-                    run.problems.add("channel " + id + ": " + e.getMessage());
+                    run.problem("channel " + id + ": " + e.getMessage());
                 }
             }
         } catch (RequestBudget.Spent e) {
             return result(run, done, StopReason.REQUEST_BUDGET);
         } catch (Quota.Exhausted e) {
-            run.problems.add(e.getMessage());
+            run.problem(e.getMessage());
             return result(run, done, StopReason.QUOTA);
         }
         return result(run, done, StopReason.COMPLETED);
@@ -143,7 +143,7 @@ public final class YouTubeConnector implements CreatorSource {
         } catch (RequestBudget.Spent e) {
             return result(run, done, StopReason.REQUEST_BUDGET);
         } catch (Quota.Exhausted e) {
-            run.problems.add(e.getMessage());
+            run.problem(e.getMessage());
             return result(run, done, StopReason.QUOTA);
         }
         return result(run, done, StopReason.COMPLETED);
@@ -163,10 +163,10 @@ public final class YouTubeConnector implements CreatorSource {
         } catch (RequestBudget.Spent e) {
             return result(run, discovery.acceptedThisRun(), StopReason.REQUEST_BUDGET);
         } catch (Quota.Exhausted e) {
-            run.problems.add(e.getMessage());
+            run.problem(e.getMessage());
             return result(run, discovery.acceptedThisRun(), StopReason.QUOTA);
         } catch (ConnectorException e) {
-            run.problems.add("discovery " + query.value() + ": " + e.getMessage());
+            run.problem("discovery " + query.value() + ": " + e.getMessage());
         }
         StopReason reason = discovery.full() ? StopReason.ACCOUNT_BUDGET : StopReason.COMPLETED;
         return result(run, discovery.acceptedThisRun(), reason);
@@ -180,6 +180,6 @@ public final class YouTubeConnector implements CreatorSource {
     }
 
     private static CrawlResult result(CrawlRun run, List<String> accounts, StopReason reason) {
-        return new CrawlResult(accounts, run.records(), run.budget.spent(), reason, run.problems);
+        return run.result(accounts, reason);
     }
 }

@@ -83,7 +83,22 @@ public final class CrawlResumeCheck {
                     last = run(home, command, -1);
                     attempts++;
                 }
-                Map<String, List<String>> got = snapshot(home);
+                Map<String, List<String>> got;
+                try {
+                    got = snapshot(home);
+                } catch (Exception e) {
+                    System.out.printf(
+                            Locale.ROOT,
+                            "run %2d: killed at %5.1f s, then %d run(s) ending with exit %d: FAILED, the database cannot"
+                                    + " be read: %s (log: %s)%n",
+                            r,
+                            killAt,
+                            attempts - 1,
+                            last,
+                            e.getMessage(),
+                            home.resolve("crawl.log"));
+                    continue;
+                }
                 boolean same = got.equals(expected);
                 identical += same ? 1 : 0;
                 System.out.printf(

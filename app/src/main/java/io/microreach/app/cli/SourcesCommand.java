@@ -62,7 +62,7 @@ class SourcesCommand implements Callable<Integer> {
                 }
                 ArrayNode state = n.putArray("state");
                 for (CrawlService.TaskState t : crawls.sourceState(c.source())) {
-                    state.addObject().put("task", t.task()).put("value", t.pages());
+                    state.addObject().put("task", t.task()).put("value", t.cursor());
                 }
                 ArrayNode runs = n.putArray("unfinishedRuns");
                 for (CrawlRunView r : crawls.recent(c.source(), 20)) {
@@ -90,7 +90,7 @@ class SourcesCommand implements Callable<Integer> {
                             c.lastSyncAt() == null ? "never" : c.lastSyncAt().toString());
                     out.printf("           rate: %s%n", c.source().rateLimit());
                     for (CrawlService.TaskState t : crawls.sourceState(c.source())) {
-                        out.printf(Locale.ROOT, "           %s: %,d%n", t.task(), t.pages());
+                        out.printf(Locale.ROOT, "           %s: %s%n", t.task(), t.cursor());
                     }
                     for (var r : runs) {
                         out.printf(

@@ -175,7 +175,9 @@ public class CrawlService {
                 args);
         List<CrawlRunView> out = new ArrayList<>(rows.size());
         for (CrawlRunView r : rows) {
-            out.add(r.state().equals("running") && !lockHeld(r.id()) ? withState(r, "interrupted") : r);
+            // a run this process started holds its lock a moment later, on the crawl thread
+            boolean ours = stops.containsKey(r.id());
+            out.add(r.state().equals("running") && !ours && !lockHeld(r.id()) ? withState(r, "interrupted") : r);
         }
         return out;
     }
@@ -224,7 +226,7 @@ public class CrawlService {
                 java.sql.Timestamp.from(run.startedAt()));
     }
 
-    /** Source-wide state, such as quota units spent per day. */
+    /** Source-wide state, such as quota units spent per day (the count is the task's cursor), newest first. */
     public List<TaskState> sourceState(Source source) {
         return jdbc.query(
                 "SELECT task, cursor, pages, finished FROM crawl_source_state WHERE source = ? ORDER BY task DESC"

@@ -1,7 +1,9 @@
 package io.microreach.app.crawl;
 
 import io.microreach.connectors.DiscoveryQuery;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -33,6 +35,11 @@ public class SourcesPageController {
     @GetMapping("/sources")
     public String page(Model model) {
         model.addAttribute("sources", settings.all());
+        Map<String, List<CrawlService.TaskState>> state = new HashMap<>();
+        for (Source s : Source.values()) {
+            state.put(s.id(), crawls.sourceState(s));
+        }
+        model.addAttribute("sourceState", state);
         model.addAttribute("runs", crawls.recent(25));
         model.addAttribute("allSources", Source.values());
         return "sources";

@@ -32,11 +32,56 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.dataDirectory = dataDirectory;
     }
 
+    /** Written once the server started from the unpacked binaries, so they are known to be whole. */
+    static final String UNPACKED = ".unpacked";
+
+    /**
+     * Removes binaries whose unpacking a killed first start cut short: the library only checks that their folder
+     * exists, so every later start would fail on a half-written file. Binaries without the marker of a successful
+     * start are unpacked again (a few seconds, once); the data folder is never touched.
+     */
+    static void discardPartialUnpack(Path binaries) throws IOException {
+        if (!Files.isDirectory(binaries) || Files.exists(binaries.resolve(UNPACKED))) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(binaries)) {
+            if (entries.findAny().isEmpty()) {
+                return;
+            }
+        }
+        LOG.warn(
+                "PostgreSQL binaries under {} were not completely unpacked (a start was killed); unpacking again",
+                binaries);
+        deleteTree(binaries);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     public static EmbeddedDatabase start(MicroreachHome home) throws IOException {
         home.create();
         Path data = home.databaseDirectory();
         Path binaries = home.runtime().resolve("postgres");
+        discardPartialUnpack(binaries);
         Files.createDirectories(binaries);
+        // A data folder whose first start never finished holds no data yet, only what initdb left when it was killed,
+        // which initdb refuses to run over: remove it. A folder that once started is never removed.
+        Path firstStart = home.root().resolve("pgdata.first-start");
+        if (Files.exists(firstStart)) {
+            LOG.warn("The first start of {} was interrupted; creating the database folder again", data);
+            deleteTree(data);
+        }
+        if (!Files.exists(data)) {
+            Files.writeString(firstStart, "the database folder is being created\n");
+        }
         StalePostmaster.stopIfOrphaned(data);
         LOG.info("Starting embedded PostgreSQL on {}", data);
         long started = System.nanoTime();
@@ -51,6 +96,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "50")
                 .start();
+        Files.writeString(binaries.resolve(UNPACKED), "the PostgreSQL binaries here are complete\n");
+        Files.deleteIfExists(firstStart);
         LOG.info("Embedded PostgreSQL ready in {} ms", (System.nanoTime() - started) / 1_000_000);
         return new EmbeddedDatabase(pg, data);
     }

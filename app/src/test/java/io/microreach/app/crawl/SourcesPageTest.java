@@ -44,6 +44,14 @@ class SourcesPageTest extends SpringAppTest {
     }
 
     @Test
+    void quotaSpentTodayIsShownWithItsSource() {
+        jdbc.update("INSERT INTO crawl_source_state (source, task, cursor, finished, pages)"
+                + " VALUES ('youtube', 'quota:2026-12-07', '1234', false, 0)");
+
+        assertThat(web.get("/sources").body()).contains("Quota used").contains("2026-12-07: 1234 units");
+    }
+
+    @Test
     void aBadAddressIsRefusedNamingTheFieldAndNothingIsSaved() {
         HttpResponse<String> r = web.form(
                 "/sources/mastodon/settings", Map.of("baseUrl", "ftp://example.org", "syncMinutes", ""), false);

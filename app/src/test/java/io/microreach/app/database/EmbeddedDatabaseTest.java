@@ -48,6 +48,42 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aFirstStartKilledWhileUnpackingTheBinariesDoesNotBreakTheNextStart() throws Exception {
+        MicroreachHome whole = new MicroreachHome(TestHomes.newHome("unpacked"));
+        String folder;
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(whole)) {
+            Path binaries = whole.runtime().resolve("postgres");
+            assertThat(binaries.resolve(EmbeddedDatabase.UNPACKED)).exists();
+            try (var list = Files.list(binaries)) {
+                folder = list.filter(Files::isDirectory)
+                        .findFirst()
+                        .orElseThrow()
+                        .getFileName()
+                        .toString();
+            }
+        }
+        // what a SIGKILL during the first start's unpacking leaves: the binaries' folder with one half-written file
+        MicroreachHome cut = new MicroreachHome(TestHomes.newHome("cut-unpack"));
+        Path partial = cut.runtime().resolve("postgres").resolve(folder).resolve("lib");
+        Files.createDirectories(partial);
+        Files.write(partial.resolve("libicuuc.so"), new byte[] {1, 2, 3});
+        // ... and a database folder that initdb had only begun to fill
+        Files.createDirectories(cut.databaseDirectory().resolve("global"));
+        Files.writeString(cut.databaseDirectory().resolve("PG_VERSION"), "17\n");
+        Files.writeString(cut.root().resolve("pgdata.first-start"), "the database folder is being created\n");
+
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(cut);
+                Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), "");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT 1")) {
+            assertThat(rs.next()).isTrue();
+        }
+        assertThat(cut.runtime().resolve("postgres").resolve(EmbeddedDatabase.UNPACKED))
+                .exists();
+        assertThat(cut.root().resolve("pgdata.first-start")).doesNotExist();
+    }
+
+    @Test
     void secondStartReusesTheStoredData() throws Exception {
         MicroreachHome home = new MicroreachHome(TestHomes.newHome("restart"));
         try (EmbeddedDatabase db = EmbeddedDatabase.start(home)) {

@@ -118,10 +118,9 @@ public class CrawlService {
     public CrawlRunView start(CrawlRequest request) {
         CreatorSource source = connectors.create(request.source(), request.baseUrl());
         long id = open(request);
-        if (lockHeld(id)) {
+        if (lockHeld(id) || stops.putIfAbsent(id, new AtomicBoolean()) != null) {
             throw new SourceProblem("run", "run " + id + " of this crawl is already running");
         }
-        stops.put(id, new AtomicBoolean());
         background.submit(() -> {
             try {
                 execute(id, request, source, Listener.NONE);

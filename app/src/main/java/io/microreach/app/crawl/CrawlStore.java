@@ -161,11 +161,6 @@ final class CrawlStore implements CrawlStateStore, RecordSink {
         pendingAccounts.clear();
     }
 
-    /** Records emitted since the last checkpoint; a connector always saves one after its last records. */
-    int unsaved() {
-        return pendingLines.size();
-    }
-
     /** The account a record belongs to, kept beside the line so the source of every account can be recorded. */
     private static String accountOf(DataRecord record) {
         if (record instanceof Account a) {

@@ -52,6 +52,43 @@ public abstract class RunLedger {
         return text;
     }
 
+    /**
+     * Runs a discovery to its end, its account budget, its request budget or a failure that outlived the retries.
+     * Such a failure ends the run when {@link #stopFor} names a reason (a spent quota, a dead token), and is otherwise
+     * noted as this discovery's problem: what was accepted so far is kept either way.
+     */
+    public CrawlResult discover(Discoverer discovery, DiscoveryQuery query) {
+        try {
+            if (!discovery.full()) {
+                switch (query.kind()) {
+                    case KEYWORD -> discovery.keyword(query.value());
+                    case SEED -> discovery.snowball(query.value(), query.depth());
+                }
+            }
+        } catch (RequestBudget.Spent e) {
+            return result(discovery.acceptedThisRun(), StopReason.REQUEST_BUDGET);
+        } catch (RuntimeException e) {
+            StopReason stop = stopFor(e);
+            if (stop != null) {
+                return result(discovery.acceptedThisRun(), stop);
+            }
+            problem("discovery " + query.value() + ": " + e.getMessage());
+        }
+        return result(discovery.acceptedThisRun(), discovery.full() ? StopReason.ACCOUNT_BUDGET : StopReason.COMPLETED);
+    }
+
+    /**
+     * Whether a failure that outlived the retries ends the whole run: a reason (after noting why as a problem), or
+     * {@code null} when only the step it happened in is given up. A {@link ConnectorException} is a step's failure;
+     * anything else is not a platform's answer and is thrown on. Sources with run-ending answers override this.
+     */
+    protected StopReason stopFor(RuntimeException e) {
+        if (e instanceof ConnectorException) {
+            return null;
+        }
+        throw e;
+    }
+
     /** The run's result. */
     public CrawlResult result(List<String> accountIds, StopReason reason) {
         return new CrawlResult(accountIds, records, budget.spent(), reason, problems());

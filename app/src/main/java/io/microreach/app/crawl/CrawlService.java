@@ -172,11 +172,19 @@ public class CrawlService {
                         instant(rs, 12),
                         instant(rs, 13)),
                 args);
+        if (rows.stream().noneMatch(r -> r.state().equals("running"))) {
+            return rows;
+        }
+        java.util.Set<Long> locked = new java.util.HashSet<>(jdbc.queryForList(
+                "SELECT objid::bigint FROM pg_locks WHERE locktype = 'advisory' AND classid = ?::int::oid"
+                        + " AND objsubid = 2 AND granted",
+                Long.class,
+                LOCK_CLASS));
         List<CrawlRunView> out = new ArrayList<>(rows.size());
         for (CrawlRunView r : rows) {
             // a run this process started holds its lock a moment later, on the crawl thread
-            boolean ours = stops.containsKey(r.id());
-            out.add(r.state().equals("running") && !ours && !lockHeld(r.id()) ? withState(r, "interrupted") : r);
+            boolean alive = stops.containsKey(r.id()) || locked.contains(r.id());
+            out.add(r.state().equals("running") && !alive ? withState(r, "interrupted") : r);
         }
         return out;
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microreach.app.CommandCapture;
+import io.microreach.app.CommandCapture.Captured;
 import io.microreach.app.TestHomes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,27 +27,8 @@ class JsonStdoutTest {
     private static final ObjectMapper STRICT =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    record Captured(int code, String stdout, String stderr) {}
-
     private static Captured run(String... args) {
-        PrintStream realOut = System.out;
-        PrintStream realErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] withHome = new String[args.length + 2];
-        System.arraycopy(args, 0, withHome, 0, args.length);
-        withHome[args.length] = "--home";
-        withHome[args.length + 1] = HOME.toString();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = MicroreachCommand.run(withHome);
-        } finally {
-            System.setOut(realOut);
-            System.setErr(realErr);
-        }
-        return new Captured(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CommandCapture.run(HOME, args);
     }
 
     private static JsonNode json(Captured c) throws Exception {

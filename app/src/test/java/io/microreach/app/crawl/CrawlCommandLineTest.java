@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.microreach.app.CommandCapture;
+import io.microreach.app.CommandCapture.Captured;
 import io.microreach.app.TestHomes;
-import io.microreach.app.cli.MicroreachCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +21,6 @@ class CrawlCommandLineTest {
 
     private BlueskyStandIn appView;
 
-    record Captured(int code, String stdout, String stderr) {}
-
     @BeforeEach
     void start() {
         appView = new BlueskyStandIn();
@@ -36,24 +32,7 @@ class CrawlCommandLineTest {
     }
 
     private static Captured run(String... args) {
-        PrintStream realOut = System.out;
-        PrintStream realErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] withHome = new String[args.length + 2];
-        System.arraycopy(args, 0, withHome, 0, args.length);
-        withHome[args.length] = "--home";
-        withHome[args.length + 1] = HOME.toString();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = MicroreachCommand.run(withHome);
-        } finally {
-            System.setOut(realOut);
-            System.setErr(realErr);
-        }
-        return new Captured(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CommandCapture.run(HOME, args);
     }
 
     @Test

@@ -125,21 +125,7 @@ public final class BlueskyConnector implements CreatorSource {
     @Override
     public CrawlResult discover(DiscoveryQuery query, CrawlOptions options, CrawlStateStore state, RecordSink sink) {
         CrawlRun run = run(options, state, sink);
-        Discovery discovery = new Discovery(run, query);
-        try {
-            if (!discovery.full()) {
-                switch (query.kind()) {
-                    case KEYWORD -> discovery.keyword(query.value());
-                    case SEED -> discovery.snowball(query.value(), query.depth());
-                }
-            }
-        } catch (RequestBudget.Spent e) {
-            return result(run, discovery.acceptedThisRun(), StopReason.REQUEST_BUDGET);
-        } catch (ConnectorException e) {
-            run.problem("discovery " + query.value() + ": " + e.getMessage());
-        }
-        StopReason reason = discovery.full() ? StopReason.ACCOUNT_BUDGET : StopReason.COMPLETED;
-        return result(run, discovery.acceptedThisRun(), reason);
+        return run.discover(new Discovery(run, query), query);
     }
 
     private CrawlRun run(CrawlOptions options, CrawlStateStore state, RecordSink sink) {

@@ -2,6 +2,7 @@ package io.microreach.connectors.bluesky;
 
 import io.microreach.connectors.ConnectorException;
 import io.microreach.connectors.CrawlCheckpoint;
+import io.microreach.connectors.Discoverer;
 import io.microreach.connectors.DiscoveryQuery;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +25,7 @@ import java.util.function.BiFunction;
  * frontier from finished tasks without a request and emits no account twice. Discovery stops when the account
  * budget is reached, when the lists end, or when the request budget is spent.
  */
-final class Discovery {
+final class Discovery implements Discoverer {
     private final CrawlRun run;
     private final String key;
     private final Set<String> accepted;
@@ -36,11 +37,13 @@ final class Discovery {
         this.accepted = new LinkedHashSet<>(run.tasks.load("accepted:" + key).emitted());
     }
 
-    List<String> acceptedThisRun() {
+    @Override
+    public List<String> acceptedThisRun() {
         return acceptedThisRun;
     }
 
-    boolean full() {
+    @Override
+    public boolean full() {
         return accepted.size() >= run.options.maxAccounts();
     }
 
@@ -51,7 +54,8 @@ final class Discovery {
      * without a login (403, and always with a cursor: bluesky-social/atproto#3423, #2838), so a 400 or 403 ends that
      * list with a problem and keeps what the profile search found.
      */
-    void keyword(String keyword) {
+    @Override
+    public void keyword(String keyword) {
         List<String> byProfile =
                 walk("search:" + key, (limit, cursor) -> run.appView.searchActors(keyword, limit, cursor), Set.of());
         if (full()) {
@@ -74,7 +78,8 @@ final class Discovery {
         }
     }
 
-    void snowball(String seed, int depth) {
+    @Override
+    public void snowball(String seed, int depth) {
         String seedTask = "seed:" + key;
         CrawlCheckpoint cp = run.tasks.load(seedTask);
         String seedDid;

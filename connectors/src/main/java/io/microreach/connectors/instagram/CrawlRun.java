@@ -6,6 +6,7 @@ import io.microreach.connectors.RecordSink;
 import io.microreach.connectors.RequestBudget;
 import io.microreach.connectors.RunLedger;
 import io.microreach.connectors.SourceTasks;
+import io.microreach.connectors.StopReason;
 import io.microreach.domain.Account;
 import io.microreach.domain.FollowerCount;
 import io.microreach.domain.Platform;
@@ -80,5 +81,27 @@ final class CrawlRun extends RunLedger {
 
     void finish(String task, List<String> emitted) {
         tasks.save(task, new CrawlCheckpoint(null, true, 1, emitted));
+    }
+
+    /**
+     * A dead token and the token's spent rate limit end the run (run again with the same state once renewed or an hour
+     * later); any other Graph API answer is a problem of the account or step it concerns.
+     */
+    @Override
+    protected StopReason stopFor(RuntimeException e) {
+        if (!(e instanceof GraphError g)) {
+            return super.stopFor(e);
+        }
+        if (g.kind() == GraphError.Kind.TOKEN) {
+            problem("stopped: the Instagram access token is expired, revoked or lacks a permission (" + g.getMessage()
+                    + "); renew MICROREACH_INSTAGRAM_TOKEN and run again with the same state to resume");
+            return StopReason.QUOTA;
+        }
+        if (g.kind() == GraphError.Kind.RATE_LIMIT) {
+            problem("stopped: the Graph API rate limit of this token is reached (" + g.getMessage()
+                    + "); it counts calls over a rolling hour, so run again with the same state in an hour");
+            return StopReason.QUOTA;
+        }
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 package io.microreach.connectors.instagram;
 
 import io.microreach.connectors.CrawlCheckpoint;
+import io.microreach.connectors.Discoverer;
 import io.microreach.connectors.DiscoveryQuery;
 import io.microreach.domain.Post;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import java.util.Set;
  * that order after each candidate's records went to the sink. A restarted discovery walks the same candidates in the
  * same order, skips the checked ones without a request and accepts no account twice.
  */
-final class Discovery {
+final class Discovery implements Discoverer {
     /** Media read per candidate for its mentions: enough recent captions to find collaborators, one call. */
     static final int MENTION_PAGE = 25;
 
@@ -49,20 +50,24 @@ final class Discovery {
         this.checked = new LinkedHashSet<>(run.tasks.load("checked:" + key).emitted());
     }
 
-    List<String> acceptedThisRun() {
+    @Override
+    public List<String> acceptedThisRun() {
         return acceptedThisRun;
     }
 
-    boolean full() {
+    @Override
+    public boolean full() {
         return accepted.size() >= run.options.maxAccounts();
     }
 
-    void keyword(String keyword) {
+    @Override
+    public void keyword(String keyword) {
         run.problem("keyword discovery (" + keyword + ") is not available on Instagram: the Graph API has no people"
                 + " search, and hashtag search returns media without their owner's username; use a seed account");
     }
 
-    void snowball(String seedInput, int depth) {
+    @Override
+    public void snowball(String seedInput, int depth) {
         String seed = Usernames.normalize(seedInput);
         if (seed == null) {
             run.problem("seed " + seedInput + " is not a valid Instagram username");

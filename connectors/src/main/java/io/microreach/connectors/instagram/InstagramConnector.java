@@ -170,36 +170,11 @@ public final class InstagramConnector implements CreatorSource {
     @Override
     public CrawlResult discover(DiscoveryQuery query, CrawlOptions options, CrawlStateStore state, RecordSink sink) {
         CrawlRun run = run(options, state, sink);
-        Discovery discovery = new Discovery(run, query);
-        try {
-            if (!discovery.full()) {
-                switch (query.kind()) {
-                    case KEYWORD -> discovery.keyword(query.value());
-                    case SEED -> discovery.snowball(query.value(), query.depth());
-                }
-            }
-        } catch (RequestBudget.Spent e) {
-            return result(run, discovery.acceptedThisRun(), StopReason.REQUEST_BUDGET);
-        } catch (GraphError e) {
-            if (e.kind() == GraphError.Kind.TOKEN || e.kind() == GraphError.Kind.RATE_LIMIT) {
-                return stopped(run, discovery.acceptedThisRun(), e);
-            }
-            run.problem("discovery " + query.value() + ": " + e.getMessage());
-        }
-        StopReason reason = discovery.full() ? StopReason.ACCOUNT_BUDGET : StopReason.COMPLETED;
-        return result(run, discovery.acceptedThisRun(), reason);
+        return run.discover(new Discovery(run, query), query);
     }
 
-    private CrawlResult stopped(CrawlRun run, List<String> accounts, GraphError e) {
-        if (e.kind() == GraphError.Kind.TOKEN) {
-            run.problem(
-                    "stopped: the Instagram access token is expired, revoked or lacks a permission (" + e.getMessage()
-                            + "); renew MICROREACH_INSTAGRAM_TOKEN and run again with the same state to resume");
-        } else {
-            run.problem("stopped: the Graph API rate limit of this token is reached (" + e.getMessage()
-                    + "); it counts calls over a rolling hour, so run again with the same state in an hour");
-        }
-        return result(run, accounts, StopReason.QUOTA);
+    private static CrawlResult stopped(CrawlRun run, List<String> accounts, GraphError e) {
+        return result(run, accounts, run.stopFor(e));
     }
 
     private CrawlRun run(CrawlOptions options, CrawlStateStore state, RecordSink sink) {

@@ -2,6 +2,7 @@ package io.microreach.connectors.mastodon;
 
 import io.microreach.connectors.ConnectorException;
 import io.microreach.connectors.CrawlCheckpoint;
+import io.microreach.connectors.Discoverer;
 import io.microreach.connectors.DiscoveryQuery;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,7 +32,7 @@ import java.util.function.Predicate;
  * discovery therefore rebuilds the same frontier from finished tasks without a request and emits no account twice.
  * It stops when the account budget is reached, when the lists end, or when the request budget is spent.
  */
-final class Discovery {
+final class Discovery implements Discoverer {
     private final CrawlRun run;
     private final String key;
     private final Set<String> accepted;
@@ -45,15 +46,18 @@ final class Discovery {
         this.accepted = new LinkedHashSet<>(run.tasks.load("accepted:" + key).emitted());
     }
 
-    List<String> acceptedThisRun() {
+    @Override
+    public List<String> acceptedThisRun() {
         return acceptedThisRun;
     }
 
-    boolean full() {
+    @Override
+    public boolean full() {
         return accepted.size() >= run.options.maxAccounts();
     }
 
-    void keyword(String keyword) {
+    @Override
+    public void keyword(String keyword) {
         walk("search:" + key, cursor -> new Page<>(run.api.searchAccounts(keyword), null), false, p -> true);
         String tag = hashtag(keyword);
         if (tag != null && !full()) {
@@ -88,7 +92,8 @@ final class Discovery {
         return false;
     }
 
-    void snowball(String seed, int depth) {
+    @Override
+    public void snowball(String seed, int depth) {
         String seedTask = "seed:" + key;
         CrawlCheckpoint cp = run.tasks.load(seedTask);
         if (cp.finished()) {

@@ -5,6 +5,7 @@ import io.microreach.connectors.RecordSink;
 import io.microreach.connectors.RequestBudget;
 import io.microreach.connectors.RunLedger;
 import io.microreach.connectors.SourceTasks;
+import io.microreach.connectors.StopReason;
 import io.microreach.domain.Account;
 import io.microreach.domain.FollowerCount;
 import io.microreach.domain.Platform;
@@ -56,5 +57,15 @@ final class CrawlRun extends RunLedger {
                 now));
         emit(new FollowerCount(Platform.YOUTUBE, c.id(), LocalDate.ofInstant(now, ZoneOffset.UTC), c.subscribers()));
         return true;
+    }
+
+    /** A spent daily quota ends the run; its message says when the quota resets. */
+    @Override
+    protected StopReason stopFor(RuntimeException e) {
+        if (e instanceof Quota.Exhausted) {
+            problem(e.getMessage());
+            return StopReason.QUOTA;
+        }
+        return super.stopFor(e);
     }
 }

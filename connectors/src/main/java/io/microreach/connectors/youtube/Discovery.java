@@ -2,6 +2,7 @@ package io.microreach.connectors.youtube;
 
 import io.microreach.connectors.ConnectorException;
 import io.microreach.connectors.CrawlCheckpoint;
+import io.microreach.connectors.Discoverer;
 import io.microreach.connectors.DiscoveryQuery;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +33,7 @@ import java.util.function.Function;
  * discovery emits no channel twice; the channel ids of a page wait in {@code TASK:page} until they are checked, so a
  * stop between a list call and its check does not pay for the list again.
  */
-final class Discovery {
+final class Discovery implements Discoverer {
     static final int MAX_SEARCH_PAGES = 5;
 
     private final CrawlRun run;
@@ -47,22 +48,26 @@ final class Discovery {
         this.accepted = new LinkedHashSet<>(run.tasks.load("accepted:" + key).emitted());
     }
 
-    List<String> acceptedThisRun() {
+    @Override
+    public List<String> acceptedThisRun() {
         return acceptedThisRun;
     }
 
-    boolean full() {
+    @Override
+    public boolean full() {
         return accepted.size() >= run.options.maxAccounts();
     }
 
-    void keyword(String keyword) {
+    @Override
+    public void keyword(String keyword) {
         walk("search-channels:" + key, cursor -> run.api.search(keyword, "channel", cursor), MAX_SEARCH_PAGES);
         if (!full()) {
             walk("search-videos:" + key, cursor -> run.api.search(keyword, "video", cursor), MAX_SEARCH_PAGES);
         }
     }
 
-    void snowball(String seed, int depth) {
+    @Override
+    public void snowball(String seed, int depth) {
         seedId = seedId(seed);
         if (seedId == null) {
             return;

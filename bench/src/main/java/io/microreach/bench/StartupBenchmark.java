@@ -42,6 +42,7 @@ public final class StartupBenchmark {
      */
     static final List<Phase> PHASES = List.of(
             new Phase("jvm to spring", null, "Starting MicroreachApplication"),
+            new Phase("demo image copy", "Starting .* from the demo image", "Demo image copied"),
             new Phase("database start", "Starting embedded PostgreSQL", "Embedded PostgreSQL ready"),
             new Phase("migrations", "Migrating the database schema", "Database schema at version"),
             new Phase("demo generate", "Demo data set: generating", "Demo data generated"),

@@ -1,8 +1,10 @@
 package io.microreach.app.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.microreach.app.home.DemoImage;
 import io.microreach.app.home.MicroreachHome;
 import java.io.IOException;
+import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -11,7 +13,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Chooses the database: when {@code spring.datasource.url} is set (an external PostgreSQL), Spring Boot's own
- * DataSource auto-configuration is used unchanged; otherwise the embedded server under the home folder starts.
+ * DataSource auto-configuration is used unchanged; otherwise the embedded server under the home folder starts. A demo
+ * start on an empty home copies a prepared demo home ({@code microreach.demo.image}, see {@link DemoImage}) first when
+ * one is given.
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
@@ -24,8 +28,17 @@ public class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression(EMBEDDED)
-    EmbeddedDatabase embeddedDatabase(MicroreachHome home) throws IOException {
-        return EmbeddedDatabase.start(home);
+    EmbeddedDatabase embeddedDatabase(
+            MicroreachHome home,
+            @Value("${microreach.demo.enabled:false}") boolean demo,
+            @Value("${microreach.demo.image:}") String demoImage,
+            @Value("${microreach.demo.creators:5000}") int demoCreators,
+            @Value("${microreach.database.wal-recycle:true}") boolean walRecycle)
+            throws IOException {
+        if (demo && !demoImage.isBlank()) {
+            DemoImage.seed(home, Path.of(demoImage), demoCreators);
+        }
+        return EmbeddedDatabase.start(home, walRecycle);
     }
 
     @Bean(destroyMethod = "close")

@@ -67,6 +67,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(MicroreachHome home) throws IOException {
+        return start(home, true);
+    }
+
+    /**
+     * Starts the server on the home's data folder. {@code walRecycle} false removes WAL segments a checkpoint no
+     * longer needs instead of keeping them for reuse: after a bulk load PostgreSQL keeps about {@code max_wal_size}
+     * (1 GB) of recycled segments, which a folder that is copied elsewhere (a demo image) should not carry.
+     */
+    public static EmbeddedDatabase start(MicroreachHome home, boolean walRecycle) throws IOException {
         home.create();
         Path data = home.databaseDirectory();
         Path binaries = home.runtime().resolve("postgres");
@@ -95,6 +104,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "50")
+                .setServerConfig("wal_recycle", walRecycle ? "on" : "off")
                 .start();
         Files.writeString(binaries.resolve(UNPACKED), "the PostgreSQL binaries here are complete\n");
         Files.deleteIfExists(firstStart);

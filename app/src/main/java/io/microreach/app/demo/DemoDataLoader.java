@@ -1,5 +1,6 @@
 package io.microreach.app.demo;
 
+import io.microreach.app.home.DemoImage;
 import io.microreach.app.home.MicroreachHome;
 import io.microreach.app.importer.ImportReport;
 import io.microreach.app.importer.Importer;
@@ -59,7 +60,10 @@ public class DemoDataLoader implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         Long accounts = jdbc.queryForObject("SELECT count(*) FROM account", Long.class);
         if (accounts != null && accounts > 0) {
-            LOG.info("Database holds {} accounts; not loading the demo data set", accounts);
+            LOG.info(
+                    "Database holds {} accounts{}; not loading the demo data set",
+                    accounts,
+                    DemoImage.stampOf(home.root()).isPresent() ? " (the demo data set, completely loaded)" : "");
             return;
         }
         try {
@@ -111,6 +115,7 @@ public class DemoDataLoader implements SmartInitializingSingleton {
                 "Demo accounts scored: {} in {} ms (with niches, audiences and the search index)",
                 scored.accounts(),
                 scored.elapsed().toMillis());
+        DemoImage.stamp(home, new DemoImage.Stamp(config.creators(), config.seed()));
     }
 
     /** Logs import progress every few seconds; the server is not up yet, so the log is all the user sees. */

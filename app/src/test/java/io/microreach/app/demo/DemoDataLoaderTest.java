@@ -15,11 +15,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 class DemoDataLoaderTest {
 
-    private static ConfigurableApplicationContext start(Path home) {
+    private static ConfigurableApplicationContext start(Path home, String... more) {
         return new SpringApplicationBuilder(MicroreachApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties("microreach.home=" + home, "microreach.demo.enabled=true", "microreach.demo.creators=40")
+                .properties(more)
                 .run();
+    }
+
+    private static java.util.List<java.util.Map<String, Object>> scorecards(JdbcTemplate jdbc) {
+        return jdbc.queryForList("SELECT a.platform, a.handle, a.is_demo, s.trust_score FROM account a"
+                + " LEFT JOIN account_score s ON s.account_id = a.id ORDER BY a.platform, a.handle");
     }
 
     @Test
@@ -50,6 +56,34 @@ class DemoDataLoaderTest {
                     .isEqualTo(accounts);
             assertThat(Files.getLastModifiedTime(home.resolve("demo-data/manifest.json")))
                     .isEqualTo(manifestTime);
+        }
+    }
+
+    @Test
+    void anEmptyHomeStartsFromADemoImageWithTheSameDataAndItsOwnDatabase() throws Exception {
+        Path image = TestHomes.newHome("demo-image");
+        java.util.List<java.util.Map<String, Object>> loaded;
+        try (ConfigurableApplicationContext ctx = start(image, "microreach.database.wal-recycle=false")) {
+            loaded = scorecards(ctx.getBean(JdbcTemplate.class));
+        }
+        assertThat(loaded).hasSizeGreaterThanOrEqualTo(40);
+        Path home = TestHomes.newHome("demo-from-image");
+        try (ConfigurableApplicationContext ctx = start(home, "microreach.demo.image=" + image)) {
+            JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+            assertThat(scorecards(jdbc)).isEqualTo(loaded);
+            assertThat(Files.getLastModifiedTime(home.resolve("demo-data/manifest.json"))
+                            .toMillis())
+                    .as("copied with its time, not generated again")
+                    .isEqualTo(Files.getLastModifiedTime(image.resolve("demo-data/manifest.json"))
+                            .toMillis());
+            // The copy is a database of its own: a change here does not reach the image.
+            jdbc.update("UPDATE account SET bio = 'changed in the copy'");
+        }
+        try (ConfigurableApplicationContext ctx = start(image)) {
+            assertThat(ctx.getBean(JdbcTemplate.class)
+                            .queryForObject(
+                                    "SELECT count(*) FROM account WHERE bio = 'changed in the copy'", Long.class))
+                    .isZero();
         }
     }
 }

@@ -43,6 +43,17 @@ final class FirstLoad {
         return applies;
     }
 
+    /**
+     * Queues every account for scoring. The tables were empty when the load began, so every account is new; children
+     * of a first load are not queued row by row.
+     */
+    static void queueAllAccounts(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.executeUpdate("INSERT INTO score_queue (account_id) SELECT id FROM account"
+                    + " ON CONFLICT (account_id) DO NOTHING");
+        }
+    }
+
     /** Turns the foreign-key checks off until the current transaction ends. */
     static void skipForeignKeyChecks(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {

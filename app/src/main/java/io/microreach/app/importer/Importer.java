@@ -36,12 +36,13 @@ import org.springframework.stereotype.Component;
 /**
  * Imports one file: reads it line by line, buffers up to {@code batchSize} valid records, and stores each batch in
  * one transaction (COPY into staging tables, then one upsert per record type, parents first). Reading and parsing
- * run on the caller's thread while a single writer thread stores the previous batch, so the CPU-bound parse and the
- * database work overlap (about 1.7× faster than doing them in turn on 2 cores); memory is bounded by two batches
+ * run on the caller's thread while a writer thread stores the previous batch, so the CPU-bound parse and the
+ * database work overlap (about 1.7× faster than doing them in turn on 2 cores); memory is bounded by a few batches
  * whatever the file size, and batches are committed in file order.
  *
  * <p>The first import into empty tables skips the foreign-key checks ({@link FirstLoad}: they cost more than the
- * inserts, and the upserts only write keys they joined).
+ * inserts, and the upserts only write keys they joined), writes the follower tables on a second connection (see
+ * {@link Pipeline}) and queues the accounts for scoring once at its end.
  *
  * <p>If the database refuses a batch (a constraint the readers do not know about), the batch is retried row by row so
  * that only the offending lines are rejected and every good line is still stored.
@@ -68,7 +69,7 @@ public class Importer {
     public ImportReport importFile(Path file, ImportProgress progress) throws UnusableInputException {
         long started = System.nanoTime();
         Counts counts = new Counts();
-        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        ExecutorService writers = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "microreach-import-writer");
             t.setDaemon(true);
             return t;
@@ -79,59 +80,162 @@ public class Importer {
             rejections.removeStale();
             connection.setAutoCommit(false);
             createStaging(connection);
+            // Indexes an interrupted first load left out are built before anything else is written.
+            DeferredIndexes.build(connection);
             boolean firstLoad = FirstLoad.applies(connection);
-            if (firstLoad) {
-                LOG.info("First load into empty tables: foreign-key checks skipped (every key comes from a join)");
-            }
-            List<Staged> batch = new ArrayList<>(batchSize);
-            Future<BatchOutcome> inFlight = null;
-            long lines = 0;
-            long lastProgress = System.nanoTime();
-            while (hasNext(source, rejections, counts, lines)) {
-                ParsedLine line = source.next();
-                lines++;
-                if (line instanceof ParsedLine.Rejected rejected) {
-                    rejections.add(rejected.rejection());
-                    counts.rejected(rejected.type());
-                } else {
-                    ParsedLine.Parsed parsed = (ParsedLine.Parsed) line;
-                    batch.add(new Staged(parsed.line(), parsed.record()));
-                    if (batch.size() >= batchSize) {
-                        // Parsing the next batch overlaps with the database storing this one; at most one batch is
-                        // in flight, so memory stays bounded by two batches.
-                        apply(await(inFlight), counts, rejections);
-                        List<Staged> full = batch;
-                        inFlight = writer.submit(() -> store(connection, source.name(), full, firstLoad));
-                        batch = new ArrayList<>(batchSize);
+            try (Connection followers = firstLoad ? dataSource.getConnection() : null) {
+                if (firstLoad) {
+                    List<String> deferred = DeferredIndexes.drop(connection);
+                    LOG.info(
+                            "First load into empty tables: foreign-key checks skipped (every key comes from a join),"
+                                    + " follower tables written on a second connection, {} secondary indexes built at the end",
+                            deferred.size());
+                    followers.setAutoCommit(false);
+                    createStaging(followers);
+                }
+                Pipeline pipeline =
+                        new Pipeline(writers, connection, followers, source.name(), firstLoad, counts, rejections);
+                List<Staged> batch = new ArrayList<>(batchSize);
+                long lines = 0;
+                long lastProgress = System.nanoTime();
+                while (hasNext(source, rejections, counts, lines)) {
+                    ParsedLine line = source.next();
+                    lines++;
+                    if (line instanceof ParsedLine.Rejected rejected) {
+                        rejections.add(rejected.rejection());
+                        counts.rejected(rejected.type());
+                    } else {
+                        ParsedLine.Parsed parsed = (ParsedLine.Parsed) line;
+                        batch.add(new Staged(parsed.line(), parsed.record()));
+                        if (batch.size() >= batchSize) {
+                            pipeline.submit(batch);
+                            batch = new ArrayList<>(batchSize);
+                        }
+                    }
+                    if (System.nanoTime() - lastProgress > PROGRESS_EVERY_NANOS) {
+                        progress.update(source.bytesRead(), source.totalBytes(), lines);
+                        lastProgress = System.nanoTime();
                     }
                 }
-                if (System.nanoTime() - lastProgress > PROGRESS_EVERY_NANOS) {
-                    progress.update(source.bytesRead(), source.totalBytes(), lines);
-                    lastProgress = System.nanoTime();
+                pipeline.submit(batch);
+                pipeline.drain();
+                if (firstLoad) {
+                    FirstLoad.skipForeignKeyChecks(connection);
+                    FirstLoad.queueAllAccounts(connection);
+                }
+                long waiting = OrphanLinks.link(connection);
+                connection.commit();
+                if (firstLoad) {
+                    DeferredIndexes.build(connection);
+                }
+                progress.update(source.totalBytes(), source.totalBytes(), lines);
+                return new ImportReport(
+                        source.name(),
+                        counts.toList(),
+                        counts.unreadable,
+                        rejections.first(),
+                        rejections.file(),
+                        waiting,
+                        Duration.ofNanos(System.nanoTime() - started));
+            } finally {
+                if (firstLoad) {
+                    rebuildAfterFailure(connection);
                 }
             }
-            apply(await(inFlight), counts, rejections);
-            apply(store(connection, source.name(), batch, firstLoad), counts, rejections);
-            if (firstLoad) {
-                FirstLoad.skipForeignKeyChecks(connection);
-            }
-            long waiting = OrphanLinks.link(connection);
-            connection.commit();
-            progress.update(source.totalBytes(), source.totalBytes(), lines);
-            return new ImportReport(
-                    source.name(),
-                    counts.toList(),
-                    counts.unreadable,
-                    rejections.first(),
-                    rejections.file(),
-                    waiting,
-                    Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new IllegalStateException("database error while importing " + file + ": " + e.getMessage(), e);
         } finally {
-            writer.shutdownNow();
+            writers.shutdownNow();
+        }
+    }
+
+    /**
+     * A first load that failed still builds the indexes it dropped (a no-op after a load that succeeded); if even
+     * that fails, the next import or start does it.
+     */
+    private static void rebuildAfterFailure(Connection connection) {
+        try {
+            connection.rollback();
+            DeferredIndexes.build(connection);
+        } catch (SQLException e) {
+            LOG.warn(
+                    "Secondary indexes left out by an interrupted first load will be built at the next start: {}",
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * Batches on their way to the database. Parsing the next batch overlaps with the database storing the previous
+     * one. On a first load the follower tables (sampled followers, follow edges, follower counts: about half of a
+     * typical file's rows) go through a second connection, one batch behind: a batch's follower rows are written once
+     * its accounts are committed, while the first connection already stores the next batch's accounts, posts and
+     * comments, so two PostgreSQL backends work at once. The two connections write disjoint tables; only the first
+     * queues accounts for scoring, so they never wait on each other's locks. Memory stays bounded by three batches.
+     */
+    private static final class Pipeline {
+        private final ExecutorService writers;
+        private final Connection main;
+        private final Connection followers;
+        private final String source;
+        private final boolean firstLoad;
+        private final Counts counts;
+        private final RejectionLog rejections;
+        private Future<BatchOutcome> mainInFlight;
+        private Future<BatchOutcome> followersInFlight;
+        private List<Staged> followersWaiting = List.of();
+
+        Pipeline(
+                ExecutorService writers,
+                Connection main,
+                Connection followers,
+                String source,
+                boolean firstLoad,
+                Counts counts,
+                RejectionLog rejections) {
+            this.writers = writers;
+            this.main = main;
+            this.followers = followers;
+            this.source = source;
+            this.firstLoad = firstLoad;
+            this.counts = counts;
+            this.rejections = rejections;
+        }
+
+        void submit(List<Staged> batch) throws SQLException {
+            apply(await(mainInFlight), counts, rejections);
+            // The main connection has committed the batch before this one: its follower rows may go now.
+            startFollowers();
+            List<Staged> mainPart = batch;
+            if (followers != null) {
+                mainPart = new ArrayList<>(batch.size());
+                List<Staged> followerPart = new ArrayList<>();
+                for (Staged s : batch) {
+                    (FOLLOWER_TABLES.contains(s.record().type()) ? followerPart : mainPart).add(s);
+                }
+                followersWaiting = followerPart;
+            }
+            List<Staged> part = mainPart;
+            mainInFlight = writers.submit(() -> store(main, source, part, firstLoad, true));
+        }
+
+        void drain() throws SQLException {
+            apply(await(mainInFlight), counts, rejections);
+            mainInFlight = null;
+            startFollowers();
+            apply(await(followersInFlight), counts, rejections);
+            followersInFlight = null;
+        }
+
+        private void startFollowers() throws SQLException {
+            if (followersWaiting.isEmpty()) {
+                return;
+            }
+            apply(await(followersInFlight), counts, rejections);
+            List<Staged> part = followersWaiting;
+            followersWaiting = List.of();
+            followersInFlight = writers.submit(() -> store(followers, source, part, true, false));
         }
     }
 
@@ -184,14 +288,19 @@ public class Importer {
         connection.commit();
     }
 
-    /** Stores one batch in one transaction; if the database refuses it, retries row by row. Runs on the writer. */
-    private static BatchOutcome store(Connection connection, String source, List<Staged> batch, boolean firstLoad)
+    /**
+     * Stores one batch in one transaction; if the database refuses it, retries row by row. Runs on a writer thread.
+     * {@code queue} false leaves the accounts of the stored rows off the scoring queue (a first load queues every
+     * account at its end).
+     */
+    private static BatchOutcome store(
+            Connection connection, String source, List<Staged> batch, boolean firstLoad, boolean queue)
             throws SQLException {
         if (batch.isEmpty()) {
             return BatchOutcome.EMPTY;
         }
         try {
-            Map<RecordType, long[]> delta = write(connection, batch, firstLoad);
+            Map<RecordType, long[]> delta = write(connection, batch, firstLoad, queue);
             connection.commit();
             return new BatchOutcome(delta, List.of());
         } catch (SQLException e) {
@@ -201,7 +310,7 @@ public class Importer {
         List<RefusedRow> refused = new ArrayList<>();
         for (Staged row : batch) {
             try {
-                Map<RecordType, long[]> delta = write(connection, List.of(row), firstLoad);
+                Map<RecordType, long[]> delta = write(connection, List.of(row), firstLoad, queue);
                 connection.commit();
                 delta.forEach((type, d) -> total.merge(type, d, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]}));
             } catch (SQLException rowError) {
@@ -215,8 +324,8 @@ public class Importer {
     }
 
     /** Writes one batch in the current transaction; returns {stored, unchanged} per type. */
-    private static Map<RecordType, long[]> write(Connection connection, List<Staged> batch, boolean firstLoad)
-            throws SQLException {
+    private static Map<RecordType, long[]> write(
+            Connection connection, List<Staged> batch, boolean firstLoad, boolean queue) throws SQLException {
         if (firstLoad) {
             FirstLoad.skipForeignKeyChecks(connection);
         }
@@ -244,9 +353,15 @@ public class Importer {
                     st.executeUpdate(sql);
                 }
                 long stored;
-                try (ResultSet rs = st.executeQuery(upsert.upsertAndQueueSql())) {
-                    rs.next();
-                    stored = rs.getLong(1);
+                // A first load queues every account at its end; until then only the accounts themselves are queued
+                // (so that an import cut short leaves what it stored on the queue), not once more per child row.
+                if (queue && (!firstLoad || upsert == StagedUpsert.ACCOUNT)) {
+                    try (ResultSet rs = st.executeQuery(upsert.upsertAndQueueSql())) {
+                        rs.next();
+                        stored = rs.getLong(1);
+                    }
+                } else {
+                    stored = st.executeUpdate(upsert.upsertSql());
                 }
                 delta.put(entry.getKey(), new long[] {stored, entry.getValue().size() - stored});
             }
@@ -259,6 +374,10 @@ public class Importer {
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
     }
+
+    /** The record types a first load writes through the second connection; each references only an account. */
+    private static final java.util.Set<RecordType> FOLLOWER_TABLES =
+            java.util.EnumSet.of(RecordType.FOLLOWER_SAMPLE, RecordType.FOLLOW_EDGE, RecordType.FOLLOWER_COUNT);
 
     private record Staged(long line, DataRecord record) {}
 

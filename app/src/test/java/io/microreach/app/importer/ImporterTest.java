@@ -299,6 +299,99 @@ class ImporterTest extends SpringAppTest {
                 .isEqualTo("1 post, 2 comments, 1 reply, 2 samples, 1 edge, 1 count");
     }
 
+    /**
+     * Content of every imported table by natural keys (surrogate ids differ between two loads), one digest per table,
+     * leaving out the account {@code zz-other} that keeps a reference import from being a first load.
+     */
+    private List<String> contentByNaturalKeys() {
+        String account = "(SELECT a.platform_id FROM account a WHERE a.id = t.account_id)";
+        return jdbc.queryForList(
+                "SELECT md5(coalesce(string_agg(x, ',' ORDER BY x), '')) FROM ("
+                        + "SELECT 'a' k, concat_ws('|', platform, platform_id, handle, followers, following, bio,"
+                        + " creator_id IS NOT NULL) x FROM account WHERE platform_id <> 'zz-other'"
+                        + " UNION ALL SELECT 'p', concat_ws('|', platform, platform_id, " + account + ", likes,"
+                        + " comments, caption, published_at) FROM post t"
+                        + " UNION ALL SELECT 'c', concat_ws('|', t.platform, t.platform_id,"
+                        + " (SELECT p.platform_id FROM post p WHERE p.id = t.post_id),"
+                        + " (SELECT q.platform_id FROM comment q WHERE q.id = t.parent_id), t.text) FROM comment t"
+                        + " UNION ALL SELECT 's', concat_ws('|', platform, " + account + ", follower_platform_id,"
+                        + " followers, following, has_profile_pic) FROM follower_sample t"
+                        + " UNION ALL SELECT 'e', concat_ws('|', platform, " + account + ", source_id, target_id)"
+                        + " FROM follow_edge t"
+                        + " UNION ALL SELECT 'n', concat_ws('|', platform, " + account + ", day, followers)"
+                        + " FROM follower_count t"
+                        + ") rows GROUP BY k ORDER BY k",
+                String.class);
+    }
+
+    @Test
+    void aPipelinedFirstLoadOfGeneratedDataStoresWhatACheckedImportStoresAndQueuesEveryAccount() throws Exception {
+        Path generated = dir.resolve("generated");
+        new io.microreach.generator.SyntheticDataGenerator(io.microreach.generator.GeneratorConfig.of(25, 11))
+                .generate(generated);
+        Path file = generated.resolve(io.microreach.generator.SyntheticDataGenerator.DATA_FILE);
+        // Batches of 97 lines: hundreds of batches, with follower rows of one batch written on the second
+        // connection while the next batch's accounts, posts and comments are stored on the first.
+        Importer small = new Importer(jdbc.getDataSource(), new io.microreach.app.home.MicroreachHome(dir), 97);
+
+        List<String> indexesBefore = indexDefinitions();
+        ImportReport first = small.importFile(file, ImportProgress.NONE);
+        List<String> firstContent = contentByNaturalKeys();
+        assertThat(indexDefinitions())
+                .as("the secondary indexes a first load drops are built again at its end")
+                .isEqualTo(indexesBefore);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM deferred_index", Long.class))
+                .isZero();
+        long accounts = jdbc.queryForObject("SELECT count(*) FROM account", Long.class);
+        assertThat(first.rejected()).isZero();
+        assertThat(first.waitingForParent()).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM follower_sample", Long.class))
+                .as("the generated file has sampled followers")
+                .isPositive();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM score_queue", Long.class))
+                .as("every account of a first load is queued for scoring")
+                .isEqualTo(accounts);
+
+        emptyPublicTables();
+        importLines("other.jsonl", ACCOUNT.replace("1784", "zz-other").replace("greenglow.lena", "other"));
+        ImportReport checked = small.importFile(file, ImportProgress.NONE);
+
+        assertThat(checked.stored()).isEqualTo(first.stored());
+        assertThat(contentByNaturalKeys()).hasSize(6).isEqualTo(firstContent);
+    }
+
+    private List<String> indexDefinitions() {
+        return jdbc.queryForList(
+                "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN"
+                        + " ('account', 'post', 'comment', 'follower_sample', 'follow_edge', 'follower_count')"
+                        + " ORDER BY indexname",
+                String.class);
+    }
+
+    @Test
+    void indexesLeftOutByAFirstLoadThatWasKilledAreBuiltAtTheNextStartOrImport() throws Exception {
+        List<String> before = indexDefinitions();
+        try (java.sql.Connection c = jdbc.getDataSource().getConnection()) {
+            c.setAutoCommit(false);
+            assertThat(DeferredIndexes.drop(c)).contains("post_account_idx", "follower_sample_account_idx");
+        }
+        // What a load killed after dropping them leaves behind.
+        assertThat(indexDefinitions()).hasSizeLessThan(before.size());
+        assertThat(indexDefinitions()).noneMatch(d -> d.contains("post_account_idx"));
+
+        new DeferredIndexes(jdbc.getDataSource()).afterSingletonsInstantiated();
+        assertThat(indexDefinitions()).isEqualTo(before);
+
+        try (java.sql.Connection c = jdbc.getDataSource().getConnection()) {
+            c.setAutoCommit(false);
+            DeferredIndexes.drop(c);
+        }
+        importLines("after-kill.jsonl", ACCOUNT);
+        assertThat(indexDefinitions()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM deferred_index", Long.class))
+                .isZero();
+    }
+
     @Test
     void aFileThatBreaksMidwayKeepsWhatWasReadBefore() throws Exception {
         Path csv = dir.resolve("broken.csv");

@@ -146,7 +146,10 @@ class ImportPagesTest extends SpringAppTest {
     @Test
     void anOversizedUploadExplainsTheLimit() {
         var model = new ExtendedModelMap();
-        String view = limits.refused(new MaxUploadSizeExceededException(512L * 1024 * 1024), model);
+        String view = limits.refused(
+                new MaxUploadSizeExceededException(512L * 1024 * 1024),
+                model,
+                new org.springframework.mock.web.MockHttpServletRequest("POST", "/import"));
         assertThat(view).isEqualTo("import");
         assertThat((String) model.get("error")).contains("512 MB").contains("microreach import FILE");
     }

@@ -52,12 +52,12 @@ public final class InputFiles {
         try {
             size = Files.size(file);
         } catch (IOException e) {
-            throw new UnusableInputException(name + ": cannot read size: " + e.getMessage());
+            throw new UnusableInputException(name + ": cannot read size: " + hide(e, file, name));
         }
         if (size == 0) {
             throw new UnusableInputException(name + ": the file is empty");
         }
-        Format format = formatOf(file);
+        Format format = formatOf(file, name);
         try {
             CountingInputStream counting = new CountingInputStream(Files.newInputStream(file));
             InputStream raw = new BufferedInputStream(counting, 1 << 16);
@@ -78,11 +78,16 @@ public final class InputFiles {
         } catch (DecompressedTooLarge e) {
             throw new UnusableInputException(name + ": " + e.getMessage());
         } catch (IOException e) {
-            throw new UnusableInputException(name + ": cannot read: " + e.getMessage());
+            throw new UnusableInputException(name + ": cannot read: " + hide(e, file, name));
         }
     }
 
-    static Format formatOf(Path file) throws UnusableInputException {
+    /** An I/O message with the file's path replaced by the name it goes by. */
+    private static String hide(IOException e, Path file, String name) {
+        return String.valueOf(e.getMessage()).replace(file.toAbsolutePath().toString(), name).replace(file.toString(), name);
+    }
+
+    static Format formatOf(Path file, String name) throws UnusableInputException {
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (lower.endsWith(".gz")) {
             lower = lower.substring(0, lower.length() - 3);
@@ -94,7 +99,7 @@ public final class InputFiles {
             return Format.CSV;
         }
         throw new UnusableInputException(
-                file + ": unknown file type; expected .jsonl, .ndjson, .json or .csv (optionally .gz)");
+                name + ": unknown file type; expected .jsonl, .ndjson, .json or .csv (optionally .gz)");
     }
 
     /** Rejects binary content up front: a NUL byte or invalid UTF-8 in the first 8 KiB. */

@@ -62,8 +62,8 @@ public class ImportJobs {
     private final ImportJobStore store;
     private final Path uploads;
     private final Path reports;
-    private final int maxQueued;
-    private final long maxQueuedBytes;
+    private int maxQueued;
+    private long maxQueuedBytes;
     private final int keepReports;
     private final Duration reportAge;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -118,6 +118,12 @@ public class ImportJobs {
                 jobs.put(latest.get(i).id(), latest.get(i));
             }
         }
+    }
+
+    /** Changes the queue's limits while the server runs (tests fill the queue without filling the disk). */
+    synchronized void queueLimits(int count, long bytes) {
+        this.maxQueued = count;
+        this.maxQueuedBytes = bytes;
     }
 
     /** A fresh submission token for an upload form. */

@@ -65,7 +65,7 @@ public final class BriefReader {
         if (!map.containsKey("budget")) {
             throw new PlanningException("budget", "is required");
         }
-        double budget = number(map.get("budget"), "budget");
+        double budget = Amounts.money("budget", map.get("budget")).doubleValue();
         String currency = map.containsKey("currency") ? text(map.get("currency"), "currency") : "USD";
         if (!currency.matches("[A-Za-z]{3}")) {
             throw new PlanningException("currency", "must be a 3-letter ISO code, got '" + currency + "'");
@@ -267,21 +267,33 @@ public final class BriefReader {
         return String.valueOf(o).trim();
     }
 
+    /** A finite number of ordinary size; NaN, infinities and overflowing exponents are refused, not carried on. */
     private static double number(Object o, String field) {
+        double d;
         if (o instanceof Number n) {
-            return n.doubleValue();
+            d = n.doubleValue();
+        } else {
+            try {
+                d = Double.parseDouble(String.valueOf(o).trim());
+            } catch (NumberFormatException e) {
+                throw new PlanningException(field, "must be a number, got '" + shortened(o) + "'");
+            }
         }
-        try {
-            return Double.parseDouble(String.valueOf(o).trim());
-        } catch (NumberFormatException e) {
-            throw new PlanningException(field, "must be a number, got '" + o + "'");
+        if (!Double.isFinite(d) || Math.abs(d) > 1e12) {
+            throw new PlanningException(field, "must be a number between -10^12 and 10^12, got '" + shortened(o) + "'");
         }
+        return d;
+    }
+
+    private static String shortened(Object o) {
+        String s = String.valueOf(o);
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
     }
 
     private static int integer(Object o, String field) {
         double d = number(o, field);
-        if (d != Math.rint(d)) {
-            throw new PlanningException(field, "must be a whole number, got " + o);
+        if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+            throw new PlanningException(field, "must be a whole number, got " + shortened(o));
         }
         return (int) d;
     }

@@ -79,13 +79,13 @@ public final class BriefReader {
                                 goalField,
                                 "unknown objective '" + goal + "'; expected one of " + Objective.allowedIds()));
         List<Deliverable> deliverables = new ArrayList<>();
-        for (String d : strings(map.get("deliverables"), "deliverables")) {
+        for (String d : capped(map.get("deliverables"), "deliverables")) {
             deliverables.add(Deliverable.fromId(d)
                     .orElseThrow(() -> new PlanningException(
                             "deliverables", "unknown deliverable '" + d + "'; expected " + Deliverable.allowedIds())));
         }
         Set<String> platforms = new LinkedHashSet<>();
-        for (String p : strings(map.get("platforms"), "platforms")) {
+        for (String p : capped(map.get("platforms"), "platforms")) {
             platforms.add(Platform.fromId(p)
                     .orElseThrow(() -> new PlanningException(
                             "platforms", "unknown platform '" + p + "'; expected " + Platform.allowedIds()))
@@ -93,13 +93,13 @@ public final class BriefReader {
         }
         checkOffered(deliverables, platforms);
         Set<String> countries = new LinkedHashSet<>();
-        for (String c : strings(map.get("countries"), "countries")) {
+        for (String c : capped(map.get("countries"), "countries")) {
             if (!c.matches("[A-Za-z]{2}")) {
                 throw new PlanningException("countries", "'" + c + "' is not a 2-letter country code");
             }
             countries.add(c.toUpperCase(Locale.ROOT));
         }
-        Set<String> niches = new LinkedHashSet<>(strings(map.get("niches"), "niches"));
+        Set<String> niches = new LinkedHashSet<>(capped(map.get("niches"), "niches"));
         return new PlanBrief(
                 budget,
                 currency.toUpperCase(Locale.ROOT),
@@ -244,20 +244,32 @@ public final class BriefReader {
         throw new PlanningException(field, "must be an object");
     }
 
+    /** A list that filters the search: at most as long as a search filter may be (each value can become a clause). */
+    private static List<String> capped(Object o, String field) {
+        List<String> out = strings(o, field);
+        if (out.size() > io.microreach.app.search.SearchParameters.MAX_VALUES) {
+            throw new PlanningException(
+                    field,
+                    "at most " + io.microreach.app.search.SearchParameters.MAX_VALUES + " values, got " + out.size());
+        }
+        return out;
+    }
+
     private static List<String> strings(Object o, String field) {
+        List<String> out;
         if (o == null) {
             return List.of();
-        }
-        if (o instanceof String s) {
-            return List.of(s.split(",")).stream()
+        } else if (o instanceof String s) {
+            out = List.of(s.split(",")).stream()
                     .map(String::trim)
                     .filter(x -> !x.isEmpty())
                     .toList();
+        } else if (o instanceof List<?> l) {
+            out = l.stream().map(String::valueOf).map(String::trim).toList();
+        } else {
+            throw new PlanningException(field, "must be a list");
         }
-        if (o instanceof List<?> l) {
-            return l.stream().map(String::valueOf).map(String::trim).toList();
-        }
-        throw new PlanningException(field, "must be a list");
+        return out;
     }
 
     private static String text(Object o, String field) {

@@ -56,7 +56,7 @@ final class Amounts {
         String text = String.valueOf(raw).strip();
         if (!AMOUNT.matcher(text).matches()) {
             throw new PlanningException(
-                    field, "'" + shown(raw) + "' is not an amount; write digits with at most 2 decimals, such as 1250.50");
+                    field, "'" + shown(raw) + "' is not a number in digits; write at most 2 decimals, such as 1250.50");
         }
         if (text.length() > 40) {
             throw new PlanningException(field, "must be at most 10,000,000, got " + shown(raw));

@@ -6,7 +6,6 @@ import io.microreach.app.importer.Importer;
 import io.microreach.app.scoring.Scorer;
 import io.microreach.ingest.InputFiles;
 import io.microreach.ingest.UnusableInputException;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +29,8 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
@@ -101,10 +102,15 @@ public class ImportJobs {
     }
 
     /**
-     * At start-up no import can be running: jobs the database still has as unfinished were cut off by a stop of the
-     * server, and whatever lies in the uploads folder belongs to them.
+     * When the web server starts, no upload can be importing: jobs the database still has as unfinished were cut off
+     * by a stop of the server, and whatever lies in the uploads folder belongs to them. Only the server does this: a
+     * command-line run beside a running server must not fail its jobs or delete its uploads.
      */
-    @PostConstruct
+    @EventListener(WebServerInitializedEvent.class)
+    public void serverStarted() {
+        recover();
+    }
+
     void recover() {
         int interrupted = store.failUnfinished(INTERRUPTED);
         if (interrupted > 0) {

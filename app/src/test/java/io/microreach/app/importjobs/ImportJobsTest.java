@@ -128,6 +128,39 @@ class ImportJobsTest extends SpringAppTest {
     }
 
     @Test
+    void aGzipBombUploadFailsItsJobWithOneLineAndKeepsTheLinesBeforeIt() throws Exception {
+        emptyPublicTables();
+        Importer capped = new Importer(
+                jdbc.getDataSource(),
+                new MicroreachHome(home),
+                10,
+                new io.microreach.ingest.InputLimits(1 << 20, 1 << 16));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(ACCOUNT);
+            byte[] endless = new byte[8 << 20];
+            java.util.Arrays.fill(endless, (byte) 'x');
+            gz.write(endless); // one line that never ends
+        }
+        byte[] bomb = bytes.toByteArray();
+        ImportJobs queue = jobs(capped, 5, 1 << 20, 10);
+
+        ImportJob job = awaitFinished(
+                queue.submit(null, "jobs-test-bomb.jsonl.gz", bomb.length, new ByteArrayInputStream(bomb)));
+
+        assertThat(job.state()).isEqualTo(ImportJob.State.FAILED);
+        assertThat(job.failure())
+                .startsWith("jobs-test-bomb.jsonl.gz: refused at line 2: expands to more than 1 MiB")
+                .contains("1 stored")
+                .doesNotContain("\n", home.toString());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM account", Long.class))
+                .isEqualTo(1L);
+        assertThat(filesUnder(home.resolve("uploads"))).isZero();
+        assertThat(jdbc.queryForObject("SELECT failure FROM import_job WHERE id = ?", String.class, job.id()))
+                .isEqualTo(job.failure());
+    }
+
+    @Test
     void aFailureMessageNamesTheUploadNotTheServerPath() throws Exception {
         Path uploads = home.resolve("uploads");
         ImportJobs queue = jobs(

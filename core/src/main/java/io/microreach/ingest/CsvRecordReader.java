@@ -41,13 +41,14 @@ final class CsvRecordReader implements RecordSource {
         this.totalBytes = totalBytes;
     }
 
-    static CsvRecordReader open(String name, LineReader reader, InputFiles.CountingInputStream counting, long totalBytes)
+    static CsvRecordReader open(
+            String name, LineReader reader, InputFiles.CountingInputStream counting, long totalBytes)
             throws IOException, UnusableInputException {
         Assembled first = assemble(reader, true);
         if (first == null || first.problem() != null) {
             reader.close();
-            throw new UnusableInputException(name + ": the CSV header line is unusable: "
-                    + (first == null ? "missing" : first.problem()));
+            throw new UnusableInputException(
+                    name + ": the CSV header line is unusable: " + (first == null ? "missing" : first.problem()));
         }
         Map<String, Integer> header = new HashMap<>();
         List<String> names = first.fields();

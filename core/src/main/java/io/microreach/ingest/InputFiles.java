@@ -84,7 +84,9 @@ public final class InputFiles {
 
     /** An I/O message with the file's path replaced by the name it goes by. */
     private static String hide(IOException e, Path file, String name) {
-        return String.valueOf(e.getMessage()).replace(file.toAbsolutePath().toString(), name).replace(file.toString(), name);
+        return String.valueOf(e.getMessage())
+                .replace(file.toAbsolutePath().toString(), name)
+                .replace(file.toString(), name);
     }
 
     static Format formatOf(Path file, String name) throws UnusableInputException {

@@ -14,7 +14,8 @@ public record InputLimits(long maxDecompressedBytes, int maxLineBytes) {
 
     public InputLimits {
         if (maxDecompressedBytes < 1) {
-            throw new IllegalArgumentException("the decompressed size limit must be positive, got " + maxDecompressedBytes);
+            throw new IllegalArgumentException(
+                    "the decompressed size limit must be positive, got " + maxDecompressedBytes);
         }
         if (maxLineBytes < 64) {
             throw new IllegalArgumentException("the line length limit must be at least 64 bytes, got " + maxLineBytes);

@@ -33,8 +33,8 @@ final class RecordParser {
      * hyphens, middle dots and letters of any script; Bluesky domain names; Mastodon {@code user@host}. No spaces,
      * quotes, brackets or formula signs, so a handle can never be markup or a spreadsheet formula.
      */
-    private static final Pattern HANDLE =
-            Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{M}\\p{N}._\\u00B7-]*(?:@[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}._-]*)?");
+    private static final Pattern HANDLE = Pattern.compile(
+            "[\\p{L}\\p{N}_][\\p{L}\\p{M}\\p{N}._\\u00B7-]*(?:@[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}._-]*)?");
 
     // Field length caps in characters (docs/import-format.md), each well above what any platform allows.
     static final int MAX_ID = 256;
@@ -259,11 +259,7 @@ final class RecordParser {
                 throw new FieldException(
                         field,
                         String.format(
-                                Locale.ROOT,
-                                "field %s longer than %,d characters (got %,d)",
-                                field,
-                                max,
-                                characters));
+                                Locale.ROOT, "field %s longer than %,d characters (got %,d)", field, max, characters));
             }
         }
         return value;

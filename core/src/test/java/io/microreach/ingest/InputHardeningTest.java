@@ -183,7 +183,8 @@ class InputHardeningTest {
 
     @Test
     void anUnpairedSurrogateIsRejected() throws Exception {
-        Rejection r = rejection(readJsonl(dir, account("1", "h", ",\"bio\":\"x\\ud800y\"")).get(0));
+        Rejection r = rejection(
+                readJsonl(dir, account("1", "h", ",\"bio\":\"x\\ud800y\"")).get(0));
         assertThat(r.field()).isEqualTo("bio");
         assertThat(r.reason()).contains("unpaired surrogate");
     }
@@ -197,7 +198,8 @@ class InputHardeningTest {
             n++;
         }
         out.writeBytes(account("latin", "h", ",\"bio\":\"Gr\u00fcn\"").getBytes(StandardCharsets.ISO_8859_1));
-        out.writeBytes(("\n" + account("after", "h", ",\"bio\":\"Gr\u00fcn\"") + "\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(
+                ("\n" + account("after", "h", ",\"bio\":\"Gr\u00fcn\"") + "\n").getBytes(StandardCharsets.UTF_8));
         List<ParsedLine> lines = Inputs.readAll(write(dir, "mixed.jsonl", out.toByteArray()));
         assertThat(lines).hasSize(n + 2);
         Rejection r = rejection(lines.get(n));
@@ -210,7 +212,8 @@ class InputHardeningTest {
 
     @Test
     void aDuplicateKeyIsRejectedNamingTheKey() throws Exception {
-        Rejection r = rejection(readJsonl(dir, account("1", "h", ",\"followers\":20")).get(0));
+        Rejection r =
+                rejection(readJsonl(dir, account("1", "h", ",\"followers\":20")).get(0));
         assertThat(r.field()).isEqualTo("followers");
         assertThat(r.reason()).contains("duplicate key 'followers'");
     }
@@ -309,8 +312,8 @@ class InputHardeningTest {
                 + "instagram,1,a,10\n"
                 + "instagram,\"" + "x".repeat(5000) + "\n" + "y".repeat(5000) + "\",b,10\n"
                 + "instagram,3,c,10\n";
-        List<ParsedLine> lines = readAll(
-                write(dir, "long.csv", csv.getBytes(StandardCharsets.UTF_8)), new InputLimits(1L << 30, 4096));
+        List<ParsedLine> lines =
+                readAll(write(dir, "long.csv", csv.getBytes(StandardCharsets.UTF_8)), new InputLimits(1L << 30, 4096));
         assertThat(lines).hasSizeGreaterThanOrEqualTo(3);
         assertThat(lines.get(0)).isInstanceOf(ParsedLine.Parsed.class);
         assertThat(rejection(lines.get(1)).line()).isEqualTo(3);
@@ -363,10 +366,12 @@ class InputHardeningTest {
 
     @Test
     void aLoneCarriageReturnStillEndsALine() throws IOException {
-        LineReader reader = new LineReader(new ByteArrayInputStream("a\rb\r\nc".getBytes(StandardCharsets.US_ASCII)), 64);
+        LineReader reader =
+                new LineReader(new ByteArrayInputStream("a\rb\r\nc".getBytes(StandardCharsets.US_ASCII)), 64);
         List<String> texts = new ArrayList<>();
         while (reader.next()) {
-            texts.add(reader.text() + "|" + reader.terminator().replace("\r", "CR").replace("\n", "LF"));
+            texts.add(reader.text() + "|"
+                    + reader.terminator().replace("\r", "CR").replace("\n", "LF"));
         }
         assertThat(texts).containsExactly("a|CR", "b|CRLF", "c|");
     }

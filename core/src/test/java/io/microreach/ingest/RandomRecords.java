@@ -27,8 +27,8 @@ final class RandomRecords {
     // A mix of scripts and characters that need escaping in JSON or are special in CSV/JSONL.
     private static final String[] PIECES = {
         "a", "Z", "0", "9", "_", ".", "-", " ", "  ", "ä", "Ö", "ß", "é", "ñ", "¡", "ж", "Я", "料", "理", "ا", "ל", "🌿",
-        "👩‍💻", "\"", "\\", "/", "\n", "\r\n", "\t", "\u2028", "\u0085", "\uFEFF", ",", "|", "#",
-        "@", "{", "}", "[", "]", ":", "'", "<b>", "&amp;", "%s", "null", "true", "12"
+        "👩‍💻", "\"", "\\", "/", "\n", "\r\n", "\t", "\u2028", "\u0085", "\uFEFF", ",", "|", "#", "@", "{", "}", "[",
+        "]", ":", "'", "<b>", "&amp;", "%s", "null", "true", "12"
     };
     private static final String[] TAG_PIECES = {
         "a", "b", "z", "0", "7", "_", "ä", "ö", "ü", "ß", "é", "ñ", "ж", "я", "料", "理", "x", "beauty", "diy"

@@ -55,7 +55,10 @@ final class RejectionLog implements AutoCloseable {
             file = target;
             printer = new CSVPrinter(
                     Files.newBufferedWriter(target, StandardCharsets.UTF_8),
-                    CSVFormat.RFC4180.builder().setHeader("file", "line", "field", "reason").get());
+                    CSVFormat.RFC4180
+                            .builder()
+                            .setHeader("file", "line", "field", "reason")
+                            .get());
             return;
         }
         Path beside = input.toAbsolutePath().resolveSibling(input.getFileName() + ".rejected.csv");

@@ -92,7 +92,8 @@ class ImportJobStore {
     }
 
     Optional<ImportJob> find(String id, Function<String, Path> reportFile) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM import_job WHERE id = ?", (rs, i) -> job(rs, reportFile), id)
+        return jdbc
+                .query("SELECT " + COLUMNS + " FROM import_job WHERE id = ?", (rs, i) -> job(rs, reportFile), id)
                 .stream()
                 .findFirst();
     }

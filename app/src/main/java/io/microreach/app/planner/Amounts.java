@@ -70,7 +70,8 @@ final class Amounts {
             throw new PlanningException(field, "must be at most 10,000,000, got " + shown(raw));
         }
         if (b.scale() > 20) {
-            throw new PlanningException(field, "has more than 2 decimals (" + shown(raw) + "); give it in cents at most");
+            throw new PlanningException(
+                    field, "has more than 2 decimals (" + shown(raw) + "); give it in cents at most");
         }
         return b;
     }

@@ -101,8 +101,8 @@ class ImportLimitsTest extends SpringAppTest {
                 .isInstanceOf(UnusableInputException.class)
                 .hasMessageContaining("blank.jsonl")
                 .hasMessageContaining("no records");
-        Path headerOnly = Files.writeString(
-                dir.resolve("header.csv"), "platform,id,handle,followers" + "\n".repeat(10_000));
+        Path headerOnly =
+                Files.writeString(dir.resolve("header.csv"), "platform,id,handle,followers" + "\n".repeat(10_000));
         assertThatThrownBy(() -> importer.importFile(headerOnly, ImportProgress.NONE))
                 .isInstanceOf(UnusableInputException.class)
                 .hasMessageContaining("no records");
@@ -111,9 +111,7 @@ class ImportLimitsTest extends SpringAppTest {
     @Test
     void anIdWithANulByteIsRejectedAndNeverMergedWithTheIdWithoutIt() throws Exception {
         Path file = Files.writeString(
-                dir.resolve("nul.jsonl"),
-                account("nul\\u0000id") + account("nulid"),
-                StandardCharsets.UTF_8);
+                dir.resolve("nul.jsonl"), account("nul\\u0000id") + account("nulid"), StandardCharsets.UTF_8);
 
         ImportReport report = importer.importFile(file, ImportProgress.NONE);
 
@@ -131,10 +129,12 @@ class ImportLimitsTest extends SpringAppTest {
 
         ImportReport result = importer.importFile(file, "my file.jsonl", report, ImportProgress.NONE);
 
-        assertThat(result.firstRejections()).singleElement().satisfies(r -> assertThat(r.source())
-                .isEqualTo("my file.jsonl"));
+        assertThat(result.firstRejections())
+                .singleElement()
+                .satisfies(r -> assertThat(r.source()).isEqualTo("my file.jsonl"));
         assertThat(result.rejectionFile()).isEqualTo(report);
         assertThat(Files.readString(report)).contains("my file.jsonl").doesNotContain(dir.toString());
-        assertThat(Files.exists(dir.resolve(file.getFileName() + ".rejected.csv"))).isFalse();
+        assertThat(Files.exists(dir.resolve(file.getFileName() + ".rejected.csv")))
+                .isFalse();
     }
 }

@@ -219,11 +219,14 @@ class ImportJobsTest extends SpringAppTest {
     void aFinishedJobAndItsReportAreShownAgainAfterARestart() throws Exception {
         emptyPublicTables();
         ImportJobs before = jobs(importer, 5, 1 << 20, 10);
-        byte[] mixed = (new String(ACCOUNT, StandardCharsets.UTF_8) + "{\"type\":\"nope\"}\n").getBytes(StandardCharsets.UTF_8);
+        byte[] mixed = (new String(ACCOUNT, StandardCharsets.UTF_8) + "{\"type\":\"nope\"}\n")
+                .getBytes(StandardCharsets.UTF_8);
         ImportJob job = awaitFinished(
                 before.submit(null, "jobs-test-mixed.jsonl", mixed.length, new ByteArrayInputStream(mixed)));
         assertThat(job.state()).isEqualTo(ImportJob.State.DONE);
-        assertThat(filesUnder(home.resolve("uploads"))).as("the upload is deleted").isZero();
+        assertThat(filesUnder(home.resolve("uploads")))
+                .as("the upload is deleted")
+                .isZero();
         before.stop();
 
         ImportJob again = jobs(importer, 5, 1 << 20, 10).find(job.id()).orElseThrow();

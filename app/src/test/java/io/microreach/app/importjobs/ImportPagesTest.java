@@ -170,8 +170,8 @@ class ImportPagesTest extends SpringAppTest {
             assertFriendly(upload("full.jsonl", content, jobs.newToken()), 429, "microreach.upload.max-queued");
             HttpResponse<String> api = upload("/api/imports", "full.jsonl", content, null);
             assertThat(api.statusCode()).isEqualTo(429);
-            assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                    .startsWith("application/problem+json"));
+            assertThat(api.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             assertThat(api.body()).contains("microreach.upload.max-queued");
 
             jobs.queueLimits(10, 5);
@@ -188,7 +188,8 @@ class ImportPagesTest extends SpringAppTest {
 
     @Test
     void theApiQueuesAnUploadAndReportsItsJob() throws Exception {
-        HttpResponse<String> accepted = upload("/api/imports", "api.jsonl", GOOD.getBytes(StandardCharsets.UTF_8), null);
+        HttpResponse<String> accepted =
+                upload("/api/imports", "api.jsonl", GOOD.getBytes(StandardCharsets.UTF_8), null);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String id = accepted.body().replaceAll("(?s).*\"id\":\"([0-9a-f]{8})\".*", "$1");
         awaitDone(id);

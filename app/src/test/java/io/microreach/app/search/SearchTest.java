@@ -593,9 +593,13 @@ class SearchTest extends SpringAppTest {
         }
         String words = "fitness ".repeat(1100).strip();
         assertProblem(get("/api/search?niche=" + niches), 400, "niche");
-        assertProblem(get("/api/search?brief_ignore=" + niches.toString().replace("n", "niche:n")), 400, "brief_ignore");
+        assertProblem(
+                get("/api/search?brief_ignore=" + niches.toString().replace("n", "niche:n")), 400, "brief_ignore");
         assertProblem(get("/discover?niche=" + niches), 400, "niche");
-        assertProblem(get("/api/accounts/" + serum.platform() + "/" + serum.handle() + "/lookalikes?niche=" + niches), 400, "niche");
+        assertProblem(
+                get("/api/accounts/" + serum.platform() + "/" + serum.handle() + "/lookalikes?niche=" + niches),
+                400,
+                "niche");
         assertProblem(get("/api/search?query=" + words.replace(' ', '+')), 400, "query");
         assertProblem(get("/api/search?brief=" + words.replace(' ', '+')), 400, "brief");
         assertProblem(get("/discover?query=" + words.replace(' ', '+')), 400, "query");

@@ -43,10 +43,25 @@ final class RejectionLog implements AutoCloseable {
             if (printer == null) {
                 open();
             }
-            printer.printRecord(rejection.source(), rejection.line(), rejection.field(), rejection.reason());
+            printer.printRecord(
+                    inert(rejection.source()), rejection.line(), inert(rejection.field()), inert(rejection.reason()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the rejection report " + file, e);
         }
+    }
+
+    /**
+     * A cell a spreadsheet will not run: the field can be a key the file chose (a duplicate key), so one that starts
+     * like a formula gets a leading apostrophe, as in the app's exports.
+     */
+    static String inert(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return switch (text.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20' -> "'" + text;
+            default -> text;
+        };
     }
 
     private void open() throws IOException {

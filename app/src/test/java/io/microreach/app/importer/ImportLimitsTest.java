@@ -137,4 +137,17 @@ class ImportLimitsTest extends SpringAppTest {
         assertThat(Files.exists(dir.resolve(file.getFileName() + ".rejected.csv")))
                 .isFalse();
     }
+
+    @Test
+    void aKeyThatLooksLikeAFormulaCannotRunInTheRejectedLinesReport() throws Exception {
+        Path file = Files.writeString(
+                dir.resolve("formula.jsonl"),
+                "{\"type\":\"account\",\"=HYPERLINK(\\\"http://x\\\")\":1,\"=HYPERLINK(\\\"http://x\\\")\":2}\n");
+        Path report = dir.resolve("formula.rejected.csv");
+
+        importer.importFile(file, "formula.jsonl", report, ImportProgress.NONE);
+
+        String csv = Files.readString(report);
+        assertThat(csv).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
+    }
 }

@@ -4,14 +4,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVRecord;
 
 /** Fields of one CSV row; every value is text and parsed here. */
 final class CsvFieldReader implements FieldReader {
-    private final CSVRecord row;
+    private final List<String> row;
     private final Map<String, Integer> header;
 
-    CsvFieldReader(CSVRecord row, Map<String, Integer> header) {
+    CsvFieldReader(List<String> row, Map<String, Integer> header) {
         this.row = row;
         this.header = header;
     }

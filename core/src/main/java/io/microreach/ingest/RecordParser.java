@@ -19,10 +19,31 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The validation rules of docs/import-format.md, shared by the JSONL and CSV readers. */
+/**
+ * The validation rules of docs/import-format.md, shared by the JSONL and CSV readers. Nothing is changed silently: a
+ * value that could not be stored as written (a control character, an over-long text, a handle that is not one) rejects
+ * its line instead of being cleaned up, since a cleaned id could merge two accounts.
+ */
 final class RecordParser {
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}");
+
+    /**
+     * What the platforms allow in handles: Instagram and TikTok letters, digits, dots and underscores; YouTube also
+     * hyphens, middle dots and letters of any script; Bluesky domain names; Mastodon {@code user@host}. No spaces,
+     * quotes, brackets or formula signs, so a handle can never be markup or a spreadsheet formula.
+     */
+    private static final Pattern HANDLE = Pattern.compile(
+            "[\\p{L}\\p{N}_][\\p{L}\\p{M}\\p{N}._\\u00B7-]*(?:@[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}._-]*)?");
+
+    // Field length caps in characters (docs/import-format.md), each well above what any platform allows.
+    static final int MAX_ID = 256;
+    static final int MAX_HANDLE = 256;
+    static final int MAX_NAME = 512;
+    static final int MAX_BIO = 20_000;
+    static final int MAX_TEXT = 100_000;
+    static final int MAX_URL = 2_048;
+    static final int MAX_TAG = 256;
 
     private RecordParser() {}
 
@@ -44,8 +65,8 @@ final class RecordParser {
                 platform(f),
                 required(f, "id"),
                 handle(f, "handle"),
-                f.string("display_name"),
-                f.string("bio"),
+                text(f, "display_name", MAX_NAME),
+                text(f, "bio", MAX_BIO),
                 country == null ? null : country.toUpperCase(Locale.ROOT),
                 language == null ? null : language.toLowerCase(Locale.ROOT),
                 requiredCount(f, "followers"),
@@ -54,9 +75,9 @@ final class RecordParser {
                 flag(f, "verified"),
                 flag(f, "is_business"),
                 flag(f, "is_creator"),
-                f.string("external_url"),
-                f.string("email"),
-                f.string("creator"),
+                single(f, "external_url", MAX_URL),
+                single(f, "email", MAX_URL),
+                single(f, "creator", MAX_ID),
                 instant(f, "observed_at", false));
     }
 
@@ -69,9 +90,9 @@ final class RecordParser {
         PostFormat format = PostFormat.fromId(formatText)
                 .orElseThrow(() -> new FieldException(
                         "format", "unknown format '" + formatText + "'; expected one of " + PostFormat.allowedIds()));
-        String caption = f.string("caption");
-        List<String> hashtags = f.list("hashtags");
-        List<String> mentions = f.list("mentions");
+        String caption = text(f, "caption", MAX_TEXT);
+        List<String> hashtags = tags(f, "hashtags");
+        List<String> mentions = tags(f, "mentions");
         return new Post(
                 platform,
                 id,
@@ -88,11 +109,11 @@ final class RecordParser {
                 count(f, "views"),
                 count(f, "followers_at_post"),
                 f.bool("paid_partnership"),
-                f.string("url"));
+                single(f, "url", MAX_URL));
     }
 
     private static Comment comment(FieldReader f) {
-        String text = f.string("text");
+        String text = text(f, "text", MAX_TEXT);
         if (text == null) {
             // An empty text is legal (a sticker-only comment); an absent one is not.
             if (!f.has("text")) {
@@ -104,11 +125,11 @@ final class RecordParser {
                 platform(f),
                 required(f, "id"),
                 required(f, "post_id"),
-                f.string("author_id"),
+                single(f, "author_id", MAX_ID),
                 handle(f, "author_handle"),
                 text,
                 instant(f, "created_at", true),
-                f.string("parent_id"),
+                single(f, "parent_id", MAX_ID),
                 count(f, "likes"));
     }
 
@@ -118,15 +139,15 @@ final class RecordParser {
                 required(f, "account_id"),
                 required(f, "follower_id"),
                 handle(f, "handle"),
-                f.string("full_name"),
-                f.string("bio"),
+                text(f, "full_name", MAX_NAME),
+                text(f, "bio", MAX_BIO),
                 count(f, "followers"),
                 count(f, "following"),
                 count(f, "posts_count"),
                 f.bool("has_profile_pic"),
                 f.bool("is_private"),
                 f.bool("verified"),
-                f.string("external_url"),
+                single(f, "external_url", MAX_URL),
                 instant(f, "sampled_at", false));
     }
 
@@ -161,8 +182,9 @@ final class RecordParser {
                         "platform", "unknown platform '" + id + "'; expected one of " + Platform.allowedIds()));
     }
 
+    /** A required single-line value such as an id, trimmed; at most {@link #MAX_ID} characters. */
     private static String required(FieldReader f, String field) {
-        String value = f.string(field);
+        String value = single(f, field, MAX_ID);
         if (value == null || value.isBlank()) {
             throw new FieldException(field, "is required");
         }
@@ -175,7 +197,72 @@ final class RecordParser {
         if (handle.isBlank()) {
             throw new FieldException(field, "is required (got only '@')");
         }
+        if (handle.length() > MAX_HANDLE || !HANDLE.matcher(handle).matches()) {
+            throw new FieldException(
+                    field,
+                    "'" + Lines.shorten(handle) + "' is not a handle: it may only contain letters, digits and . _ -"
+                            + " (Mastodon: user@host), starting with a letter, digit or _");
+        }
         return handle;
+    }
+
+    /** An optional value that is one line (ids, addresses): no control character at all. */
+    private static String single(FieldReader f, String field, int max) {
+        return checked(field, f.string(field), max, false);
+    }
+
+    /** Optional free text (names, bios, captions): tabs and line breaks are allowed, other control characters not. */
+    private static String text(FieldReader f, String field, int max) {
+        return checked(field, f.string(field), max, true);
+    }
+
+    private static List<String> tags(FieldReader f, String field) {
+        List<String> tags = f.list(field);
+        if (tags != null) {
+            for (String tag : tags) {
+                checked(field, tag, MAX_TAG, false);
+            }
+        }
+        return tags;
+    }
+
+    static String checked(String field, String value, int max, boolean multiline) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+                boolean lineBreak = c == '\t' || c == '\n' || c == '\r' || c == '\u0085';
+                if (!multiline || !lineBreak) {
+                    throw new FieldException(
+                            field,
+                            String.format(
+                                    "control character U+%04X in field %s at position %d (not allowed%s)",
+                                    (int) c, field, i + 1, multiline ? "; only tabs and line breaks are" : ""));
+                }
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new FieldException(
+                        field,
+                        String.format(
+                                "invalid Unicode in field %s at position %d: unpaired surrogate U+%04X",
+                                field, i + 1, (int) c));
+            }
+        }
+        if (value.length() > max) {
+            int characters = value.codePointCount(0, value.length());
+            if (characters > max) {
+                throw new FieldException(
+                        field,
+                        String.format(
+                                Locale.ROOT, "field %s longer than %,d characters (got %,d)", field, max, characters));
+            }
+        }
+        return value;
     }
 
     private static long requiredCount(FieldReader f, String field) {
@@ -200,7 +287,7 @@ final class RecordParser {
     }
 
     private static Instant instant(FieldReader f, String field, boolean isRequired) {
-        String text = isRequired ? required(f, field) : f.string(field);
+        String text = isRequired ? required(f, field) : single(f, field, MAX_ID);
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -213,7 +300,7 @@ final class RecordParser {
     }
 
     private static String optionalCode(FieldReader f, String field, Pattern pattern, String expected) {
-        String value = f.string(field);
+        String value = single(f, field, MAX_ID);
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -27,8 +27,8 @@ final class RandomRecords {
     // A mix of scripts and characters that need escaping in JSON or are special in CSV/JSONL.
     private static final String[] PIECES = {
         "a", "Z", "0", "9", "_", ".", "-", " ", "  ", "ä", "Ö", "ß", "é", "ñ", "¡", "ж", "Я", "料", "理", "ا", "ל", "🌿",
-        "👩‍💻", "\"", "\\", "/", "\n", "\r\n", "\t", "\u0000", "\u001f", "\u2028", "\u0085", "\uFEFF", ",", "|", "#",
-        "@", "{", "}", "[", "]", ":", "'", "<b>", "&amp;", "%s", "null", "true", "12"
+        "👩‍💻", "\"", "\\", "/", "\n", "\r\n", "\t", "\u2028", "\u0085", "\uFEFF", ",", "|", "#", "@", "{", "}", "[",
+        "]", ":", "'", "<b>", "&amp;", "%s", "null", "true", "12"
     };
     private static final String[] TAG_PIECES = {
         "a", "b", "z", "0", "7", "_", "ä", "ö", "ü", "ß", "é", "ñ", "ж", "я", "料", "理", "x", "beauty", "diy"
@@ -82,9 +82,9 @@ final class RandomRecords {
                 random.nextBoolean(),
                 random.nextBoolean(),
                 random.nextBoolean(),
-                optText(),
-                optText(),
-                optText(),
+                optLine(),
+                optLine(),
+                optLine(),
                 optInstant());
     }
 
@@ -105,7 +105,7 @@ final class RandomRecords {
                 optCount(),
                 optCount(),
                 random.nextBoolean() ? null : random.nextBoolean(),
-                optText());
+                optLine());
     }
 
     Comment comment() {
@@ -135,7 +135,7 @@ final class RandomRecords {
                 optBool(),
                 optBool(),
                 optBool(),
-                optText(),
+                optLine(),
                 optInstant());
     }
 
@@ -167,18 +167,25 @@ final class RandomRecords {
                 String s;
                 do {
                     s = text().strip();
-                } while (s.isEmpty() || !s.equals(s.trim()));
+                } while (s.isEmpty() || !s.equals(s.trim()) || hasControl(s));
                 yield s;
             }
         };
     }
 
+    /** A handle as the platforms allow them: letters of any script, digits, . _ - and Mastodon's user@host. */
     private String handle() {
-        String h;
-        do {
-            h = id();
-        } while (h.startsWith("@"));
-        return h;
+        String[] first = {"a", "Z", "0", "_", "ä", "ж", "料"};
+        String[] rest = {"a", "Z", "0", "9", "_", ".", "-", "é", "Я", "理", "\u00B7"};
+        StringBuilder sb = new StringBuilder(first[random.nextInt(first.length)]);
+        int n = random.nextInt(12);
+        for (int i = 0; i < n; i++) {
+            sb.append(rest[random.nextInt(rest.length)]);
+        }
+        if (random.nextInt(4) == 0) {
+            sb.append('@').append(letters(1 + random.nextInt(8))).append(".social");
+        }
+        return sb.toString();
     }
 
     private String letters(int n) {
@@ -196,6 +203,19 @@ final class RandomRecords {
             sb.append(PIECES[random.nextInt(PIECES.length)]);
         }
         return sb.toString();
+    }
+
+    /** Optional one-line text (addresses, ids): no control characters, as the format requires. */
+    private String optLine() {
+        String s;
+        do {
+            s = optText();
+        } while (s != null && hasControl(s));
+        return s;
+    }
+
+    private static boolean hasControl(String s) {
+        return s.chars().anyMatch(Character::isISOControl);
     }
 
     private String optText() {

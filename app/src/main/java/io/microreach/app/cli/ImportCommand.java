@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Import JSONL or CSV files (see docs/import-format.md). Re-importing a file changes nothing.",
             "Exit code: 0 all lines stored or unchanged, 3 some lines rejected (the good ones are stored; see"
-                    + " FILE.rejected.csv), 2 unusable input (nothing imported), 1 unexpected failure."
+                    + " FILE.rejected.csv), 2 unusable input (nothing imported; for a .gz file that expands past"
+                    + " microreach.import.max-decompressed-bytes, what was read before the cap is stored),"
+                    + " 1 unexpected failure."
         })
 class ImportCommand implements Callable<Integer> {
     @Mixin
@@ -44,6 +46,25 @@ class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return importAll();
+        } catch (Throwable e) {
+            // One line, no stack trace, whatever broke (an Error such as OutOfMemoryError included); the log has it.
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("microreach import: failed: " + oneLine(e));
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl))
+                + (e instanceof Error ? " (" + e.getClass().getSimpleName() + ")" : "");
+    }
+
+    private int importAll() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // Check every file before starting anything, so a typo costs nothing and imports nothing.

@@ -5,6 +5,8 @@ import io.microreach.app.home.MicroreachHome;
 import io.microreach.domain.DataRecord;
 import io.microreach.domain.RecordType;
 import io.microreach.ingest.InputFiles;
+import io.microreach.ingest.InputLimits;
+import io.microreach.ingest.InputTooLargeException;
 import io.microreach.ingest.ParsedLine;
 import io.microreach.ingest.RecordSource;
 import io.microreach.ingest.Rejection;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,8 +33,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Imports one file: reads it line by line, buffers up to {@code batchSize} valid records, and stores each batch in
@@ -46,6 +51,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>If the database refuses a batch (a constraint the readers do not know about), the batch is retried row by row so
  * that only the offending lines are rejected and every good line is still stored.
+ *
+ * <p>A compressed file that expands past {@code microreach.import.max-decompressed-bytes} is refused where it crosses
+ * the cap: what was read before is stored (whole batches, each in its own transaction) and the caller gets one line.
  */
 @Component
 public class Importer {
@@ -55,18 +63,56 @@ public class Importer {
     private final DataSource dataSource;
     private final MicroreachHome home;
     private final int batchSize;
+    private final InputLimits limits;
 
+    public Importer(DataSource dataSource, MicroreachHome home, int batchSize) {
+        this(dataSource, home, batchSize, InputLimits.DEFAULT);
+    }
+
+    @Autowired
     public Importer(
-            DataSource dataSource, MicroreachHome home, @Value("${microreach.import.batch-size:20000}") int batchSize) {
+            DataSource dataSource,
+            MicroreachHome home,
+            @Value("${microreach.import.batch-size:20000}") int batchSize,
+            @Value("${microreach.import.max-decompressed-bytes:4GB}") DataSize maxDecompressed,
+            @Value("${microreach.import.max-line-bytes:1MB}") DataSize maxLine) {
+        this(dataSource, home, batchSize, limits(maxDecompressed, maxLine));
+    }
+
+    public Importer(DataSource dataSource, MicroreachHome home, int batchSize, InputLimits limits) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("microreach.import.batch-size must be at least 1, got " + batchSize);
         }
         this.dataSource = dataSource;
         this.home = home;
         this.batchSize = batchSize;
+        this.limits = limits;
     }
 
+    private static InputLimits limits(DataSize maxDecompressed, DataSize maxLine) {
+        if (maxLine.toBytes() > Integer.MAX_VALUE - 64) {
+            throw new IllegalArgumentException("microreach.import.max-line-bytes must be below 2GB, got " + maxLine);
+        }
+        return new InputLimits(maxDecompressed.toBytes(), (int) maxLine.toBytes());
+    }
+
+    /** The caps every import reads under. */
+    public InputLimits limits() {
+        return limits;
+    }
+
+    /** Imports {@code file}; rejections go to {@code FILE.rejected.csv} beside it (or under the home's reports). */
     public ImportReport importFile(Path file, ImportProgress progress) throws UnusableInputException {
+        return importFile(file, file.toString(), null, progress);
+    }
+
+    /**
+     * Imports {@code file} under the name {@code name}, which stands for it in every rejection and message (an
+     * upload's original name: no server path reaches the user); rejections go to {@code rejectionReport}, or beside
+     * the file when it is {@code null}.
+     */
+    public ImportReport importFile(Path file, String name, Path rejectionReport, ImportProgress progress)
+            throws UnusableInputException {
         long started = System.nanoTime();
         Counts counts = new Counts();
         ExecutorService writers = Executors.newFixedThreadPool(2, r -> {
@@ -74,8 +120,8 @@ public class Importer {
             t.setDaemon(true);
             return t;
         });
-        try (RecordSource source = InputFiles.open(file);
-                RejectionLog rejections = new RejectionLog(file, home.reports());
+        try (RecordSource source = InputFiles.open(file, name, limits);
+                RejectionLog rejections = new RejectionLog(file, home.reports(), rejectionReport);
                 Connection connection = dataSource.getConnection()) {
             rejections.removeStale();
             connection.setAutoCommit(false);
@@ -98,7 +144,16 @@ public class Importer {
                 List<Staged> batch = new ArrayList<>(batchSize);
                 long lines = 0;
                 long lastProgress = System.nanoTime();
-                while (hasNext(source, rejections, counts, lines)) {
+                String tooLarge = null;
+                while (true) {
+                    try {
+                        if (!hasNext(source, rejections, counts, lines)) {
+                            break;
+                        }
+                    } catch (InputTooLargeException e) {
+                        tooLarge = e.getMessage();
+                        break;
+                    }
                     ParsedLine line = source.next();
                     lines++;
                     if (line instanceof ParsedLine.Rejected rejected) {
@@ -128,6 +183,20 @@ public class Importer {
                 if (firstLoad) {
                     DeferredIndexes.build(connection);
                 }
+                if (tooLarge != null) {
+                    throw new UnusableInputException(String.format(
+                            Locale.ROOT,
+                            "%s; the %,d lines before were imported (%,d stored, %,d unchanged, %,d rejected)",
+                            tooLarge,
+                            lines,
+                            counts.total(0),
+                            counts.total(1),
+                            counts.rejectedTotal()));
+                }
+                if (lines == 0 && counts.rejectedTotal() == 0) {
+                    throw new UnusableInputException(
+                            source.name() + ": holds no records (only blank lines or a header)");
+                }
                 progress.update(source.totalBytes(), source.totalBytes(), lines);
                 return new ImportReport(
                         source.name(),
@@ -143,9 +212,9 @@ public class Importer {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(name + ": " + e.getMessage(), e);
         } catch (SQLException e) {
-            throw new IllegalStateException("database error while importing " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException("database error while importing " + name + ": " + e.getMessage(), e);
         } finally {
             writers.shutdownNow();
         }
@@ -404,6 +473,14 @@ public class Importer {
                 byType.get(type)[0] += d[0];
                 byType.get(type)[1] += d[1];
             });
+        }
+
+        long total(int column) {
+            return byType.values().stream().mapToLong(c -> c[column]).sum();
+        }
+
+        long rejectedTotal() {
+            return unreadable + total(2);
         }
 
         void rejected(RecordType type) {

@@ -21,14 +21,17 @@ final class RejectionLog implements AutoCloseable {
 
     private final Path input;
     private final Path fallbackFolder;
+    private final Path target;
     private final List<Rejection> first = new ArrayList<>();
     private CSVPrinter printer;
     private Path file;
     private long count;
 
-    RejectionLog(Path input, Path fallbackFolder) {
+    /** {@code target}: where the report goes; {@code null} for beside the input (or the fallback folder). */
+    RejectionLog(Path input, Path fallbackFolder, Path target) {
         this.input = input;
         this.fallbackFolder = fallbackFolder;
+        this.target = target;
     }
 
     void add(Rejection rejection) {
@@ -40,13 +43,39 @@ final class RejectionLog implements AutoCloseable {
             if (printer == null) {
                 open();
             }
-            printer.printRecord(rejection.source(), rejection.line(), rejection.field(), rejection.reason());
+            printer.printRecord(
+                    inert(rejection.source()), rejection.line(), inert(rejection.field()), inert(rejection.reason()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the rejection report " + file, e);
         }
     }
 
+    /**
+     * A cell a spreadsheet will not run: the field can be a key the file chose (a duplicate key), so one that starts
+     * like a formula gets a leading apostrophe, as in the app's exports.
+     */
+    static String inert(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return switch (text.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20' -> "'" + text;
+            default -> text;
+        };
+    }
+
     private void open() throws IOException {
+        if (target != null) {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            file = target;
+            printer = new CSVPrinter(
+                    Files.newBufferedWriter(target, StandardCharsets.UTF_8),
+                    CSVFormat.RFC4180
+                            .builder()
+                            .setHeader("file", "line", "field", "reason")
+                            .get());
+            return;
+        }
         Path beside = input.toAbsolutePath().resolveSibling(input.getFileName() + ".rejected.csv");
         BufferedWriter writer;
         try {
@@ -67,6 +96,9 @@ final class RejectionLog implements AutoCloseable {
 
     /** Removes a report left by an earlier import of the same file, so a clean re-import leaves no stale report. */
     void removeStale() {
+        if (target != null) {
+            return;
+        }
         try {
             Files.deleteIfExists(input.toAbsolutePath().resolveSibling(input.getFileName() + ".rejected.csv"));
         } catch (IOException e) {

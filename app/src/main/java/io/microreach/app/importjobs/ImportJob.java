@@ -46,6 +46,26 @@ public final class ImportJob {
         this.submittedAt = submittedAt;
     }
 
+    /** A job as the database remembers it from an earlier run of the server. */
+    static ImportJob restored(
+            String id,
+            String fileName,
+            long size,
+            Instant submittedAt,
+            State state,
+            long lines,
+            String failure,
+            ImportReport report,
+            ScoringReport scoring) {
+        ImportJob job = new ImportJob(id, fileName, size, null, submittedAt);
+        job.lines = lines;
+        job.failure = failure;
+        job.report = report;
+        job.scoring = scoring;
+        job.state = state;
+        return job;
+    }
+
     public String id() {
         return id;
     }

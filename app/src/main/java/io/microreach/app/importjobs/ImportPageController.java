@@ -1,5 +1,6 @@
 package io.microreach.app.importjobs;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -86,14 +87,19 @@ public class ImportPageController {
         if (!id.matches("[0-9a-f]{8}")) {
             throw new JobNotFound("Parameter 'id': '" + id + "' is not an import id.");
         }
-        return jobs.find(id)
-                .orElseThrow(() -> new JobNotFound("No import with id " + id
-                        + " (the page forgets imports after a restart; the imported data stays)."));
+        return jobs.find(id).orElseThrow(() -> new JobNotFound("No import with id " + id + "."));
     }
 
     @ExceptionHandler(UploadRejected.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     public String rejectedUpload(UploadRejected e, Model model) {
+        model.addAttribute("error", e.getMessage());
+        return page(model);
+    }
+
+    @ExceptionHandler(UploadQuotaExceeded.class)
+    public String queueFull(UploadQuotaExceeded e, Model model, HttpServletResponse response) {
+        response.setStatus(e.status().value());
         model.addAttribute("error", e.getMessage());
         return page(model);
     }

@@ -1,5 +1,6 @@
 package io.microreach.app.importjobs;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -22,7 +23,12 @@ public class UploadLimits {
 
     @ExceptionHandler(MultipartException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
-    public String refused(MultipartException e, Model model) {
+    public String refused(MultipartException e, Model model, HttpServletRequest request) throws MultipartException {
+        if (request.getRequestURI().startsWith("/api/")) {
+            // The API answers problem JSON: Spring's default resolver gives the status (413 when too large) and the
+            // error page writes the problem.
+            throw e;
+        }
         String message = e instanceof MaxUploadSizeExceededException max && max.getMaxUploadSize() > 0
                 ? "The file is larger than the upload limit of " + (max.getMaxUploadSize() / (1024 * 1024))
                         + " MB. Import it with the command line instead: microreach import FILE (or raise"

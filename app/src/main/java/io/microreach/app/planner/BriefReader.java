@@ -65,7 +65,7 @@ public final class BriefReader {
         if (!map.containsKey("budget")) {
             throw new PlanningException("budget", "is required");
         }
-        double budget = number(map.get("budget"), "budget");
+        double budget = Amounts.money("budget", map.get("budget")).doubleValue();
         String currency = map.containsKey("currency") ? text(map.get("currency"), "currency") : "USD";
         if (!currency.matches("[A-Za-z]{3}")) {
             throw new PlanningException("currency", "must be a 3-letter ISO code, got '" + currency + "'");
@@ -79,13 +79,13 @@ public final class BriefReader {
                                 goalField,
                                 "unknown objective '" + goal + "'; expected one of " + Objective.allowedIds()));
         List<Deliverable> deliverables = new ArrayList<>();
-        for (String d : strings(map.get("deliverables"), "deliverables")) {
+        for (String d : capped(map.get("deliverables"), "deliverables")) {
             deliverables.add(Deliverable.fromId(d)
                     .orElseThrow(() -> new PlanningException(
                             "deliverables", "unknown deliverable '" + d + "'; expected " + Deliverable.allowedIds())));
         }
         Set<String> platforms = new LinkedHashSet<>();
-        for (String p : strings(map.get("platforms"), "platforms")) {
+        for (String p : capped(map.get("platforms"), "platforms")) {
             platforms.add(Platform.fromId(p)
                     .orElseThrow(() -> new PlanningException(
                             "platforms", "unknown platform '" + p + "'; expected " + Platform.allowedIds()))
@@ -93,13 +93,13 @@ public final class BriefReader {
         }
         checkOffered(deliverables, platforms);
         Set<String> countries = new LinkedHashSet<>();
-        for (String c : strings(map.get("countries"), "countries")) {
+        for (String c : capped(map.get("countries"), "countries")) {
             if (!c.matches("[A-Za-z]{2}")) {
                 throw new PlanningException("countries", "'" + c + "' is not a 2-letter country code");
             }
             countries.add(c.toUpperCase(Locale.ROOT));
         }
-        Set<String> niches = new LinkedHashSet<>(strings(map.get("niches"), "niches"));
+        Set<String> niches = new LinkedHashSet<>(capped(map.get("niches"), "niches"));
         return new PlanBrief(
                 budget,
                 currency.toUpperCase(Locale.ROOT),
@@ -244,20 +244,32 @@ public final class BriefReader {
         throw new PlanningException(field, "must be an object");
     }
 
+    /** A list that filters the search: at most as long as a search filter may be (each value can become a clause). */
+    private static List<String> capped(Object o, String field) {
+        List<String> out = strings(o, field);
+        if (out.size() > io.microreach.app.search.SearchParameters.MAX_VALUES) {
+            throw new PlanningException(
+                    field,
+                    "at most " + io.microreach.app.search.SearchParameters.MAX_VALUES + " values, got " + out.size());
+        }
+        return out;
+    }
+
     private static List<String> strings(Object o, String field) {
+        List<String> out;
         if (o == null) {
             return List.of();
-        }
-        if (o instanceof String s) {
-            return List.of(s.split(",")).stream()
+        } else if (o instanceof String s) {
+            out = List.of(s.split(",")).stream()
                     .map(String::trim)
                     .filter(x -> !x.isEmpty())
                     .toList();
+        } else if (o instanceof List<?> l) {
+            out = l.stream().map(String::valueOf).map(String::trim).toList();
+        } else {
+            throw new PlanningException(field, "must be a list");
         }
-        if (o instanceof List<?> l) {
-            return l.stream().map(String::valueOf).map(String::trim).toList();
-        }
-        throw new PlanningException(field, "must be a list");
+        return out;
     }
 
     private static String text(Object o, String field) {
@@ -267,21 +279,33 @@ public final class BriefReader {
         return String.valueOf(o).trim();
     }
 
+    /** A finite number of ordinary size; NaN, infinities and overflowing exponents are refused, not carried on. */
     private static double number(Object o, String field) {
+        double d;
         if (o instanceof Number n) {
-            return n.doubleValue();
+            d = n.doubleValue();
+        } else {
+            try {
+                d = Double.parseDouble(String.valueOf(o).trim());
+            } catch (NumberFormatException e) {
+                throw new PlanningException(field, "must be a number, got '" + shortened(o) + "'");
+            }
         }
-        try {
-            return Double.parseDouble(String.valueOf(o).trim());
-        } catch (NumberFormatException e) {
-            throw new PlanningException(field, "must be a number, got '" + o + "'");
+        if (!Double.isFinite(d) || Math.abs(d) > 1e12) {
+            throw new PlanningException(field, "must be a number between -10^12 and 10^12, got '" + shortened(o) + "'");
         }
+        return d;
+    }
+
+    private static String shortened(Object o) {
+        String s = String.valueOf(o);
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
     }
 
     private static int integer(Object o, String field) {
         double d = number(o, field);
-        if (d != Math.rint(d)) {
-            throw new PlanningException(field, "must be a whole number, got " + o);
+        if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+            throw new PlanningException(field, "must be a whole number, got " + shortened(o));
         }
         return (int) d;
     }

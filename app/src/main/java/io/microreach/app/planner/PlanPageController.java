@@ -174,7 +174,7 @@ public class PlanPageController {
 
     /** The brief the budget form asks for (also what the plan's CSV export runs). */
     public static PlanBrief brief(Map<String, String> form) {
-        double budget = number(form, "budget", null);
+        double budget = Amounts.money("budget", form.getOrDefault("budget", "")).doubleValue();
         String currency = form.getOrDefault("currency", "USD").strip().toUpperCase(Locale.ROOT);
         if (!currency.matches("[A-Z]{3}")) {
             throw new PlanningException("currency", "'" + currency + "' is not a three-letter currency code");
@@ -231,7 +231,7 @@ public class PlanPageController {
         }
         try {
             double d = Double.parseDouble(v);
-            if (!Double.isFinite(d)) {
+            if (!Double.isFinite(d) || Math.abs(d) > 1e12) {
                 throw new NumberFormatException();
             }
             return d;

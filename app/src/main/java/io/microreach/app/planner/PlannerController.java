@@ -118,7 +118,7 @@ public class PlannerController {
         Platform p = Platform.fromId(platform).orElseThrow();
         Map<String, String> form = new java.util.HashMap<>();
         body.forEach((k, v) -> form.put(k, v == null ? "" : String.valueOf(v)));
-        rateCardEdits.save(id, p, form);
+        rateCardEdits.save(id, p, form, body.get("amount"));
         return rateCards.read(id);
     }
 

@@ -19,8 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RateCardEdits {
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
-
     private final RateCardStore store;
     private final PriceService prices;
     private final ObjectProvider<SearchIndex> index;
@@ -33,6 +31,14 @@ public class RateCardEdits {
 
     /** Validates {@code form} (deliverable, amount, currency, kind, validFrom) and stores it. */
     public void save(long accountId, Platform platform, Map<String, String> form) {
+        save(accountId, platform, form, form.get("amount"));
+    }
+
+    /**
+     * Same as {@link #save(long, Platform, Map)} with the amount as it came (a JSON number stays a number, so that
+     * its exponent and precision are judged as given, not after a round trip through text).
+     */
+    void save(long accountId, Platform platform, Map<String, String> form, Object rawAmount) {
         String d = form.getOrDefault("deliverable", "").strip();
         if (d.isEmpty()) {
             throw new PlanningException(
@@ -44,22 +50,7 @@ public class RateCardEdits {
         } catch (IllegalArgumentException e) {
             throw new PlanningException("deliverable", e.getMessage());
         }
-        String a = form.getOrDefault("amount", "").strip().replace(",", "");
-        if (a.isEmpty()) {
-            throw new PlanningException("amount", "is required");
-        }
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(a);
-        } catch (NumberFormatException e) {
-            throw new PlanningException("amount", "'" + form.get("amount") + "' is not a number");
-        }
-        if (amount.signum() < 0) {
-            throw new PlanningException("amount", "must be 0 or more, got " + a);
-        }
-        if (amount.compareTo(MAX_AMOUNT) > 0 || amount.scale() > 2) {
-            throw new PlanningException("amount", "must be below 10 billion with at most 2 decimals, got " + a);
-        }
+        BigDecimal amount = Amounts.money("amount", rawAmount);
         String currency = form.getOrDefault("currency", "").strip().toUpperCase(Locale.ROOT);
         if (!currency.matches("[A-Z]{3}")) {
             throw new PlanningException(

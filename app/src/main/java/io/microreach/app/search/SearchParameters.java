@@ -191,6 +191,12 @@ public final class SearchParameters {
         return String.join(", ", KEYS);
     }
 
+    /**
+     * The most values one list filter takes. Each value can become a clause of the search, and Lucene refuses a query
+     * of more than 1,024; no real search names more than a few dozen niches or countries.
+     */
+    public static final int MAX_VALUES = 100;
+
     private static List<String> list(Map<String, String> v, String key) {
         String value = v.get(key);
         if (value == null) {
@@ -200,6 +206,10 @@ public final class SearchParameters {
         for (String part : value.split(",")) {
             if (!part.isBlank()) {
                 out.add(part.strip());
+            }
+            if (out.size() > MAX_VALUES) {
+                throw new InvalidSearchParameter(
+                        key, "at most " + MAX_VALUES + " values, got " + value.split(",").length);
             }
         }
         return out;

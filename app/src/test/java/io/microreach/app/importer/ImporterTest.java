@@ -225,10 +225,10 @@ class ImporterTest extends SpringAppTest {
     }
 
     @Test
-    void textThatPostgresCannotHoldAndQuotesSurviveTheCopyPath() throws Exception {
+    void quotesCommasBackslashesAndMarkupSurviveTheCopyPath() throws Exception {
         String tricky =
                 "{\"type\":\"account\",\"platform\":\"bluesky\",\"id\":\"did:plc:x\",\"handle\":\"q\",\"followers\":1,"
-                        + "\"bio\":\"a \\\"quote\\\", a comma, a \\\\ backslash, a NUL\\u0000 and <script>\"}";
+                        + "\"bio\":\"a \\\"quote\\\", a comma, a \\\\ backslash, a tab\\t and <script>\"}";
         String post = "{\"type\":\"post\",\"platform\":\"bluesky\",\"id\":\"p\",\"account_id\":\"did:plc:x\","
                 + "\"published_at\":\"2026-01-01T00:00:00+01:00\",\"format\":\"text\","
                 + "\"hashtags\":[\"a\\\"b\",\"c,d\",\"e\\\\f\",\"{g}\"]}";
@@ -237,7 +237,7 @@ class ImporterTest extends SpringAppTest {
 
         assertThat(report.rejected()).isZero();
         assertThat(jdbc.queryForObject("SELECT bio FROM account", String.class))
-                .isEqualTo("a \"quote\", a comma, a \\ backslash, a NUL and <script>");
+                .isEqualTo("a \"quote\", a comma, a \\ backslash, a tab\t and <script>");
         assertThat(jdbc.queryForList("SELECT unnest(hashtags) FROM post", String.class))
                 .containsExactly("a\"b", "c,d", "e\\f", "{g}");
         assertThat(jdbc.queryForObject("SELECT published_at = '2025-12-31T23:00:00Z' FROM post", Boolean.class))

@@ -38,6 +38,10 @@ class ImportPagesTest extends SpringAppTest {
     }
 
     private HttpResponse<String> upload(String fileName, byte[] content, String token) {
+        return upload("/import", fileName, content, token);
+    }
+
+    private HttpResponse<String> upload(String path, String fileName, byte[] content, String token) {
         String boundary = "----microreach" + UUID.randomUUID();
         StringBuilder head = new StringBuilder();
         if (token != null) {
@@ -65,7 +69,7 @@ class ImportPagesTest extends SpringAppTest {
         } else {
             body = (head + "--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         }
-        return web.send(web.request("/import")
+        return web.send(web.request(path)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build());
@@ -119,7 +123,11 @@ class ImportPagesTest extends SpringAppTest {
         assertThat(progress).doesNotContain("<html").contains("data-state=\"done\"");
         HttpResponse<String> csv = web.get("/import/" + first + "/rejected.csv");
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.body()).startsWith("file,line,field,reason").contains("two.jsonl,2,handle");
+        assertThat(csv.body())
+                .startsWith("file,line,field,reason")
+                .contains("two.jsonl,2,handle")
+                .doesNotContain("uploads");
+        assertThat(page).doesNotContain("uploads/");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM account", Long.class))
                 .isEqualTo(1);
     }
@@ -146,9 +154,56 @@ class ImportPagesTest extends SpringAppTest {
     @Test
     void anOversizedUploadExplainsTheLimit() {
         var model = new ExtendedModelMap();
-        String view = limits.refused(new MaxUploadSizeExceededException(512L * 1024 * 1024), model);
+        String view = limits.refused(
+                new MaxUploadSizeExceededException(512L * 1024 * 1024),
+                model,
+                new org.springframework.mock.web.MockHttpServletRequest("POST", "/import"));
         assertThat(view).isEqualTo("import");
         assertThat((String) model.get("error")).contains("512 MB").contains("microreach import FILE");
+    }
+
+    @Test
+    void aFullQueueIsRefusedWithAMessageOnThePageAndProblemJsonOnTheApi() {
+        byte[] content = GOOD.getBytes(StandardCharsets.UTF_8);
+        try {
+            jobs.queueLimits(0, 1L << 30);
+            assertFriendly(upload("full.jsonl", content, jobs.newToken()), 429, "microreach.upload.max-queued");
+            HttpResponse<String> api = upload("/api/imports", "full.jsonl", content, null);
+            assertThat(api.statusCode()).isEqualTo(429);
+            assertThat(api.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(api.body()).contains("microreach.upload.max-queued");
+
+            jobs.queueLimits(10, 5);
+            assertFriendly(upload("big.jsonl", content, jobs.newToken()), 413, "microreach.upload.max-queued-bytes");
+            HttpResponse<String> big = upload("/api/imports", "big.jsonl", content, null);
+            assertThat(big.statusCode()).isEqualTo(413);
+            assertThat(big.body()).contains("microreach.upload.max-queued-bytes");
+        } finally {
+            jobs.queueLimits(10, 2L << 30);
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM account", Long.class))
+                .isZero();
+    }
+
+    @Test
+    void theApiQueuesAnUploadAndReportsItsJob() throws Exception {
+        HttpResponse<String> accepted =
+                upload("/api/imports", "api.jsonl", GOOD.getBytes(StandardCharsets.UTF_8), null);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String id = accepted.body().replaceAll("(?s).*\"id\":\"([0-9a-f]{8})\".*", "$1");
+        awaitDone(id);
+        HttpResponse<String> job = web.get("/api/imports/" + id);
+        assertThat(job.statusCode()).isEqualTo(200);
+        assertThat(job.body())
+                .contains("\"state\":\"done\"")
+                .contains("\"stored\":1")
+                .contains("api.jsonl:2: field 'handle'")
+                .doesNotContain("uploads");
+        assertThat(web.get("/api/imports/0123abcd").statusCode()).isEqualTo(404);
+        HttpResponse<String> binary = upload("/api/imports", "x.jsonl", new byte[] {0x50, 0x4b, 3, 4, 0, 0}, null);
+        assertThat(binary.statusCode()).isEqualTo(400);
+        assertThat(binary.body()).contains("x.jsonl").contains("binary");
     }
 
     @Test

@@ -200,6 +200,65 @@ class PricesAppTest extends SpringAppTest {
     }
 
     @Test
+    void hostileAmountsAreRefusedWithA400NamingTheFieldAndNeverStoredRounded() throws Exception {
+        Account ig = scored("instagram");
+        String path = "/api/accounts/instagram/" + ig.handle() + "/rate-card";
+        for (String amount : new String[] {
+            "\"1E+1000000000\"",
+            "1E+1000000000",
+            "1e308",
+            "\"1e308\"",
+            "0.001",
+            "\"0.001\"",
+            "0",
+            "\"NaN\"",
+            "\"Infinity\"",
+            "10000000.01",
+            "\"1,5\"",
+            "-0.5",
+            "\"\"",
+            "true"
+        }) {
+            for (String kind : new String[] {"rate_card", "negotiated"}) {
+                HttpResponse<String> r = put(
+                        path,
+                        "{\"deliverable\": \"post\", \"amount\": " + amount + ", \"currency\": \"EUR\", \"kind\": \""
+                                + kind + "\"}");
+                assertThat(r.statusCode()).as(amount + " " + r.body()).isEqualTo(400);
+                assertThat(json(r).get("field").asText()).as(amount).isEqualTo("amount");
+            }
+        }
+        HttpResponse<String> plan = post("/api/plans", "{\"budget\": 1e308}");
+        assertThat(plan.statusCode()).as(plan.body()).isEqualTo(400);
+        assertThat(json(plan).get("field").asText()).isEqualTo("budget");
+        HttpResponse<String> rates =
+                post("/api/plans", "{\"budget\": 100, \"brandRates\": {\"averageOrderValue\": 1e308}}");
+        assertThat(rates.statusCode()).as(rates.body()).isEqualTo(400);
+        for (String amount : new String[] {"1e308", "1E%2B1000000000", "0.001", "0"}) {
+            HttpResponse<String> form =
+                    form("/creators/" + ig.id() + "/prices", "deliverable=post&amount=" + amount + "&currency=EUR");
+            assertThat(form.statusCode()).as(amount).isEqualTo(400);
+            assertThat(form.body())
+                    .contains("id=\"rate-card-error\"")
+                    .contains("amount")
+                    .doesNotContain("Exception");
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM negotiated_price", Long.class))
+                .isZero();
+
+        assertThat(put(path, "{\"deliverable\": \"post\", \"amount\": \"10,000,000\", \"currency\": \"EUR\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(put(
+                                path,
+                                "{\"deliverable\": \"post\", \"amount\": 1250.5, \"currency\": \"EUR\", \"kind\": \"negotiated\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(jdbc.queryForList("SELECT amount::text FROM negotiated_price", String.class))
+                .containsExactlyInAnyOrder("1250.50", "10000000.00");
+    }
+
+    @Test
     void theCreatorPageFormNamesARefusedFieldInlineAndSavesAGoodOne() throws Exception {
         Account yt = scored("youtube");
         HttpResponse<String> reel =

@@ -584,6 +584,38 @@ class SearchTest extends SpringAppTest {
         assertThat(docs.body()).contains("/api/search").contains("/lookalikes");
     }
 
+    /** Over 1,024 values (Lucene's clause limit) in one filter, through every entry point: a 400 naming it. */
+    @Test
+    void moreThan1024TermsAreA400NamingTheParameterNeverA500() throws Exception {
+        StringBuilder niches = new StringBuilder();
+        for (int i = 0; i < 1100; i++) {
+            niches.append(i == 0 ? "" : ",").append("n").append(i);
+        }
+        String words = "fitness ".repeat(1100).strip();
+        assertProblem(get("/api/search?niche=" + niches), 400, "niche");
+        assertProblem(
+                get("/api/search?brief_ignore=" + niches.toString().replace("n", "niche:n")), 400, "brief_ignore");
+        assertProblem(get("/discover?niche=" + niches), 400, "niche");
+        assertProblem(
+                get("/api/accounts/" + serum.platform() + "/" + serum.handle() + "/lookalikes?niche=" + niches),
+                400,
+                "niche");
+        assertProblem(get("/api/search?query=" + words.replace(' ', '+')), 400, "query");
+        assertProblem(get("/api/search?brief=" + words.replace(' ', '+')), 400, "brief");
+        assertProblem(get("/discover?query=" + words.replace(' ', '+')), 400, "query");
+        assertThatThrownBy(() -> SearchParameters.parseAssignments(java.util.List.of("niche=" + niches)))
+                .isInstanceOf(InvalidSearchParameter.class)
+                .hasMessageContaining("at most");
+        HttpResponse<String> plan = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/plans"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"budget\": 1000, \"niches\": [\""
+                                + niches.toString().replace(",", "\",\"") + "\"]}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertProblem(plan, 400, "niches");
+    }
+
     private void assertProblem(HttpResponse<String> response, int status, String named) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.body()).contains(named).doesNotContain("Exception");

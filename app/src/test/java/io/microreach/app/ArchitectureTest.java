@@ -46,6 +46,7 @@ class ArchitectureTest {
         allow(ROOT, "cli", "home");
         allow("web");
         allow("home");
+        allow("users");
         allow("shortlists", "database");
         allow("database", "home");
         allow("importer", "database", "home");
@@ -72,7 +73,8 @@ class ArchitectureTest {
                 "planner",
                 "scoring",
                 "search",
-                "searcheval");
+                "searcheval",
+                "users");
     }
 
     private static void allow(String feature, String... uses) {

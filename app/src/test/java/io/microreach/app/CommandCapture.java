@@ -15,6 +15,17 @@ public final class CommandCapture {
 
     public record Captured(int code, String stdout, String stderr) {}
 
+    /** Like {@link #run}, with {@code input} as standard input (a password piped in, say). */
+    public static Captured runWithInput(Path home, String input, String... args) {
+        java.io.InputStream realIn = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+            return run(home, args);
+        } finally {
+            System.setIn(realIn);
+        }
+    }
+
     public static Captured run(Path home, String... args) {
         PrintStream realOut = System.out;
         PrintStream realErr = System.err;

@@ -36,6 +36,10 @@ import picocli.CommandLine.Unmatched;
             SyncCommand.class,
             AddCommand.class,
             SourcesCommand.class,
+            UserCommand.class,
+            WorkspaceCommand.class,
+            TokenCommand.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class
         })
 public class MicroreachCommand implements Callable<Integer> {

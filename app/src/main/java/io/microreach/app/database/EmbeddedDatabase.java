@@ -3,9 +3,15 @@ package io.microreach.app.database;
 import io.microreach.app.home.MicroreachHome;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,13 +30,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
 
+    /** Null when this process uses the server another live process started on the same home. */
     private final EmbeddedPostgres postgres;
-    private final Path dataDirectory;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+    private final Path dataDirectory;
+    private final int port;
+    private final FileChannel ownerLock;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, int port, FileChannel ownerLock) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.port = port;
+        this.ownerLock = ownerLock;
     }
+
+    /**
+     * Held (an OS file lock, released even when the process is killed) by the process that started the server on a
+     * home, for as long as it runs. It tells a server in use from one orphaned by a killed process: both leave
+     * {@code postmaster.pid}, but only the orphan's lock is free.
+     */
+    static final String OWNER_LOCK = "database.lock";
 
     /** Written once the server started from the unpacked binaries, so they are known to be whole. */
     static final String UNPACKED = ".unpacked";
@@ -78,6 +97,69 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase start(MicroreachHome home, boolean walRecycle) throws IOException {
         home.create();
         Path data = home.databaseDirectory();
+        FileChannel lock = FileChannel.open(
+                home.runtime().resolve(OWNER_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        boolean owner;
+        try {
+            owner = lock.tryLock() != null;
+        } catch (OverlappingFileLockException e) {
+            owner = false; // this very process runs the server already
+        }
+        if (!owner) {
+            lock.close();
+            return attach(data);
+        }
+        try {
+            return startOwned(home, data, walRecycle, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Uses the server that a running microreach (a web server, or a command still at work) started on this home,
+     * instead of treating it as orphaned: a command run beside a server shares its database and never stops it.
+     */
+    private static EmbeddedDatabase attach(Path data) throws IOException {
+        Instant deadline = Instant.now().plus(STARTUP_WAIT);
+        while (true) {
+            OptionalInt port = readyPort(data.resolve("postmaster.pid"));
+            if (port.isPresent()) {
+                LOG.info("A microreach process runs on this home; using its database (port {})", port.getAsInt());
+                return new EmbeddedDatabase(null, data, port.getAsInt(), null);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IOException("another microreach process holds " + data + " but its database did not"
+                        + " become ready within " + STARTUP_WAIT.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for the database of another microreach process");
+            }
+        }
+    }
+
+    /**
+     * The port of a server whose {@code postmaster.pid} says it is ready: line 4 is the port and line 8 the status
+     * (PostgreSQL's {@code pidfile.h}).
+     */
+    static OptionalInt readyPort(Path pidFile) {
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            if (lines.size() >= 8 && lines.get(7).trim().equals("ready")) {
+                return OptionalInt.of(Integer.parseInt(lines.get(3).trim()));
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not there or half written: not ready yet
+        }
+        return OptionalInt.empty();
+    }
+
+    private static EmbeddedDatabase startOwned(MicroreachHome home, Path data, boolean walRecycle, FileChannel lock)
+            throws IOException {
         Path binaries = home.runtime().resolve("postgres");
         discardPartialUnpack(binaries);
         Files.createDirectories(binaries);
@@ -109,11 +191,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Files.writeString(binaries.resolve(UNPACKED), "the PostgreSQL binaries here are complete\n");
         Files.deleteIfExists(firstStart);
         LOG.info("Embedded PostgreSQL ready in {} ms", (System.nanoTime() - started) / 1_000_000);
-        return new EmbeddedDatabase(pg, data);
+        return new EmbeddedDatabase(pg, data, pg.getPort(), lock);
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+        return "jdbc:postgresql://localhost:" + port + "/postgres";
+    }
+
+    /** Whether this process uses a server that another microreach process started (and will stop). */
+    public boolean attached() {
+        return postgres == null;
     }
 
     public String user() {
@@ -121,7 +208,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public Path dataDirectory() {
@@ -130,6 +217,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } finally {
+            ownerLock.close();
+        }
     }
 }

@@ -124,8 +124,50 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    @Test
+    void aCommandBesideARunningServerUsesItsDatabaseAndNeverStopsIt() throws Exception {
+        MicroreachHome home = new MicroreachHome(TestHomes.newHome("beside"));
+        Process server = startChild(home, 3);
+        try {
+            long postmaster =
+                    Long.parseLong(Files.readAllLines(home.databaseDirectory().resolve("postmaster.pid"))
+                            .get(0)
+                            .trim());
+            try (EmbeddedDatabase db = EmbeddedDatabase.start(home)) {
+                assertThat(db.attached()).isTrue();
+                assertThat(query(db, "SELECT note FROM crash_probe WHERE id = 3"))
+                        .isEqualTo("committed before the crash");
+                execute(db, "INSERT INTO crash_probe VALUES (4, 'written by a command beside the server')");
+            }
+            assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive))
+                    .as("the server's database still runs after the command ended")
+                    .contains(true);
+            assertThat(server.isAlive()).isTrue();
+        } finally {
+            server.destroyForcibly();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+        // Once the server is gone its database is an orphan again: the next start stops it and runs its own.
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(home)) {
+            assertThat(db.attached()).isFalse();
+            assertThat(query(db, "SELECT note FROM crash_probe WHERE id = 4"))
+                    .isEqualTo("written by a command beside the server");
+        }
+    }
+
     /** Starts {@link CrashingServer} in a child JVM, waits until it committed, kills it with SIGKILL. */
     private static long crashChild(MicroreachHome home, int id) throws Exception {
+        Process child = startChild(home, id);
+        long pid = Long.parseLong(Files.readAllLines(home.databaseDirectory().resolve("postmaster.pid"))
+                .get(0)
+                .trim());
+        child.destroyForcibly(); // SIGKILL: no shutdown hooks run, the postmaster is orphaned
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return pid;
+    }
+
+    /** Starts {@link CrashingServer} in a child JVM and waits until it committed; the child keeps running. */
+    private static Process startChild(MicroreachHome home, int id) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(
                         java,
@@ -149,12 +191,11 @@ class EmbeddedDatabaseTest {
                 }
             }
             assertThat(pid).as("child reported READY").isPositive();
-            child.destroyForcibly(); // SIGKILL: no shutdown hooks run, the postmaster is orphaned
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        } finally {
+        } catch (Exception | AssertionError e) {
             child.destroyForcibly();
+            throw e;
         }
-        return pid;
+        return child;
     }
 
     private static void waitUntilDead(ProcessHandle p) {

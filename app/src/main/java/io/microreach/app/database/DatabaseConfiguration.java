@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Chooses the database: when {@code spring.datasource.url} is set (an external PostgreSQL), Spring Boot's own
@@ -33,12 +35,20 @@ public class DatabaseConfiguration {
             @Value("${microreach.demo.enabled:false}") boolean demo,
             @Value("${microreach.demo.image:}") String demoImage,
             @Value("${microreach.demo.creators:5000}") int demoCreators,
-            @Value("${microreach.database.wal-recycle:true}") boolean walRecycle)
+            @Value("${microreach.database.wal-recycle:true}") boolean walRecycle,
+            ApplicationContext context)
             throws IOException {
         if (demo && !demoImage.isBlank()) {
             DemoImage.seed(home, Path.of(demoImage), demoCreators);
         }
-        return EmbeddedDatabase.start(home, walRecycle);
+        EmbeddedDatabase database = EmbeddedDatabase.start(home, walRecycle);
+        // Commands may share a running server's database; two web servers on one home would share its search index
+        // folder, and each would take the other's running import jobs for interrupted ones.
+        if (database.attached() && context instanceof WebApplicationContext) {
+            throw new IllegalStateException("another microreach process runs on this home (" + home.root()
+                    + "); stop it first, or start this server with another --home");
+        }
+        return database;
     }
 
     @Bean(destroyMethod = "close")

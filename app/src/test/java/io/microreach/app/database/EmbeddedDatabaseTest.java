@@ -143,6 +143,19 @@ class EmbeddedDatabaseTest {
                     .as("the server's database still runs after the command ended")
                     .contains(true);
             assertThat(server.isAlive()).isTrue();
+            // A second web server on the same home is refused: it would share the search index and the import jobs.
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> new org.springframework.boot.builder.SpringApplicationBuilder(
+                                            io.microreach.app.MicroreachApplication.class)
+                                    .properties(
+                                            "microreach.home=" + home.root(),
+                                            "server.port=0",
+                                            "microreach.sync.enabled=false",
+                                            "microreach.demo.enabled=false")
+                                    .run()
+                                    .close())
+                    .hasStackTraceContaining("another microreach process runs on this home");
+            assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).contains(true);
         } finally {
             server.destroyForcibly();
             server.waitFor(30, TimeUnit.SECONDS);

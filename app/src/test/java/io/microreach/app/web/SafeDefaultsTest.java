@@ -40,7 +40,10 @@ class SafeDefaultsTest extends SpringAppTest {
     @Test
     void aRequestForAnotherHostNameIsRefusedSoDnsRebindingFindsNothing() throws IOException {
         String rebound = raw("attacker.example", "/api/search");
-        assertThat(rebound).startsWith("HTTP/1.1 400").contains("MICROREACH_ALLOWED_HOSTS").doesNotContain("{\"");
+        assertThat(rebound)
+                .startsWith("HTTP/1.1 400")
+                .contains("MICROREACH_ALLOWED_HOSTS")
+                .doesNotContain("{\"");
         assertThat(raw("attacker.example:" + port, "/discover")).startsWith("HTTP/1.1 400");
         assertThat(raw("<b>x</b>", "/")).startsWith("HTTP/1.1 400").doesNotContain("<b>");
 
@@ -60,7 +63,8 @@ class SafeDefaultsTest extends SpringAppTest {
         assertThat(hosts.allows("microreach.example.com.evil")).isFalse();
         assertThat(hosts.allows(null)).isFalse();
         assertThat(hosts.allows("")).isFalse();
-        assertThat(new AllowedHosts(java.util.List.of("*"), "").allows("anything")).isTrue();
+        assertThat(new AllowedHosts(java.util.List.of("*"), "").allows("anything"))
+                .isTrue();
     }
 
     @Test
@@ -76,7 +80,8 @@ class SafeDefaultsTest extends SpringAppTest {
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
         assertThat(page.headers().firstValue("Strict-Transport-Security")).isEmpty();
-        assertThat(page.body()).as("no inline script or handler that the policy would block")
+        assertThat(page.body())
+                .as("no inline script or handler that the policy would block")
                 .doesNotContainPattern("<script(?![^>]*\\bsrc=)")
                 .doesNotContainPattern("\\son[a-z]+=\"");
 

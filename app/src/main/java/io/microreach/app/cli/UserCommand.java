@@ -147,11 +147,8 @@ class UserCommand {
         }
     }
 
-    @Command(
-            name = "disable",
-            mixinStandardHelpOptions = true,
-            description = "Disable a user: no more sign-ins, and their API tokens stop working.")
-    static class Disable implements Callable<Integer> {
+    /** Disabling and enabling differ only in the flag they set. */
+    abstract static class DisabledFlag implements Callable<Integer> {
         @Mixin
         HomeOption home;
 
@@ -161,34 +158,34 @@ class UserCommand {
         @Spec
         CommandSpec spec;
 
+        abstract boolean disabled();
+
         @Override
         public Integer call() {
             try (ConfigurableApplicationContext ctx = SpringLauncher.batch(home.home)) {
-                User u = ctx.getBean(Users.class).setDisabled(email, true, AuditLog.commandLine());
-                spec.commandLine().getOut().println("Disabled " + u.email());
+                User u = ctx.getBean(Users.class).setDisabled(email, disabled(), AuditLog.commandLine());
+                spec.commandLine().getOut().println((disabled() ? "Disabled " : "Enabled ") + u.email());
             }
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled user again.")
-    static class Enable implements Callable<Integer> {
-        @Mixin
-        HomeOption home;
-
-        @Option(names = "--email", required = true)
-        String email;
-
-        @Spec
-        CommandSpec spec;
-
+    @Command(
+            name = "disable",
+            mixinStandardHelpOptions = true,
+            description = "Disable a user: no more sign-ins, and their API tokens stop working.")
+    static class Disable extends DisabledFlag {
         @Override
-        public Integer call() {
-            try (ConfigurableApplicationContext ctx = SpringLauncher.batch(home.home)) {
-                User u = ctx.getBean(Users.class).setDisabled(email, false, AuditLog.commandLine());
-                spec.commandLine().getOut().println("Enabled " + u.email());
-            }
-            return ExitCodes.OK;
+        boolean disabled() {
+            return true;
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled user again.")
+    static class Enable extends DisabledFlag {
+        @Override
+        boolean disabled() {
+            return false;
         }
     }
 

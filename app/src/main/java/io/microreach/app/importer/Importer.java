@@ -21,9 +21,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,8 +48,9 @@ import org.springframework.util.unit.DataSize;
  * whatever the file size, and batches are committed in file order.
  *
  * <p>The first import into empty tables skips the foreign-key checks ({@link FirstLoad}: they cost more than the
- * inserts, and the upserts only write keys they joined), writes the follower tables on a second connection (see
- * {@link Pipeline}) and queues the accounts for scoring once at its end.
+ * inserts, and the upserts only write keys they joined), writes comments and the follower tables on connections of
+ * their own (see {@link Pipeline}), builds the secondary indexes at its end ({@link DeferredIndexes}) and queues the
+ * accounts for scoring once at its end.
  *
  * <p>If the database refuses a batch (a constraint the readers do not know about), the batch is retried row by row so
  * that only the offending lines are rejected and every good line is still stored.
@@ -115,7 +118,7 @@ public class Importer {
             throws UnusableInputException {
         long started = System.nanoTime();
         Counts counts = new Counts();
-        ExecutorService writers = Executors.newFixedThreadPool(2, r -> {
+        ExecutorService writers = Executors.newFixedThreadPool(1 + LANES.size(), r -> {
             Thread t = new Thread(r, "microreach-import-writer");
             t.setDaemon(true);
             return t;
@@ -129,18 +132,22 @@ public class Importer {
             // Indexes an interrupted first load left out are built before anything else is written.
             DeferredIndexes.build(connection);
             boolean firstLoad = FirstLoad.applies(connection);
-            try (Connection followers = firstLoad ? dataSource.getConnection() : null) {
+            try (LaneConnections lanes = new LaneConnections()) {
                 if (firstLoad) {
                     List<String> deferred = DeferredIndexes.drop(connection);
+                    for (int i = 0; i < LANES.size(); i++) {
+                        Connection lane = lanes.add(dataSource.getConnection());
+                        lane.setAutoCommit(false);
+                        createStaging(lane);
+                    }
                     LOG.info(
                             "First load into empty tables: foreign-key checks skipped (every key comes from a join),"
-                                    + " follower tables written on a second connection, {} secondary indexes built at the end",
+                                    + " comments and follower tables written on connections of their own,"
+                                    + " {} secondary indexes built at the end",
                             deferred.size());
-                    followers.setAutoCommit(false);
-                    createStaging(followers);
                 }
-                Pipeline pipeline =
-                        new Pipeline(writers, connection, followers, source.name(), firstLoad, counts, rejections);
+                Pipeline pipeline = new Pipeline(
+                        writers, connection, lanes.connections, source.name(), firstLoad, counts, rejections);
                 List<Staged> batch = new ArrayList<>(batchSize);
                 long lines = 0;
                 long lastProgress = System.nanoTime();
@@ -235,37 +242,95 @@ public class Importer {
         }
     }
 
+    /** The extra connections of a first load, closed together. */
+    private static final class LaneConnections implements AutoCloseable {
+        private final List<Connection> connections = new ArrayList<>();
+
+        Connection add(Connection c) {
+            connections.add(c);
+            return c;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            SQLException first = null;
+            for (Connection c : connections) {
+                try {
+                    c.close();
+                } catch (SQLException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+    }
+
+    /**
+     * The record types a first load writes on connections of their own, one lane each: comments, and the follower
+     * tables. Each references only rows of the main lane (posts, accounts), which the main connection commits one
+     * batch earlier; the main lane keeps accounts and posts.
+     */
+    private static final List<Set<RecordType>> LANES = List.of(
+            EnumSet.of(RecordType.COMMENT),
+            EnumSet.of(RecordType.FOLLOWER_SAMPLE, RecordType.FOLLOW_EDGE, RecordType.FOLLOWER_COUNT));
+
     /**
      * Batches on their way to the database. Parsing the next batch overlaps with the database storing the previous
-     * one. On a first load the follower tables (sampled followers, follow edges, follower counts: about half of a
-     * typical file's rows) go through a second connection, one batch behind: a batch's follower rows are written once
-     * its accounts are committed, while the first connection already stores the next batch's accounts, posts and
-     * comments, so two PostgreSQL backends work at once. The two connections write disjoint tables; only the first
-     * queues accounts for scoring, so they never wait on each other's locks. Memory stays bounded by three batches.
+     * one. On a first load, comments and the follower tables (together about four fifths of a typical file's rows)
+     * go through lanes with connections of their own, one batch behind: a batch's comments and follower rows are
+     * written once its posts and accounts are committed, while the main connection already stores the next batch's
+     * accounts and posts, so three PostgreSQL backends work at once. The lanes write disjoint tables; only the main
+     * lane queues accounts for scoring, so they never wait on each other's locks. Memory stays bounded by three
+     * batches.
      */
     private static final class Pipeline {
         private final ExecutorService writers;
         private final Connection main;
-        private final Connection followers;
+        private final List<Lane> lanes = new ArrayList<>();
         private final String source;
         private final boolean firstLoad;
         private final Counts counts;
         private final RejectionLog rejections;
         private Future<BatchOutcome> mainInFlight;
-        private Future<BatchOutcome> followersInFlight;
-        private List<Staged> followersWaiting = List.of();
+
+        /** One lane: its connection, its record types, the batch part in flight and the part waiting for it. */
+        private final class Lane {
+            final Connection connection;
+            final Set<RecordType> types;
+            Future<BatchOutcome> inFlight;
+            List<Staged> waiting = List.of();
+
+            Lane(Connection connection, Set<RecordType> types) {
+                this.connection = connection;
+                this.types = types;
+            }
+
+            void start() throws SQLException {
+                if (waiting.isEmpty()) {
+                    return;
+                }
+                apply(await(inFlight), counts, rejections);
+                List<Staged> part = waiting;
+                waiting = List.of();
+                inFlight = writers.submit(() -> store(connection, source, part, true, false));
+            }
+        }
 
         Pipeline(
                 ExecutorService writers,
                 Connection main,
-                Connection followers,
+                List<Connection> laneConnections,
                 String source,
                 boolean firstLoad,
                 Counts counts,
                 RejectionLog rejections) {
             this.writers = writers;
             this.main = main;
-            this.followers = followers;
+            for (int i = 0; i < laneConnections.size(); i++) {
+                lanes.add(new Lane(laneConnections.get(i), LANES.get(i)));
+            }
             this.source = source;
             this.firstLoad = firstLoad;
             this.counts = counts;
@@ -274,37 +339,44 @@ public class Importer {
 
         void submit(List<Staged> batch) throws SQLException {
             apply(await(mainInFlight), counts, rejections);
-            // The main connection has committed the batch before this one: its follower rows may go now.
-            startFollowers();
+            // The main connection has committed the batch before this one: its lane rows may go now.
+            for (Lane lane : lanes) {
+                lane.start();
+            }
             List<Staged> mainPart = batch;
-            if (followers != null) {
+            if (!lanes.isEmpty()) {
                 mainPart = new ArrayList<>(batch.size());
-                List<Staged> followerPart = new ArrayList<>();
-                for (Staged s : batch) {
-                    (FOLLOWER_TABLES.contains(s.record().type()) ? followerPart : mainPart).add(s);
+                for (Lane lane : lanes) {
+                    lane.waiting = new ArrayList<>();
                 }
-                followersWaiting = followerPart;
+                for (Staged s : batch) {
+                    Lane lane = laneFor(s.record().type());
+                    (lane == null ? mainPart : lane.waiting).add(s);
+                }
             }
             List<Staged> part = mainPart;
             mainInFlight = writers.submit(() -> store(main, source, part, firstLoad, true));
         }
 
+        private Lane laneFor(RecordType type) {
+            for (Lane lane : lanes) {
+                if (lane.types.contains(type)) {
+                    return lane;
+                }
+            }
+            return null;
+        }
+
         void drain() throws SQLException {
             apply(await(mainInFlight), counts, rejections);
             mainInFlight = null;
-            startFollowers();
-            apply(await(followersInFlight), counts, rejections);
-            followersInFlight = null;
-        }
-
-        private void startFollowers() throws SQLException {
-            if (followersWaiting.isEmpty()) {
-                return;
+            for (Lane lane : lanes) {
+                lane.start();
             }
-            apply(await(followersInFlight), counts, rejections);
-            List<Staged> part = followersWaiting;
-            followersWaiting = List.of();
-            followersInFlight = writers.submit(() -> store(followers, source, part, true, false));
+            for (Lane lane : lanes) {
+                apply(await(lane.inFlight), counts, rejections);
+                lane.inFlight = null;
+            }
         }
     }
 
@@ -443,10 +515,6 @@ public class Importer {
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
     }
-
-    /** The record types a first load writes through the second connection; each references only an account. */
-    private static final java.util.Set<RecordType> FOLLOWER_TABLES =
-            java.util.EnumSet.of(RecordType.FOLLOWER_SAMPLE, RecordType.FOLLOW_EDGE, RecordType.FOLLOWER_COUNT);
 
     private record Staged(long line, DataRecord record) {}
 

@@ -330,8 +330,8 @@ class ImporterTest extends SpringAppTest {
         new io.microreach.generator.SyntheticDataGenerator(io.microreach.generator.GeneratorConfig.of(25, 11))
                 .generate(generated);
         Path file = generated.resolve(io.microreach.generator.SyntheticDataGenerator.DATA_FILE);
-        // Batches of 97 lines: hundreds of batches, with follower rows of one batch written on the second
-        // connection while the next batch's accounts, posts and comments are stored on the first.
+        // Batches of 97 lines: hundreds of batches, with comments and follower rows of one batch written on
+        // connections of their own while the next batch's accounts and posts are stored on the main one.
         Importer small = new Importer(jdbc.getDataSource(), new io.microreach.app.home.MicroreachHome(dir), 97);
 
         List<String> indexesBefore = indexDefinitions();

@@ -65,11 +65,29 @@ class UsersCommandLineTest {
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.stderr()).contains("no live token");
 
+        assertThat(CommandCapture.run(HOME, "user", "disable", "--email", "ana@example.com")
+                        .stdout())
+                .contains("Disabled ana@example.com");
+        Captured refused =
+                CommandCapture.run(HOME, "token", "create", "--email", "ana@example.com", "--workspace", "Glow GmbH");
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.stderr()).contains("is disabled");
+        assertThat(CommandCapture.run(HOME, "user", "enable", "--email", "ana@example.com")
+                        .stdout())
+                .contains("Enabled ana@example.com");
+
         Captured audit = CommandCapture.run(HOME, "audit", "--since", "1h", "--json");
         assertThat(audit.code()).as(audit.stderr()).isZero();
         JsonNode events = JSON.readTree(audit.stdout()).get("events");
         assertThat(events.findValuesAsText("action"))
-                .containsSubsequence("user.add", "workspace.add", "member.role", "token.create", "token.revoke");
+                .containsSubsequence(
+                        "user.add",
+                        "workspace.add",
+                        "member.role",
+                        "token.create",
+                        "token.revoke",
+                        "user.disable",
+                        "user.enable");
         assertThat(events.findValuesAsText("actor")).allMatch(a -> a.startsWith("cli:"));
         assertThat(audit.stdout())
                 .as("the audit log never holds a password or a token")

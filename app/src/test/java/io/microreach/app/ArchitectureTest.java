@@ -47,6 +47,7 @@ class ArchitectureTest {
         allow("web");
         allow("home");
         allow("users");
+        allow("privacy", "importer", "scoring", "users");
         allow("shortlists", "database");
         allow("database", "home");
         allow("importer", "database", "home");
@@ -74,6 +75,7 @@ class ArchitectureTest {
                 "scoring",
                 "search",
                 "searcheval",
+                "privacy",
                 "users");
     }
 

@@ -40,6 +40,8 @@ import picocli.CommandLine.Unmatched;
             WorkspaceCommand.class,
             TokenCommand.class,
             AuditCommand.class,
+            EraseCommand.class,
+            EraseCommand.PersonalData.class,
             CommandLine.HelpCommand.class
         })
 public class MicroreachCommand implements Callable<Integer> {

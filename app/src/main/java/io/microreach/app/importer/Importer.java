@@ -37,6 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
@@ -132,6 +133,7 @@ public class Importer {
             // Indexes an interrupted first load left out are built before anything else is written.
             DeferredIndexes.build(connection);
             boolean firstLoad = FirstLoad.applies(connection);
+            ErasedSubjects erased = ErasedSubjects.load(new JdbcTemplate(dataSource));
             try (LaneConnections lanes = new LaneConnections()) {
                 if (firstLoad) {
                     List<String> deferred = DeferredIndexes.drop(connection);
@@ -166,6 +168,15 @@ public class Importer {
                     if (line instanceof ParsedLine.Rejected rejected) {
                         rejections.add(rejected.rejection());
                         counts.rejected(rejected.type());
+                    } else if (erased.erasedField(((ParsedLine.Parsed) line).record())
+                            .isPresent()) {
+                        ParsedLine.Parsed parsed = (ParsedLine.Parsed) line;
+                        rejections.add(new Rejection(
+                                source.name(),
+                                parsed.line(),
+                                erased.erasedField(parsed.record()).get(),
+                                "names a creator erased on request (GDPR art. 17); not imported"));
+                        counts.rejected(parsed.record().type());
                     } else {
                         ParsedLine.Parsed parsed = (ParsedLine.Parsed) line;
                         batch.add(new Staged(parsed.line(), parsed.record()));

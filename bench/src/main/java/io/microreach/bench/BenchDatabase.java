@@ -19,7 +19,7 @@ final class BenchDatabase {
     /** Migrates the app's schema as the app does at start-up. */
     static void migrate(EmbeddedDatabase database) {
         Flyway.configure()
-                .dataSource(database.jdbcUrl(), database.user(), "")
+                .dataSource(database.jdbcUrl(), database.user(), database.password())
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
@@ -30,6 +30,7 @@ final class BenchDatabase {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(database.jdbcUrl());
         dataSource.setUser(database.user());
+        dataSource.setPassword(database.password());
         return dataSource;
     }
 

@@ -169,7 +169,7 @@ public final class CrawlResumeCheck {
     private static Map<String, List<String>> snapshot(Path home) throws Exception {
         Map<String, List<String>> out = new LinkedHashMap<>();
         try (EmbeddedDatabase db = EmbeddedDatabase.start(new MicroreachHome(home));
-                Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), "");
+                Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                 Statement st = c.createStatement()) {
             for (Map.Entry<String, String> t : TABLES.entrySet()) {
                 List<String> rows = new ArrayList<>();

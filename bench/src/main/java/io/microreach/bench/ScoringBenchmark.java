@@ -168,6 +168,7 @@ public final class ScoringBenchmark {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(database.jdbcUrl());
         pool.setUsername(database.user());
+        pool.setPassword(database.password());
         pool.setMaximumPoolSize(10);
         return new HikariDataSource(pool);
     }

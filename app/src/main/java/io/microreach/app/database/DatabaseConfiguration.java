@@ -57,6 +57,7 @@ public class DatabaseConfiguration {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(database.jdbcUrl());
         ds.setUsername(database.user());
+        ds.setPassword(database.password());
         ds.setMaximumPoolSize(10);
         ds.setPoolName("microreach-embedded");
         return ds;

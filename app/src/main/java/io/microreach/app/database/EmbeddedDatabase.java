@@ -37,11 +37,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final int port;
     private final FileChannel ownerLock;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, int port, FileChannel ownerLock) {
+    private final DatabasePasswords passwords;
+
+    private EmbeddedDatabase(
+            EmbeddedPostgres postgres,
+            Path dataDirectory,
+            int port,
+            FileChannel ownerLock,
+            DatabasePasswords passwords) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.port = port;
         this.ownerLock = ownerLock;
+        this.passwords = passwords;
     }
 
     /**
@@ -107,7 +115,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         if (!owner) {
             lock.close();
-            return attach(data);
+            return attach(home, data);
         }
         try {
             return startOwned(home, data, walRecycle, lock);
@@ -121,13 +129,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * Uses the server that a running microreach (a web server, or a command still at work) started on this home,
      * instead of treating it as orphaned: a command run beside a server shares its database and never stops it.
      */
-    private static EmbeddedDatabase attach(Path data) throws IOException {
+    private static EmbeddedDatabase attach(MicroreachHome home, Path data) throws IOException {
         Instant deadline = Instant.now().plus(STARTUP_WAIT);
         while (true) {
             OptionalInt port = readyPort(data.resolve("postmaster.pid"));
             if (port.isPresent()) {
                 LOG.info("A microreach process runs on this home; using its database (port {})", port.getAsInt());
-                return new EmbeddedDatabase(null, data, port.getAsInt(), null);
+                return new EmbeddedDatabase(null, data, port.getAsInt(), null, DatabasePasswords.read(home.runtime()));
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IOException("another microreach process holds " + data + " but its database did not"
@@ -176,7 +184,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
         StalePostmaster.stopIfOrphaned(data);
         LOG.info("Starting embedded PostgreSQL on {}", data);
         long started = System.nanoTime();
+        DatabasePasswords current = DatabasePasswords.ofHome(home.runtime());
+        Path rotate = home.runtime().resolve(DatabasePasswords.ROTATE);
+        DatabasePasswords target = Files.exists(rotate)
+                ? new DatabasePasswords(DatabasePasswords.generate(), DatabasePasswords.generate())
+                : current;
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setConnectConfig("password", current.admin())
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(binaries.toFile())
@@ -189,9 +203,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("wal_recycle", walRecycle ? "on" : "off")
                 .start();
         Files.writeString(binaries.resolve(UNPACKED), "the PostgreSQL binaries here are complete\n");
+        try {
+            ServerAccess.secure(pg.getPort(), data, current.admin(), target);
+        } catch (IOException | RuntimeException e) {
+            pg.close();
+            throw e;
+        }
+        if (target != current) {
+            // A copy of another home (the demo image) gets passwords of its own.
+            target.writeTo(home.runtime());
+            Files.delete(rotate);
+        }
         Files.deleteIfExists(firstStart);
         LOG.info("Embedded PostgreSQL ready in {} ms", (System.nanoTime() - started) / 1_000_000);
-        return new EmbeddedDatabase(pg, data, pg.getPort(), lock);
+        return new EmbeddedDatabase(pg, data, pg.getPort(), lock, target);
     }
 
     public String jdbcUrl() {
@@ -203,8 +228,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return postgres == null;
     }
 
+    /** The application's role: not a superuser (see {@link ServerAccess}). */
     public String user() {
-        return "postgres";
+        return ServerAccess.APP_ROLE;
+    }
+
+    public String password() {
+        return passwords.app();
+    }
+
+    /** The superuser, for set-up and the database's own tests. */
+    String adminUser() {
+        return ServerAccess.ADMIN_ROLE;
+    }
+
+    String adminPassword() {
+        return passwords.admin();
     }
 
     public int port() {

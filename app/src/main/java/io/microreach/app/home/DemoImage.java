@@ -155,6 +155,19 @@ public final class DemoImage {
             copyTree(binaries, binariesCopy);
             Files.move(binariesCopy, ownBinaries, StandardCopyOption.ATOMIC_MOVE);
         }
+        // The image's database knows the image's passwords: copy them to connect once, and have the first start
+        // replace them with this home's own (EmbeddedDatabase, "rotate-passwords").
+        for (String secret : new String[] {"postgres.password", "microreach.password"}) {
+            Path from = source.resolve(RUNTIME).resolve(secret);
+            if (Files.exists(from)) {
+                Files.copy(
+                        from,
+                        home.runtime().resolve(secret),
+                        StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        Files.writeString(home.runtime().resolve("rotate-passwords"), "copied from a demo image\n");
         copyTree(source.resolve(PGDATA), copying);
         Files.move(copying, target, StandardCopyOption.ATOMIC_MOVE);
         LOG.info("Demo image copied in {} ms", (System.nanoTime() - started) / 1_000_000);

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
  * A first load into empty tables builds the imported tables' secondary indexes once at its end instead of updating
  * them row by row, as the PostgreSQL manual advises for populating a database ("Remove Indexes", section 14.4.3): a
  * sorted bulk build is much cheaper than a million random B-tree insertions. Only plain secondary indexes are dropped
- * (not unique, not partial): the unique keys serve the upserts' conflict checks and parent look-ups, and the partial
- * "orphan" indexes hold only rows still waiting for their parent.
+ * (not unique, not partial, and only on tables the importing role owns, as dropping needs): the unique keys serve the
+ * upserts' conflict checks and parent look-ups, and the partial "orphan" indexes hold only rows still waiting for
+ * their parent.
  *
  * <p>Each dropped index's definition is recorded in {@code deferred_index} in the transaction that drops it, and
  * removed in the one that builds it again. So a load that is killed midway leaves rows there, and the next import or
@@ -31,7 +32,7 @@ public class DeferredIndexes implements SmartInitializingSingleton {
             + " JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid"
             + " JOIN pg_namespace n ON n.oid = t.relnamespace"
             + " WHERE n.nspname = current_schema() AND NOT i.indisunique AND NOT i.indisprimary"
-            + " AND i.indpred IS NULL AND t.relname IN"
+            + " AND i.indpred IS NULL AND pg_has_role(t.relowner, 'USAGE') AND t.relname IN"
             + " ('account', 'post', 'comment', 'follower_sample', 'follow_edge', 'follower_count')"
             + " ORDER BY c.relname";
 

@@ -19,15 +19,16 @@ import java.sql.Statement;
  *
  * <p>How: {@code SET LOCAL session_replication_role = replica} in each transaction, which turns off triggers that are
  * not {@code ENABLE ALWAYS}, and so the foreign keys' internal triggers. The follower-pack triggers must still fire;
- * migration V12 marks them {@code ENABLE ALWAYS}. Only a role allowed to set the parameter (the embedded database's
- * superuser) can do this; any other role imports with the checks on.
+ * migration V12 marks them {@code ENABLE ALWAYS}. Only a role allowed to set the parameter (a superuser, or the
+ * embedded database's application role, which is granted {@code SET} on it) can do this; any other role imports
+ * with the checks on.
  */
 final class FirstLoad {
-    private static final String EMPTY_AND_ALLOWED = "SELECT current_setting('is_superuser') = 'on'"
-            + " AND NOT EXISTS (SELECT 1 FROM creator) AND NOT EXISTS (SELECT 1 FROM account)"
-            + " AND NOT EXISTS (SELECT 1 FROM post) AND NOT EXISTS (SELECT 1 FROM comment)"
-            + " AND NOT EXISTS (SELECT 1 FROM follower_sample) AND NOT EXISTS (SELECT 1 FROM follow_edge)"
-            + " AND NOT EXISTS (SELECT 1 FROM follower_count)";
+    private static final String EMPTY =
+            "SELECT NOT EXISTS (SELECT 1 FROM creator) AND NOT EXISTS (SELECT 1 FROM account)"
+                    + " AND NOT EXISTS (SELECT 1 FROM post) AND NOT EXISTS (SELECT 1 FROM comment)"
+                    + " AND NOT EXISTS (SELECT 1 FROM follower_sample) AND NOT EXISTS (SELECT 1 FROM follow_edge)"
+                    + " AND NOT EXISTS (SELECT 1 FROM follower_count)";
 
     private FirstLoad() {}
 
@@ -35,12 +36,32 @@ final class FirstLoad {
     static boolean applies(Connection connection) throws SQLException {
         boolean applies;
         try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery(EMPTY_AND_ALLOWED)) {
+                ResultSet rs = st.executeQuery(EMPTY)) {
             rs.next();
-            applies = rs.getBoolean(1);
+            applies = rs.getBoolean(1) && maySetReplicationRole(connection);
         }
         connection.commit();
         return applies;
+    }
+
+    /**
+     * A superuser may, and so may a role granted {@code SET} on the parameter (PostgreSQL 15+; the embedded database's
+     * application role is). Older servers lack the privilege function: only a superuser there.
+     */
+    private static boolean maySetReplicationRole(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT current_setting('is_superuser') = 'on'"
+                        + " OR has_parameter_privilege('session_replication_role', 'SET')")) {
+            rs.next();
+            return rs.getBoolean(1);
+        } catch (SQLException e) {
+            connection.rollback();
+            try (Statement st = connection.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT current_setting('is_superuser') = 'on'")) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     /**

@@ -17,7 +17,7 @@ public final class CrashingServer {
     public static void main(String[] args) throws Exception {
         MicroreachHome home = new MicroreachHome(Path.of(args[0]));
         EmbeddedDatabase db = EmbeddedDatabase.start(home);
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), "");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                 Statement st = c.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS crash_probe (id int PRIMARY KEY, note text)");
             st.execute("INSERT INTO crash_probe VALUES (" + args[1] + ", 'committed before the crash')");

@@ -62,7 +62,7 @@ class EmbeddedDatabaseTest {
         Files.writeString(cut.root().resolve("pgdata.first-start"), "the database folder is being created\n");
 
         try (EmbeddedDatabase db = EmbeddedDatabase.start(cut);
-                Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), "");
+                Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT 1")) {
             assertThat(rs.next()).isTrue();
@@ -75,6 +75,70 @@ class EmbeddedDatabaseTest {
         // a home that started once keeps its data folder, whatever happens to the marker files
         try (EmbeddedDatabase db = EmbeddedDatabase.start(cut)) {
             assertThat(db.dataDirectory().resolve("PG_VERSION")).exists();
+        }
+    }
+
+    @Test
+    void everyConnectionNeedsAPasswordAndTheApplicationIsNoSuperuser() throws Exception {
+        MicroreachHome home = new MicroreachHome(TestHomes.newHome("access"));
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(home)) {
+            for (String[] attempt : new String[][] {{"postgres", ""}, {"postgres", "postgres"}, {db.user(), ""}}) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                                () -> DriverManager.getConnection(db.jdbcUrl(), attempt[0], attempt[1])
+                                        .close())
+                        .as("%s with password '%s'", attempt[0], attempt[1])
+                        .hasMessageContaining("password");
+            }
+            assertThat(query(db, "SELECT current_setting('is_superuser')")).isEqualTo("off");
+            assertThat(query(db, "SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user"))
+                    .isEqualTo("false");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> execute(db, "COPY (SELECT 1) TO PROGRAM 'touch /tmp/microreach-pwned'"))
+                    .hasMessageContaining("permission denied");
+            assertThat(query(db, "SELECT has_parameter_privilege('session_replication_role', 'SET')::text"))
+                    .as("the importer's first load may skip foreign-key checks")
+                    .isEqualTo("true");
+            for (String file : new String[] {"postgres.password", "microreach.password"}) {
+                assertThat(Files.getPosixFilePermissions(home.runtime().resolve(file)))
+                        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+            assertThat(Files.readString(home.databaseDirectory().resolve("pg_hba.conf")))
+                    .doesNotContain("trust")
+                    .contains("scram-sha-256");
+        }
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(home)) {
+            assertThat(query(db, "SELECT 1"))
+                    .as("the same passwords on the next start")
+                    .isEqualTo("1");
+        }
+    }
+
+    @Test
+    void aHomeFromBeforePasswordsIsConvertedAndItsTablesHandedToTheApplication() throws Exception {
+        MicroreachHome home = new MicroreachHome(TestHomes.newHome("legacy"));
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(home);
+                Connection admin = DriverManager.getConnection(db.jdbcUrl(), db.adminUser(), db.adminPassword());
+                Statement st = admin.createStatement()) {
+            // What an older home looks like: the superuser owns everything and every local connection is trusted.
+            st.execute("CREATE TABLE legacy_rows (id bigserial PRIMARY KEY, note text)");
+            st.execute("INSERT INTO legacy_rows (note) VALUES ('from before')");
+            st.execute("ALTER SCHEMA public OWNER TO postgres");
+            Files.writeString(
+                    home.databaseDirectory().resolve("pg_hba.conf"),
+                    "local all all trust\nhost all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n");
+        }
+        Files.delete(home.runtime().resolve("postgres.password"));
+        Files.delete(home.runtime().resolve("microreach.password"));
+
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(home)) {
+            assertThat(query(db, "SELECT note FROM legacy_rows")).isEqualTo("from before");
+            assertThat(query(db, "SELECT tableowner FROM pg_tables WHERE tablename = 'legacy_rows'"))
+                    .isEqualTo("microreach");
+            execute(db, "INSERT INTO legacy_rows (note) VALUES ('written by the application role')");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> DriverManager.getConnection(db.jdbcUrl(), "postgres", "")
+                                    .close())
+                    .hasMessageContaining("password");
         }
     }
 
@@ -223,12 +287,18 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    /** Read as the superuser: some settings (data_directory) are not for the application's role. */
     private static String setting(EmbeddedDatabase db, String name) throws Exception {
-        return query(db, "SELECT current_setting('" + name + "')");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.adminUser(), db.adminPassword());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT current_setting('" + name + "')")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private static String query(EmbeddedDatabase db, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), "");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
             rs.next();
@@ -237,7 +307,7 @@ class EmbeddedDatabaseTest {
     }
 
     private static void execute(EmbeddedDatabase db, String... sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), "");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                 Statement st = c.createStatement()) {
             for (String s : sql) {
                 st.execute(s);

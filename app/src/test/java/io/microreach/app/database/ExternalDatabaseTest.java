@@ -30,8 +30,8 @@ class ExternalDatabaseTest {
                         .web(WebApplicationType.NONE)
                         .properties(
                                 "spring.datasource.url=" + external.jdbcUrl(),
-                                "spring.datasource.username=postgres",
-                                "spring.datasource.password=",
+                                "spring.datasource.username=" + external.user(),
+                                "spring.datasource.password=" + external.password(),
                                 "microreach.home=" + appHome,
                                 "microreach.demo.enabled=false")
                         .run()) {

@@ -76,6 +76,10 @@ class DemoDataLoaderTest {
                     .as("copied with its time, not generated again")
                     .isEqualTo(Files.getLastModifiedTime(image.resolve("demo-data/manifest.json"))
                             .toMillis());
+            assertThat(Files.readString(home.resolve("runtime/microreach.password")))
+                    .as("a copy gets passwords of its own")
+                    .isNotEqualTo(Files.readString(image.resolve("runtime/microreach.password")));
+            assertThat(home.resolve("runtime/rotate-passwords")).doesNotExist();
             // The copy is a database of its own: a change here does not reach the image.
             jdbc.update("UPDATE account SET bio = 'changed in the copy'");
         }

@@ -50,14 +50,6 @@ public final class ErasedSubjects {
         return new ErasedSubjects(all);
     }
 
-    static ErasedSubjects none() {
-        return new ErasedSubjects(Set.of());
-    }
-
-    public boolean isEmpty() {
-        return digests.isEmpty();
-    }
-
     private boolean erased(String platform, String kind, String value) {
         return value != null && digests.contains(ByteBuffer.wrap(digest(platform, kind, value)));
     }

@@ -25,6 +25,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -168,21 +169,22 @@ public class Importer {
                     if (line instanceof ParsedLine.Rejected rejected) {
                         rejections.add(rejected.rejection());
                         counts.rejected(rejected.type());
-                    } else if (erased.erasedField(((ParsedLine.Parsed) line).record())
-                            .isPresent()) {
-                        ParsedLine.Parsed parsed = (ParsedLine.Parsed) line;
-                        rejections.add(new Rejection(
-                                source.name(),
-                                parsed.line(),
-                                erased.erasedField(parsed.record()).get(),
-                                "names a creator erased on request (GDPR art. 17); not imported"));
-                        counts.rejected(parsed.record().type());
                     } else {
                         ParsedLine.Parsed parsed = (ParsedLine.Parsed) line;
-                        batch.add(new Staged(parsed.line(), parsed.record()));
-                        if (batch.size() >= batchSize) {
-                            pipeline.submit(batch);
-                            batch = new ArrayList<>(batchSize);
+                        Optional<String> erasedField = erased.erasedField(parsed.record());
+                        if (erasedField.isPresent()) {
+                            rejections.add(new Rejection(
+                                    source.name(),
+                                    parsed.line(),
+                                    erasedField.get(),
+                                    "names a creator erased on request (GDPR art. 17); not imported"));
+                            counts.rejected(parsed.record().type());
+                        } else {
+                            batch.add(new Staged(parsed.line(), parsed.record()));
+                            if (batch.size() >= batchSize) {
+                                pipeline.submit(batch);
+                                batch = new ArrayList<>(batchSize);
+                            }
                         }
                     }
                     if (System.nanoTime() - lastProgress > PROGRESS_EVERY_NANOS) {

@@ -37,6 +37,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final int port;
     private final FileChannel ownerLock;
 
+    private final Path lockFile;
     private final DatabasePasswords passwords;
 
     private EmbeddedDatabase(
@@ -44,11 +45,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Path dataDirectory,
             int port,
             FileChannel ownerLock,
+            Path lockFile,
             DatabasePasswords passwords) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.port = port;
         this.ownerLock = ownerLock;
+        this.lockFile = lockFile;
         this.passwords = passwords;
     }
 
@@ -105,8 +108,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase start(MicroreachHome home, boolean walRecycle) throws IOException {
         home.create();
         Path data = home.databaseDirectory();
-        FileChannel lock = FileChannel.open(
-                home.runtime().resolve(OWNER_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        Path lockFile = home.runtime().resolve(OWNER_LOCK);
+        // A server this JVM runs is recognised without touching its lock file: on Linux, closing any descriptor of a
+        // file drops every POSIX lock the process holds on it, so probing with a second channel would free the lock.
+        if (OWNED_HERE.contains(lockFile)) {
+            return attach(home, data);
+        }
+        FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         boolean owner;
         try {
             owner = lock.tryLock() != null;
@@ -117,13 +125,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
             lock.close();
             return attach(home, data);
         }
+        OWNED_HERE.add(lockFile);
         try {
-            return startOwned(home, data, walRecycle, lock);
+            return startOwned(home, data, walRecycle, lock, lockFile);
         } catch (IOException | RuntimeException e) {
+            OWNED_HERE.remove(lockFile);
             lock.close();
             throw e;
         }
     }
+
+    /** Lock files of the servers this JVM started and has not stopped. */
+    private static final java.util.Set<Path> OWNED_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * Uses the server that a running microreach (a web server, or a command still at work) started on this home,
@@ -135,7 +148,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             OptionalInt port = readyPort(data.resolve("postmaster.pid"));
             if (port.isPresent()) {
                 LOG.info("A microreach process runs on this home; using its database (port {})", port.getAsInt());
-                return new EmbeddedDatabase(null, data, port.getAsInt(), null, DatabasePasswords.read(home.runtime()));
+                return new EmbeddedDatabase(
+                        null, data, port.getAsInt(), null, null, DatabasePasswords.read(home.runtime()));
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IOException("another microreach process holds " + data + " but its database did not"
@@ -166,8 +180,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return OptionalInt.empty();
     }
 
-    private static EmbeddedDatabase startOwned(MicroreachHome home, Path data, boolean walRecycle, FileChannel lock)
-            throws IOException {
+    private static EmbeddedDatabase startOwned(
+            MicroreachHome home, Path data, boolean walRecycle, FileChannel lock, Path lockFile) throws IOException {
         Path binaries = home.runtime().resolve("postgres");
         discardPartialUnpack(binaries);
         Files.createDirectories(binaries);
@@ -216,7 +230,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         Files.deleteIfExists(firstStart);
         LOG.info("Embedded PostgreSQL ready in {} ms", (System.nanoTime() - started) / 1_000_000);
-        return new EmbeddedDatabase(pg, data, pg.getPort(), lock, target);
+        return new EmbeddedDatabase(pg, data, pg.getPort(), lock, lockFile, target);
     }
 
     public String jdbcUrl() {
@@ -262,6 +276,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             postgres.close();
         } finally {
+            OWNED_HERE.remove(lockFile);
             ownerLock.close();
         }
     }

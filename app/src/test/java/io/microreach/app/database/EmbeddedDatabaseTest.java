@@ -232,6 +232,32 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    @Test
+    void aSecondStartInTheSameProcessSharesTheServerAndKeepsItsLock() throws Exception {
+        MicroreachHome home = new MicroreachHome(TestHomes.newHome("same-jvm"));
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(home)) {
+            long postmaster =
+                    Long.parseLong(Files.readAllLines(home.databaseDirectory().resolve("postmaster.pid"))
+                            .get(0)
+                            .trim());
+            try (EmbeddedDatabase again = EmbeddedDatabase.start(home)) {
+                assertThat(again.attached()).isTrue();
+            }
+            // Closing the second one must not have freed the owner's lock: another process still sees a live server
+            // and uses it, instead of stopping it as an orphan.
+            Process child = startChild(home, 5);
+            try {
+                assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive))
+                        .contains(true);
+                assertThat(query(db, "SELECT note FROM crash_probe WHERE id = 5"))
+                        .isEqualTo("committed before the crash");
+            } finally {
+                child.destroyForcibly();
+                child.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** Starts {@link CrashingServer} in a child JVM, waits until it committed, kills it with SIGKILL. */
     private static long crashChild(MicroreachHome home, int id) throws Exception {
         Process child = startChild(home, id);

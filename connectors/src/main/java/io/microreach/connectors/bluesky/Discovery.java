@@ -1,5 +1,6 @@
 package io.microreach.connectors.bluesky;
 
+import io.microreach.connectors.AcceptedAccounts;
 import io.microreach.connectors.ConnectorException;
 import io.microreach.connectors.CrawlCheckpoint;
 import io.microreach.connectors.Discoverer;
@@ -28,23 +29,22 @@ import java.util.function.BiFunction;
 final class Discovery implements Discoverer {
     private final CrawlRun run;
     private final String key;
-    private final Set<String> accepted;
-    private final List<String> acceptedThisRun = new ArrayList<>();
+    private final AcceptedAccounts accepted;
 
     Discovery(CrawlRun run, DiscoveryQuery query) {
         this.run = run;
         this.key = query.kind().name().toLowerCase(Locale.ROOT) + ":" + query.value() + ":" + query.depth();
-        this.accepted = new LinkedHashSet<>(run.tasks.load("accepted:" + key).emitted());
+        this.accepted = new AcceptedAccounts(run.tasks, key, run.options.maxAccounts());
     }
 
     @Override
     public List<String> acceptedThisRun() {
-        return acceptedThisRun;
+        return accepted.thisRun();
     }
 
     @Override
     public boolean full() {
-        return accepted.size() >= run.options.maxAccounts();
+        return accepted.full();
     }
 
     /**
@@ -154,12 +154,11 @@ final class Discovery implements Discoverer {
                             && !accepted.contains(p.did())
                             && run.emitAccount(p)) {
                         accepted.add(p.did());
-                        acceptedThisRun.add(p.did());
                     }
                 }
                 checked.addAll(batch);
                 // the accepted set first: a stop between the two saves re-checks the batch but emits nothing twice
-                run.tasks.save("accepted:" + key, new CrawlCheckpoint(null, false, 0, List.copyOf(accepted)));
+                accepted.save();
                 run.tasks.save(task, new CrawlCheckpoint(cursor, false, pages, List.copyOf(checked)));
             }
             if (full() && !checked.containsAll(fresh)) {

@@ -1,5 +1,6 @@
 package io.microreach.connectors.instagram;
 
+import io.microreach.connectors.AcceptedAccounts;
 import io.microreach.connectors.CrawlCheckpoint;
 import io.microreach.connectors.Discoverer;
 import io.microreach.connectors.DiscoveryQuery;
@@ -36,9 +37,8 @@ final class Discovery implements Discoverer {
 
     private final CrawlRun run;
     private final String key;
-    private final Set<String> accepted;
+    private final AcceptedAccounts accepted;
     private final Set<String> checked;
-    private final List<String> acceptedThisRun = new ArrayList<>();
 
     Discovery(CrawlRun run, DiscoveryQuery query) {
         this.run = run;
@@ -46,18 +46,18 @@ final class Discovery implements Discoverer {
         String seed = query.kind() == DiscoveryQuery.Kind.SEED ? Usernames.normalize(query.value()) : null;
         this.key = query.kind().name().toLowerCase(Locale.ROOT) + ":" + (seed == null ? query.value() : seed) + ":"
                 + query.depth();
-        this.accepted = new LinkedHashSet<>(run.tasks.load("accepted:" + key).emitted());
+        this.accepted = new AcceptedAccounts(run.tasks, key, run.options.maxAccounts());
         this.checked = new LinkedHashSet<>(run.tasks.load("checked:" + key).emitted());
     }
 
     @Override
     public List<String> acceptedThisRun() {
-        return acceptedThisRun;
+        return accepted.thisRun();
     }
 
     @Override
     public boolean full() {
-        return accepted.size() >= run.options.maxAccounts();
+        return accepted.full();
     }
 
     @Override
@@ -147,14 +147,13 @@ final class Discovery implements Discoverer {
                 && run.options.inBand(followers)
                 && !accepted.contains(candidate)
                 && run.emitAccount(d.profile())) {
-            accepted.add(candidate);
-            acceptedThisRun.add(d.profile().id());
+            accepted.add(candidate, d.profile().id());
             if (expand) {
                 run.tasks.save(
                         "mentions:" + key + ":" + candidate,
                         new CrawlCheckpoint(null, true, 1, mentions(d, candidate)));
             }
-            run.tasks.save("accepted:" + key, new CrawlCheckpoint(null, false, 0, List.copyOf(accepted)));
+            accepted.save();
         }
         markChecked(candidate);
     }

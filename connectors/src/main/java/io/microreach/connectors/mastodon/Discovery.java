@@ -1,5 +1,6 @@
 package io.microreach.connectors.mastodon;
 
+import io.microreach.connectors.AcceptedAccounts;
 import io.microreach.connectors.ConnectorException;
 import io.microreach.connectors.CrawlCheckpoint;
 import io.microreach.connectors.Discoverer;
@@ -35,25 +36,24 @@ import java.util.function.Predicate;
 final class Discovery implements Discoverer {
     private final CrawlRun run;
     private final String key;
-    private final Set<String> accepted;
-    private final List<String> acceptedThisRun = new ArrayList<>();
+    private final AcceptedAccounts accepted;
     /** The seed of a snowball: it follows its own follows back often, and is no discovery. */
     private String seedId;
 
     Discovery(CrawlRun run, DiscoveryQuery query) {
         this.run = run;
         this.key = query.kind().name().toLowerCase(Locale.ROOT) + ":" + query.value() + ":" + query.depth();
-        this.accepted = new LinkedHashSet<>(run.tasks.load("accepted:" + key).emitted());
+        this.accepted = new AcceptedAccounts(run.tasks, key, run.options.maxAccounts());
     }
 
     @Override
     public List<String> acceptedThisRun() {
-        return acceptedThisRun;
+        return accepted.thisRun();
     }
 
     @Override
     public boolean full() {
-        return accepted.size() >= run.options.maxAccounts();
+        return accepted.full();
     }
 
     @Override
@@ -166,12 +166,11 @@ final class Discovery implements Discoverer {
                         && run.options.inBand(p.followers())
                         && run.emitAccount(p)) {
                     accepted.add(id);
-                    acceptedThisRun.add(id);
                 }
                 checked.add(p.id());
             }
             // the accepted set first: a stop between the two saves re-checks the page but emits nothing twice
-            run.tasks.save("accepted:" + key, new CrawlCheckpoint(null, false, 0, List.copyOf(accepted)));
+            accepted.save();
             if (stoppedInPage) {
                 // the rest of this page stays unchecked: the task stays open at this page
                 run.tasks.save(task, new CrawlCheckpoint(cursor, false, pages, List.copyOf(checked)));

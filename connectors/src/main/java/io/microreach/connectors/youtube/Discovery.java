@@ -1,5 +1,6 @@
 package io.microreach.connectors.youtube;
 
+import io.microreach.connectors.AcceptedAccounts;
 import io.microreach.connectors.ConnectorException;
 import io.microreach.connectors.CrawlCheckpoint;
 import io.microreach.connectors.Discoverer;
@@ -38,24 +39,23 @@ final class Discovery implements Discoverer {
 
     private final CrawlRun run;
     private final String key;
-    private final Set<String> accepted;
-    private final List<String> acceptedThisRun = new ArrayList<>();
+    private final AcceptedAccounts accepted;
     private String seedId;
 
     Discovery(CrawlRun run, DiscoveryQuery query) {
         this.run = run;
         this.key = query.kind().name().toLowerCase(Locale.ROOT) + ":" + query.value() + ":" + query.depth();
-        this.accepted = new LinkedHashSet<>(run.tasks.load("accepted:" + key).emitted());
+        this.accepted = new AcceptedAccounts(run.tasks, key, run.options.maxAccounts());
     }
 
     @Override
     public List<String> acceptedThisRun() {
-        return acceptedThisRun;
+        return accepted.thisRun();
     }
 
     @Override
     public boolean full() {
-        return accepted.size() >= run.options.maxAccounts();
+        return accepted.full();
     }
 
     @Override
@@ -186,12 +186,11 @@ final class Discovery implements Discoverer {
                             && !accepted.contains(c.id())
                             && run.emitAccount(c)) {
                         accepted.add(c.id());
-                        acceptedThisRun.add(c.id());
                     }
                 }
                 checked.addAll(full() ? seen : batch);
                 // the accepted set first: a stop between the two saves re-checks the batch but emits nothing twice
-                run.tasks.save("accepted:" + key, new CrawlCheckpoint(null, false, 0, List.copyOf(accepted)));
+                accepted.save();
                 run.tasks.save(task, new CrawlCheckpoint(cursor, false, pages, List.copyOf(checked)));
             }
             if (full() && !checked.containsAll(fresh)) {

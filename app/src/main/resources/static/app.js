@@ -151,3 +151,12 @@ document.addEventListener("click", function (event) {
   var params = new URLSearchParams(new FormData(button.form));
   window.location.href = button.getAttribute("formaction") + "?" + params.toString();
 });
+
+// CSRF: every state-changing htmx request carries the page's token as a header (forms also carry it as a field).
+document.addEventListener("htmx:configRequest", function (event) {
+  var token = document.querySelector("meta[name=csrf-token]");
+  var header = document.querySelector("meta[name=csrf-header]");
+  if (token && header && event.detail.verb !== "get") {
+    event.detail.headers[header.content] = token.content;
+  }
+});

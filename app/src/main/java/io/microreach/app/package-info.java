@@ -9,22 +9,26 @@
  * <table>
  * <caption>Allowed dependencies between feature packages</caption>
  * <tr><th>feature</th><th>may use</th></tr>
- * <tr><td>(this package)</td><td>cli, home</td></tr>
- * <tr><td>web, home</td><td>no other feature</td></tr>
- * <tr><td>shortlists</td><td>database</td></tr>
+ * <tr><td>(this package)</td><td>cli, home, security</td></tr>
+ * <tr><td>web, home, users</td><td>no other feature</td></tr>
+ * <tr><td>security</td><td>users</td></tr>
+ * <tr><td>privacy</td><td>importer, scoring, users</td></tr>
+ * <tr><td>shortlists</td><td>database, security, users</td></tr>
  * <tr><td>database</td><td>home</td></tr>
  * <tr><td>importer</td><td>database, home</td></tr>
  * <tr><td>scoring</td><td>database, home</td></tr>
  * <tr><td>niches</td><td>home, scoring</td></tr>
  * <tr><td>search</td><td>home, niches, scoring</td></tr>
- * <tr><td>planner</td><td>niches, scoring, search, shortlists</td></tr>
- * <tr><td>importjobs</td><td>home, importer, scoring</td></tr>
+ * <tr><td>planner</td><td>niches, scoring, search, security, shortlists, users</td></tr>
+ * <tr><td>importjobs</td><td>home, importer, scoring, security, users</td></tr>
  * <tr><td>demo</td><td>home, importer, niches, scoring</td></tr>
  * <tr><td>discover</td><td>niches, search, shortlists</td></tr>
  * <tr><td>crawl</td><td>database, home, importer, scoring (and the connectors module)</td></tr>
  * <tr><td>creators</td><td>crawl, database, niches, planner, scoring, search, shortlists</td></tr>
- * <tr><td>exports</td><td>discover, niches, planner, scoring, search, shortlists</td></tr>
- * <tr><td>cli</td><td>(this package), crawl, database, demo, home, importer, niches, planner, scoring, search</td></tr>
+ * <tr><td>exports</td><td>discover, niches, planner, scoring, search, security, shortlists, users</td></tr>
+ * <tr><td>searcheval</td><td>importer, niches, scoring, search</td></tr>
+ * <tr><td>cli</td><td>(this package), crawl, database, demo, home, importer, niches, planner, scoring, search,
+ * searcheval, privacy, users</td></tr>
  * </table>
  */
 package io.microreach.app;

@@ -43,25 +43,26 @@ class ArchitectureTest {
     static final Map<String, List<String>> ALLOWED = new LinkedHashMap<>();
 
     static {
-        allow(ROOT, "cli", "home");
+        allow(ROOT, "cli", "home", "security");
         allow("web");
         allow("home");
         allow("users");
+        allow("security", "users");
         allow("privacy", "importer", "scoring", "users");
-        allow("shortlists", "database");
+        allow("shortlists", "database", "security", "users");
         allow("database", "home");
         allow("importer", "database", "home");
         allow("scoring", "database", "home");
         allow("niches", "home", "scoring");
         allow("search", "home", "niches", "scoring");
-        allow("planner", "niches", "scoring", "search", "shortlists");
-        allow("importjobs", "home", "importer", "scoring");
+        allow("planner", "niches", "scoring", "search", "security", "shortlists", "users");
+        allow("importjobs", "home", "importer", "scoring", "security", "users");
         allow("demo", "home", "importer", "niches", "scoring");
         allow("discover", "niches", "search", "shortlists");
         allow("crawl", "database", "home", "importer", "scoring");
         allow("creators", "crawl", "database", "niches", "planner", "scoring", "search", "shortlists");
         allow("searcheval", "importer", "niches", "scoring", "search");
-        allow("exports", "discover", "niches", "planner", "scoring", "search", "shortlists");
+        allow("exports", "discover", "niches", "planner", "scoring", "search", "security", "shortlists", "users");
         allow(
                 "cli",
                 ROOT,

@@ -56,6 +56,7 @@ public abstract class BrowserTest extends SpringAppTest {
 
     private static ChromeDriverService service;
     protected static WebDriver driver;
+    private static boolean signedIn;
 
     static final String MISSING = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
             + " (apt-get install -y chromium chromium-driver)";
@@ -110,6 +111,7 @@ public abstract class BrowserTest extends SpringAppTest {
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
+        signedIn = false;
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
@@ -149,7 +151,12 @@ public abstract class BrowserTest extends SpringAppTest {
         return "http://localhost:" + port + path;
     }
 
+    /** Opens a page, signing the browser in as {@link TestIdentity} first when it is not yet. */
     protected void open(String path) {
+        if (!signedIn) {
+            driver.get(url(signInPath()));
+            signedIn = true;
+        }
         driver.get(url(path));
     }
 

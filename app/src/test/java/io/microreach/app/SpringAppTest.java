@@ -1,6 +1,12 @@
 package io.microreach.app;
 
+import io.microreach.app.users.ApiTokens;
+import io.microreach.app.users.OneTimeLinks;
+import io.microreach.app.users.Users;
+import io.microreach.app.users.Workspaces;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,6 +27,30 @@ public abstract class SpringAppTest {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    protected Users users;
+
+    @Autowired
+    protected Workspaces workspaces;
+
+    @Autowired
+    protected ApiTokens apiTokens;
+
+    @Autowired
+    protected OneTimeLinks oneTimeLinks;
+
+    /** Every web test acts as {@link TestIdentity} unless it says otherwise. */
+    @BeforeEach
+    void testIdentity() {
+        TestIdentity.ensure(users, workspaces, apiTokens);
+    }
+
+    /** A path that signs a browser in as the test user (works once). */
+    protected String signInPath() {
+        long workspace = workspaces.require(TestIdentity.WORKSPACE).id();
+        return "/signin/link/" + oneTimeLinks.signIn(TestIdentity.userId(), workspace, Duration.ofMinutes(10), "test");
+    }
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {

@@ -15,9 +15,26 @@ import java.util.stream.Collectors;
 public final class WebClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
+    private final String token;
 
+    /** A client acting as {@link TestIdentity} (its API token on every request). */
     public WebClient(int port) {
+        this(port, TestIdentity.token());
+    }
+
+    private WebClient(int port, String token) {
         this.port = port;
+        this.token = token;
+    }
+
+    /** A client that sends no credentials. */
+    public static WebClient anonymous(int port) {
+        return new WebClient(port, null);
+    }
+
+    /** A client that sends {@code token} as its bearer token. */
+    public static WebClient withToken(int port, String token) {
+        return new WebClient(port, token);
     }
 
     public HttpResponse<String> get(String path) {
@@ -66,7 +83,8 @@ public final class WebClient {
     }
 
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
     }
 
     /** The answer has the status, names what is wrong and shows no stack trace. */

@@ -12,10 +12,12 @@ import io.microreach.app.search.SearchHit;
 import io.microreach.app.search.SearchRequest;
 import io.microreach.app.search.SearchResult;
 import io.microreach.app.search.SearchService;
+import io.microreach.app.security.AuditTrail;
 import io.microreach.app.shortlists.Shortlist;
 import io.microreach.app.shortlists.ShortlistEntry;
 import io.microreach.app.shortlists.ShortlistProblem;
 import io.microreach.app.shortlists.ShortlistService;
+import io.microreach.app.users.AuditEvent;
 import io.microreach.forecast.Band;
 import io.microreach.niches.Niche;
 import io.microreach.planner.PlanningException;
@@ -70,18 +72,39 @@ public class ExportController {
     private final ShortlistService shortlists;
     private final PlanService planner;
     private final ScorecardReader scorecards;
+    private final AuditTrail audit;
 
     public ExportController(
             SearchService search,
             NicheService niches,
             ShortlistService shortlists,
             PlanService planner,
-            ScorecardReader scorecards) {
+            ScorecardReader scorecards,
+            AuditTrail audit) {
         this.search = search;
         this.niches = niches;
         this.shortlists = shortlists;
         this.planner = planner;
         this.scorecards = scorecards;
+        this.audit = audit;
+    }
+
+    @Operation(
+            summary =
+                    "The audit log as CSV (owners: the workspace's events; administrators with all=true: every event)")
+    @GetMapping(value = "/audit.csv")
+    public void auditCsv(
+            @RequestParam(required = false) String since,
+            @RequestParam(defaultValue = "false") boolean all,
+            HttpServletResponse response)
+            throws IOException {
+        java.util.List<AuditEvent> events = audit.visible(since, all);
+        try (CsvWriter csv = open(response, "audit")) {
+            csv.row("At (UTC)", "Actor", "Workspace", "Action", "Target", "Details");
+            for (AuditEvent e : events) {
+                csv.row(e.at().toString(), e.actor(), e.workspace(), e.action(), e.target(), e.details());
+            }
+        }
     }
 
     @Operation(

@@ -4,6 +4,8 @@ import io.microreach.app.home.MicroreachHome;
 import io.microreach.app.importer.ImportReport;
 import io.microreach.app.importer.Importer;
 import io.microreach.app.scoring.Scorer;
+import io.microreach.app.security.CurrentWorkspace;
+import io.microreach.app.users.AuditLog;
 import io.microreach.ingest.InputFiles;
 import io.microreach.ingest.UnusableInputException;
 import jakarta.annotation.PreDestroy;
@@ -61,6 +63,8 @@ public class ImportJobs {
     private final Importer importer;
     private final Scorer scorer;
     private final ImportJobStore store;
+    private final CurrentWorkspace current;
+    private final AuditLog audit;
     private final Path uploads;
     private final Path reports;
     private int maxQueued;
@@ -82,6 +86,8 @@ public class ImportJobs {
             Scorer scorer,
             MicroreachHome home,
             ImportJobStore store,
+            CurrentWorkspace current,
+            AuditLog audit,
             @Value("${microreach.upload.max-queued:10}") int maxQueued,
             @Value("${microreach.upload.max-queued-bytes:2GB}") DataSize maxQueuedBytes,
             @Value("${microreach.import.rejected-reports.keep:100}") int keepReports,
@@ -93,6 +99,8 @@ public class ImportJobs {
         this.importer = importer;
         this.scorer = scorer;
         this.store = store;
+        this.current = current;
+        this.audit = audit;
         this.uploads = home.root().resolve("uploads");
         this.reports = home.reports().resolve("import-rejections");
         this.maxQueued = maxQueued;
@@ -182,6 +190,7 @@ public class ImportJobs {
                     return jobs.get(earlier);
                 }
                 store.insert(job);
+                audit.record(current.actor(), null, "import.upload", originalName, size + " bytes, job " + id);
                 jobs.put(id, job);
                 if (token != null) {
                     jobByToken.put(token, id);

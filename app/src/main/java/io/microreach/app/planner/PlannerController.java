@@ -148,9 +148,15 @@ public class PlannerController {
     @Operation(summary = "The prices of a shortlist's creators (main deliverable, display currency)")
     @GetMapping(value = "/api/shortlists/{id}/prices", produces = MediaType.APPLICATION_JSON_VALUE)
     public List<PriceService.AccountPrice> shortlistPrices(@PathVariable long id) {
-        List<Long> ids = shortlists.entries(id).stream()
-                .map(io.microreach.app.shortlists.ShortlistEntry::accountId)
-                .toList();
+        List<Long> ids;
+        try {
+            ids = shortlists.entries(id).stream()
+                    .map(io.microreach.app.shortlists.ShortlistEntry::accountId)
+                    .toList();
+        } catch (io.microreach.app.shortlists.ShortlistProblem e) {
+            // A list of another workspace reads as unknown, like one that never existed.
+            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+        }
         return List.copyOf(prices.mainPrices(ids).values());
     }
 

@@ -65,13 +65,27 @@ public class PriceService {
      * @throws PlanningException (field "currency") when there is no exchange rate for a needed currency
      */
     public Map<Long, AccountPrice> prices(Collection<Long> accountIds, List<Deliverable> wanted, String currency) {
+        return prices(accountIds, wanted, currency, true);
+    }
+
+    /**
+     * Each account's main deliverable priced from followers and engagement only, for the search index. The index is
+     * shared by every workspace, so a workspace's negotiated prices must not reach it: another team could read them
+     * back through the price filter.
+     */
+    public Map<Long, AccountPrice> estimatedMainPrices(Collection<Long> accountIds) {
+        return prices(accountIds, List.of(), display.code(), false);
+    }
+
+    private Map<Long, AccountPrice> prices(
+            Collection<Long> accountIds, List<Deliverable> wanted, String currency, boolean agreedPrices) {
         Map<Long, AccountPrice> out = new LinkedHashMap<>();
         if (accountIds.isEmpty()) {
             return out;
         }
         requireKnown(currency);
         Map<String, Double> peerMedian = peerMedians();
-        Map<Long, Map<String, AgreedPrice>> agreed = cards.inForce(accountIds);
+        Map<Long, Map<String, AgreedPrice>> agreed = agreedPrices ? cards.inForce(accountIds) : Map.of();
         jdbc.query(
                 "SELECT a.id, a.platform, a.followers, s.engagement_rate, s.tier FROM account a"
                         + " LEFT JOIN account_score s ON s.account_id = a.id WHERE a.id = ANY(?) ORDER BY a.id",

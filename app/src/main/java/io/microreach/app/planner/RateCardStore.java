@@ -1,5 +1,7 @@
 package io.microreach.app.planner;
 
+import io.microreach.app.security.CurrentWorkspace;
+import io.microreach.app.users.AuditLog;
 import io.microreach.pricing.AgreedPrice;
 import io.microreach.pricing.Deliverable;
 import java.math.BigDecimal;
@@ -15,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Rate cards and negotiated prices (table {@code negotiated_price}) of the workspace named 'default'. For each
+ * Rate cards and negotiated prices (table {@code negotiated_price}) of the caller's workspace ({@link CurrentWorkspace}). For each
  * deliverable the price in force today wins: the newest valid_from that is not in the future (an undated one counts
  * from when it was entered), and on the same day a negotiated price beats the rate card.
  */
@@ -34,22 +36,26 @@ public class RateCardStore {
         }
     }
 
-    private static final String WORKSPACE = "(SELECT id FROM workspace WHERE name = 'default')";
     private static final String IN_FORCE = "SELECT DISTINCT ON (account_id, deliverable) account_id, deliverable,"
-            + " amount, currency, kind, valid_from, created_at::date FROM negotiated_price WHERE workspace_id = "
-            + WORKSPACE + " AND account_id = ANY(?) AND (valid_from IS NULL OR valid_from <= current_date)"
+            + " amount, currency, kind, valid_from, created_at::date FROM negotiated_price WHERE workspace_id = ?"
+            + " AND account_id = ANY(?) AND (valid_from IS NULL OR valid_from <= current_date)"
             + " ORDER BY account_id, deliverable, coalesce(valid_from, created_at::date) DESC,"
             + " (kind = 'negotiated') DESC, created_at DESC";
 
     private final JdbcTemplate jdbc;
 
-    public RateCardStore(JdbcTemplate jdbc) {
+    private final CurrentWorkspace workspace;
+    private final AuditLog audit;
+
+    public RateCardStore(JdbcTemplate jdbc, CurrentWorkspace workspace, AuditLog audit) {
         this.jdbc = jdbc;
+        this.workspace = workspace;
+        this.audit = audit;
     }
 
     /** The prices in force today of one account, one per deliverable. */
     public List<RateCardEntry> read(long accountId) {
-        return jdbc.query(IN_FORCE, (rs, i) -> entry(rs), (Object) new Long[] {accountId});
+        return jdbc.query(IN_FORCE, (rs, i) -> entry(rs), workspace.id(), new Long[] {accountId});
     }
 
     /** The prices in force today of the given accounts: account → deliverable id → price. */
@@ -64,7 +70,8 @@ public class RateCardStore {
                     out.computeIfAbsent(rs.getLong(1), x -> new HashMap<>())
                             .put(rs.getString(2), entry(rs).agreed());
                 },
-                (Object) accountIds.toArray(Long[]::new));
+                workspace.id(),
+                accountIds.toArray(Long[]::new));
         return out;
     }
 
@@ -72,9 +79,10 @@ public class RateCardStore {
     public List<RateCardEntry> history(long accountId) {
         return jdbc.query(
                 "SELECT account_id, deliverable, amount, currency, kind, valid_from, created_at::date"
-                        + " FROM negotiated_price WHERE workspace_id = " + WORKSPACE + " AND account_id = ?"
+                        + " FROM negotiated_price WHERE workspace_id = ? AND account_id = ?"
                         + " ORDER BY coalesce(valid_from, created_at::date) DESC, created_at DESC",
                 (rs, i) -> entry(rs),
+                workspace.id(),
                 accountId);
     }
 
@@ -105,20 +113,29 @@ public class RateCardStore {
             LocalDate validFrom) {
         String kind = negotiated ? "negotiated" : "rate_card";
         jdbc.update(
-                "DELETE FROM negotiated_price WHERE workspace_id = " + WORKSPACE + " AND account_id = ?"
+                "DELETE FROM negotiated_price WHERE workspace_id = ? AND account_id = ?"
                         + " AND deliverable = ? AND kind = ? AND valid_from IS NOT DISTINCT FROM CAST(? AS date)",
+                workspace.id(),
                 accountId,
                 deliverable.id(),
                 kind,
                 validFrom == null ? null : Date.valueOf(validFrom));
         jdbc.update(
                 "INSERT INTO negotiated_price (workspace_id, account_id, deliverable, amount, currency, kind,"
-                        + " valid_from) VALUES (" + WORKSPACE + ", ?, ?, ?, ?, ?, ?)",
+                        + " valid_from) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                workspace.id(),
                 accountId,
                 deliverable.id(),
                 amount,
                 currency,
                 kind,
                 validFrom == null ? null : Date.valueOf(validFrom));
+        audit.record(
+                workspace.actor(),
+                workspace.id(),
+                "price.set",
+                "account " + accountId,
+                kind + " " + deliverable.id() + " " + amount.toPlainString() + " " + currency
+                        + (validFrom == null ? "" : " from " + validFrom));
     }
 }

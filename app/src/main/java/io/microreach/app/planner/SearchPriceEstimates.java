@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives the search index one price per account, so Discover can show it and filter on it: the {@link PriceService}'s
- * price of the platform's main sponsored deliverable in the display currency, the same figure, range and basis the
- * creator page, the shortlist and a plan show.
+ * estimate for the platform's main sponsored deliverable in the display currency. The index is shared by every
+ * workspace, so it holds estimates only; results are shown with the caller's workspace prices (rate card or
+ * negotiated) on top, so a workspace sees one price per account everywhere.
  */
 @Component
 class SearchPriceEstimates implements PriceEstimates {
@@ -22,13 +23,24 @@ class SearchPriceEstimates implements PriceEstimates {
     @Override
     public Map<Long, PriceEstimates.PriceRange> estimates(Collection<Long> accountIds) {
         Map<Long, PriceEstimates.PriceRange> out = new HashMap<>();
+        prices.estimatedMainPrices(accountIds).forEach((id, p) -> out.put(id, range(p)));
+        return out;
+    }
+
+    @Override
+    public Map<Long, PriceEstimates.PriceRange> workspacePrices(Collection<Long> accountIds) {
+        Map<Long, PriceEstimates.PriceRange> out = new HashMap<>();
         prices.mainPrices(accountIds).forEach((id, p) -> {
-            io.microreach.pricing.PriceRange r = p.price();
-            out.put(
-                    id,
-                    new PriceEstimates.PriceRange(
-                            r.low(), r.high(), r.currency(), PriceText.basis(p), r.conversion() != null));
+            if (!p.price().estimated()) {
+                out.put(id, range(p));
+            }
         });
         return out;
+    }
+
+    private static PriceEstimates.PriceRange range(PriceService.AccountPrice p) {
+        io.microreach.pricing.PriceRange r = p.price();
+        return new PriceEstimates.PriceRange(
+                r.low(), r.high(), r.currency(), PriceText.basis(p), r.conversion() != null);
     }
 }

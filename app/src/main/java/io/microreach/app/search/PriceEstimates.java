@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Hook for the budget planner's price estimates: when a bean implements it, every indexed account gets its estimated
- * price range and the {@code price_min}/{@code price_max} filters work; without one those filters answer "price
+ * Hook for the budget planner's prices: when a bean implements it, every indexed account gets its estimated price
+ * range and the {@code price_min}/{@code price_max} filters work; without one those filters answer "price
  * estimates are unavailable" instead of silently matching nothing.
  */
 public interface PriceEstimates {
@@ -14,6 +14,15 @@ public interface PriceEstimates {
      * that has one (accounts without a price are absent).
      */
     Map<Long, PriceRange> estimates(Collection<Long> accountIds);
+
+    /**
+     * The current workspace's own prices (rate cards, negotiated prices) of those accounts that have one. The shared
+     * index holds only {@link #estimates}; results are shown with these on top, so one account shows one price in
+     * every view of a workspace, while the price filter works on the estimates.
+     */
+    default Map<Long, PriceRange> workspacePrices(Collection<Long> accountIds) {
+        return Map.of();
+    }
 
     /**
      * A price range in one currency for the platform's main sponsored deliverable.

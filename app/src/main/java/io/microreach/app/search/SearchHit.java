@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One result row with the numbers a list shows and why it ranks where it does. Metrics are null when the account is
- * not scored yet; {@code price} is the price of the platform's main format (the planner's price service: rate card
- * or estimated range, in the display currency), null without one; {@code
+ * not scored yet; {@code price} is the price of the platform's main format (the planner's price service: the
+ * workspace's rate card or negotiated price, else the estimated range, in the display currency), null without one; {@code
  * demo} marks accounts of the generated demo data set.
  */
 public record SearchHit(
@@ -30,4 +30,32 @@ public record SearchHit(
         List<NicheScore> niches,
         PriceEstimates.PriceRange price,
         double score,
-        RankExplanation explanation) {}
+        RankExplanation explanation) {
+
+    /** The same hit with another price. */
+    public SearchHit withPrice(PriceEstimates.PriceRange newPrice) {
+        return new SearchHit(
+                accountId,
+                platform,
+                handle,
+                displayName,
+                tier,
+                followers,
+                following,
+                postsCount,
+                country,
+                language,
+                verified,
+                hasContact,
+                demo,
+                engagementRate,
+                engagementRatePercentile,
+                trustScore,
+                suspiciousShare,
+                replyRate,
+                niches,
+                newPrice,
+                score,
+                explanation);
+    }
+}

@@ -34,6 +34,24 @@ public record SearchResult(
         List<BriefChipView> interpretedBrief,
         String order) {
 
+    /** The same result with its hits replaced (prices overlaid); everything else unchanged. */
+    public SearchResult withHits(java.util.function.UnaryOperator<List<SearchHit>> change) {
+        return new SearchResult(
+                total,
+                totalRelation,
+                offset,
+                limit,
+                sort,
+                descending,
+                change.apply(hits),
+                facets,
+                emptyReason,
+                formula,
+                demo,
+                interpretedBrief,
+                order);
+    }
+
     public SearchResult {
         interpretedBrief = interpretedBrief == null ? List.of() : List.copyOf(interpretedBrief);
     }

@@ -5,6 +5,7 @@ import io.microreach.briefs.BriefInterpreter;
 import io.microreach.domain.Platform;
 import io.microreach.niches.TextEmbedder;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +26,7 @@ public class SearchService {
     private final SearchSettings settings;
     private final Supplier<Optional<TextEmbedder>> embedder;
     private final Supplier<Boolean> pricesAvailable;
+    private final Supplier<PriceEstimates> prices;
     private final LookalikeFinder lookalikes;
     private volatile String formula;
 
@@ -34,7 +36,12 @@ public class SearchService {
             SearchSettings settings,
             ObjectProvider<TextEmbedder> embedders,
             ObjectProvider<PriceEstimates> prices) {
-        this(index, settings, () -> Optional.ofNullable(embedders.getIfUnique()), () -> prices.getIfUnique() != null);
+        this(
+                index,
+                settings,
+                () -> Optional.ofNullable(embedders.getIfUnique()),
+                () -> prices.getIfUnique() != null,
+                prices::getIfUnique);
     }
 
     /** For tests and benchmarks that bring their own embedder. */
@@ -43,10 +50,20 @@ public class SearchService {
             SearchSettings settings,
             Supplier<Optional<TextEmbedder>> embedder,
             Supplier<Boolean> pricesAvailable) {
+        this(index, settings, embedder, pricesAvailable, () -> null);
+    }
+
+    private SearchService(
+            SearchIndex index,
+            SearchSettings settings,
+            Supplier<Optional<TextEmbedder>> embedder,
+            Supplier<Boolean> pricesAvailable,
+            Supplier<PriceEstimates> prices) {
         this.index = index;
         this.settings = settings;
         this.embedder = embedder;
         this.pricesAvailable = pricesAvailable;
+        this.prices = prices;
         this.lookalikes = new LookalikeFinder(settings);
     }
 
@@ -91,11 +108,28 @@ public class SearchService {
                     null);
         }
         return index.withSearcher(s -> {
-            if (briefVector != null) {
-                checkVectorSpace(s.space(), briefVector);
-            }
-            return new SearchRun(s.searcher(), request, settings, brief, briefVector).execute(formula());
-        });
+                    if (briefVector != null) {
+                        checkVectorSpace(s.space(), briefVector);
+                    }
+                    return new SearchRun(s.searcher(), request, settings, brief, briefVector).execute(formula());
+                })
+                .withHits(this::withWorkspacePrices);
+    }
+
+    /** The hits with the caller's workspace prices in place of the shared index's estimates, where it has one. */
+    List<SearchHit> withWorkspacePrices(List<SearchHit> hits) {
+        PriceEstimates estimates = prices.get();
+        if (estimates == null || hits.isEmpty()) {
+            return hits;
+        }
+        Map<Long, PriceEstimates.PriceRange> own = estimates.workspacePrices(
+                hits.stream().map(SearchHit::accountId).toList());
+        if (own.isEmpty()) {
+            return hits;
+        }
+        return hits.stream()
+                .map(h -> own.containsKey(h.accountId()) ? h.withPrice(own.get(h.accountId())) : h)
+                .toList();
     }
 
     /** Accounts whose content is most similar to the given account's, excluding it; filters apply. */

@@ -2,6 +2,8 @@ package io.microreach.app.shortlists;
 
 import static io.microreach.app.database.SqlColumns.instant;
 
+import io.microreach.app.security.CurrentWorkspace;
+import io.microreach.app.users.AuditLog;
 import io.microreach.domain.TierBands;
 import java.util.List;
 import java.util.Optional;
@@ -21,13 +23,14 @@ public class ShortlistService {
     /** Longest list name we accept; long enough for "Spring launch — vegan skincare, EU (v2)". */
     public static final int MAX_NAME_LENGTH = 100;
 
-    static final String DEFAULT_WORKSPACE = "default";
-
     private final JdbcTemplate jdbc;
-    private volatile Long workspaceId;
+    private final CurrentWorkspace workspace;
+    private final AuditLog audit;
 
-    public ShortlistService(JdbcTemplate jdbc) {
+    public ShortlistService(JdbcTemplate jdbc, CurrentWorkspace workspace, AuditLog audit) {
         this.jdbc = jdbc;
+        this.workspace = workspace;
+        this.audit = audit;
     }
 
     /** Every list of the workspace, by name. */
@@ -73,6 +76,7 @@ public class ShortlistService {
                     Long.class,
                     workspace(),
                     clean);
+            audit("shortlist.create", clean, null);
             return get(id);
         } catch (DuplicateKeyException e) {
             throw duplicate(clean);
@@ -90,6 +94,7 @@ public class ShortlistService {
             if (n == 0) {
                 throw notFound(listId);
             }
+            audit("shortlist.rename", String.valueOf(listId), clean);
         } catch (DuplicateKeyException e) {
             throw duplicate(clean);
         }
@@ -99,9 +104,11 @@ public class ShortlistService {
     /** Deletes the list and its entries (not the accounts). */
     @Transactional
     public void delete(long listId) {
+        String name = get(listId).name();
         if (jdbc.update("DELETE FROM shortlist WHERE workspace_id = ? AND id = ?", workspace(), listId) == 0) {
             throw notFound(listId);
         }
+        audit("shortlist.delete", name, null);
     }
 
     /** Adds the account; {@code false} when it was already on the list. */
@@ -112,13 +119,17 @@ public class ShortlistService {
         if (exists == null || exists == 0) {
             throw new ShortlistProblem(ShortlistProblem.Kind.NOT_FOUND, "accountId", "no account with id " + accountId);
         }
-        return jdbc.update(
+        boolean added = jdbc.update(
                         "INSERT INTO shortlist_entry (workspace_id, shortlist_id, account_id) VALUES (?, ?, ?)"
                                 + " ON CONFLICT DO NOTHING",
                         workspace(),
                         listId,
                         accountId)
                 == 1;
+        if (added) {
+            audit("shortlist.add", String.valueOf(listId), "account " + accountId);
+        }
+        return added;
     }
 
     /** The list an "add to shortlist" went to, and whether the account was new on it. */
@@ -150,12 +161,20 @@ public class ShortlistService {
     @Transactional
     public boolean remove(long listId, long accountId) {
         get(listId);
-        return jdbc.update(
+        boolean removed = jdbc.update(
                         "DELETE FROM shortlist_entry WHERE workspace_id = ? AND shortlist_id = ? AND account_id = ?",
                         workspace(),
                         listId,
                         accountId)
                 == 1;
+        if (removed) {
+            audit("shortlist.remove", String.valueOf(listId), "account " + accountId);
+        }
+        return removed;
+    }
+
+    private void audit(String action, String target, String details) {
+        audit.record(workspace.actor(), workspace(), action, target, details);
     }
 
     /** The list's accounts with their key metrics, most recently added first. */
@@ -185,12 +204,7 @@ public class ShortlistService {
     }
 
     private long workspace() {
-        Long id = workspaceId;
-        if (id == null) {
-            id = jdbc.queryForObject("SELECT id FROM workspace WHERE name = ?", Long.class, DEFAULT_WORKSPACE);
-            workspaceId = id;
-        }
-        return id;
+        return workspace.id();
     }
 
     private static String validName(String name) {

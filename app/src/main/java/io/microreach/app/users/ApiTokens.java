@@ -136,7 +136,7 @@ public class ApiTokens {
         }
         byte[] digest = digest(presented);
         List<Object[]> rows = jdbc.query(
-                "SELECT t.id, u.id, u.email, w.id, w.name, t.scope, m.role, t.token_hash, t.last_used_at"
+                "SELECT t.id, u.id, u.email, w.id, w.name, t.scope, m.role, t.token_hash, t.last_used_at, u.is_admin"
                         + " FROM api_token t JOIN app_user u ON u.id = t.user_id"
                         + " JOIN workspace w ON w.id = t.workspace_id"
                         + " JOIN workspace_member m ON m.user_id = u.id AND m.workspace_id = w.id"
@@ -146,6 +146,7 @@ public class ApiTokens {
                             rs.getLong(1),
                             rs.getLong(2),
                             rs.getString(3),
+                            rs.getBoolean(10),
                             rs.getLong(4),
                             rs.getString(5),
                             TokenScope.of(rs.getString(6)),

@@ -165,6 +165,85 @@ public class Users {
         return new Membership(workspace.id(), workspace.name(), role);
     }
 
+    /** How many users exist: none means the installation still needs its first administrator. */
+    public long count() {
+        return jdbc.queryForObject("SELECT count(*) FROM app_user", Long.class);
+    }
+
+    public Optional<User> find(long id) {
+        return jdbc.queryForList("SELECT email FROM app_user WHERE id = ?", String.class, id).stream()
+                .findFirst()
+                .flatMap(this::find);
+    }
+
+    /** What a password sign-in needs to know about an e-mail address; empty for an unknown one. */
+    public Optional<SignInState> signInState(String email) {
+        return jdbc
+                .query(
+                        "SELECT id, email, password_hash, disabled, locked_until, failed_sign_ins FROM app_user"
+                                + " WHERE email = ?",
+                        (rs, i) -> new SignInState(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getBoolean(4),
+                                rs.getTimestamp(5) == null
+                                        ? null
+                                        : rs.getTimestamp(5).toInstant(),
+                                rs.getInt(6)),
+                        email == null ? "" : email.trim().toLowerCase(Locale.ROOT))
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * Counts a wrong password. Every {@code lockAfter}-th failure in a row locks sign-in for {@code lockFor}, so a
+     * guesser gets {@code lockAfter} tries per period, while the right password keeps working for everyone else.
+     *
+     * @return the time until which the user is now locked, or null
+     */
+    @Transactional
+    public java.time.Instant failedSignIn(long userId, int lockAfter, java.time.Duration lockFor) {
+        Integer failures = jdbc.queryForObject(
+                "UPDATE app_user SET failed_sign_ins = failed_sign_ins + 1 WHERE id = ? RETURNING failed_sign_ins",
+                Integer.class,
+                userId);
+        if (failures != null && failures % lockAfter == 0) {
+            java.time.Instant until = java.time.Instant.now().plus(lockFor);
+            jdbc.update("UPDATE app_user SET locked_until = ? WHERE id = ?", java.sql.Timestamp.from(until), userId);
+            return until;
+        }
+        return null;
+    }
+
+    /** A successful sign-in: the failure count starts again. */
+    public void signedIn(long userId) {
+        jdbc.update(
+                "UPDATE app_user SET failed_sign_ins = 0, locked_until = NULL, last_sign_in_at = now() WHERE id = ?",
+                userId);
+    }
+
+    /** Sets a password from a reset link: the lock and the failure count go too. */
+    @Transactional
+    public void resetPassword(long userId, char[] password, String actor) {
+        User user = find(userId).orElseThrow(() -> new IllegalArgumentException("the user no longer exists"));
+        setPassword(user.email(), password, actor);
+        jdbc.update("UPDATE app_user SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?", userId);
+    }
+
+    /** Removes a member from a workspace (their tokens for it stop working: they need the membership). */
+    @Transactional
+    public boolean leave(long userId, Workspace workspace, String actor) {
+        User user = find(userId).orElseThrow(() -> new IllegalArgumentException("the user no longer exists"));
+        boolean removed = jdbc.update(
+                        "DELETE FROM workspace_member WHERE workspace_id = ? AND user_id = ?", workspace.id(), userId)
+                > 0;
+        if (removed) {
+            audit.record(actor, workspace.id(), "member.remove", user.email(), null);
+        }
+        return removed;
+    }
+
     User require(String email) {
         return find(email)
                 .orElseThrow(() -> new IllegalArgumentException("no user " + email + " (see 'microreach user list')"));

@@ -72,6 +72,27 @@ public class Workspaces {
                         new IllegalArgumentException("no workspace '" + name + "' (see 'microreach workspace list')"));
     }
 
+    public Optional<Workspace> find(long id) {
+        return jdbc.queryForList("SELECT name FROM workspace WHERE id = ?", String.class, id).stream()
+                .findFirst()
+                .flatMap(this::find);
+    }
+
+    /** The workspace's members with their roles, owners first. */
+    public List<Member> members(long workspaceId) {
+        return jdbc.query(
+                "SELECT u.id, u.email, m.role, u.disabled, u.last_sign_in_at FROM workspace_member m"
+                        + " JOIN app_user u ON u.id = m.user_id WHERE m.workspace_id = ?"
+                        + " ORDER BY CASE m.role WHEN 'owner' THEN 0 WHEN 'member' THEN 1 ELSE 2 END, u.email",
+                (rs, i) -> new Member(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        Role.of(rs.getString(3)),
+                        rs.getBoolean(4),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()),
+                workspaceId);
+    }
+
     public List<Workspace> list() {
         return jdbc.query(
                 "SELECT w.id, w.name, w.created_at, (SELECT count(*) FROM workspace_member m"

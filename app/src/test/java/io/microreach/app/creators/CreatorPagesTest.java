@@ -3,13 +3,13 @@ package io.microreach.app.creators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.microreach.app.SpringAppTest;
+import io.microreach.app.TestIdentity;
 import io.microreach.app.scoring.Scorer;
 import io.microreach.app.scoring.ScoringProgress;
 import io.microreach.app.search.IndexProgress;
 import io.microreach.app.search.SearchIndex;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -153,7 +153,7 @@ class CreatorPagesTest extends SpringAppTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                TestIdentity.request(URI.create("http://localhost:" + port + path))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

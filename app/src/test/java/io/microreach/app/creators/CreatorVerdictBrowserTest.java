@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.microreach.app.BrowserTest;
 import io.microreach.app.ScoredData;
+import io.microreach.app.TestIdentity;
 import io.microreach.app.importer.ImportProgress;
 import io.microreach.app.importer.Importer;
 import io.microreach.app.scoring.Scorer;
 import io.microreach.app.scoring.ScoringProgress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -253,6 +253,6 @@ class CreatorVerdictBrowserTest extends BrowserTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(TestIdentity.request(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

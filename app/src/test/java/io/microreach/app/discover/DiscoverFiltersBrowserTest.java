@@ -240,7 +240,7 @@ class DiscoverFiltersBrowserTest extends BrowserTest {
         try {
             return java.net.http.HttpClient.newHttpClient()
                     .send(
-                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
+                            io.microreach.app.TestIdentity.request(java.net.URI.create(url(path)))
                                     .build(),
                             java.net.http.HttpResponse.BodyHandlers.ofString())
                     .body();

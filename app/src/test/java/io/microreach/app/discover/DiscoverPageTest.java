@@ -3,6 +3,7 @@ package io.microreach.app.discover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.microreach.app.SpringAppTest;
+import io.microreach.app.TestIdentity;
 import io.microreach.app.search.Labels;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +37,7 @@ class DiscoverPageTest extends SpringAppTest {
     void badParametersAreNamed(String query, String field) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/discover?" + query))
+                        TestIdentity.request(URI.create("http://localhost:" + port + "/discover?" + query))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);
@@ -81,7 +82,7 @@ class DiscoverPageTest extends SpringAppTest {
     private HttpResponse<String> get(String path) throws Exception {
         return HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        TestIdentity.request(URI.create("http://localhost:" + port + path))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
     }
@@ -91,7 +92,7 @@ class DiscoverPageTest extends SpringAppTest {
     void badShortlistAddsAreFriendly(String form) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/discover/shortlist"))
+                        TestIdentity.request(URI.create("http://localhost:" + port + "/discover/shortlist"))
                                 .header("Content-Type", "application/x-www-form-urlencoded")
                                 .header("HX-Request", "true")
                                 .POST(HttpRequest.BodyPublishers.ofString(form))

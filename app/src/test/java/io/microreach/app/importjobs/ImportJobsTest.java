@@ -9,6 +9,8 @@ import io.microreach.app.importer.ImportProgress;
 import io.microreach.app.importer.ImportReport;
 import io.microreach.app.importer.Importer;
 import io.microreach.app.scoring.Scorer;
+import io.microreach.app.security.CurrentWorkspace;
+import io.microreach.app.users.AuditLog;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +65,8 @@ class ImportJobsTest extends SpringAppTest {
                 scorer,
                 new MicroreachHome(home),
                 store,
+                new CurrentWorkspace(jdbc, "default"),
+                new AuditLog(jdbc),
                 maxQueued,
                 DataSize.ofBytes(maxBytes),
                 keepReports,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microreach.app.SpringAppTest;
+import io.microreach.app.TestIdentity;
 import io.microreach.app.importer.ImportProgress;
 import io.microreach.app.importer.Importer;
 import io.microreach.app.scoring.AccountsRescored;
@@ -209,14 +210,14 @@ class NicheClassificationTest extends SpringAppTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                TestIdentity.request(URI.create("http://localhost:" + port + path))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> put(String path, String body) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                TestIdentity.request(URI.create("http://localhost:" + port + path))
                         .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString(body))
                         .build(),

@@ -3,6 +3,7 @@ package io.microreach.app.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.microreach.app.SpringAppTest;
+import io.microreach.app.TestIdentity;
 import io.microreach.app.shortlists.Shortlist;
 import io.microreach.app.shortlists.ShortlistService;
 import java.net.URI;
@@ -41,7 +42,7 @@ class PlanPagesTest extends SpringAppTest {
     private HttpResponse<String> post(String path, String form) throws Exception {
         return HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        TestIdentity.request(URI.create("http://localhost:" + port + path))
                                 .header("Content-Type", "application/x-www-form-urlencoded")
                                 .header("HX-Request", "true")
                                 .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -52,7 +53,7 @@ class PlanPagesTest extends SpringAppTest {
     private HttpResponse<String> get(String path) throws Exception {
         return HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        TestIdentity.request(URI.create("http://localhost:" + port + path))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
     }

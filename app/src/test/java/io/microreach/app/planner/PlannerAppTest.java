@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microreach.app.SpringAppTest;
+import io.microreach.app.TestIdentity;
 import io.microreach.app.importer.ImportProgress;
 import io.microreach.app.importer.Importer;
 import io.microreach.app.scoring.Scorer;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class PlannerAppTest extends SpringAppTest {
+    @Autowired
+    RateCardStore rateCards;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -92,8 +96,7 @@ class PlannerAppTest extends SpringAppTest {
                         + " WHERE a.platform = 'instagram' ORDER BY a.id LIMIT 1",
                 String.class);
         long accountId = plans.findAccount(id, "x").orElseThrow();
-        new RateCardStore(jdbc)
-                .upsert(accountId, io.microreach.pricing.Deliverable.POST, new java.math.BigDecimal("123"), "USD");
+        rateCards.upsert(accountId, io.microreach.pricing.Deliverable.POST, new java.math.BigDecimal("123"), "USD");
         PlanResponse p = plans.plan(BriefReader.read("budget: 2000\nconstraints:\n  mustInclude: [\"" + id + "\"]\n"));
         PlanResponse.Creator c =
                 p.creators().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
@@ -153,7 +156,7 @@ class PlannerAppTest extends SpringAppTest {
 
     private HttpResponse<String> post(String path, String body) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                TestIdentity.request(URI.create("http://localhost:" + port + path))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -162,7 +165,7 @@ class PlannerAppTest extends SpringAppTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                TestIdentity.request(URI.create("http://localhost:" + port + path))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

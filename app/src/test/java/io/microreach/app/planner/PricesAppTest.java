@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microreach.app.ScoredData;
 import io.microreach.app.SpringAppTest;
+import io.microreach.app.TestIdentity;
 import io.microreach.app.importer.Importer;
 import io.microreach.app.scoring.Scorer;
 import io.microreach.app.search.IndexProgress;
@@ -280,7 +281,7 @@ class PricesAppTest extends SpringAppTest {
 
     private HttpResponse<String> form(String path, String body) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                TestIdentity.request(URI.create("http://localhost:" + port + path))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("HX-Request", "true")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -319,7 +320,7 @@ class PricesAppTest extends SpringAppTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                TestIdentity.request(URI.create("http://localhost:" + port + path))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
@@ -336,7 +337,7 @@ class PricesAppTest extends SpringAppTest {
 
     private HttpResponse<String> send(String path, String body, String method) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                TestIdentity.request(URI.create("http://localhost:" + port + path))
                         .header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(body))
                         .build(),

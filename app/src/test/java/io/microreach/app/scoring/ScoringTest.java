@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microreach.app.SpringAppTest;
+import io.microreach.app.TestIdentity;
 import io.microreach.app.importer.ImportProgress;
 import io.microreach.app.importer.Importer;
 import io.microreach.generator.GeneratorConfig;
 import io.microreach.generator.SyntheticDataGenerator;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -262,7 +262,7 @@ class ScoringTest extends SpringAppTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                TestIdentity.request(URI.create("http://localhost:" + port + path))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

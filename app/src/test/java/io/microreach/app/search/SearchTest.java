@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.microreach.app.SpringAppTest;
+import io.microreach.app.TestIdentity;
 import io.microreach.domain.Platform;
 import io.microreach.niches.TextEmbedder;
 import java.net.URI;
@@ -607,7 +608,7 @@ class SearchTest extends SpringAppTest {
                 .isInstanceOf(InvalidSearchParameter.class)
                 .hasMessageContaining("at most");
         HttpResponse<String> plan = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/plans"))
+                TestIdentity.request(URI.create("http://localhost:" + port + "/api/plans"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"budget\": 1000, \"niches\": [\""
                                 + niches.toString().replace(",", "\",\"") + "\"]}"))
@@ -623,7 +624,7 @@ class SearchTest extends SpringAppTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                TestIdentity.request(URI.create("http://localhost:" + port + path))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -54,8 +54,10 @@ class AdvisoriesTest {
             assertThat(a.action()).as(row).isIn("fail", "warn");
             assertThat(a.summary()).as(row).isNotBlank().doesNotContain("\n");
             assertThat(a.source()).as(row).startsWith("http");
-            assertThat(a.fixed()).as(row).isNotEmpty().allSatisfy(v -> assertThat(v)
-                    .isNotBlank());
+            assertThat(a.fixed())
+                    .as(row)
+                    .isNotEmpty()
+                    .allSatisfy(v -> assertThat(v).isNotBlank());
             assertThat(keys.add(row)).as("duplicate row " + row).isTrue();
         }
     }

@@ -62,6 +62,14 @@ class AdvisoriesTest {
         }
     }
 
+    /** Rows sorted by coordinate, then id: one place per library, clean diffs. */
+    @Test
+    void rowsAreSortedByCoordinateThenId() {
+        List<String> keys =
+                advisories.stream().map(a -> a.coordinate() + " " + a.id()).toList();
+        assertThat(keys).isSorted();
+    }
+
     /** A bare version would be an exact match only; every row must name a range. */
     @Test
     void everyAffectedRangeIsAMavenRange() {

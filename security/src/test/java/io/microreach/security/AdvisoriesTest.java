@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@link ArtifactMatcher.Pattern} (same release as the root pom runs), so what passes here is what the build does.
  *
  * <p>After editing advisories.csv, regenerate the root pom's rules with
- * {@code ./mvnw -B -ntp -pl security test -Dadvisories.write=true}.
+ * {@code ./mvnw -B -ntp -pl security test -Dtest=AdvisoriesTest -Dadvisories.write=true}.
  */
 class AdvisoriesTest {
 
@@ -107,7 +107,7 @@ class AdvisoriesTest {
         }
         assertThat(PomRules.extract(pom))
                 .as("the root pom's advisory rules are out of date with security/advisories.csv; run "
-                        + "./mvnw -B -ntp -pl security test -Dadvisories.write=true")
+                        + "./mvnw -B -ntp -pl security test -Dtest=AdvisoriesTest -Dadvisories.write=true")
                 .isEqualTo(expected);
     }
 

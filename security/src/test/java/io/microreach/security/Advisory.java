@@ -46,10 +46,10 @@ record Advisory(
         return action.equals("fail");
     }
 
-    /** The message the enforcer prints above the offending dependency path. */
+    /** This advisory's line in the message the enforcer prints above the offending dependency path. */
     String message() {
-        return id + " (" + severity + ") " + coordinate + " " + affected + ", fixed in " + String.join(" / ", fixed)
-                + ": " + summary + " " + source;
+        return "- " + id + " (" + severity + ") " + affected + ", fixed in " + String.join(" / ", fixed) + ": "
+                + summary + " " + source;
     }
 
     static List<Advisory> read(Path csv) throws IOException {

@@ -1,6 +1,9 @@
 package io.microreach.security;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders advisories.csv as maven-enforcer-plugin {@code bannedDependencies} rules, and finds the rendered block in
@@ -17,22 +20,43 @@ final class PomRules {
 
     private PomRules() {}
 
-    /** The block from BEGIN to END inclusive, each line indented as in the root pom, without a trailing newline. */
+    /**
+     * The block from BEGIN to END inclusive, each line indented as in the root pom, without a trailing newline. One
+     * rule per library and action rather than per advisory: each rule makes the enforcer collect the module's
+     * dependency graph again (about 25 ms per rule and module), so grouping keeps the check to a few seconds.
+     */
     static String render(List<Advisory> advisories) {
-        StringBuilder out = new StringBuilder(BEGIN).append('\n');
+        Map<String, List<Advisory>> rules = new LinkedHashMap<>();
         for (Advisory advisory : advisories) {
+            rules.computeIfAbsent(advisory.coordinate() + " " + advisory.action(), k -> new ArrayList<>())
+                    .add(advisory);
+        }
+        StringBuilder out = new StringBuilder(BEGIN).append('\n');
+        for (List<Advisory> rule : rules.values()) {
+            Advisory first = rule.get(0);
             out.append(INDENT).append("<bannedDependencies>\n");
-            if (!advisory.fails()) {
+            if (!first.fails()) {
                 out.append(INDENT).append("  <level>WARN</level>\n");
             }
             out.append(INDENT)
                     .append("  <message>")
-                    .append(xml(advisory.message()))
-                    .append("</message>\n");
-            out.append(INDENT)
-                    .append("  <excludes><exclude>")
-                    .append(xml(advisory.pattern()))
-                    .append("</exclude></excludes>\n");
+                    .append(xml(first.coordinate()))
+                    .append(first.fails() ? "" : " (known, upgrade pending)")
+                    .append(": the version marked below is in the affected range of at least one advisory"
+                            + " in security/advisories.csv:");
+            for (Advisory advisory : rule) {
+                // Continuation lines start at column 0: the enforcer prints the message verbatim.
+                out.append("\n  ").append(xml(advisory.message()));
+            }
+            out.append("</message>\n");
+            out.append(INDENT).append("  <excludes>\n");
+            for (Advisory advisory : rule) {
+                out.append(INDENT)
+                        .append("    <exclude>")
+                        .append(xml(advisory.pattern()))
+                        .append("</exclude>\n");
+            }
+            out.append(INDENT).append("  </excludes>\n");
             out.append(INDENT).append("</bannedDependencies>\n");
         }
         return out.append(INDENT).append(END).toString();

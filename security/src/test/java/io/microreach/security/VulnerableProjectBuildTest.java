@@ -58,7 +58,8 @@ class VulnerableProjectBuildTest {
             assertThat(output)
                     .contains("BUILD FAILURE")
                     .contains("enforce (dependency-advisories)")
-                    .contains("CVE-2022-1471 (HIGH) org.yaml:snakeyaml [,2.0), fixed in 2.0")
+                    .contains("org.yaml:snakeyaml: the version marked below is in the affected range")
+                    .contains("- CVE-2022-1471 (HIGH) [,2.0), fixed in 2.0: ")
                     .contains("org.yaml:snakeyaml:jar:1.33 <--- banned");
         } finally {
             Files.deleteIfExists(log);

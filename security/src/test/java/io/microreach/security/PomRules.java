@@ -23,7 +23,8 @@ final class PomRules {
     /**
      * The block from BEGIN to END inclusive, each line indented as in the root pom, without a trailing newline. One
      * rule per library and action rather than per advisory: each rule makes the enforcer collect the module's
-     * dependency graph again (about 25 ms per rule and module), so grouping keeps the check to a few seconds.
+     * dependency graph again (tens of milliseconds per rule and module), so grouping keeps the check to a few
+     * seconds.
      */
     static String render(List<Advisory> advisories) {
         Map<String, List<Advisory>> rules = new LinkedHashMap<>();

@@ -36,8 +36,15 @@ class VulnerableProjectBuildTest {
                 FIXTURE.toAbsolutePath().toString(),
                 "validate"));
         String repoLocal = System.getProperty("maven.repo.local");
+        Path repository = Path.of(System.getProperty("user.home"), ".m2", "repository");
         if (repoLocal != null && !repoLocal.isBlank()) {
             command.add("-Dmaven.repo.local=" + repoLocal);
+            repository = Path.of(repoLocal);
+        }
+        // Once the snakeyaml 1.33 POM is in the local repository (the first run fetches it from Maven Central),
+        // everything the fixture needs is there: build offline.
+        if (Files.exists(repository.resolve("org/yaml/snakeyaml/1.33/snakeyaml-1.33.pom"))) {
+            command.add("-o");
         }
         Path log = Files.createTempFile("advisory-fixture", ".log");
         try {

@@ -135,6 +135,8 @@ class AdvisoriesTest {
         "com.google.guava:guava:31.1-jre, CVE-2023-2976",
         "com.google.protobuf:protobuf-java:3.25.4, CVE-2024-7254",
         "org.apache.logging.log4j:log4j-core:2.14.1, CVE-2021-44228",
+        "org.springframework.security:spring-security-web:7.0.3, CVE-2026-22732",
+        "org.springframework.security:spring-security-web:6.5.8, CVE-2026-22732",
     })
     void vulnerableReleasesAreBanned(String gav, String id) {
         String[] parts = gav.split(":");
@@ -161,6 +163,8 @@ class AdvisoriesTest {
         "com.google.guava:guava:32.0.0-jre",
         "org.apache.logging.log4j:log4j-core:2.25.4",
         "org.apache.logging.log4j:log4j-api:2.14.1",
+        "org.springframework.security:spring-security-web:7.0.6",
+        "org.springframework.security:spring-security-core:7.0.6",
     })
     void fixedReleasesAreNotBanned(String gav) {
         String[] parts = gav.split(":");

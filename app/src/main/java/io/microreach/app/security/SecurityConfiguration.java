@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -39,6 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Browsers asking for a page are sent to the sign-in page; API and htmx requests get a 401 (htmx with {@code
  * HX-Redirect}, so the whole page goes to sign-in rather than a fragment).
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Configuration
 @EnableWebSecurity
 class SecurityConfiguration {

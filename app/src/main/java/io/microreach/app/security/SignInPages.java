@@ -15,6 +15,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * sign-in links, invitations and password resets. Every answer about a link is the same whether it never existed,
  * was used or expired.
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Controller
 class SignInPages {
     static final Duration RESET_VALID = Duration.ofHours(1);

@@ -151,9 +151,12 @@ class ImportCommand implements Callable<Integer> {
      * The server rescores after each upload itself.
      */
     private int importOn(RemoteServer server, PrintWriter out) throws RemoteServer.Failure, InterruptedException {
+        // An id that cannot exist: a 404 says the token is good, without touching any import.
+        server.checkToken("/api/imports/00000000");
         boolean rejected = false;
         for (Path file : files) {
-            ConsoleProgress bar = new ConsoleProgress(System.err, file.getFileName().toString(), "lines");
+            ConsoleProgress bar =
+                    new ConsoleProgress(System.err, file.getFileName().toString(), "lines");
             JsonNode job = server.upload("/api/imports", "file", file);
             String id = job.path("id").asString();
             if (!id.matches("[0-9a-f]{8}")) {
@@ -162,7 +165,8 @@ class ImportCommand implements Callable<Integer> {
                         ExitCodes.FAILURE, server.address() + " answered the upload without an import id");
             }
             while (!finished(job)) {
-                bar.update(job.path("percent").asInt() / 100.0, job.path("lines").asLong());
+                bar.update(
+                        job.path("percent").asInt() / 100.0, job.path("lines").asLong());
                 Thread.sleep(POLL_MILLIS);
                 job = server.get("/api/imports/" + id);
             }

@@ -209,9 +209,13 @@ final class RemoteServer {
     /** Uploads {@code file} as the multipart field {@code field}, streaming it from disk. */
     JsonNode upload(String path, String field, Path file) throws Failure {
         String boundary = "microreach-" + UUID.randomUUID();
-        String name = file.getFileName().toString().replace("\"", "_").replace("\r", "_").replace("\n", "_");
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-                + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+        String name = file.getFileName()
+                .toString()
+                .replace("\"", "_")
+                .replace("\r", "_")
+                .replace("\n", "_");
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
         String tail = "\r\n--" + boundary + "--\r\n";
         List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
         parts.add(HttpRequest.BodyPublishers.ofString(head, StandardCharsets.UTF_8));
@@ -239,10 +243,37 @@ final class RemoteServer {
                 .header("Authorization", "Bearer " + token);
     }
 
+    /**
+     * Asks {@code path} (any answer but 401 and 403 will do) so that a refused token is reported before a large
+     * upload: the server answers an upload's 401 before reading it, and past a few megabytes it closes the
+     * connection instead of reading the rest, which the client would see as a broken connection.
+     */
+    void checkToken(String path) throws Failure {
+        HttpResponse<String> response = exchange(request(path).GET().build());
+        int status = response.statusCode();
+        if (status == 401 || status == 403) {
+            throw refusal(status, parse(response.body()));
+        }
+    }
+
     private JsonNode send(HttpRequest request) throws Failure {
-        HttpResponse<String> response;
+        HttpResponse<String> response = exchange(request);
+        int status = response.statusCode();
+        JsonNode body = parse(response.body());
+        if (status / 100 == 2 && body != null) {
+            return body;
+        }
+        if (status / 100 == 2) {
+            throw new Failure(
+                    ExitCodes.FAILURE,
+                    address() + " did not answer with JSON: is it a microreach server (and the address its root)?");
+        }
+        throw refusal(status, body);
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) throws Failure {
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (ConnectException e) {
             throw new Failure(
                     ExitCodes.FAILURE,
@@ -259,17 +290,6 @@ final class RemoteServer {
             Thread.currentThread().interrupt();
             throw new Failure(ExitCodes.FAILURE, "interrupted while waiting for " + address());
         }
-        int status = response.statusCode();
-        JsonNode body = parse(response.body());
-        if (status / 100 == 2 && body != null) {
-            return body;
-        }
-        if (status / 100 == 2) {
-            throw new Failure(
-                    ExitCodes.FAILURE,
-                    address() + " did not answer with JSON: is it a microreach server (and the address its root)?");
-        }
-        throw refusal(status, body);
     }
 
     private JsonNode parse(String text) {
@@ -295,10 +315,14 @@ final class RemoteServer {
             case 403 ->
                 new Failure(
                         ExitCodes.UNUSABLE,
-                        "the server refused: " + (said != null ? said : "your role in this workspace does not allow"
-                                + " this (a read token cannot change data: create a write token)"));
+                        "the server refused: "
+                                + (said != null
+                                        ? said
+                                        : "your role in this workspace does not allow"
+                                                + " this (a read token cannot change data: create a write token)"));
             case 400, 404, 409, 413, 415, 422 ->
-                new Failure(ExitCodes.UNUSABLE, said != null ? said : "the server refused the request (" + status + ")");
+                new Failure(
+                        ExitCodes.UNUSABLE, said != null ? said : "the server refused the request (" + status + ")");
             case 429 ->
                 new Failure(
                         ExitCodes.FAILURE,

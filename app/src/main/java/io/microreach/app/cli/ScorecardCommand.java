@@ -72,8 +72,8 @@ class ScorecardCommand implements Callable<Integer> {
         if (server != null) {
             try {
                 String bare = handle.startsWith("@") ? handle.substring(1) : handle;
-                JsonNode node = server.get("/api/accounts/" + p.get().id() + "/" + RemoteServer.segment(bare)
-                        + "/scorecard");
+                JsonNode node =
+                        server.get("/api/accounts/" + p.get().id() + "/" + RemoteServer.segment(bare) + "/scorecard");
                 print(server.json(), node);
                 return ExitCodes.OK;
             } catch (RemoteServer.Failure e) {

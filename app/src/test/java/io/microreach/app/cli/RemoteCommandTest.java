@@ -100,8 +100,7 @@ class RemoteCommandTest extends SpringAppTest {
 
         Captured json = remote("scorecard", "--platform", platform, "--handle", "@" + handle, "--json");
         assertThat(json.code()).as(json.stderr()).isZero();
-        HttpResponse<String> api =
-                new WebClient(port).get("/api/accounts/" + platform + "/" + handle + "/scorecard");
+        HttpResponse<String> api = new WebClient(port).get("/api/accounts/" + platform + "/" + handle + "/scorecard");
         assertThat(JSON.readTree(json.stdout())).isEqualTo(JSON.readTree(api.body()));
 
         Captured text = remote("scorecard", "--platform", platform, "--handle", handle);
@@ -139,8 +138,7 @@ class RemoteCommandTest extends SpringAppTest {
         String read = apiTokens
                 .create(TestIdentity.EMAIL, TestIdentity.WORKSPACE, TokenScope.READ, "read only", "test")
                 .token();
-        Captured refused =
-                CommandCapture.run(home, "import", data.toString(), "--server", server(), "--token", read);
+        Captured refused = CommandCapture.run(home, "import", data.toString(), "--server", server(), "--token", read);
         assertThat(refused.code()).isEqualTo(ExitCodes.UNUSABLE);
         assertThat(refused.stderr()).contains("microreach import: the server refused: ");
         assertThat(refused.stdout() + refused.stderr()).doesNotContain(read);
@@ -167,10 +165,14 @@ class RemoteCommandTest extends SpringAppTest {
     }
 
     @Test
-    void aRefusedTokenIsNamedAndNeverPrinted() {
+    void aRefusedTokenIsNamedAndNeverPrinted() throws IOException {
         String token = "mr_" + "x".repeat(40);
+        Path data = Files.writeString(
+                dir.resolve("a.jsonl"),
+                "{\"type\":\"account\",\"platform\":\"instagram\",\"id\":\"1\",\"handle\":\"a\",\"followers\":10}\n");
         for (String[] args : List.of(
                 new String[] {"search", "--json"},
+                new String[] {"import", data.toString()},
                 new String[] {"scorecard", "--platform", "instagram", "--handle", "a"},
                 new String[] {"search", "--query", "running"})) {
             List<String> all = new ArrayList<>(List.of(args));
@@ -200,7 +202,9 @@ class RemoteCommandTest extends SpringAppTest {
     void anUnreachableServerIsNamedAndPlainHttpToAnotherHostIsWarnedAbout() {
         Captured refused = CommandCapture.run(home, "search", "--server", "http://127.0.0.1:1", "--token", "mr_abc");
         assertThat(refused.code()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(refused.stderr()).contains("cannot connect to http://127.0.0.1:1").doesNotContain("mr_abc");
+        assertThat(refused.stderr())
+                .contains("cannot connect to http://127.0.0.1:1")
+                .doesNotContain("mr_abc");
         assertThat(refused.stderr()).doesNotContain("clear text");
 
         Captured far = CommandCapture.run(home, "search", "--server", "http://nowhere.invalid:9", "--token", "mr_abc");

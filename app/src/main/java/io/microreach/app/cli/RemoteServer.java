@@ -113,7 +113,7 @@ final class RemoteServer {
             throw new IllegalArgumentException("--server: not a URL: '" + url + "'");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+        if ((!scheme.equals("http") && !scheme.equals("https")) || uri.getHost() == null) {
             throw new IllegalArgumentException(
                     "--server: expected http://HOST[:PORT] or https://HOST[:PORT], got '" + url + "'");
         }

@@ -11,14 +11,20 @@ import io.microreach.planner.PlanningException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @Command(
@@ -27,11 +33,17 @@ import tools.jackson.databind.json.JsonMapper;
         description = {
             "Split a budget across creators for the most unique engaged reach (or conversions, or profit), net of"
                     + " audience overlap; brief in YAML or JSON (docs/planner.md).",
-            "Exit code: 0 planned, 2 unreadable brief, bad field or infeasible constraints (the message names it)."
+            "With --server URL (or $MICROREACH_SERVER) and an API token in $MICROREACH_TOKEN, plans on that server"
+                    + " (POST /api/plans) instead of the local database.",
+            "Exit code: 0 planned, 2 unreadable brief, bad field or infeasible constraints (the message names it; with"
+                    + " --server also a refused token), 1 the server could not be reached or failed."
         })
 class PlanCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
+
+    @Mixin
+    RemoteServer.Options remote;
 
     @Option(names = "--brief", required = true, paramLabel = "FILE", description = "The brief (.yaml, .yml or .json).")
     Path brief;
@@ -65,6 +77,23 @@ class PlanCommand implements Callable<Integer> {
             err.println("microreach plan: cannot read brief " + brief + ": " + e.getMessage());
             return ExitCodes.UNUSABLE;
         }
+        RemoteServer server;
+        try {
+            server = remote.remote(err);
+        } catch (IllegalArgumentException e) {
+            err.println("microreach plan: " + e.getMessage());
+            return ExitCodes.UNUSABLE;
+        }
+        if (server != null) {
+            try {
+                return planOn(server, text);
+            } catch (PlanningException e) {
+                err.println("microreach plan: " + e.getMessage());
+                return ExitCodes.UNUSABLE;
+            } catch (RemoteServer.Failure e) {
+                return RemoteServer.report(err, "plan", e);
+            }
+        }
         try (ConfigurableApplicationContext ctx = SpringLauncher.batch(home.home)) {
             PlanBrief b = BriefReader.read(text);
             EvidenceMinimum e = b.constraints().evidence();
@@ -97,6 +126,38 @@ class PlanCommand implements Callable<Integer> {
             err.println("microreach plan: " + e.getMessage());
             return ExitCodes.UNUSABLE;
         }
+    }
+
+    /**
+     * Sends the brief as the JSON the API takes. It is read here first, so a bad field is named without a round
+     * trip, and the evidence options are written into it as the local command applies them.
+     */
+    private int planOn(RemoteServer server, String text) throws RemoteServer.Failure {
+        EvidenceMinimum e = BriefReader.read(text).constraints().evidence();
+        Map<String, Object> body = new LinkedHashMap<>();
+        ((Map<?, ?>) new Yaml(new SafeConstructor(new LoaderOptions())).load(text))
+                .forEach((k, v) -> body.put(String.valueOf(k), v));
+        if (minPosts != null || noTrustRequired) {
+            Map<String, Object> constraints = new LinkedHashMap<>();
+            if (body.get("constraints") instanceof Map<?, ?> c) {
+                c.forEach((k, v) -> constraints.put(String.valueOf(k), v));
+            }
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            evidence.put("trustScore", !noTrustRequired && e.trustScore());
+            evidence.put("posts", minPosts == null ? e.posts() : minPosts);
+            evidence.put("days", e.days());
+            constraints.put("minEvidence", evidence);
+            body.put("constraints", constraints);
+        }
+        JsonNode answer = server.postJson("/api/plans", body);
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(server.json().writerWithDefaultPrettyPrinter().writeValueAsString(answer));
+        } else {
+            out.println(text(server.json().treeToValue(answer, PlanResponse.class)));
+        }
+        out.flush();
+        return ExitCodes.OK;
     }
 
     static String text(PlanResponse p) {

@@ -18,11 +18,17 @@ import tools.jackson.databind.json.JsonMapper;
         description = {
             "Show one account's scorecard: trust score, tier, engagement, suspicious followers, replies,"
                     + " sponsorship, cohesion, anomalies and each component with its evidence.",
-            "Exit code: 0 shown, 2 unknown platform, unknown account or not scored yet."
+            "With --server URL (or $MICROREACH_SERVER) and an API token in $MICROREACH_TOKEN, reads the scorecard from"
+                    + " that server (GET /api/accounts/{platform}/{handle}/scorecard) instead of the local database.",
+            "Exit code: 0 shown, 2 unknown platform, unknown account or not scored yet (with --server also a refused"
+                    + " token), 1 the server could not be reached or failed."
         })
 class ScorecardCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
+
+    @Mixin
+    RemoteServer.Options remote;
 
     @Option(
             names = "--platform",
@@ -54,6 +60,26 @@ class ScorecardCommand implements Callable<Integer> {
                             + Platform.allowedIds());
             return ExitCodes.UNUSABLE;
         }
+        var err = spec.commandLine().getErr();
+        RemoteServer server;
+        try {
+            server = remote.remote(err);
+        } catch (IllegalArgumentException e) {
+            err.println("microreach scorecard: " + e.getMessage());
+            err.flush();
+            return ExitCodes.UNUSABLE;
+        }
+        if (server != null) {
+            try {
+                String bare = handle.startsWith("@") ? handle.substring(1) : handle;
+                JsonNode node =
+                        server.get("/api/accounts/" + p.get().id() + "/" + RemoteServer.segment(bare) + "/scorecard");
+                print(server.json(), node);
+                return ExitCodes.OK;
+            } catch (RemoteServer.Failure e) {
+                return RemoteServer.report(err, "scorecard", e);
+            }
+        }
         try (ConfigurableApplicationContext ctx = SpringLauncher.batch(home.home)) {
             var card = ctx.getBean(ScorecardReader.class).json(p.get(), handle);
             if (card.isEmpty()) {
@@ -65,15 +91,18 @@ class ScorecardCommand implements Callable<Integer> {
                 return ExitCodes.UNUSABLE;
             }
             JsonMapper mapper = ctx.getBean(JsonMapper.class);
-            JsonNode node = mapper.readTree(card.get());
-            var out = spec.commandLine().getOut();
-            if (json) {
-                out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node));
-            } else {
-                out.println(ScorecardText.render(node));
-            }
-            out.flush();
+            print(mapper, mapper.readTree(card.get()));
             return ExitCodes.OK;
         }
+    }
+
+    private void print(JsonMapper mapper, JsonNode node) {
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+        } else {
+            out.println(ScorecardText.render(node));
+        }
+        out.flush();
     }
 }

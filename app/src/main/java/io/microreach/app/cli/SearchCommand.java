@@ -11,8 +11,10 @@ import io.microreach.app.search.SearchService;
 import io.microreach.app.search.SearchSort;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -20,6 +22,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @Command(
@@ -32,7 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
                     + " country, language, price_min, price_max, has_contact, text, include_demo.",
             "Generated demo creators are left out as soon as a real creator exists; --include-demo searches them"
                     + " too. A missing trust score ranks as the pool's median and shows as 'trust missing'.",
-            "Exit code: 0 searched (also when nothing matched), 2 a malformed option or filter."
+            "With --server URL (or $MICROREACH_SERVER) and an API token in $MICROREACH_TOKEN, searches that server"
+                    + " through GET /api/search instead of the local database.",
+            "Exit code: 0 searched (also when nothing matched), 2 a malformed option or filter (with --server also"
+                    + " a refused token or request), 1 the server could not be reached or failed."
         })
 class SearchCommand implements Callable<Integer> {
     /** An explicitly empty --sort is an unknown sort; there is no direction option (always the natural one). */
@@ -40,6 +46,9 @@ class SearchCommand implements Callable<Integer> {
 
     @Mixin
     HomeOption home;
+
+    @Mixin
+    RemoteServer.Options remote;
 
     @Option(names = "--query", paramLabel = "TEXT", description = "Keywords over bio, captions and hashtags.")
     String query;
@@ -94,6 +103,21 @@ class SearchCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.UNUSABLE;
         }
+        RemoteServer server;
+        try {
+            server = remote.remote(err);
+        } catch (IllegalArgumentException e) {
+            err.println("microreach search: " + e.getMessage());
+            err.flush();
+            return ExitCodes.UNUSABLE;
+        }
+        if (server != null) {
+            try {
+                return searchOn(server);
+            } catch (RemoteServer.Failure e) {
+                return RemoteServer.report(err, "search", e);
+            }
+        }
         try (ConfigurableApplicationContext ctx = SpringLauncher.batch(home.home)) {
             SearchResult result;
             try {
@@ -114,6 +138,33 @@ class SearchCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
+    }
+
+    /** The same search through the server's API; the filters were checked here, the server checks them again. */
+    private int searchOn(RemoteServer server) throws RemoteServer.Failure {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("query", query);
+        params.put("brief", brief);
+        params.put("sort", sort);
+        params.put("offset", Integer.toString(offset));
+        params.put("limit", Integer.toString(limit));
+        params.put("facets", Boolean.toString(json));
+        for (String f : filters) {
+            int eq = f.indexOf('=');
+            params.put(f.substring(0, eq).strip(), f.substring(eq + 1).strip());
+        }
+        if (includeDemo) {
+            params.put("include_demo", "true");
+        }
+        JsonNode answer = server.get(RemoteServer.path("/api/search", params));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(server.json().writerWithDefaultPrettyPrinter().writeValueAsString(answer));
+        } else {
+            print(out, server.json().treeToValue(answer, SearchResult.class));
+        }
+        out.flush();
+        return ExitCodes.OK;
     }
 
     private static void print(PrintWriter out, SearchResult result) {

@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The fast path: a static token-embedding table distilled from the bundled all-MiniLM-L6-v2 (see
+ * The fast path: a static token-embedding table distilled from bge-small-en-v1.5 at build time (see
  * {@link StaticTableDistiller}). A text's vector is the weighted mean of its WordPiece tokens' rows, L2-normalised: no
  * transformer at run time, so throughput is bounded by tokenising and adding rows (docs/niches.md has the numbers).
  * The vectors live in their own space: never compare them with {@link MiniLmEmbedder} vectors (the model id differs,
@@ -16,15 +16,19 @@ import java.util.zip.GZIPInputStream;
  * <p>Token weights follow the SIF idea (Arora, Liang &amp; Ma 2017, "A simple but tough-to-beat baseline for
  * sentence embeddings"): weight = a / (a + p(token)), with p estimated from Zipf's law on the vocabulary rank, since
  * BERT's vocabulary lists whole words roughly by frequency from id 1996 on (p ∝ 1/rank). Frequent words ("the",
- * "my") and single characters count little, rare content words fully. Model2Vec uses the same rank-based trick.
+ * "my") and single characters count little, rare content words fully. Model2Vec uses the same rank-based trick. The
+ * half-weight rank is 600 (a word of rank 600 counts half): on the tuning data it beat 50, 150 (the MiniLM table's
+ * value) and 2,000 for zero-shot and trained classification alike (docs/niches.md, "What was tried"); flatter weights
+ * let the many mid-frequency words of captions ("outfit", "recipe") count more against the rare ones.
  */
 public final class StaticEmbedder implements TextEmbedder {
-    static final String TABLE = "minilm-static.bin.gz";
-    public static final String MODEL_ID = "minilm-static-int8@1";
+    static final String TABLE = "bge-small-static.bin.gz";
+    /** A new id whenever the table or the weights change: stored vectors of another id are recomputed. */
+    public static final String MODEL_ID = "bge-small-static-int8@1";
     /** First id of BERT's frequency-ordered whole-word vocabulary (ids below are special tokens and characters). */
     private static final int FIRST_WORD = 1996;
     /** SIF's a / p(rank 1): a word at this rank gets weight 0.5. */
-    private static final double HALF_WEIGHT_RANK = 150;
+    private static final double HALF_WEIGHT_RANK = 600;
 
     private final WordPieceTokenizer tokenizer;
     private final int dims;

@@ -7,8 +7,9 @@ import java.io.UncheckedIOException;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The fast path: a static token-embedding table distilled from bge-small-en-v1.5 at build time (see
- * {@link StaticTableDistiller}). A text's vector is the weighted mean of its WordPiece tokens' rows, L2-normalised: no
+ * The fast path: a static token-embedding table distilled at build time from bge-small-en-v1.5 and the bundled
+ * all-MiniLM-L6-v2, their two 384-dimensional rows side by side (768 dimensions; see {@link StaticTableDistiller} for
+ * why two). A text's vector is the weighted mean of its WordPiece tokens' rows, L2-normalised: no
  * transformer at run time, so throughput is bounded by tokenising and adding rows (docs/niches.md has the numbers).
  * The vectors live in their own space: never compare them with {@link MiniLmEmbedder} vectors (the model id differs,
  * so stored vectors are recomputed when the embedder changes).
@@ -22,9 +23,9 @@ import java.util.zip.GZIPInputStream;
  * let the many mid-frequency words of captions ("outfit", "recipe") count more against the rare ones.
  */
 public final class StaticEmbedder implements TextEmbedder {
-    static final String TABLE = "bge-small-static.bin.gz";
+    static final String TABLE = "bge-minilm-static.bin.gz";
     /** A new id whenever the table or the weights change: stored vectors of another id are recomputed. */
-    public static final String MODEL_ID = "bge-small-static-int8@1";
+    public static final String MODEL_ID = "bge-minilm-static-int8@1";
     /** First id of BERT's frequency-ordered whole-word vocabulary (ids below are special tokens and characters). */
     private static final int FIRST_WORD = 1996;
     /** SIF's a / p(rank 1): a word at this rank gets weight 0.5. */

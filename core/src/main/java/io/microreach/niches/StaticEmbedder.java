@@ -18,9 +18,11 @@ import java.util.zip.GZIPInputStream;
  * sentence embeddings"): weight = a / (a + p(token)), with p estimated from Zipf's law on the vocabulary rank, since
  * BERT's vocabulary lists whole words roughly by frequency from id 1996 on (p ∝ 1/rank). Frequent words ("the",
  * "my") and single characters count little, rare content words fully. Model2Vec uses the same rank-based trick. The
- * half-weight rank is 600 (a word of rank 600 counts half): on the tuning data it beat 50, 150 (the MiniLM table's
- * value) and 2,000 for zero-shot and trained classification alike (docs/niches.md, "What was tried"); flatter weights
- * let the many mid-frequency words of captions ("outfit", "recipe") count more against the rare ones.
+ * half-weight rank is 300 (a word of rank 300 counts half; MiniLM's table alone used 150): on the tuning data flatter
+ * weights (300, 600) beat 50 and 150 for zero-shot and trained classification alike and were level with each other
+ * (docs/niches.md, "What was tried"); 300 keeps music video titles ("… (Official Music Video)") in music, 600 let
+ * "video" pull them to tech. Flatter weights let the many mid-frequency words of captions ("outfit", "recipe") count
+ * more against the rare ones.
  */
 public final class StaticEmbedder implements TextEmbedder {
     static final String TABLE = "bge-minilm-static.bin.gz";
@@ -29,7 +31,7 @@ public final class StaticEmbedder implements TextEmbedder {
     /** First id of BERT's frequency-ordered whole-word vocabulary (ids below are special tokens and characters). */
     private static final int FIRST_WORD = 1996;
     /** SIF's a / p(rank 1): a word at this rank gets weight 0.5. */
-    private static final double HALF_WEIGHT_RANK = 600;
+    private static final double HALF_WEIGHT_RANK = 300;
 
     private final WordPieceTokenizer tokenizer;
     private final int dims;

@@ -7,8 +7,9 @@ import java.io.UncheckedIOException;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The fast path: a static token-embedding table distilled from the bundled all-MiniLM-L6-v2 (see
- * {@link StaticTableDistiller}). A text's vector is the weighted mean of its WordPiece tokens' rows, L2-normalised: no
+ * The fast path: a static token-embedding table distilled at build time from bge-small-en-v1.5 and the bundled
+ * all-MiniLM-L6-v2, their two 384-dimensional rows side by side (768 dimensions; see {@link StaticTableDistiller} for
+ * why two). A text's vector is the weighted mean of its WordPiece tokens' rows, L2-normalised: no
  * transformer at run time, so throughput is bounded by tokenising and adding rows (docs/niches.md has the numbers).
  * The vectors live in their own space: never compare them with {@link MiniLmEmbedder} vectors (the model id differs,
  * so stored vectors are recomputed when the embedder changes).
@@ -16,15 +17,21 @@ import java.util.zip.GZIPInputStream;
  * <p>Token weights follow the SIF idea (Arora, Liang &amp; Ma 2017, "A simple but tough-to-beat baseline for
  * sentence embeddings"): weight = a / (a + p(token)), with p estimated from Zipf's law on the vocabulary rank, since
  * BERT's vocabulary lists whole words roughly by frequency from id 1996 on (p ∝ 1/rank). Frequent words ("the",
- * "my") and single characters count little, rare content words fully. Model2Vec uses the same rank-based trick.
+ * "my") and single characters count little, rare content words fully. Model2Vec uses the same rank-based trick. The
+ * half-weight rank is 300 (a word of rank 300 counts half; MiniLM's table alone used 150): on the tuning data flatter
+ * weights (300, 600) beat 50 and 150 for zero-shot and trained classification alike and were level with each other
+ * (docs/niches.md, "What was tried"); 300 keeps music video titles ("… (Official Music Video)") in music, 600 let
+ * "video" pull them to tech. Flatter weights let the many mid-frequency words of captions ("outfit", "recipe") count
+ * more against the rare ones.
  */
 public final class StaticEmbedder implements TextEmbedder {
-    static final String TABLE = "minilm-static.bin.gz";
-    public static final String MODEL_ID = "minilm-static-int8@1";
+    static final String TABLE = "bge-minilm-static.bin.gz";
+    /** A new id whenever the table or the weights change: stored vectors of another id are recomputed. */
+    public static final String MODEL_ID = "bge-minilm-static-int8@1";
     /** First id of BERT's frequency-ordered whole-word vocabulary (ids below are special tokens and characters). */
     private static final int FIRST_WORD = 1996;
     /** SIF's a / p(rank 1): a word at this rank gets weight 0.5. */
-    private static final double HALF_WEIGHT_RANK = 150;
+    private static final double HALF_WEIGHT_RANK = 300;
 
     private final WordPieceTokenizer tokenizer;
     private final int dims;

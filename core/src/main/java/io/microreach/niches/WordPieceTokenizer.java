@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * BERT's uncased WordPiece tokenizer (the one all-MiniLM-L6-v2 was trained with), in plain Java: clean the text,
+ * BERT's uncased WordPiece tokenizer (the one all-MiniLM-L6-v2 and bge-small-en-v1.5 were trained with), in plain Java: clean the text,
  * put spaces around CJK characters, lower-case, strip accents (NFD, drop combining marks), split on white space and
  * punctuation, then cut each word into the longest vocabulary pieces from the left ({@code ##} marks a continuation);
  * a word that cannot be cut becomes {@code [UNK]}. The vocabulary is read from the bundled model's
@@ -46,12 +46,16 @@ final class WordPieceTokenizer {
         vocab.forEach((t, i) -> tokens[i] = t);
     }
 
-    /** The tokenizer of the bundled MiniLM model. */
+    /** The tokenizer of the bundled MiniLM model (BERT uncased; the fast path's table uses the same vocabulary). */
     public static WordPieceTokenizer miniLm() {
-        try (InputStream in = WordPieceTokenizer.class.getResourceAsStream(MINILM_TOKENIZER)) {
+        return read(MINILM_TOKENIZER);
+    }
+
+    /** The WordPiece vocabulary of a HuggingFace {@code tokenizer.json} resource. */
+    static WordPieceTokenizer read(String resource) {
+        try (InputStream in = WordPieceTokenizer.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(
-                        "the MiniLM tokenizer (" + MINILM_TOKENIZER + ") is not on the classpath");
+                throw new IllegalStateException("the tokenizer " + resource + " is not on the classpath");
             }
             JsonNode vocabNode = new ObjectMapper().readTree(in).path("model").path("vocab");
             Map<String, Integer> vocab = new HashMap<>();
@@ -60,8 +64,13 @@ final class WordPieceTokenizer {
                     .forEachRemaining(e -> vocab.put(e.getKey(), e.getValue().asInt()));
             return new WordPieceTokenizer(vocab);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the MiniLM tokenizer: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read the tokenizer " + resource + ": " + e.getMessage(), e);
         }
+    }
+
+    /** True when both map every token to the same id. */
+    boolean sameVocabulary(WordPieceTokenizer other) {
+        return vocab.equals(other.vocab);
     }
 
     public int vocabularySize() {

@@ -1,7 +1,9 @@
 /**
  * Niches: the taxonomy (kept as data in {@code taxonomy.json}), the content text of an account, text embeddings (the
- * bundled all-MiniLM-L6-v2 on ONNX Runtime, and a static token table distilled from it for speed by the build-time
- * {@code StaticTableDistiller}, whose table format the fast embedder reads), and the zero-shot and supervised
+ * bundled all-MiniLM-L6-v2 on ONNX Runtime, and a static token table distilled for speed by the build-time
+ * {@code StaticTableDistiller} from bge-small-en-v1.5, a build-time-only dependency, and MiniLM side by side, which
+ * the fast embedder reads: bge's rows classify real English text better, MiniLM's keep more non-English words), and
+ * the zero-shot and supervised
  * classifiers that give every account several niches with a calibrated confidence or an honest "unclear", the
  * supervised one shipped as a small model file trained on public Reddit titles and retrained on user corrections.
  * Evaluation lives in the {@code evaluation} subpackage, which this package never uses. Pure Java: may use Jackson

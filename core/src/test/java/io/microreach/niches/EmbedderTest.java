@@ -47,6 +47,13 @@ class EmbedderTest {
     }
 
     @Test
+    void theFastPathHasBgeAndMiniLmHalves() {
+        // bge-small-en-v1.5's 384 dimensions, then MiniLM's 384 (StaticTableDistiller says why both).
+        assertThat(fast.dimensions()).isEqualTo(768);
+        assertThat(fast.modelId()).isEqualTo("bge-minilm-static-int8@1");
+    }
+
+    @Test
     void blankTextsGiveZeroVectors() {
         assertThat(fast.embed("")).containsOnly(0f);
         assertThat(full.embed(" ")).hasSize(384).containsOnly(0f);

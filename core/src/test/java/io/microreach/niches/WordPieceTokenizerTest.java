@@ -44,6 +44,15 @@ class WordPieceTokenizerTest {
     }
 
     @Test
+    void theTableTeachersShareThisVocabulary() {
+        // The fast path's table is indexed by these ids; its bge half is distilled with bge's own vocabulary (the
+        // teacher is a build-time dependency, so it is on the test class path too).
+        assertThat(WordPieceTokenizer.read("/bge-small-en-v1.5-q-tokenizer.json")
+                        .sameVocabulary(TOKENIZER))
+                .isTrue();
+    }
+
+    @Test
     void knownAnswers() {
         assertThat(TOKENIZER.encode("Hello, world!")).containsExactly(7592, 1010, 2088, 999);
         assertThat(Arrays.stream(TOKENIZER.encode("naturalskincare"))

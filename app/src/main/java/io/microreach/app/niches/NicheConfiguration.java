@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The taxonomy and the one {@link TextEmbedder} that niche classification, lookalikes and semantic search share.
- * {@code microreach.niches.embedder=fast} (default) is the static token table distilled from MiniLM, thousands of
- * texts per second; {@code minilm} is the full transformer, more accurate and about a hundred times slower
+ * {@code microreach.niches.embedder=fast} (default) is the static token table distilled from bge-small-en-v1.5 and
+ * MiniLM, thousands of texts per second; {@code minilm} is the full MiniLM transformer, about a hundred times slower
  * (docs/niches.md). Changing it re-embeds every account on the next classification (the model id is stored).
  */
 @Configuration(proxyBeanMethods = false)

@@ -26,7 +26,9 @@ import org.postgresql.copy.CopyManager;
  * niches and vectors, and share the scorecard numbers and the queries' shapes.
  */
 abstract class SearchDataSet {
+    /** Dimensions of the synthetic (isotropic) vectors; the text data set uses its embedder's own. */
     static final int DIMS = 384;
+
     static final String[] COUNTRIES = {"DE", "US", "FR", "ES", "IT", "GB", "BR", "NL"};
     static final String[] LANGUAGES = {"en", "de", "es", "fr", "it", "pt", "nl"};
     static final String[] PLATFORMS = {"instagram", "tiktok", "youtube", "bluesky", "twitter"};
@@ -243,7 +245,7 @@ abstract class SearchDataSet {
                     .append('\t')
                     .append(embedder().modelId())
                     .append('\t')
-                    .append(DIMS)
+                    .append(embedder().dimensions())
                     .append("\t\\\\x00\t\\\\x")
                     .append(hex(vector(a)))
                     .append("\t2026-01-01T00:00:00Z\n");

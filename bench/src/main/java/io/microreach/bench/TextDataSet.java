@@ -47,14 +47,15 @@ final class TextDataSet extends SearchDataSet {
         this.niches = source.niches();
         Path file = work.resolve(
                 "vectors-text-" + seed + "-" + n + "-" + StaticEmbedder.MODEL_ID.replace('@', '-') + ".f32");
-        long bytes = (long) n * DIMS * 4;
+        long bytes = (long) n * embedder.dimensions() * 4;
         if (!Files.exists(file) || Files.size(file) != bytes) {
             embedToCache(file, work, out);
         } else {
             out.println("vectors from the cache " + file);
         }
         if (bytes > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("at most " + Integer.MAX_VALUE / (DIMS * 4) + " accounts");
+            throw new IllegalArgumentException(
+                    "at most " + Integer.MAX_VALUE / (embedder.dimensions() * 4) + " accounts");
         }
         try (var ch = FileChannel.open(file, StandardOpenOption.READ)) {
             vectors = ch.map(FileChannel.MapMode.READ_ONLY, 0, bytes)
@@ -86,7 +87,8 @@ final class TextDataSet extends SearchDataSet {
                 tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             for (int from = 0; from < n; from += EMBED_CHUNK) {
                 List<float[]> vs = embedder.embedAll(source.chunk(from, Math.min(EMBED_CHUNK, n - from)));
-                ByteBuffer b = ByteBuffer.allocate(vs.size() * DIMS * 4).order(ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer b = ByteBuffer.allocate(vs.size() * embedder.dimensions() * 4)
+                        .order(ByteOrder.LITTLE_ENDIAN);
                 for (float[] v : vs) {
                     for (float x : v) {
                         b.putFloat(x);
@@ -125,8 +127,8 @@ final class TextDataSet extends SearchDataSet {
 
     @Override
     float[] vector(int a) {
-        float[] v = new float[DIMS];
-        vectors.get(a * DIMS, v);
+        float[] v = new float[embedder.dimensions()];
+        vectors.get(a * embedder.dimensions(), v);
         return v;
     }
 

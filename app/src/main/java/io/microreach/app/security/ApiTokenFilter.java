@@ -9,9 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -55,11 +52,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
         TokenHolder h = holder.get();
         Caller caller =
                 new Caller(h.userId(), h.email(), h.admin(), h.workspaceId(), h.workspace(), h.role(), h.scope());
-        SecurityContext context =
-                SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
-        context.setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(caller, null, caller.authorities()));
-        SecurityContextHolder.getContextHolderStrategy().setContext(context);
+        CallerFilter.authenticate(caller);
         chain.doFilter(request, response);
     }
 }

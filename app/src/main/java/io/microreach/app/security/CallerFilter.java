@@ -49,15 +49,19 @@ class CallerFilter extends OncePerRequestFilter {
                 }
                 SecurityContextHolder.clearContext();
             } else {
-                Caller caller = caller(user.get(), request.getSession(false));
-                SecurityContext context =
-                        SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
-                context.setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(caller, null, caller.authorities()));
-                SecurityContextHolder.getContextHolderStrategy().setContext(context);
+                authenticate(caller(user.get(), request.getSession(false)));
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Makes the caller this request's authentication, with the authorities the route rules check. */
+    static void authenticate(Caller caller) {
+        SecurityContext context =
+                SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(caller, null, caller.authorities()));
+        SecurityContextHolder.getContextHolderStrategy().setContext(context);
     }
 
     static Optional<String> emailOf(Authentication auth) {

@@ -95,7 +95,7 @@ class SignInPages {
     String setup(HttpServletRequest request, HttpServletResponse response, Model model) {
         if (!setupOpen(request)) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
-            return problem(model, "Setup is done", "microreach has users already: sign in, or ask an administrator.");
+            return setupClosed(model);
         }
         model.addAttribute("workspace", "default");
         return "setup";
@@ -111,7 +111,7 @@ class SignInPages {
             Model model) {
         if (!setupOpen(request)) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
-            return problem(model, "Setup is done", "microreach has users already: sign in, or ask an administrator.");
+            return setupClosed(model);
         }
         try {
             String actor = "setup";
@@ -298,6 +298,16 @@ class SignInPages {
     private String baseUrl(HttpServletRequest request) {
         return mail.publicUrl()
                 .orElseGet(() -> request.getScheme() + "://" + request.getHeader("Host") + request.getContextPath());
+    }
+
+    private String setupClosed(Model model) {
+        return users.count() > 0
+                ? problem(model, "Setup is done", "microreach has users already: sign in, or ask an administrator.")
+                : problem(
+                        model,
+                        "Setup only on the server",
+                        "The first administrator is created on the server itself: open /setup there, or run"
+                                + " 'microreach user add --admin'.");
     }
 
     private static String problem(Model model, String title, String message) {

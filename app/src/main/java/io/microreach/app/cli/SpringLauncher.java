@@ -15,17 +15,15 @@ final class SpringLauncher {
 
     static ConfigurableApplicationContext web(String home, boolean demo, List<String> springArgs) {
         Map<String, Object> props = new HashMap<>();
-        putHome(props, home);
         props.put("microreach.demo.enabled", demo);
         return new SpringApplicationBuilder(MicroreachApplication.class)
                 .properties(props)
-                .run(springArgs.toArray(String[]::new));
+                .run(withHome(home, springArgs).toArray(String[]::new));
     }
 
     /** A context without web server, banner or INFO logs, so command output stays clean and machine-readable. */
     static ConfigurableApplicationContext batch(String home) {
         Map<String, Object> props = new HashMap<>();
-        putHome(props, home);
         props.put("spring.main.banner-mode", "off");
         props.put("spring.main.log-startup-info", "false");
         props.put("logging.level.root", "WARN");
@@ -34,12 +32,20 @@ final class SpringLauncher {
         return new SpringApplicationBuilder(MicroreachApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(props)
-                .run();
+                .run(withHome(home, List.of()).toArray(String[]::new));
     }
 
-    private static void putHome(Map<String, Object> props, String home) {
+    /**
+     * {@code --home} as a command-line property: Spring reads the environment variable {@code MICROREACH_HOME} as the
+     * property {@code microreach.home} too, and only a command-line property ranks above it, so the flag wins as the
+     * help says.
+     */
+    private static List<String> withHome(String home, List<String> springArgs) {
+        List<String> args = new java.util.ArrayList<>();
         if (home != null && !home.isBlank()) {
-            props.put(MicroreachHome.PROPERTY, home);
+            args.add("--" + MicroreachHome.PROPERTY + "=" + home);
         }
+        args.addAll(springArgs);
+        return args;
     }
 }

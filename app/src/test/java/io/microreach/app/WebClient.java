@@ -13,28 +13,39 @@ import java.util.stream.Collectors;
 
 /** Plain HTTP calls against the test server, and the check that an error answer is friendly. */
 public final class WebClient {
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final int port;
     private final String token;
 
     /** A client acting as {@link TestIdentity} (its API token on every request). */
     public WebClient(int port) {
-        this(port, TestIdentity.token());
+        this(port, TestIdentity.token(), HttpClient.newHttpClient());
     }
 
-    private WebClient(int port, String token) {
+    private WebClient(int port, String token, HttpClient http) {
         this.port = port;
         this.token = token;
+        this.http = http;
     }
 
     /** A client that sends no credentials. */
     public static WebClient anonymous(int port) {
-        return new WebClient(port, null);
+        return new WebClient(port, null, HttpClient.newHttpClient());
     }
 
     /** A client that sends {@code token} as its bearer token. */
     public static WebClient withToken(int port, String token) {
-        return new WebClient(port, token);
+        return new WebClient(port, token, HttpClient.newHttpClient());
+    }
+
+    /** A client that keeps cookies like a browser (a session once it signs in) and sends no token. */
+    public static WebClient withCookies(int port) {
+        return new WebClient(
+                port,
+                null,
+                HttpClient.newBuilder()
+                        .cookieHandler(new java.net.CookieManager())
+                        .build());
     }
 
     public HttpResponse<String> get(String path) {

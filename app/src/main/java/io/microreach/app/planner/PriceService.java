@@ -69,6 +69,24 @@ public class PriceService {
     }
 
     /**
+     * The main-deliverable prices of those accounts that have a rate card or negotiated price in force in the
+     * caller's workspace; the others are absent. Search results are overlaid with these on every search, so accounts
+     * without a card cost one indexed lookup and no estimate (estimating reads the peer medians of the whole pool).
+     */
+    public Map<Long, AccountPrice> agreedMainPrices(Collection<Long> accountIds) {
+        java.util.Set<Long> carded = cards.inForce(accountIds).keySet();
+        Map<Long, AccountPrice> out = new LinkedHashMap<>();
+        if (!carded.isEmpty()) {
+            mainPrices(carded).forEach((id, p) -> {
+                if (!p.price().estimated()) {
+                    out.put(id, p);
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
      * Each account's main deliverable priced from followers and engagement only, for the search index. The index is
      * shared by every workspace, so a workspace's negotiated prices must not reach it: another team could read them
      * back through the price filter.

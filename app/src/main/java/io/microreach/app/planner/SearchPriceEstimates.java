@@ -30,11 +30,7 @@ class SearchPriceEstimates implements PriceEstimates {
     @Override
     public Map<Long, PriceEstimates.PriceRange> workspacePrices(Collection<Long> accountIds) {
         Map<Long, PriceEstimates.PriceRange> out = new HashMap<>();
-        prices.mainPrices(accountIds).forEach((id, p) -> {
-            if (!p.price().estimated()) {
-                out.put(id, range(p));
-            }
-        });
+        prices.agreedMainPrices(accountIds).forEach((id, p) -> out.put(id, range(p)));
         return out;
     }
 

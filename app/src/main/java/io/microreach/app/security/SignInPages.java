@@ -36,6 +36,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SignInPages {
     static final Duration RESET_VALID = Duration.ofHours(1);
+    private static final String LINK_GONE = "Link not valid";
+    private static final String INVITATION_GONE = "This invitation was used already, withdrawn or expired.";
+    private static final String RESET_GONE = "This reset link was used already or has expired.";
 
     private final Users users;
     private final Workspaces workspaces;
@@ -94,8 +97,7 @@ class SignInPages {
     @GetMapping("/setup")
     String setup(HttpServletRequest request, HttpServletResponse response, Model model) {
         if (!setupOpen(request)) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return setupClosed(model);
+            return setupClosed(response, model);
         }
         model.addAttribute("workspace", "default");
         return "setup";
@@ -110,8 +112,7 @@ class SignInPages {
             HttpServletResponse response,
             Model model) {
         if (!setupOpen(request)) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return setupClosed(model);
+            return setupClosed(response, model);
         }
         try {
             String actor = "setup";
@@ -136,8 +137,8 @@ class SignInPages {
         Optional<OneTimeLink> link = links.use(OneTimeLink.Purpose.SIGN_IN, token, null);
         Optional<User> user = link.map(OneTimeLink::userId).flatMap(users::find).filter(u -> !u.disabled());
         if (user.isEmpty()) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return problem(
+            return notFound(
+                    response,
                     model,
                     "Link not valid",
                     "This sign-in link was used already, has expired or never existed. Start 'microreach demo'"
@@ -159,8 +160,7 @@ class SignInPages {
         Optional<OneTimeLink> link = links.peek(OneTimeLink.Purpose.INVITATION, token);
         Optional<Workspace> workspace = link.map(OneTimeLink::workspaceId).flatMap(workspaces::find);
         if (workspace.isEmpty()) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return problem(model, "Invitation not valid", "This invitation was used already, withdrawn or expired.");
+            return notFound(response, model, LINK_GONE, INVITATION_GONE);
         }
         model.addAttribute("workspace", workspace.get().name());
         model.addAttribute("role", link.get().role().id());
@@ -179,8 +179,7 @@ class SignInPages {
         Optional<OneTimeLink> open = links.peek(OneTimeLink.Purpose.INVITATION, token);
         Optional<Workspace> workspace = open.map(OneTimeLink::workspaceId).flatMap(workspaces::find);
         if (workspace.isEmpty()) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return problem(model, "Invitation not valid", "This invitation was used already, withdrawn or expired.");
+            return notFound(response, model, LINK_GONE, INVITATION_GONE);
         }
         Optional<Caller> caller = signedInCaller();
         User user;
@@ -205,8 +204,7 @@ class SignInPages {
         }
         Optional<OneTimeLink> used = links.use(OneTimeLink.Purpose.INVITATION, token, user.id());
         if (used.isEmpty()) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return problem(model, "Invitation not valid", "This invitation was used already, withdrawn or expired.");
+            return notFound(response, model, LINK_GONE, INVITATION_GONE);
         }
         users.join(
                 user.email(),
@@ -239,8 +237,7 @@ class SignInPages {
     @GetMapping("/reset/{token}")
     String resetForm(@PathVariable String token, HttpServletResponse response, Model model) {
         if (links.peek(OneTimeLink.Purpose.PASSWORD_RESET, token).isEmpty()) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return problem(model, "Link not valid", "This reset link was used already or has expired.");
+            return notFound(response, model, LINK_GONE, RESET_GONE);
         }
         model.addAttribute("token", token);
         return "reset";
@@ -256,8 +253,7 @@ class SignInPages {
         Optional<OneTimeLink> open = links.peek(OneTimeLink.Purpose.PASSWORD_RESET, token);
         Optional<User> user = open.map(OneTimeLink::userId).flatMap(users::find);
         if (user.isEmpty()) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            return problem(model, "Link not valid", "This reset link was used already or has expired.");
+            return notFound(response, model, LINK_GONE, RESET_GONE);
         }
         try {
             users.resetPassword(
@@ -300,14 +296,25 @@ class SignInPages {
                 .orElseGet(() -> request.getScheme() + "://" + request.getHeader("Host") + request.getContextPath());
     }
 
-    private String setupClosed(Model model) {
+    private String setupClosed(HttpServletResponse response, Model model) {
         return users.count() > 0
-                ? problem(model, "Setup is done", "microreach has users already: sign in, or ask an administrator.")
-                : problem(
+                ? notFound(
+                        response,
+                        model,
+                        "Setup is done",
+                        "microreach has users already: sign in, or ask an administrator.")
+                : notFound(
+                        response,
                         model,
                         "Setup only on the server",
                         "The first administrator is created on the server itself: open /setup there, or run"
                                 + " 'microreach user add --admin'.");
+    }
+
+    /** The same answer whether a link never existed, was used or expired: nothing to learn from probing. */
+    private static String notFound(HttpServletResponse response, Model model, String title, String message) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        return problem(model, title, message);
     }
 
     private static String problem(Model model, String title, String message) {

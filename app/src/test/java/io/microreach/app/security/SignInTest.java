@@ -8,10 +8,7 @@ import io.microreach.app.users.OneTimeLink;
 import io.microreach.app.users.Role;
 import io.microreach.app.users.TokenScope;
 import io.microreach.app.users.Workspace;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -39,11 +36,10 @@ class SignInTest extends SpringAppTest {
 
     /** A browser: keeps cookies, does not follow redirects. */
     final class Browser {
-        final HttpClient http =
-                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        final WebClient web = WebClient.withCookies(port);
 
         HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(uri(path)).GET().build());
+            return web.get(path);
         }
 
         HttpResponse<String> post(String path, Map<String, String> form, Map<String, String> headers) {
@@ -51,11 +47,11 @@ class SignInTest extends SpringAppTest {
                     .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                             + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+            HttpRequest.Builder b = web.request(path)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(b::header);
-            return send(b.build());
+            return web.send(b.build());
         }
 
         /** The CSRF token of a page's form. */
@@ -69,20 +65,9 @@ class SignInTest extends SpringAppTest {
             return post("/login", Map.of("email", email, "password", password, "_csrf", csrf("/login")), Map.of());
         }
 
-        private HttpResponse<String> send(HttpRequest request) {
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        HttpResponse<String> send(HttpRequest request) {
+            return web.send(request);
         }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 
     private String user(String email, String password, String workspace, Role role) {
@@ -154,7 +139,8 @@ class SignInTest extends SpringAppTest {
                 continue;
             }
             String path = rule.pattern().replaceAll("\\{[^}]+}", "1");
-            HttpRequest request = HttpRequest.newBuilder(uri(path))
+            HttpRequest request = browser.web
+                    .request(path)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .method(rule.method().name(), HttpRequest.BodyPublishers.ofString("name=x"))
                     .build();

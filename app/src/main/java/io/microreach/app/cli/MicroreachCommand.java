@@ -31,6 +31,7 @@ import picocli.CommandLine.Unmatched;
             TrainSuspiciousCommand.class,
             ConvertCommand.class,
             PlanCommand.class,
+            CampaignCommand.class,
             OverlapCommand.class,
             CrawlCommand.class,
             SyncCommand.class,

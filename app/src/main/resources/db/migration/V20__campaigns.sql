@@ -3,8 +3,8 @@
 -- spend and results survive an erasure of the account (account_id then becomes null).
 
 ALTER TABLE campaign
-    ADD COLUMN objective               text        NOT NULL DEFAULT 'reach'
-        CHECK (objective IN ('reach', 'conversions', 'profit', 'awareness', 'ugc')),
+    ADD COLUMN objective               text        NOT NULL DEFAULT 'engaged-reach'
+        CHECK (objective IN ('engaged-reach', 'conversions', 'profit')),
     ADD COLUMN landing_url             text,
     ADD COLUMN hashtag                 text,
     ADD COLUMN brand_handles           text[]      NOT NULL DEFAULT '{}',

@@ -56,6 +56,7 @@ class ArchitectureTest {
         allow("niches", "home", "scoring");
         allow("search", "home", "niches", "scoring");
         allow("planner", "niches", "scoring", "search", "security", "shortlists", "users");
+        allow("campaigns", "database", "planner", "security", "shortlists", "users");
         allow("importjobs", "home", "importer", "scoring", "security", "users");
         allow("demo", "home", "importer", "niches", "scoring");
         allow("discover", "niches", "search", "shortlists");
@@ -73,6 +74,7 @@ class ArchitectureTest {
                 "importer",
                 "niches",
                 "planner",
+                "campaigns",
                 "scoring",
                 "search",
                 "searcheval",

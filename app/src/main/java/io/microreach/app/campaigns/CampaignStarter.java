@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -58,7 +59,16 @@ public class CampaignStarter {
      */
     @Transactional
     public Campaign fromPlan(PlanBrief brief, CampaignSettings settings) {
-        PlanResponse plan = plans.plan(brief);
+        return fromPlan(plans.plan(brief), settings);
+    }
+
+    /** As {@link #fromPlan(PlanBrief, CampaignSettings)}, planning among the given accounts (a shortlist's). */
+    @Transactional
+    public Campaign fromPlanAmong(PlanBrief brief, Collection<Long> accountIds, CampaignSettings settings) {
+        return fromPlan(plans.planAmong(brief, accountIds), settings);
+    }
+
+    private Campaign fromPlan(PlanResponse plan, CampaignSettings settings) {
         if (plan.creators().isEmpty()) {
             throw CampaignProblem.invalid(
                     "brief", "the plan chose no creator, so there is no campaign to start (see 'microreach plan')");

@@ -127,7 +127,11 @@ public class PlanPageController {
     }
 
     @PostMapping("/shortlists/{id}/plan")
-    public String plan(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+    public String plan(
+            @PathVariable long id,
+            @RequestParam Map<String, String> form,
+            jakarta.servlet.http.HttpServletRequest request,
+            Model model) {
         Shortlist list = shortlists.get(id);
         List<Long> accounts =
                 shortlists.entries(id).stream().map(ShortlistEntry::accountId).toList();
@@ -135,6 +139,10 @@ public class PlanPageController {
         PlanResponse plan = planner.planAmong(brief, accounts);
         model.addAttribute("list", list);
         model.addAttribute("plan", plan);
+        model.addAttribute("planForm", form);
+        // The "start a campaign" form is for a signed-in browser (its CSRF token lives in the browser's HTTP session);
+        // a token client starts campaigns through POST /api/campaigns instead.
+        model.addAttribute("browser", request.getSession(false) != null);
         model.addAttribute("priceLines", priceLines(plan));
         model.addAttribute("fmt", new PlanFormat());
         model.addAttribute("chartJson", json.writeValueAsString(comparison(plan)));

@@ -68,6 +68,9 @@ class AuthorizationMatrixTest extends SpringAppTest {
     private Workspace a;
     private Workspace b;
     private long shortlistId;
+    private long campaignId;
+    private long campaignCreatorId;
+    private long deliverableId;
     private long accountId;
     private String handle;
 
@@ -116,12 +119,37 @@ class AuthorizationMatrixTest extends SpringAppTest {
                     "SELECT id FROM shortlist WHERE workspace_id = ? AND name = 'Matrix'", Long.class, a.id());
         }
         shortlistId = existing.get(0);
+        restoreCampaign();
         jdbc.update(
                 "INSERT INTO shortlist_entry (workspace_id, shortlist_id, account_id) VALUES (?, ?, ?)"
                         + " ON CONFLICT DO NOTHING",
                 a.id(),
                 shortlistId,
                 accountId);
+    }
+
+    /** Workspace A's campaign with one creator and one deliverable (a route before may have deleted or moved it). */
+    private void restoreCampaign() {
+        jdbc.update("DELETE FROM campaign WHERE workspace_id = ? AND name = 'Matrix'", a.id());
+        campaignId = jdbc.queryForObject(
+                "INSERT INTO campaign (workspace_id, name, budget, currency, landing_url)"
+                        + " VALUES (?, 'Matrix', 1000, 'EUR', 'https://shop.example/') RETURNING id",
+                Long.class,
+                a.id());
+        campaignCreatorId = jdbc.queryForObject(
+                "INSERT INTO campaign_creator (workspace_id, campaign_id, account_id, platform, handle, tracking_code,"
+                        + " promo_code) VALUES (?, ?, ?, 'instagram', ?, 'MatrixCode1', 'MATRIX10') RETURNING id",
+                Long.class,
+                a.id(),
+                campaignId,
+                accountId,
+                handle);
+        deliverableId = jdbc.queryForObject(
+                "INSERT INTO campaign_deliverable (workspace_id, campaign_creator_id, platform, format)"
+                        + " VALUES (?, ?, 'instagram', 'post') RETURNING id",
+                Long.class,
+                a.id(),
+                campaignCreatorId);
     }
 
     record Route(String method, String pattern) {}
@@ -157,7 +185,9 @@ class AuthorizationMatrixTest extends SpringAppTest {
     private String path(String pattern) {
         String id = pattern.startsWith("/shortlists") || pattern.startsWith("/api/shortlists")
                 ? String.valueOf(shortlistId)
-                : String.valueOf(accountId);
+                : pattern.startsWith("/campaigns") || pattern.startsWith("/api/campaigns")
+                        ? String.valueOf(campaignId)
+                        : String.valueOf(accountId);
         long memberId = users.find(emails.get(Who.MEMBER)).orElseThrow().id();
         return pattern.replace("{platform}", "instagram")
                 .replace("{handle}", handle)
@@ -167,6 +197,8 @@ class AuthorizationMatrixTest extends SpringAppTest {
                 .replace("{token}", "not-a-token")
                 .replace("{registration}", "none")
                 .replace("{id}", id)
+                .replace("{creatorId}", String.valueOf(campaignCreatorId))
+                .replace("{deliverableId}", String.valueOf(deliverableId))
                 .replace("{*path}", "x");
     }
 
@@ -215,7 +247,7 @@ class AuthorizationMatrixTest extends SpringAppTest {
 
     /** "refused", "allowed", "hidden" (404) or "any". */
     private static String expectation(RouteAccess.Access access, Who who, String pattern) {
-        boolean otherTeamsRow = pattern.contains("shortlists/{id}");
+        boolean otherTeamsRow = pattern.contains("shortlists/{id}") || pattern.contains("campaigns/{id}");
         if (access == RouteAccess.Access.PUBLIC) {
             return "any";
         }

@@ -27,8 +27,10 @@ import java.util.Objects;
  * <ul>
  *   <li><b>bursty</b>: some 24 hours hold at least {@value #MIN_BURST_ORDERS} code-only orders and at least {@value
  *       #MIN_BURST_RATIO} times as many as the creator's clicks of those 24 hours can explain, at a generous {@value
- *       #MAX_CODE_ONLY_PER_CLICK} code-only orders per click (shop conversion is 1–4% of clicks, and code-only
- *       orders are at most 1.5 times the clicked ones for an honest creator);
+ *       #MAX_CODE_ONLY_PER_CLICK} code-only orders per click (shops convert 1–6% of a creator's clicks, and an
+ *       honest creator's code-only orders are at most 1.5 times the clicked orders that carry the code, under half of
+ *       them: about 4 code-only orders per 100 clicks at the very top, 1–2 typically, in the same hours as the
+ *       clicks because both come from the same post);
  *   <li><b>far beyond reach</b>: the code orders are at least {@value #MIN_BEYOND_REACH} times what the audience
  *       can bring: followers × {@value #REACH} (share of followers a post reaches) × {@value #MAX_ORDERS_PER_REACHED}
  *       (a generous ceiling of orders per reached follower; typical campaigns see a tenth of it).
@@ -55,8 +57,8 @@ public final class CouponLeakDetector {
     public static final double MIN_CODE_ONLY_SHARE = 0.7;
 
     public static final int MIN_BURST_ORDERS = 5;
-    public static final double MIN_BURST_RATIO = 3.0;
-    public static final double MAX_CODE_ONLY_PER_CLICK = 0.1;
+    public static final double MIN_BURST_RATIO = 2.0;
+    public static final double MAX_CODE_ONLY_PER_CLICK = 0.03;
 
     public static final double REACH = 0.38;
     public static final double MAX_ORDERS_PER_REACHED = 0.005;

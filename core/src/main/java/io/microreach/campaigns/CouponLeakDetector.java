@@ -78,7 +78,11 @@ public final class CouponLeakDetector {
      * @param window the attribution window
      */
     public CodeLeak assess(
-            String promoCode, Long followers, List<TrackedClick> clicks, List<AttributedOrder> orders, Duration window) {
+            String promoCode,
+            Long followers,
+            List<TrackedClick> clicks,
+            List<AttributedOrder> orders,
+            Duration window) {
         Objects.requireNonNull(promoCode, "promoCode");
         Objects.requireNonNull(clicks, "clicks");
         Objects.requireNonNull(orders, "orders");
@@ -101,7 +105,8 @@ public final class CouponLeakDetector {
             }
             codeOrders++;
             creator = o.attribution().creatorId();
-            TrackedClick click = o.order().clickId() == null ? null : byId.get(o.order().clickId());
+            TrackedClick click =
+                    o.order().clickId() == null ? null : byId.get(o.order().clickId());
             if (click == null
                     || click.creatorId() != creator
                     || !inWindow(click.at(), o.order().createdAt(), window)) {
@@ -117,9 +122,8 @@ public final class CouponLeakDetector {
         int burst1h = mostWithin(codeOnly, HOUR).count();
         Window burst = mostWithin(codeOnly, DAY);
         int clicksInBurst = burst.start() == null ? 0 : countWithin(clickTimes, burst.start(), DAY);
-        Double burstRatio = burst.start() == null
-                ? null
-                : burst.count() / Math.max(1.0, clicksInBurst * MAX_CODE_ONLY_PER_CLICK);
+        Double burstRatio =
+                burst.start() == null ? null : burst.count() / Math.max(1.0, clicksInBurst * MAX_CODE_ONLY_PER_CLICK);
         Double expected = followers == null ? null : followers * REACH * MAX_ORDERS_PER_REACHED;
         Double beyond = expected == null ? null : codeOrders / Math.max(1.0, expected);
 

@@ -79,7 +79,8 @@ public final class DisclosureCheck {
             }
         }
         if (requirements.requireLink() && !hasLink(post, requirements)) {
-            String item = requirements.trackingUrl() != null && !requirements.trackingUrl().isBlank()
+            String item = requirements.trackingUrl() != null
+                            && !requirements.trackingUrl().isBlank()
                     ? requirements.trackingUrl()
                             + (requirements.promoCode() == null ? "" : " or code " + requirements.promoCode())
                     : "code " + requirements.promoCode();
@@ -94,7 +95,10 @@ public final class DisclosureCheck {
         if (m.startsWith("#")) {
             return true;
         }
-        return !m.contains("code") && !m.contains("/") && !m.contains(".") && !m.contains("=")
+        return !m.contains("code")
+                && !m.contains("/")
+                && !m.contains(".")
+                && !m.contains("=")
                 && !m.contains("affiliate");
     }
 

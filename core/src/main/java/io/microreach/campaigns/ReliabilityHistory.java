@@ -77,7 +77,16 @@ public record ReliabilityHistory(
             }
         }
         return new ReliabilityHistory(
-                past.size(), onTime, onTimeDen, ghosted, ghostDen, revisions, revisionsDen, misses, checked, hits,
+                past.size(),
+                onTime,
+                onTimeDen,
+                ghosted,
+                ghostDen,
+                revisions,
+                revisionsDen,
+                misses,
+                checked,
+                hits,
                 forecastDen);
     }
 

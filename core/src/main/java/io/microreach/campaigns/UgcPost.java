@@ -21,7 +21,8 @@ public record UgcPost(
     /** What matched, for people: "#glowco", "@glowco". */
     public String matched() {
         StringBuilder out = new StringBuilder();
-        mentionedBrands.forEach(b -> out.append(out.isEmpty() ? "" : ", ").append('@').append(b));
+        mentionedBrands.forEach(
+                b -> out.append(out.isEmpty() ? "" : ", ").append('@').append(b));
         return hashtagMatched ? "hashtag" + (out.isEmpty() ? "" : ", " + out) : out.toString();
     }
 }

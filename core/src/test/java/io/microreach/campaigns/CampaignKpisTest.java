@@ -7,15 +7,16 @@ import static org.assertj.core.api.Assertions.within;
 import java.math.BigDecimal;
 import java.util.Random;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class CampaignKpisTest {
 
     @Test
     void knownAnswers() {
-        CampaignKpis k = CampaignKpis.of(new BigDecimal("500"), 40_000, false, 2_000, 250, 200, 10, new BigDecimal("1250"));
+        CampaignKpis k =
+                CampaignKpis.of(new BigDecimal("500"), 40_000, false, 2_000, 250, 200, 10, new BigDecimal("1250"));
         assertThat(k.cpe()).isCloseTo(0.25, within(1e-12));
         assertThat(k.cpm()).isCloseTo(12.5, within(1e-12));
         assertThat(k.cpc()).isCloseTo(2.0, within(1e-12));
@@ -44,7 +45,19 @@ class CampaignKpisTest {
     @Test
     void derivedValuesAlwaysFollowTheCounts() {
         CampaignKpis k = new CampaignKpis(
-                new BigDecimal("100"), 1000, false, 10, 5, 5, 2, new BigDecimal("300"), 99.0, 99.0, 99.0, 99.0, 99.0,
+                new BigDecimal("100"),
+                1000,
+                false,
+                10,
+                5,
+                5,
+                2,
+                new BigDecimal("300"),
+                99.0,
+                99.0,
+                99.0,
+                99.0,
+                99.0,
                 99.0);
         assertThat(k.cpe()).isEqualTo(10.0);
         assertThat(k.roi()).isEqualTo(2.0);
@@ -77,7 +90,8 @@ class CampaignKpisTest {
         assertThat(sum).isEqualTo(reference);
         assertThat(a.plus(CampaignKpis.ZERO)).isEqualTo(a);
         if (sum.spend().signum() > 0) {
-            double roi = (sum.revenue().doubleValue() - sum.spend().doubleValue()) / sum.spend().doubleValue();
+            double roi = (sum.revenue().doubleValue() - sum.spend().doubleValue())
+                    / sum.spend().doubleValue();
             assertThat(sum.roi()).isCloseTo(roi, within(1e-9));
         }
     }

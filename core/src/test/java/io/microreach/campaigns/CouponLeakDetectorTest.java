@@ -80,7 +80,8 @@ class CouponLeakDetectorTest {
         assertThat(v.burstStart()).isEqualTo(listed);
         assertThat(v.clicksInBurst()).isZero();
         assertThat(v.burstRatio()).isEqualTo(30.0);
-        assertThat(v.expectedFromReach()).isCloseTo(25_000 * 0.38 * 0.005, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(v.expectedFromReach())
+                .isCloseTo(25_000 * 0.38 * 0.005, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(v.beyondReach()).isLessThan(CouponLeakDetector.MIN_BEYOND_REACH);
         assertThat(v.confidence()).isEqualTo(Confidence.HIGH);
         assertThat(v.reasons()).last().asString().contains("in a burst");
@@ -117,8 +118,9 @@ class CouponLeakDetectorTest {
 
     @Test
     void clickOrdersAndOtherCreatorsClicksAreNotWhatTheyAreNot() {
-        List<TrackedClick> clicks = List.of(new TrackedClick("mine", CREATOR, POST), new TrackedClick("old", CREATOR,
-                POST.minus(Duration.ofDays(9))));
+        List<TrackedClick> clicks = List.of(
+                new TrackedClick("mine", CREATOR, POST),
+                new TrackedClick("old", CREATOR, POST.minus(Duration.ofDays(9))));
         List<AttributedOrder> orders = List.of(
                 codeOrder("a", POST.plusSeconds(60), "mine"),
                 codeOrder("b", POST.plusSeconds(60), "old"), // outside the window: code-only
@@ -144,7 +146,8 @@ class CouponLeakDetectorTest {
         List<TrackedClick> clicks = new ArrayList<>();
         int nClicks = r.nextInt(60);
         for (int i = 0; i < nClicks; i++) {
-            clicks.add(new TrackedClick("c" + i, r.nextInt(4) == 0 ? 99 : CREATOR, POST.plusSeconds(r.nextInt(864_000))));
+            clicks.add(
+                    new TrackedClick("c" + i, r.nextInt(4) == 0 ? 99 : CREATOR, POST.plusSeconds(r.nextInt(864_000))));
         }
         List<AttributedOrder> orders = new ArrayList<>();
         int nOrders = r.nextInt(40);

@@ -63,7 +63,10 @@ class DisclosureCheckTest {
     @Test
     void thePlatformsPaidPartnershipLabelDiscloses() {
         PostCheck c = check.check(
-                post("Loving @glowco #glowcospring", true, "https://www.instagram.com/p/x/?l=go.microreach.example/r/ab3defghij"),
+                post(
+                        "Loving @glowco #glowcospring",
+                        true,
+                        "https://www.instagram.com/p/x/?l=go.microreach.example/r/ab3defghij"),
                 "anna",
                 new PostRequirements(List.of("glowcospring"), List.of("@glowco"), false, null, null));
         assertThat(c.disclosed()).isTrue();
@@ -73,20 +76,25 @@ class DisclosureCheckTest {
 
     @Test
     void germanAndSpanishMarkersAndPhrasesDisclose() {
-        assertThat(check.check(post("Neu von @glowco #werbung", null, null), "a", REQUIRED).disclosed())
+        assertThat(check.check(post("Neu von @glowco #werbung", null, null), "a", REQUIRED)
+                        .disclosed())
                 .isTrue();
-        assertThat(check.check(post("Nuevo de @glowco #Publicidad", null, null), "a", REQUIRED).disclosed())
+        assertThat(check.check(post("Nuevo de @glowco #Publicidad", null, null), "a", REQUIRED)
+                        .disclosed())
                 .isTrue();
-        assertThat(check.check(post("Paid partnership with @glowco.", null, null), "a", REQUIRED).disclosed())
+        assertThat(check.check(post("Paid partnership with @glowco.", null, null), "a", REQUIRED)
+                        .disclosed())
                 .isTrue();
-        assertThat(check.check(post("Code ANNA15 at @glowco", null, null), "a", REQUIRED).disclosed())
+        assertThat(check.check(post("Code ANNA15 at @glowco", null, null), "a", REQUIRED)
+                        .disclosed())
                 .as("a code alone tells the audience nothing")
                 .isFalse();
     }
 
     @Test
     void missingItemsSayWhereTheyWereLookedFor() {
-        PostCheck c = check.check(post("Loving the serum from GlowCo #ad #glowcospring2", null, null), "anna", REQUIRED);
+        PostCheck c =
+                check.check(post("Loving the serum from GlowCo #ad #glowcospring2", null, null), "anna", REQUIRED);
         assertThat(c.disclosed()).isTrue();
         assertThat(c.missing())
                 .containsExactly(
@@ -104,7 +112,8 @@ class DisclosureCheckTest {
         assertThat(check.check(post("#ad", null, "HTTP://go.microreach.example/r/ab3def9hij"), "a", linkOnly)
                         .missing())
                 .isEmpty();
-        assertThat(check.check(post("#ad use XANNA15X", null, null), "a", linkOnly).missing())
+        assertThat(check.check(post("#ad use XANNA15X", null, null), "a", linkOnly)
+                        .missing())
                 .extracting(MissingItem::kind)
                 .containsExactly(MissingItem.Kind.LINK);
     }

@@ -36,7 +36,8 @@ class ReliabilityHistoryTest {
         assertThat(h.disclosureChecked()).isEqualTo(2);
         assertThat(h.forecastHitRate()).isEqualTo(0.5);
         // score = mean(1/3, 1 - 1/4, 1 - 1/2) = 19/36
-        assertThat(h.rankingFactor(0.3)).isCloseTo(1 - 0.3 * (1 - 19.0 / 36), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(h.rankingFactor(0.3))
+                .isCloseTo(1 - 0.3 * (1 - 19.0 / 36), org.assertj.core.api.Assertions.within(1e-12));
     }
 
     @Test
@@ -70,8 +71,13 @@ class ReliabilityHistoryTest {
             ghosted += s == GHOSTED ? 1 : 0;
             outcomes += s.isPublished() || s == GHOSTED || s == DECLINED ? 1 : 0;
             past.add(new PastDeliverable(
-                    s, DUE, s.isPublished() ? DUE.plusDays(r.nextInt(5) - 2) : null, r.nextInt(3),
-                    s.isPublished() ? r.nextBoolean() : null, BAND, (long) r.nextInt(600)));
+                    s,
+                    DUE,
+                    s.isPublished() ? DUE.plusDays(r.nextInt(5) - 2) : null,
+                    r.nextInt(3),
+                    s.isPublished() ? r.nextBoolean() : null,
+                    BAND,
+                    (long) r.nextInt(600)));
         }
         ReliabilityHistory h = ReliabilityHistory.of(past);
         double w = r.nextDouble();

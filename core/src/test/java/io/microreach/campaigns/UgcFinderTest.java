@@ -110,7 +110,8 @@ class UgcFinderTest {
         for (AuthoredPost p : posts) {
             Post x = p.post();
             String caption = x.caption().toLowerCase(Locale.ROOT);
-            boolean inside = !x.publishedAt().isBefore(START) && !x.publishedAt().isAfter(END);
+            boolean inside =
+                    !x.publishedAt().isBefore(START) && !x.publishedAt().isAfter(END);
             boolean tag = (caption + " ").contains("#glowcospring ");
             boolean mention = (caption + " ").contains("@glowco ");
             if (inside && !partners.contains(x.accountPlatformId()) && (tag || mention)) {

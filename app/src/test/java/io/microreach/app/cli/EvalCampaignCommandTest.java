@@ -47,7 +47,8 @@ class EvalCampaignCommandTest {
 
         CliRun.Result pool = run("import", out.resolve("data.jsonl").toString());
         assertThat(pool.code()).as(pool.out() + pool.err()).isZero();
-        CliRun.Result posts = run("import", campaigns.resolve("campaign-posts.jsonl").toString());
+        CliRun.Result posts =
+                run("import", campaigns.resolve("campaign-posts.jsonl").toString());
         assertThat(posts.code()).as(posts.out() + posts.err()).isZero();
         assertThat(posts.out()).doesNotContain("Rejected");
 
@@ -72,7 +73,8 @@ class EvalCampaignCommandTest {
 
     @Test
     void aMissingFolderOrFileExitsTwoNamingIt() throws Exception {
-        CliRun.Result missing = run("eval", "campaign", "--data", HOME.resolve("nowhere").toString());
+        CliRun.Result missing =
+                run("eval", "campaign", "--data", HOME.resolve("nowhere").toString());
         assertThat(missing.code()).isEqualTo(ExitCodes.UNUSABLE);
         assertThat(missing.err()).contains("nowhere");
 
@@ -83,7 +85,13 @@ class EvalCampaignCommandTest {
         assertThat(noClicks.err()).contains("clicks.jsonl");
         assertThat(noClicks.out()).isEmpty();
 
-        CliRun.Result bad = run("generate", "--creators", "20", "--campaigns", "-1", "--out",
+        CliRun.Result bad = run(
+                "generate",
+                "--creators",
+                "20",
+                "--campaigns",
+                "-1",
+                "--out",
                 HOME.resolve("g2").toString());
         assertThat(bad.code()).isEqualTo(ExitCodes.UNUSABLE);
         assertThat(bad.err()).contains("campaigns");

@@ -119,7 +119,9 @@ public final class CampaignEvaluation {
             AttributedOrder ao = new AttributedOrder(event, a);
             attributed.put(b.orderId(), ao);
             if (a.attributed()) {
-                ordersByCreator.computeIfAbsent(a.creatorId(), k -> new ArrayList<>()).add(ao);
+                ordersByCreator
+                        .computeIfAbsent(a.creatorId(), k -> new ArrayList<>())
+                        .add(ao);
             }
         }
         int correct = 0;
@@ -246,7 +248,11 @@ public final class CampaignEvaluation {
             Set<String> partners = new HashSet<>();
             c.creators().forEach(cr -> partners.add(cr.accountId()));
             Instant start = c.startsOn().atStartOfDay(ZoneOffset.UTC).toInstant();
-            Instant end = c.endsOn().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
+            Instant end = c.endsOn()
+                    .plusDays(1)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant()
+                    .minusSeconds(1);
             for (UgcPost u : finder.find(authored, partners, c.hashtag(), c.brandHandles(), start, end)) {
                 reportedUgc.add(c.name() + "\n" + u.post().platformId());
             }

@@ -215,14 +215,17 @@ public record CampaignDataSet(
         for (JsonNode c : top.array("campaigns")) {
             campaigns.add(campaign(new Fields(campaignsFile, 0, c)));
         }
-        List<ClickRequest> clicks = lines(folder.resolve(CLICKS), mapper, f -> new ClickRequest(
-                f.text("clickId"),
-                f.text("trackingCode"),
-                f.instant("at"),
-                f.text("visitor"),
-                f.text("method"),
-                f.optText("userAgent"),
-                f.optText("purpose")));
+        List<ClickRequest> clicks = lines(
+                folder.resolve(CLICKS),
+                mapper,
+                f -> new ClickRequest(
+                        f.text("clickId"),
+                        f.text("trackingCode"),
+                        f.instant("at"),
+                        f.text("visitor"),
+                        f.text("method"),
+                        f.optText("userAgent"),
+                        f.optText("purpose")));
         List<OrderBody> orders = lines(folder.resolve(ORDERS), mapper, CampaignDataSet::order);
         List<Account> accounts = new ArrayList<>();
         List<Post> posts = new ArrayList<>();
@@ -251,22 +254,25 @@ public record CampaignDataSet(
         lines(folder.resolve(TRUTH), mapper, f -> {
             String type = f.text("type");
             switch (type) {
-                case "order" -> orderTruth.add(new OrderTruth(
-                        f.text("orderId"),
-                        f.decimal("total"),
-                        f.optText("trackingCode"),
-                        AttributionBasis.valueOf(f.text("basis").toUpperCase(Locale.ROOT))));
-                case "creator" -> creatorTruth.add(
-                        new CreatorTruth(f.text("campaign"), f.text("trackingCode"), f.bool("leaked")));
-                case "post" -> postTruth.add(new PostTruth(
-                        f.text("campaign"),
-                        f.text("postId"),
-                        f.text("trackingCode"),
-                        f.bool("disclosed"),
-                        f.texts("missing")));
+                case "order" ->
+                    orderTruth.add(new OrderTruth(
+                            f.text("orderId"),
+                            f.decimal("total"),
+                            f.optText("trackingCode"),
+                            AttributionBasis.valueOf(f.text("basis").toUpperCase(Locale.ROOT))));
+                case "creator" ->
+                    creatorTruth.add(new CreatorTruth(f.text("campaign"), f.text("trackingCode"), f.bool("leaked")));
+                case "post" ->
+                    postTruth.add(new PostTruth(
+                            f.text("campaign"),
+                            f.text("postId"),
+                            f.text("trackingCode"),
+                            f.bool("disclosed"),
+                            f.texts("missing")));
                 case "ugc" -> ugcTruth.add(new UgcTruth(f.text("campaign"), f.text("postId")));
-                case "click" -> clickTruth.add(new ClickTruth(
-                        f.text("clickId"), ClickKind.valueOf(f.text("kind").toUpperCase(Locale.ROOT))));
+                case "click" ->
+                    clickTruth.add(new ClickTruth(
+                            f.text("clickId"), ClickKind.valueOf(f.text("kind").toUpperCase(Locale.ROOT))));
                 default -> throw f.error("type", "unknown type '" + type + "'");
             }
             return type;
@@ -338,8 +344,7 @@ public record CampaignDataSet(
         List<LineItem> items = new ArrayList<>();
         for (JsonNode i : f.array("lineItems")) {
             Fields lf = f.child(i);
-            items.add(new LineItem(
-                    lf.text("sku"), lf.text("name"), (int) lf.number("quantity"), lf.decimal("price")));
+            items.add(new LineItem(lf.text("sku"), lf.text("name"), (int) lf.number("quantity"), lf.decimal("price")));
         }
         return new OrderBody(
                 f.text("orderId"),

@@ -73,11 +73,29 @@ public final class CampaignGenerator {
     static final List<String> SHOP_CODES = List.of("WELCOME10", "FREESHIP", "BLACKFRIDAY");
 
     private static final String[] BRANDS = {
-        "glowco", "trailpeak", "brewnest", "fitfuel", "lumaskin", "petpals", "cozyhome", "urbanthread", "greenleaf",
-        "pixelforge", "wanderpack", "nutrimix", "bloomjar", "ironroot", "seasaltco", "moonbrew", "tidyden",
-        "velvetcase", "sunnyside", "peakform"
+        "glowco",
+        "trailpeak",
+        "brewnest",
+        "fitfuel",
+        "lumaskin",
+        "petpals",
+        "cozyhome",
+        "urbanthread",
+        "greenleaf",
+        "pixelforge",
+        "wanderpack",
+        "nutrimix",
+        "bloomjar",
+        "ironroot",
+        "seasaltco",
+        "moonbrew",
+        "tidyden",
+        "velvetcase",
+        "sunnyside",
+        "peakform"
     };
-    private static final String[] THEMES = {"spring", "summer", "launch", "drop", "glowup", "winter", "weekend", "edit"};
+    private static final String[] THEMES = {"spring", "summer", "launch", "drop", "glowup", "winter", "weekend", "edit"
+    };
     private static final String[] OBJECTIVES = {"sales", "awareness", "engagement"};
     private static final String[] CURRENCIES = {"EUR", "USD", "EUR", "USD", "GBP"};
     private static final String[] PRODUCTS = {"serum", "starter kit", "bundle", "bottle", "backpack", "blend", "set"};
@@ -129,8 +147,8 @@ public final class CampaignGenerator {
     public Summary generate(Path poolDir) throws IOException {
         List<Account> pool = readAccounts(poolDir.resolve("data.jsonl"));
         if (pool.size() < 12) {
-            throw new IOException(poolDir.resolve("data.jsonl") + ": needs at least 12 accounts for campaigns, has "
-                    + pool.size());
+            throw new IOException(
+                    poolDir.resolve("data.jsonl") + ": needs at least 12 accounts for campaigns, has " + pool.size());
         }
         World world = new World(pool);
         for (int i = 0; i < campaigns; i++) {
@@ -208,7 +226,8 @@ public final class CampaignGenerator {
         }
 
         void campaign(int i, SplittableRandom r) {
-            String brand = BRANDS[i % BRANDS.length] + (i >= BRANDS.length ? String.valueOf(i / BRANDS.length + 1) : "");
+            String brand =
+                    BRANDS[i % BRANDS.length] + (i >= BRANDS.length ? String.valueOf(i / BRANDS.length + 1) : "");
             String theme = THEMES[r.nextInt(THEMES.length)];
             String hashtag = brand + theme;
             String campaignName = capital(brand) + " " + theme + " #" + (i + 1);
@@ -224,7 +243,8 @@ public final class CampaignGenerator {
                 end = start.plusDays(30 + r.nextInt(13));
             }
             Instant startAt = start.atStartOfDay(ZoneOffset.UTC).toInstant();
-            Instant endAt = end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
+            Instant endAt =
+                    end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
             Instant cutoff = min(end.plusDays(10).atStartOfDay(ZoneOffset.UTC).toInstant(), now);
             String currency = CURRENCIES[r.nextInt(CURRENCIES.length)];
             String brandHandle = brand;
@@ -265,9 +285,8 @@ public final class CampaignGenerator {
                     int revisions = revisions(r, status);
                     String postId = null;
                     if (status.isPublished()) {
-                        LocalDate published = r.nextDouble() < 0.2
-                                ? due.plusDays(1 + r.nextInt(4))
-                                : due.minusDays(r.nextInt(4));
+                        LocalDate published =
+                                r.nextDouble() < 0.2 ? due.plusDays(1 + r.nextInt(4)) : due.minusDays(r.nextInt(4));
                         Instant at = published
                                 .atStartOfDay(ZoneOffset.UTC)
                                 .toInstant()
@@ -296,7 +315,13 @@ public final class CampaignGenerator {
                 }
                 fees = fees.add(fee);
                 creators.add(new CampaignDataSet.Creator(
-                        a.platform().id(), a.platformId(), a.handle(), a.followers(), promo, tracking, fee,
+                        a.platform().id(),
+                        a.platformId(),
+                        a.handle(),
+                        a.followers(),
+                        promo,
+                        tracking,
+                        fee,
                         deliverables));
                 states.add(state);
                 creatorTruth.add(new CampaignDataSet.CreatorTruth(campaignName, tracking, state.leaked));
@@ -306,15 +331,30 @@ public final class CampaignGenerator {
                 if (!state.posts.isEmpty() && r.nextDouble() < 0.3) {
                     // A partner's own extra post with the hashtag: never UGC.
                     Instant at = between(r, startAt, min(endAt, now));
-                    records.add(post(a, "cx" + Long.toUnsignedString(seed, 36) + "-" + i + "-" + c, at,
-                            "Behind the scenes of my shoot #" + hashtag, r, null));
+                    records.add(post(
+                            a,
+                            "cx" + Long.toUnsignedString(seed, 36) + "-" + i + "-" + c,
+                            at,
+                            "Behind the scenes of my shoot #" + hashtag,
+                            r,
+                            null));
                 }
             }
             for (CreatorState s : states) {
                 clicksAndOrders(r, s, states, cutoff, currency, i);
             }
             organicOrders(r, i, startAt, cutoff, currency, states);
-            ugc(r, i, campaignName, chosen.get(0).platform(), partnerIds, hashtag, brandHandle, startAt, endAt, start,
+            ugc(
+                    r,
+                    i,
+                    campaignName,
+                    chosen.get(0).platform(),
+                    partnerIds,
+                    hashtag,
+                    brandHandle,
+                    startAt,
+                    endAt,
+                    start,
                     end);
             BigDecimal budget = fees.multiply(BigDecimal.valueOf(1.2)).setScale(0, RoundingMode.CEILING);
             out.add(new CampaignDataSet.Campaign(
@@ -399,12 +439,13 @@ public final class CampaignGenerator {
                 caption.append("Paid partnership with @").append(brand).append(". ");
             }
             String product = PRODUCTS[r.nextInt(PRODUCTS.length)];
-            caption.append(switch (r.nextInt(4)) {
-                case 0 -> "Obsessed with the new " + product + " from ";
-                case 1 -> "Three weeks with the " + product + " by ";
-                case 2 -> "My honest review of the " + product + " from ";
-                default -> "Finally tried the " + product + " from ";
-            });
+            caption.append(
+                    switch (r.nextInt(4)) {
+                        case 0 -> "Obsessed with the new " + product + " from ";
+                        case 1 -> "Three weeks with the " + product + " by ";
+                        case 2 -> "My honest review of the " + product + " from ";
+                        default -> "Finally tried the " + product + " from ";
+                    });
             if (missMention) {
                 caption.append(capital(brand)).append(". ");
                 missing.add("@" + brand);
@@ -422,7 +463,10 @@ public final class CampaignGenerator {
                 if (r.nextBoolean()) {
                     caption.append("Code ").append(s.promo).append(" for 15% off. ");
                 } else {
-                    caption.append("Shop it: ").append(TRACKING_BASE).append(s.tracking).append(" ");
+                    caption.append("Shop it: ")
+                            .append(TRACKING_BASE)
+                            .append(s.tracking)
+                            .append(" ");
                 }
             } else if (requireLink) {
                 caption.append("Link in bio. ");
@@ -439,8 +483,11 @@ public final class CampaignGenerator {
                 switch (variant) {
                     case 0 -> caption.append("#ad");
                     case 2 -> flag = null;
-                    case 3 -> caption.append(
-                            "de".equals(a.language()) ? "#werbung" : "es".equals(a.language()) ? "#publicidad" : "#ad");
+                    case 3 ->
+                        caption.append(
+                                "de".equals(a.language())
+                                        ? "#werbung"
+                                        : "es".equals(a.language()) ? "#publicidad" : "#ad");
                     case 4 -> caption.append("#anzeige");
                     default -> {}
                 }
@@ -497,7 +544,8 @@ public final class CampaignGenerator {
             double codeOnlyShare = 0.2 + 0.4 * r.nextDouble();
             List<String> visitors = new ArrayList<>();
             for (Instant posted : s.posts) {
-                long humans = Math.min(4000, Math.round(s.account.followers() * reach * ctr * (0.7 + 0.6 * r.nextDouble())));
+                long humans =
+                        Math.min(4000, Math.round(s.account.followers() * reach * ctr * (0.7 + 0.6 * r.nextDouble())));
                 for (long k = 0; k < humans; k++) {
                     Instant at = r.nextDouble() < 0.8
                             ? posted.plusSeconds((long) exp(r, 18 * 3600))
@@ -517,7 +565,14 @@ public final class CampaignGenerator {
                 for (int k = 0; k < previews; k++) {
                     Instant at = posted.plusSeconds(r.nextInt(7200));
                     clicks.add(new Click(
-                            request(r, s, at, "v" + Long.toHexString(r.nextLong()), "GET", pick(r, Agents.PREVIEWS), null),
+                            request(
+                                    r,
+                                    s,
+                                    at,
+                                    "v" + Long.toHexString(r.nextLong()),
+                                    "GET",
+                                    pick(r, Agents.PREVIEWS),
+                                    null),
                             ClickKind.PREVIEW,
                             0));
                 }
@@ -525,24 +580,42 @@ public final class CampaignGenerator {
                 for (int k = 0; k < bots; k++) {
                     String agent = pick(r, Agents.BOTS);
                     clicks.add(new Click(
-                            request(r, s, between(r, posted, cutoff), "v" + Long.toHexString(r.nextLong()), "GET",
-                                    agent.isEmpty() ? null : agent, null),
+                            request(
+                                    r,
+                                    s,
+                                    between(r, posted, cutoff),
+                                    "v" + Long.toHexString(r.nextLong()),
+                                    "GET",
+                                    agent.isEmpty() ? null : agent,
+                                    null),
                             ClickKind.BOT,
                             0));
                 }
                 int prefetches = r.nextInt(4);
                 for (int k = 0; k < prefetches; k++) {
                     clicks.add(new Click(
-                            request(r, s, posted.plusSeconds((long) exp(r, 18 * 3600)), "v" + Long.toHexString(r.nextLong()),
-                                    "GET", pick(r, Agents.PEOPLE), r.nextBoolean() ? "prefetch" : "prefetch;prerender"),
+                            request(
+                                    r,
+                                    s,
+                                    posted.plusSeconds((long) exp(r, 18 * 3600)),
+                                    "v" + Long.toHexString(r.nextLong()),
+                                    "GET",
+                                    pick(r, Agents.PEOPLE),
+                                    r.nextBoolean() ? "prefetch" : "prefetch;prerender"),
                             ClickKind.PREFETCH,
                             0));
                 }
                 int heads = r.nextInt(3);
                 for (int k = 0; k < heads; k++) {
                     clicks.add(new Click(
-                            request(r, s, posted.plusSeconds(r.nextInt(86_400)), "v" + Long.toHexString(r.nextLong()),
-                                    "HEAD", r.nextBoolean() ? pick(r, Agents.PEOPLE) : pick(r, Agents.PREVIEWS), null),
+                            request(
+                                    r,
+                                    s,
+                                    posted.plusSeconds(r.nextInt(86_400)),
+                                    "v" + Long.toHexString(r.nextLong()),
+                                    "HEAD",
+                                    r.nextBoolean() ? pick(r, Agents.PEOPLE) : pick(r, Agents.PREVIEWS),
+                                    null),
                             ClickKind.HEAD,
                             0));
                 }
@@ -576,8 +649,16 @@ public final class CampaignGenerator {
                 AttributionBasis basis = code
                         ? AttributionBasis.PROMO_CODE
                         : carriesClick && lag.compareTo(WINDOW) <= 0 ? AttributionBasis.CLICK : AttributionBasis.NONE;
-                order(r, i, created, currency, code ? s.promo : null, carriesClick ? c.clickId() : null,
-                        basis == AttributionBasis.NONE ? null : s.tracking, basis, cutoff);
+                order(
+                        r,
+                        i,
+                        created,
+                        currency,
+                        code ? s.promo : null,
+                        carriesClick ? c.clickId() : null,
+                        basis == AttributionBasis.NONE ? null : s.tracking,
+                        basis,
+                        cutoff);
             }
             // Viewers who typed the code they saw.
             long codeOnly = Math.round(clickedWithCode * codeOnlyShare / (1 - codeOnlyShare) + r.nextDouble() - 0.5);
@@ -650,11 +731,13 @@ public final class CampaignGenerator {
             for (int k = 0; k < n; k++) {
                 double price = 8 + StrictMath.exp(3.1 + 0.5 * normal(r));
                 items.add(new CampaignDataSet.LineItem(
-                        "SKU-" + (100 + r.nextInt(60)), PRODUCTS[r.nextInt(PRODUCTS.length)], r.nextDouble() < 0.85 ? 1 : 2,
+                        "SKU-" + (100 + r.nextInt(60)),
+                        PRODUCTS[r.nextInt(PRODUCTS.length)],
+                        r.nextDouble() < 0.85 ? 1 : 2,
                         money(price)));
             }
-            CampaignDataSet.OrderBody body = new CampaignDataSet.OrderBody(
-                    id, created, null, total(items), currency, code, clickId, items);
+            CampaignDataSet.OrderBody body =
+                    new CampaignDataSet.OrderBody(id, created, null, total(items), currency, code, clickId, items);
             Instant delivered = created.plusSeconds((long) exp(r, 120));
             if (r.nextDouble() < 0.05) {
                 delivered = delivered.plusSeconds((long) exp(r, 3 * 3600));
@@ -672,10 +755,13 @@ public final class CampaignGenerator {
                 } else {
                     CampaignDataSet.LineItem only = less.remove(0);
                     less.add(new CampaignDataSet.LineItem(
-                            only.sku(), only.name(), only.quantity(), money(only.price().doubleValue() * 0.8)));
+                            only.sku(),
+                            only.name(),
+                            only.quantity(),
+                            money(only.price().doubleValue() * 0.8)));
                 }
-                CampaignDataSet.OrderBody update = new CampaignDataSet.OrderBody(
-                        id, created, updated, total(less), currency, code, clickId, less);
+                CampaignDataSet.OrderBody update =
+                        new CampaignDataSet.OrderBody(id, created, updated, total(less), currency, code, clickId, less);
                 Instant at = updated.plusSeconds((long) exp(r, 120));
                 deliveries.add(new Delivery(at, seq++, update));
                 if (r.nextDouble() < 0.25) {
@@ -713,8 +799,23 @@ public final class CampaignGenerator {
                 ugcTruth.add(new CampaignDataSet.UgcTruth(campaign, id));
             }
             Account brandAccount = new Account(
-                    platform, "brand" + Long.toUnsignedString(seed, 36) + "-" + i, brand, capital(brand), null, null,
-                    null, 20_000 + r.nextInt(80_000), null, null, false, true, false, null, null, null, now);
+                    platform,
+                    "brand" + Long.toUnsignedString(seed, 36) + "-" + i,
+                    brand,
+                    capital(brand),
+                    null,
+                    null,
+                    null,
+                    20_000 + r.nextInt(80_000),
+                    null,
+                    null,
+                    false,
+                    true,
+                    false,
+                    null,
+                    null,
+                    null,
+                    now);
             records.add(brandAccount);
             int decoys = 4 + r.nextInt(7);
             for (int k = 0; k < decoys; k++) {
@@ -727,7 +828,11 @@ public final class CampaignGenerator {
                     case 0 -> caption = "Finally ordered from " + brand + " after seeing it everywhere";
                     case 1 -> {
                         caption = "Throwback #" + hashtag;
-                        at = r.nextBoolean() || end.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(now)
+                        at = r.nextBoolean()
+                                        || end.plusDays(2)
+                                                .atStartOfDay(ZoneOffset.UTC)
+                                                .toInstant()
+                                                .isAfter(now)
                                 ? startAt.minusSeconds(86_400L * (2 + r.nextInt(19)))
                                 : endAt.plusSeconds(86_400L * (1 + r.nextInt(5)));
                         if (at.isAfter(now)) {
@@ -796,7 +901,13 @@ public final class CampaignGenerator {
         }
 
         CampaignDataSet.ClickRequest request(
-                SplittableRandom r, CreatorState s, Instant at, String visitor, String method, String agent, String purpose) {
+                SplittableRandom r,
+                CreatorState s,
+                Instant at,
+                String visitor,
+                String method,
+                String agent,
+                String purpose) {
             String id;
             do {
                 id = "k" + randomId(r, 12);
@@ -882,14 +993,16 @@ public final class CampaignGenerator {
                     }
                 }
             }
-            try (Writer w = Files.newBufferedWriter(folder.resolve(CampaignDataSet.CAMPAIGNS), StandardCharsets.UTF_8)) {
+            try (Writer w =
+                    Files.newBufferedWriter(folder.resolve(CampaignDataSet.CAMPAIGNS), StandardCharsets.UTF_8)) {
                 mapper.writeValue(w, root);
                 w.write('\n');
             }
             List<Click> sortedClicks = new ArrayList<>(clicks);
             sortedClicks.sort(Comparator.comparing((Click c) -> c.request().at())
                     .thenComparing(c -> c.request().clickId()));
-            try (BufferedWriter w = Files.newBufferedWriter(folder.resolve(CampaignDataSet.CLICKS), StandardCharsets.UTF_8)) {
+            try (BufferedWriter w =
+                    Files.newBufferedWriter(folder.resolve(CampaignDataSet.CLICKS), StandardCharsets.UTF_8)) {
                 for (Click c : sortedClicks) {
                     CampaignDataSet.ClickRequest q = c.request();
                     ObjectNode n = lines.createObjectNode();
@@ -910,7 +1023,8 @@ public final class CampaignGenerator {
             }
             List<Delivery> sortedDeliveries = new ArrayList<>(deliveries);
             sortedDeliveries.sort(Comparator.comparing(Delivery::at).thenComparingLong(Delivery::seq));
-            try (BufferedWriter w = Files.newBufferedWriter(folder.resolve(CampaignDataSet.ORDERS), StandardCharsets.UTF_8)) {
+            try (BufferedWriter w =
+                    Files.newBufferedWriter(folder.resolve(CampaignDataSet.ORDERS), StandardCharsets.UTF_8)) {
                 for (Delivery d : sortedDeliveries) {
                     CampaignDataSet.OrderBody b = d.body();
                     ObjectNode n = lines.createObjectNode();
@@ -949,7 +1063,8 @@ public final class CampaignGenerator {
                     w.write(record);
                 }
             }
-            try (BufferedWriter w = Files.newBufferedWriter(folder.resolve(CampaignDataSet.TRUTH), StandardCharsets.UTF_8)) {
+            try (BufferedWriter w =
+                    Files.newBufferedWriter(folder.resolve(CampaignDataSet.TRUTH), StandardCharsets.UTF_8)) {
                 for (CampaignDataSet.OrderTruth t : orderTruth) {
                     ObjectNode n = lines.createObjectNode();
                     n.put("type", "order");

@@ -74,7 +74,8 @@ class CampaignGeneratorTest {
         Path dir = copyOfPool("shape");
         new CampaignGenerator(5, 4).generate(dir);
         CampaignDataSet data = CampaignDataSet.read(dir);
-        assertThat(data.campaigns()).extracting(CampaignDataSet.Campaign::status)
+        assertThat(data.campaigns())
+                .extracting(CampaignDataSet.Campaign::status)
                 .containsExactly("finished", "running", "finished", "running");
         Set<String> tracking = new HashSet<>();
         Set<String> codes = new HashSet<>();
@@ -90,15 +91,22 @@ class CampaignGeneratorTest {
                 }
             }
         }
-        assertThat(data.clicks()).extracting(CampaignDataSet.ClickRequest::method).contains("GET", "HEAD");
+        assertThat(data.clicks())
+                .extracting(CampaignDataSet.ClickRequest::method)
+                .contains("GET", "HEAD");
         assertThat(data.orders()).anyMatch(o -> o.updatedAt() != null);
         assertThat(data.truth().ugc()).isNotEmpty();
         assertThat(data.accounts()).isNotEmpty();
-        assertThat(data.posts()).hasSizeGreaterThan(data.truth().posts().size() + data.truth().ugc().size());
+        assertThat(data.posts())
+                .hasSizeGreaterThan(
+                        data.truth().posts().size() + data.truth().ugc().size());
         // Delivered out of order: some order arrives after one created later.
         boolean outOfOrder = false;
         for (int i = 1; i < data.orders().size(); i++) {
-            outOfOrder |= data.orders().get(i).createdAt().isBefore(data.orders().get(i - 1).createdAt());
+            outOfOrder |= data.orders()
+                    .get(i)
+                    .createdAt()
+                    .isBefore(data.orders().get(i - 1).createdAt());
         }
         assertThat(outOfOrder).isTrue();
     }

@@ -24,8 +24,7 @@ final class CampaignTuning {
             new SyntheticDataGenerator(GeneratorConfig.of(creators, seed)
                             .withPostsPerCreator(2)
                             .withFollowerSampleSize(0)
-                            .withCommentedPosts(0)
-                            .withHistoryDays(1))
+                            .withCommentedPosts(0))
                     .generate(dir, (d, t) -> {});
             new CampaignGenerator(seed, campaigns).generate(dir);
             long s = seed;

@@ -127,7 +127,13 @@ class GenerateCommand implements Callable<Integer> {
                 summary.followerCounts());
         o.println("  ground truth: " + summary.groundTruthFile());
         if (campaignGenerator != null) {
-            CampaignGenerator.Summary c = campaignGenerator.generate(out);
+            CampaignGenerator.Summary c;
+            try {
+                c = campaignGenerator.generate(out);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("microreach generate: --campaigns: " + e.getMessage());
+                return ExitCodes.UNUSABLE;
+            }
             o.printf(
                     Locale.ROOT,
                     "Wrote %,d campaigns (%,d creators, %,d leaked codes): %,d tracking-link requests, %,d order"

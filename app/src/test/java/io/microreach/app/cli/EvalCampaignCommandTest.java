@@ -95,5 +95,16 @@ class EvalCampaignCommandTest {
                 HOME.resolve("g2").toString());
         assertThat(bad.code()).isEqualTo(ExitCodes.UNUSABLE);
         assertThat(bad.err()).contains("campaigns");
+
+        CliRun.Result tooSmall = run(
+                "generate",
+                "--creators",
+                "3",
+                "--campaigns",
+                "1",
+                "--out",
+                HOME.resolve("g3").toString());
+        assertThat(tooSmall.code()).isEqualTo(ExitCodes.UNUSABLE);
+        assertThat(tooSmall.err()).contains("data.jsonl").contains("at least 12 accounts");
     }
 }

@@ -47,12 +47,13 @@ import java.util.SplittableRandom;
  * <p><b>What is planted.</b> Campaigns alternate finished and running (dates around the pool's "today"), each with 4–9
  * creators from the pool and one or two deliverables each. A creator's published posts bring human clicks (share of
  * followers reached × click-through rate, most within a day of the post) and the requests that are not clicks: link
- * previews right after posting, crawlers, prefetches and HEAD requests. Honest creators convert 1.5–4% of clicks into
+ * previews right after posting, crawlers, prefetches and HEAD requests. Honest creators convert 2–6% of clicks into
  * orders (most within hours; some after the 7-day window, some losing the click id, a few a couple of minutes before
  * the click's time stamp as clocks differ); 45% of those orders also carry the creator's code, and code-only orders
  * (viewers who typed the code) make 20–60% of the creator's code orders. One creator per campaign (a second with
- * probability 1/4) has a leaked code: some days after the post it appears on a coupon site and brings a burst of
- * code-only orders, at least three times the creator's honest code orders. Shops also have orders nobody brought (no
+ * probability 1/4) has a leaked code: half a day to a week after the post it appears on a coupon site and brings a burst
+ * of 8–57 code-only orders, at least twice the creator's honest code orders, while the creator's own link may still
+ * be busy (which is what makes some leaks hard to see). Shops also have orders nobody brought (no
  * code, a shop-wide code, an unknown click id). Deliveries repeat 20% of orders, update 6% later (a smaller total,
  * {@code updatedAt}) and arrive out of order.
  *

@@ -5,10 +5,16 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Where a deliverable stands, and which moves are allowed. */
+/**
+ * Where a creator's deliverable stands. The moves follow the work: an invitation is accepted, declined or left
+ * unanswered (ghosted); accepted work is submitted; submitted content is approved or sent back for revisions; approved
+ * content is published, then paid. Paid, declined and ghosted are final. Ghosting is possible until the content is
+ * published, because a creator can stop answering at any point before that.
+ */
 public enum DeliverableStatus {
     INVITED,
     ACCEPTED,
@@ -20,54 +26,74 @@ public enum DeliverableStatus {
     DECLINED,
     GHOSTED;
 
+    private static final DeliverableStatus[] ALL = values();
+
+    /** The value stored in the database (lower snake case, as in the check constraint), also its JSON form. */
     @JsonValue
     public String dbValue() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** For people: "revisions requested". */
     public String label() {
         return dbValue().replace('_', ' ');
     }
 
+    /**
+     * @throws IllegalArgumentException naming the allowed values when {@code value} is none of them
+     */
     public static DeliverableStatus fromDb(String value) {
-        for (DeliverableStatus s : values()) {
-            if (s.dbValue().equalsIgnoreCase(value == null ? "" : value.trim().replace(' ', '_'))) {
-                return s;
+        if (value != null) {
+            String v = value.strip().toLowerCase(Locale.ROOT);
+            for (DeliverableStatus s : ALL) {
+                if (s.dbValue().equals(v)) {
+                    return s;
+                }
             }
         }
-        throw new IllegalArgumentException("'" + value + "' is not a status; one of "
-                + Arrays.stream(values()).map(DeliverableStatus::dbValue).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException("unknown deliverable status '" + value + "'; expected one of "
+                + Arrays.stream(ALL).map(DeliverableStatus::dbValue).collect(Collectors.joining(", ")));
     }
 
-    private Set<DeliverableStatus> next() {
-        switch (this) {
-            case INVITED:
-                return EnumSet.of(ACCEPTED, DECLINED, GHOSTED);
-            case ACCEPTED:
-                return EnumSet.of(SUBMITTED, DECLINED, GHOSTED);
-            case SUBMITTED:
-                return EnumSet.of(APPROVED, REVISIONS_REQUESTED, GHOSTED);
-            case REVISIONS_REQUESTED:
-                return EnumSet.of(SUBMITTED, GHOSTED, DECLINED);
-            case APPROVED:
-                return EnumSet.of(PUBLISHED, GHOSTED);
-            case PUBLISHED:
-                return EnumSet.of(PAID);
-            default:
-                return EnumSet.noneOf(DeliverableStatus.class);
-        }
+    /** The statuses this one may move to; empty for the final ones. A move to the same status is not a move. */
+    public Set<DeliverableStatus> next() {
+        return switch (this) {
+            case INVITED -> EnumSet.of(ACCEPTED, DECLINED, GHOSTED);
+            case ACCEPTED -> EnumSet.of(SUBMITTED, DECLINED, GHOSTED);
+            case SUBMITTED -> EnumSet.of(APPROVED, REVISIONS_REQUESTED, GHOSTED);
+            case REVISIONS_REQUESTED -> EnumSet.of(SUBMITTED, GHOSTED, DECLINED);
+            case APPROVED -> EnumSet.of(PUBLISHED, GHOSTED);
+            case PUBLISHED -> EnumSet.of(PAID);
+            case PAID, DECLINED, GHOSTED -> EnumSet.noneOf(DeliverableStatus.class);
+        };
     }
 
     public boolean canMoveTo(DeliverableStatus next) {
+        Objects.requireNonNull(next, "next");
         return next().contains(next);
     }
 
+    /** Paid, declined and ghosted: nothing follows. */
+    public boolean isFinal() {
+        return next().isEmpty();
+    }
+
+    /** Published or paid: the content is out. */
+    public boolean isPublished() {
+        return this == PUBLISHED || this == PAID;
+    }
+
+    /**
+     * Late: the due date has passed and the content is not out yet, and the deliverable is still expected (not
+     * declined or ghosted, which are shown as such rather than as late).
+     *
+     * @param dueOn the due date, or null when none was agreed (never late)
+     */
     public boolean isLate(LocalDate dueOn, LocalDate today) {
-        return dueOn != null
-                && today.isAfter(dueOn)
-                && this != PUBLISHED
-                && this != PAID
-                && this != DECLINED
-                && this != GHOSTED;
+        Objects.requireNonNull(today, "today");
+        if (dueOn == null || isPublished() || this == DECLINED || this == GHOSTED) {
+            return false;
+        }
+        return today.isAfter(dueOn);
     }
 }

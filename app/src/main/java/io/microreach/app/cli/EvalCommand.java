@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             EvalCohesionCommand.class,
             EvalRealismCommand.class,
             EvalSponsorshipCommand.class,
-            EvalSearchCommand.class
+            EvalSearchCommand.class,
+            EvalCampaignCommand.class
         })
 class EvalCommand {}

@@ -3,6 +3,7 @@ package io.microreach.app.cli;
 import io.microreach.generator.GenerationSummary;
 import io.microreach.generator.GeneratorConfig;
 import io.microreach.generator.SyntheticDataGenerator;
+import io.microreach.generator.campaigns.CampaignGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -20,6 +21,8 @@ import picocli.CommandLine.Spec;
             "Write a synthetic data set with planted truths (see docs/generator.md): DIR/data.jsonl (import it with"
                     + " 'import'), DIR/ground-truth.jsonl and DIR/manifest.json.",
             "Streams to disk: memory stays constant for any number of creators. Same seed, same bytes.",
+            "With --campaigns N, also DIR/campaigns/: campaigns, tracking-link requests, order webhook bodies,"
+                    + " campaign posts (import them with 'import') and their planted truth (see docs/campaigns.md).",
             "Exit code: 0 written, 2 bad arguments."
         })
 class GenerateCommand implements Callable<Integer> {
@@ -63,6 +66,13 @@ class GenerateCommand implements Callable<Integer> {
                     + GeneratorConfig.DEFAULT_COMMENTED_POSTS + ").")
     Integer commentedPosts;
 
+    @Option(
+            names = "--campaigns",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Also write N generated campaigns with planted truth to DIR/campaigns/ (default 0: none).")
+    int campaigns;
+
     @Spec
     CommandSpec spec;
 
@@ -83,6 +93,15 @@ class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("microreach generate: " + e.getMessage());
             return ExitCodes.UNUSABLE;
+        }
+        CampaignGenerator campaignGenerator = null;
+        if (campaigns != 0) {
+            try {
+                campaignGenerator = new CampaignGenerator(seed, campaigns, config.now());
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("microreach generate: --campaigns: " + e.getMessage());
+                return ExitCodes.UNUSABLE;
+            }
         }
         ConsoleProgress bar = new ConsoleProgress(System.err, "generate", "creators");
         long started = System.nanoTime();
@@ -107,6 +126,27 @@ class GenerateCommand implements Callable<Integer> {
                 summary.followEdges(),
                 summary.followerCounts());
         o.println("  ground truth: " + summary.groundTruthFile());
+        if (campaignGenerator != null) {
+            CampaignGenerator.Summary c;
+            try {
+                c = campaignGenerator.generate(out);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("microreach generate: --campaigns: " + e.getMessage());
+                return ExitCodes.UNUSABLE;
+            }
+            o.printf(
+                    Locale.ROOT,
+                    "Wrote %,d campaigns (%,d creators, %,d leaked codes): %,d tracking-link requests, %,d order"
+                            + " deliveries of %,d orders, %,d partner posts to %s%n",
+                    c.campaigns(),
+                    c.creators(),
+                    c.leakedCodes(),
+                    c.clickRequests(),
+                    c.orderDeliveries(),
+                    c.distinctOrders(),
+                    c.posts(),
+                    c.folder());
+        }
         return ExitCodes.OK;
     }
 }

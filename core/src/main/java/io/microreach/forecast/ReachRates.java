@@ -8,7 +8,7 @@ import io.microreach.pricing.Deliverable;
  * (modelling assumptions, documented in docs/planner.md): reels and shorts are pushed beyond followers (×1.3),
  * long videos as posts (×1.0), stories are seen by fewer (×0.6).
  */
-final class ReachRates {
+public final class ReachRates {
     private static final double SMALL = 0.38;
     private static final double LARGE = 0.19;
     private static final double SMALL_EDGE = 20_000;

@@ -36,10 +36,12 @@ import tools.jackson.core.JacksonException;
 public class CampaignApiController {
     private final CampaignService campaigns;
     private final CampaignStarter starter;
+    private final CampaignReports reports;
 
-    public CampaignApiController(CampaignService campaigns, CampaignStarter starter) {
+    public CampaignApiController(CampaignService campaigns, CampaignStarter starter, CampaignReports reports) {
         this.campaigns = campaigns;
         this.starter = starter;
+        this.reports = reports;
     }
 
     /**
@@ -195,6 +197,24 @@ public class CampaignApiController {
     @GetMapping("/{id}/timeline")
     public List<CampaignEvent> timeline(@PathVariable long id) {
         return campaigns.timeline(id);
+    }
+
+    @Operation(
+            summary = "The campaign's results: KPIs per creator and in all, forecast against actual, leaked codes,"
+                    + " disclosure issues, UGC, days, small vs big")
+    @GetMapping("/{id}/report")
+    public CampaignReport report(@PathVariable long id) {
+        return reports.report(id);
+    }
+
+    public record UgcMarkRequest(String status) {}
+
+    @Operation(summary = "Mark a UGC post: reuse_requested, rights_granted, or none to clear")
+    @PutMapping(value = "/{id}/ugc/{postId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Void> markUgc(
+            @PathVariable long id, @PathVariable long postId, @RequestBody UgcMarkRequest body) {
+        campaigns.markUgc(id, postId, body == null ? null : body.status());
+        return ResponseEntity.noContent().build();
     }
 
     @ExceptionHandler(CampaignProblem.class)

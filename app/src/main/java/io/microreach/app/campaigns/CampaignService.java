@@ -633,6 +633,40 @@ public class CampaignService {
                 campaignId);
     }
 
+    /**
+     * Marks a UGC post of the campaign: {@code reuse_requested}, {@code rights_granted}, or {@code none} to clear the
+     * mark. The post must be stored; whether it is UGC of the campaign is the report's judgement, not checked here.
+     */
+    @Transactional
+    public void markUgc(long campaignId, long postId, String status) {
+        get(campaignId);
+        String s = status == null ? "" : status.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
+        if (!List.of("reuse_requested", "rights_granted", "none").contains(s)) {
+            throw CampaignProblem.invalid(
+                    "status", "'" + status + "' is not a mark; one of reuse_requested, rights_granted, none");
+        }
+        Integer exists = jdbc.queryForObject("SELECT count(*) FROM post WHERE id = ?", Integer.class, postId);
+        if (exists == null || exists == 0) {
+            throw CampaignProblem.notFound("postId", "no post with id " + postId);
+        }
+        long ws = workspace.id();
+        if (s.equals("none")) {
+            jdbc.update("DELETE FROM campaign_ugc WHERE workspace_id = ? AND campaign_id = ? AND post_id = ?",
+                    ws, campaignId, postId);
+        } else {
+            jdbc.update(
+                    "INSERT INTO campaign_ugc (workspace_id, campaign_id, post_id, status, marked_by)"
+                            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (campaign_id, post_id) DO UPDATE SET"
+                            + " status = excluded.status, marked_by = excluded.marked_by, marked_at = now()",
+                    ws,
+                    campaignId,
+                    postId,
+                    s,
+                    workspace.actor());
+        }
+        event(ws, campaignId, null, null, "ugc", null, "UGC post " + postId + ": " + s.replace('_', ' '));
+    }
+
     /** Deletes the campaign with its creators, deliverables and timeline. */
     @Transactional
     public void delete(long campaignId) {

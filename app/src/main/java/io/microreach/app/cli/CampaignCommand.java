@@ -4,6 +4,8 @@ import io.microreach.app.campaigns.Campaign;
 import io.microreach.app.campaigns.CampaignCreator;
 import io.microreach.app.campaigns.CampaignDeliverable;
 import io.microreach.app.campaigns.CampaignProblem;
+import io.microreach.app.campaigns.CampaignReport;
+import io.microreach.app.campaigns.CampaignReports;
 import io.microreach.app.campaigns.CampaignService;
 import io.microreach.app.campaigns.CampaignSettings;
 import io.microreach.app.campaigns.CampaignStarter;
@@ -37,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
             CampaignCommand.ListCampaigns.class,
             CampaignCommand.Show.class,
             CampaignCommand.Move.class,
-            CampaignCommand.LinkPost.class
+            CampaignCommand.LinkPost.class,
+            CampaignCommand.Report.class
         })
 class CampaignCommand {
 
@@ -290,6 +293,38 @@ class CampaignCommand {
                 } else {
                     out.println(
                             "Deliverable " + d.id() + " is now " + d.status().label());
+                }
+            });
+        }
+    }
+
+    @Command(
+            name = "report",
+            mixinStandardHelpOptions = true,
+            description = "The campaign's results: spend, impressions, engagements, clicks, conversions, revenue, CPE,"
+                    + " CPM, CPC, CPA, ROAS, ROI per creator and in all, the forecast band beside the actual, leaked"
+                    + " promo codes, disclosure issues and UGC.")
+    static class Report implements Callable<Integer> {
+        @Mixin
+        HomeOption home;
+
+        @Option(names = "--campaign", required = true, paramLabel = "ID")
+        long campaign;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return run(spec, home, "report", (ctx, out) -> {
+                CampaignReport r = ctx.getBean(CampaignReports.class).report(campaign);
+                if (json) {
+                    printJson(ctx, out, r);
+                } else {
+                    out.print(CampaignReportText.of(r));
                 }
             });
         }

@@ -177,6 +177,8 @@ public final class RouteAccess {
             rule(PUT, "/api/campaigns/{id}/deliverables/{deliverableId}/post", Access.WRITE),
             rule(POST, "/api/campaigns/{id}/notes", Access.WRITE),
             rule(GET, "/api/campaigns/{id}/timeline", Access.READ),
+            rule(GET, "/api/campaigns/{id}/report", Access.READ),
+            rule(PUT, "/api/campaigns/{id}/ugc/{postId}", Access.WRITE),
             rule(GET, "/api/overlap", Access.READ),
             rule(POST, "/api/imports", Access.WRITE),
             rule(GET, "/api/imports/{id}", Access.READ),

@@ -197,6 +197,7 @@ class AuthorizationMatrixTest extends SpringAppTest {
                 .replace("{token}", "not-a-token")
                 .replace("{registration}", "none")
                 .replace("{id}", id)
+                .replace("{postId}", "1")
                 .replace("{creatorId}", String.valueOf(campaignCreatorId))
                 .replace("{deliverableId}", String.valueOf(deliverableId))
                 .replace("{*path}", "x");

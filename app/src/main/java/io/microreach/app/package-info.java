@@ -27,8 +27,9 @@
  * <tr><td>creators</td><td>crawl, database, niches, planner, scoring, search, shortlists</td></tr>
  * <tr><td>exports</td><td>discover, niches, planner, scoring, search, security, shortlists, users</td></tr>
  * <tr><td>searcheval</td><td>importer, niches, scoring, search</td></tr>
+ * <tr><td>tracking</td><td>database, home, security, users</td></tr>
  * <tr><td>cli</td><td>(this package), crawl, database, demo, home, importer, niches, planner, scoring, search,
- * searcheval, privacy, users</td></tr>
+ * searcheval, privacy, tracking, users</td></tr>
  * </table>
  */
 package io.microreach.app;

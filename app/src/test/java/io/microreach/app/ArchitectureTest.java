@@ -63,6 +63,7 @@ class ArchitectureTest {
         allow("creators", "crawl", "database", "niches", "planner", "scoring", "search", "shortlists");
         allow("searcheval", "importer", "niches", "scoring", "search");
         allow("exports", "discover", "niches", "planner", "scoring", "search", "security", "shortlists", "users");
+        allow("tracking", "database", "home", "security", "users");
         allow(
                 "cli",
                 ROOT,
@@ -77,6 +78,7 @@ class ArchitectureTest {
                 "search",
                 "searcheval",
                 "privacy",
+                "tracking",
                 "users");
     }
 

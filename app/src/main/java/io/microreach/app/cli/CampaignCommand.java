@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
         name = "campaign",
         mixinStandardHelpOptions = true,
         description = "Run campaigns: create one from a plan, track clicks, codes and orders, report results.",
-        subcommands = {})
+        subcommands = {CampaignOrdersCommand.class, CampaignSecretCommand.class})
 class CampaignCommand {}

@@ -166,6 +166,8 @@ class AuthorizationMatrixTest extends SpringAppTest {
                 .replace("{component}", "engagement")
                 .replace("{token}", "not-a-token")
                 .replace("{registration}", "none")
+                .replace("{code}", "no-such-code")
+                .replace("{key}", "no-such-key")
                 .replace("{id}", id)
                 .replace("{*path}", "x");
     }

@@ -224,14 +224,16 @@ public final class WebhookBenchmark {
             System.out.println(r.line());
 
             Map<String, Object[]> stored = new HashMap<>();
+            List<String> wrong = new ArrayList<>();
             jdbc.query(
-                    "SELECT order_id, campaign_creator_id, attribution_basis, total FROM campaign_order"
+                    "SELECT order_id, campaign_creator_id, attribution_basis, total, attribution_reason FROM campaign_order"
                             + " WHERE workspace_id = ?",
                     rs -> {
                         long c = rs.getLong(2);
+                        Long credited = rs.wasNull() ? null : c;
                         stored.put(
                                 rs.getString(1),
-                                new Object[] {rs.wasNull() ? null : c, rs.getString(3), rs.getBigDecimal(4)});
+                                new Object[] {credited, rs.getString(3), rs.getBigDecimal(4), rs.getString(5)});
                     },
                     ws);
             int attributed = 0;
@@ -243,6 +245,8 @@ public final class WebhookBenchmark {
                 }
                 if (Objects.equals(row[0], e.creatorId()) && e.basis().equals(row[1])) {
                     attributed++;
+                } else if (wrong.size() < 5) {
+                    wrong.add(e + " got " + row[0] + " " + row[1] + " (" + row[3] + ")");
                 }
                 if (((BigDecimal) row[2]).compareTo(e.finalTotal()) == 0) {
                     totals++;
@@ -250,6 +254,7 @@ public final class WebhookBenchmark {
             }
             System.out.printf(Locale.ROOT, "stored orders: %,d (expected exactly %,d)%n", stored.size(), orders);
             System.out.printf(Locale.ROOT, "attribution correct: %,d of %,d%n", attributed, orders);
+            wrong.forEach(w -> System.out.println("  wrong: " + w));
             System.out.printf(Locale.ROOT, "newest version stored: %,d of %,d%n", totals, orders);
             double ordersPerSecond = orders / r.seconds();
             System.out.printf(

@@ -31,6 +31,12 @@ class CampaignSecretCommand implements Callable<Integer> {
     @Option(names = "--rotate", description = "Replace the secret; deliveries signed with the old one are refused.")
     boolean rotate;
 
+    @Option(
+            names = "--shopify-secret-stdin",
+            description = "Read the key Shopify signs its webhooks with (Settings → Notifications → Webhooks) from"
+                    + " standard input and check Shopify deliveries with it; an empty line goes back to the secret.")
+    boolean shopifySecret;
+
     @Option(names = "--json", description = "Print one JSON object: secret, ordersUrl, shopifyUrl.")
     boolean json;
 
@@ -49,6 +55,18 @@ class CampaignSecretCommand implements Callable<Integer> {
                 return ExitCodes.UNUSABLE;
             }
             WebhookEndpoint e = rotate ? secrets.rotateCurrent() : secrets.current();
+            if (shopifySecret) {
+                String line;
+                try {
+                    line = new java.io.BufferedReader(
+                                    new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+                            .readLine();
+                } catch (java.io.IOException ex) {
+                    err.println("microreach campaign secret: cannot read standard input: " + ex.getMessage());
+                    return ExitCodes.UNUSABLE;
+                }
+                e = secrets.setShopifySecretCurrent(line);
+            }
             if (json) {
                 ObjectNode n = JsonMapper.builder().build().createObjectNode();
                 n.put("secret", e.secret());

@@ -121,6 +121,11 @@ public class WebhookSecrets {
         return endpoint(workspaceId);
     }
 
+    /** {@link #setShopifySecret} for the current workspace. */
+    public WebhookEndpoint setShopifySecretCurrent(String shopifySecret) {
+        return setShopifySecret(workspace.id(), shopifySecret, workspace.actor());
+    }
+
     /** Whether the campaign exists in the current workspace. */
     public boolean campaignExists(long campaignId) {
         Long n = jdbc.queryForObject(

@@ -39,6 +39,12 @@ class CampaignTrackingCommandTest {
         assertThat(b.get("secret").asString()).isNotEqualTo(a.get("secret").asString());
         assertThat(b.get("ordersUrl").asString()).isEqualTo(a.get("ordersUrl").asString());
 
+        Captured shopify = CommandCapture.runWithInput(
+                HOME, "shpss_from_shopify\n", "campaign", "secret", "--shopify-secret-stdin", "--json");
+        assertThat(shopify.code()).as(shopify.stderr()).isZero();
+        assertThat(STRICT.readTree(shopify.stdout()).get("shopifySecretSet").asBoolean())
+                .isTrue();
+
         Captured unknown = CommandCapture.run(HOME, "campaign", "secret", "--campaign", "999999", "--json");
         assertThat(unknown.code()).isEqualTo(ExitCodes.UNUSABLE);
         assertThat(unknown.stdout()).isEmpty();

@@ -27,6 +27,9 @@ class RedirectTest extends SpringAppTest {
     @Autowired
     ClickLog clickLog;
 
+    @Autowired
+    io.microreach.app.users.AuditLog audit;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private long campaign;
     private long anna;
@@ -198,6 +201,25 @@ class RedirectTest extends SpringAppTest {
                         "SELECT count(*) FROM campaign_click WHERE click_id LIKE 'shutdown-%'", Long.class))
                 .as("closing writes every buffered click")
                 .isEqualTo(100);
+    }
+
+    @Test
+    void retentionDeletesOnlyClicksOlderThanTheSetting() {
+        long ws = TrackingFixture.workspace(jdbc, TestIdentity.WORKSPACE);
+        Instant now = Instant.parse("2026-12-07T03:30:00Z");
+        for (int age : new int[] {1, 394, 396, 800}) {
+            jdbc.update(
+                    "INSERT INTO campaign_click (workspace_id, campaign_creator_id, click_id, clicked_at, visitor_hash,"
+                            + " kind) VALUES (?, ?, ?, ?, '\\x00', 'click')",
+                    ws,
+                    anna,
+                    "age-" + age,
+                    java.sql.Timestamp.from(now.minus(Duration.ofDays(age))));
+        }
+        ClickRetention retention = new ClickRetention(jdbc, audit, Duration.ofDays(395));
+        assertThat(retention.apply(now)).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT click_id FROM campaign_click ORDER BY click_id", String.class))
+                .containsExactly("age-1", "age-394");
     }
 
     @Test

@@ -56,7 +56,7 @@ class ArchitectureTest {
         allow("niches", "home", "scoring");
         allow("search", "home", "niches", "scoring");
         allow("planner", "niches", "scoring", "search", "security", "shortlists", "users");
-        allow("campaigns", "database", "planner", "security", "shortlists", "users");
+        allow("campaigns", "database", "planner", "security", "shortlists", "tracking", "users");
         allow("importjobs", "home", "importer", "scoring", "security", "users");
         allow("demo", "home", "importer", "niches", "scoring");
         allow("discover", "niches", "search", "shortlists");
@@ -64,6 +64,7 @@ class ArchitectureTest {
         allow("creators", "crawl", "database", "niches", "planner", "scoring", "search", "shortlists");
         allow("searcheval", "importer", "niches", "scoring", "search");
         allow("exports", "discover", "niches", "planner", "scoring", "search", "security", "shortlists", "users");
+        allow("tracking", "database", "home", "security", "users");
         allow(
                 "cli",
                 ROOT,
@@ -79,6 +80,7 @@ class ArchitectureTest {
                 "search",
                 "searcheval",
                 "privacy",
+                "tracking",
                 "users");
     }
 

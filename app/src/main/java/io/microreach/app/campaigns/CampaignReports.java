@@ -168,7 +168,8 @@ public class CampaignReports {
                     ct == null ? 0 : ct.conversions(),
                     ct == null ? BigDecimal.ZERO : ct.revenue());
             total = total.plus(k);
-            boolean complete = !cc.deliverables().isEmpty() && published == cc.deliverables().size();
+            boolean complete = !cc.deliverables().isEmpty()
+                    && published == cc.deliverables().size();
             Boolean inside = null;
             if (cc.forecast() != null) {
                 totalForecast = totalForecast == null ? cc.forecast() : totalForecast.plus(cc.forecast());
@@ -179,8 +180,7 @@ public class CampaignReports {
                     allForecastComplete = false;
                 }
             }
-            long creatorScreened =
-                    ct == null ? 0 : ct.bots() + ct.previews() + ct.prefetches() + ct.heads();
+            long creatorScreened = ct == null ? 0 : ct.bots() + ct.previews() + ct.prefetches() + ct.heads();
             screened += creatorScreened;
             CampaignReport.LeakCheck codeCheck = null;
             CreatorEvidence ev = evidence.get(cc.id());
@@ -203,10 +203,7 @@ public class CampaignReports {
                     cc.followers(),
                     cc.followers() == null
                             ? null
-                            : TierBands.DEFAULT
-                                    .tierOf(cc.followers())
-                                    .name()
-                                    .toLowerCase(Locale.ROOT),
+                            : TierBands.DEFAULT.tierOf(cc.followers()).name().toLowerCase(Locale.ROOT),
                     k.spend(),
                     k.impressions(),
                     k.impressionsEstimated(),
@@ -307,8 +304,7 @@ public class CampaignReports {
 
     private static PostRequirements requirements(CampaignDeliverable d, CampaignCreator cc) {
         boolean link = d.requireLink() && (cc.trackingUrl() != null || cc.promoCode() != null);
-        return new PostRequirements(
-                d.requiredHashtags(), d.requiredMentions(), link, cc.trackingUrl(), cc.promoCode());
+        return new PostRequirements(d.requiredHashtags(), d.requiredMentions(), link, cc.trackingUrl(), cc.promoCode());
     }
 
     private static CampaignReport.LeakCheck leakCheck(CodeLeak l) {
@@ -350,7 +346,8 @@ public class CampaignReports {
         if (u.post().views() != null) {
             return u.post().views();
         }
-        Long followers = ugcFollowers.get(u.post().platform().id() + ":" + u.post().platformId());
+        Long followers =
+                ugcFollowers.get(u.post().platform().id() + ":" + u.post().platformId());
         long f = followers == null ? 0 : followers;
         return Math.round(f * ReachRates.feedReachRate(f));
     }
@@ -433,8 +430,10 @@ public class CampaignReports {
             List<String> handles = new ArrayList<>();
             for (JsonNode cr : a.path("creators")) {
                 handles.add(cr.path("handle").asString());
-                engagements += cr.path("forecast").path("engagements").path("p50").asDouble();
-                conversions += cr.path("forecast").path("conversions").path("p50").asDouble();
+                engagements +=
+                        cr.path("forecast").path("engagements").path("p50").asDouble();
+                conversions +=
+                        cr.path("forecast").path("conversions").path("p50").asDouble();
             }
             double cost = a.path("totalCost").asDouble();
             return new CampaignReport.Alternative(
@@ -504,11 +503,14 @@ public class CampaignReports {
         if (c.hashtag() == null && c.brandHandles().isEmpty()) {
             return new UgcScan(List.of(), ugcIds, ugcFollowers);
         }
-        Instant start = c.startsOn() != null
-                ? c.startsOn().atStartOfDay(ZoneOffset.UTC).toInstant()
-                : c.createdAt();
+        Instant start =
+                c.startsOn() != null ? c.startsOn().atStartOfDay(ZoneOffset.UTC).toInstant() : c.createdAt();
         Instant end = c.endsOn() != null
-                ? c.endsOn().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
+                ? c.endsOn()
+                        .plusDays(1)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant()
+                        .minusMillis(1)
                 : Instant.now();
         if (end.isBefore(start)) {
             return new UgcScan(List.of(), ugcIds, ugcFollowers);
@@ -549,9 +551,7 @@ public class CampaignReports {
                 workspace.id(),
                 c.id()));
         return new UgcScan(
-                ugcFinder.find(candidates, partners, c.hashtag(), c.brandHandles(), start, end),
-                ugcIds,
-                ugcFollowers);
+                ugcFinder.find(candidates, partners, c.hashtag(), c.brandHandles(), start, end), ugcIds, ugcFollowers);
     }
 
     /** The UGC posts, with each candidate's stored id and its author's followers by "platform:platformId". */
@@ -588,5 +588,4 @@ public class CampaignReports {
         boolean v = rs.getBoolean(column);
         return rs.wasNull() ? null : v;
     }
-
 }

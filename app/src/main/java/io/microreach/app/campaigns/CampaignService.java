@@ -651,8 +651,11 @@ public class CampaignService {
         }
         long ws = workspace.id();
         if (s.equals("none")) {
-            jdbc.update("DELETE FROM campaign_ugc WHERE workspace_id = ? AND campaign_id = ? AND post_id = ?",
-                    ws, campaignId, postId);
+            jdbc.update(
+                    "DELETE FROM campaign_ugc WHERE workspace_id = ? AND campaign_id = ? AND post_id = ?",
+                    ws,
+                    campaignId,
+                    postId);
         } else {
             jdbc.update(
                     "INSERT INTO campaign_ugc (workspace_id, campaign_id, post_id, status, marked_by)"

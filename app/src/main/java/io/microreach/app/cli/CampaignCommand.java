@@ -40,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
             CampaignCommand.Show.class,
             CampaignCommand.Move.class,
             CampaignCommand.LinkPost.class,
-            CampaignCommand.Report.class
+            CampaignCommand.Report.class,
+            CampaignOrdersCommand.class,
+            CampaignSecretCommand.class
         })
 class CampaignCommand {
 

@@ -46,8 +46,18 @@ final class CampaignReportText {
                             ? "not all posts are out yet"
                             : r.insideForecast() ? "actual inside" : "actual outside"));
         }
-        sb.append(String.format(Locale.ROOT, "%n  %-9s %-26s %12s %12s %8s %8s %10s %8s %8s%n", "platform", "creator",
-                "spend", "engagements", "clicks", "orders", "revenue", "CPE", "ROAS"));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%n  %-9s %-26s %12s %12s %8s %8s %10s %8s %8s%n",
+                "platform",
+                "creator",
+                "spend",
+                "engagements",
+                "clicks",
+                "orders",
+                "revenue",
+                "CPE",
+                "ROAS"));
         for (CampaignReport.CreatorResult c : r.creators()) {
             sb.append(String.format(
                     Locale.ROOT,
@@ -75,7 +85,11 @@ final class CampaignReportText {
         for (CampaignReport.DisclosureIssue d : r.disclosureIssues()) {
             sb.append(String.format(Locale.ROOT, "%nPost %s of @%s misses:", d.postId(), d.handle()));
             for (MissingItem m : d.missing()) {
-                sb.append(" ").append(m.item()).append(" (looked in ").append(String.join(", ", m.lookedIn())).append(")");
+                sb.append(" ")
+                        .append(m.item())
+                        .append(" (looked in ")
+                        .append(String.join(", ", m.lookedIn()))
+                        .append(")");
             }
             sb.append('\n');
         }

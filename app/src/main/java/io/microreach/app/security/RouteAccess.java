@@ -50,12 +50,19 @@ public final class RouteAccess {
     }
 
     private static final HttpMethod GET = HttpMethod.GET;
+    private static final HttpMethod HEAD = HttpMethod.HEAD;
     private static final HttpMethod POST = HttpMethod.POST;
     private static final HttpMethod PUT = HttpMethod.PUT;
     private static final HttpMethod PATCH = HttpMethod.PATCH;
     private static final HttpMethod DELETE = HttpMethod.DELETE;
 
     static final List<Rule> RULES = List.of(
+            // Public and first, as the busiest: tracking links and the signed order webhooks (the signature is their
+            // credential; no browser state, so no CSRF token either: SecurityConfiguration exempts them).
+            rule(GET, "/r/{code}", Access.PUBLIC),
+            rule(HEAD, "/r/{code}", Access.PUBLIC),
+            rule(POST, "/api/webhooks/{key}/orders", Access.PUBLIC),
+            rule(POST, "/api/webhooks/{key}/shopify", Access.PUBLIC),
             // Public: signing in, first run, links that work once, static assets, health, error pages.
             rule(GET, "/login", Access.PUBLIC),
             rule(POST, "/login", Access.PUBLIC),
@@ -185,6 +192,7 @@ public final class RouteAccess {
             rule(GET, "/api/sources", Access.READ),
             rule(GET, "/api/crawls/{id}", Access.READ),
             rule(GET, "/api/demo", Access.READ),
+            rule(POST, "/api/orders.csv", Access.WRITE),
             // The API's own description.
             rule(GET, "/v3/api-docs", Access.READ),
             rule(GET, "/v3/api-docs/**", Access.READ),

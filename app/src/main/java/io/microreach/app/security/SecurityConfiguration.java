@@ -90,7 +90,7 @@ class SecurityConfiguration {
                 .defaultSuccessUrl("/discover")
                 .failureUrl("/login?error"));
         http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"));
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::hasBearer));
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::hasBearer, SecurityConfiguration::stateless));
         // Our own SecurityHeaders filter sets CSP, framing, nosniff, referrer and HSTS for every answer, errors
         // included; Spring's would duplicate them. Its no-store cache control stays: signed-in pages are private.
         http.headers(headers -> headers.defaultsDisabled().cacheControl(c -> {}));
@@ -104,6 +104,15 @@ class SecurityConfiguration {
                     .userInfoEndpoint(u -> u.oidcUserService(new KnownUsersOnly(users, audit))));
         }
         return http.build();
+    }
+
+    /**
+     * Tracking links and the order webhooks: public, carrying no browser state (a webhook's signature is its
+     * credential), so a CSRF token would only refuse shops and the redirect would only start a browser's session.
+     */
+    static boolean stateless(HttpServletRequest request) {
+        String path = pathOf(request);
+        return path.startsWith("/r/") || path.startsWith("/api/webhooks/");
     }
 
     private static boolean isRoute(RequestMappingHandlerMapping routes, HttpServletRequest request) {

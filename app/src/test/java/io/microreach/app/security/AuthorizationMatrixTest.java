@@ -196,6 +196,8 @@ class AuthorizationMatrixTest extends SpringAppTest {
                 .replace("{component}", "engagement")
                 .replace("{token}", "not-a-token")
                 .replace("{registration}", "none")
+                .replace("{code}", "no-such-code")
+                .replace("{key}", "no-such-key")
                 .replace("{id}", id)
                 .replace("{postId}", "1")
                 .replace("{creatorId}", String.valueOf(campaignCreatorId))

@@ -21,6 +21,7 @@
  * <tr><td>search</td><td>home, niches, scoring</td></tr>
  * <tr><td>planner</td><td>niches, scoring, search, security, shortlists, users</td></tr>
  * <tr><td>campaigns</td><td>database, planner, security, shortlists, users</td></tr>
+ * <tr><td>outreach</td><td>campaigns, database, security, users</td></tr>
  * <tr><td>importjobs</td><td>home, importer, scoring, security, users</td></tr>
  * <tr><td>demo</td><td>home, importer, niches, scoring</td></tr>
  * <tr><td>discover</td><td>niches, search, shortlists</td></tr>
@@ -28,8 +29,8 @@
  * <tr><td>creators</td><td>crawl, database, niches, planner, scoring, search, shortlists</td></tr>
  * <tr><td>exports</td><td>discover, niches, planner, scoring, search, security, shortlists, users</td></tr>
  * <tr><td>searcheval</td><td>importer, niches, scoring, search</td></tr>
- * <tr><td>cli</td><td>(this package), campaigns, crawl, database, demo, home, importer, niches, planner, scoring,
- * search, searcheval, privacy, users</td></tr>
+ * <tr><td>cli</td><td>(this package), campaigns, crawl, database, demo, home, importer, niches, outreach, planner,
+ * scoring, search, searcheval, privacy, users</td></tr>
  * </table>
  */
 package io.microreach.app;

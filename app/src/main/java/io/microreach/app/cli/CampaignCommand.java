@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
             CampaignCommand.ListCampaigns.class,
             CampaignCommand.Show.class,
             CampaignCommand.Move.class,
-            CampaignCommand.LinkPost.class
+            CampaignCommand.LinkPost.class,
+            CampaignInviteCommand.class
         })
 class CampaignCommand {
 

@@ -199,6 +199,7 @@ class AuthorizationMatrixTest extends SpringAppTest {
                 .replace("{id}", id)
                 .replace("{creatorId}", String.valueOf(campaignCreatorId))
                 .replace("{deliverableId}", String.valueOf(deliverableId))
+                .replace("{kind}", "invitation")
                 .replace("{*path}", "x");
     }
 

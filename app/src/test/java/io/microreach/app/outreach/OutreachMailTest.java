@@ -54,7 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OutreachMailTest {
     private static final Path HOME = TestHomes.newHome("outreach");
-    private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private static GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private static final Instant START = Instant.parse("2026-05-01T09:00:00Z");
     private static final MovableClock CLOCK = new MovableClock(START);
     private static final String USER = "marketer@brand.test";
@@ -205,6 +205,7 @@ class OutreachMailTest {
                         java.util.Map.of("subject", "{{campaign.name}} with @{{creator.handle}}", "body", body)));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 
+        long auditBefore = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_event", Long.class);
         JsonNode result = sendInvitations("{}");
 
         assertThat(result.get("sent")).hasSize(2);
@@ -238,10 +239,13 @@ class OutreachMailTest {
                         org.assertj.core.groups.Tuple.tuple("first@creators.test", "sent", "invitation"),
                         org.assertj.core.groups.Tuple.tuple("second@creators.test", "sent", "invitation"));
         assertThat(jdbc.queryForList(
-                        "SELECT details FROM audit_event WHERE action = 'outreach.send' AND actor = ?",
+                        "SELECT details FROM audit_event WHERE action = 'outreach.send' AND actor = ? AND id > ?",
                         String.class,
-                        USER))
-                .hasSize(2);
+                        USER,
+                        auditBefore))
+                .containsExactlyInAnyOrder(
+                        "invitation to @" + first.handle() + ": sent",
+                        "invitation to @" + withEmail("second@creators.test").handle() + ": sent");
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM audit_event WHERE action = 'outreach.template'", Integer.class))
                 .isPositive();
@@ -356,6 +360,38 @@ class OutreachMailTest {
                     assertThat(m.sentAt()).isEqualTo(START.plus(Duration.ofDays(3)));
                     assertThat(m.sentBy()).isEqualTo(OutreachService.REMINDER_ACTOR);
                 });
+    }
+
+    @Test
+    void aRefusedMessageIsLoggedAsFailedWithTheErrorAndCanBeSentLater() throws Exception {
+        int port = SMTP.getSmtp().getPort();
+        SMTP.stop();
+        JsonNode down;
+        try {
+            down = sendInvitations("{}");
+        } finally {
+            SMTP = new GreenMail(new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
+            SMTP.start();
+        }
+        assertThat(down.get("sent")).isEmpty();
+        assertThat(down.get("failed")).hasSize(2);
+        assertThat(down.at("/failed/0/reason").asText()).isNotBlank();
+        assertThat(outreach.messages(campaign.id())).hasSize(2).allSatisfy(m -> {
+            assertThat(m.status()).isEqualTo("failed");
+            assertThat(m.error()).isNotBlank();
+        });
+        assertThat(campaigns.timeline(campaign.id()))
+                .filteredOn(e -> e.kind().equals("email"))
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(e.status()).isEqualTo("failed"));
+        CLOCK.advance(Duration.ofDays(4));
+        assertThat(outreach.sendDueReminders())
+                .as("no reminder after a failed invitation")
+                .isZero();
+
+        JsonNode retry = sendInvitations("{}");
+        assertThat(retry.get("sent")).hasSize(2);
+        assertThat(SMTP.waitForIncomingEmail(5000, 2)).isTrue();
     }
 
     @Test

@@ -319,6 +319,16 @@ class OutreachMailTest {
             assertThat(json.readTree(r.body()).get("parameter").asText()).isEqualTo("contactEmail");
         }
         assertThat(campaigns.creator(campaign.id(), creator).contactEmail()).isEqualTo("first@creators.test");
+
+        String path = "/campaigns/" + campaign.id() + "/creators/" + creator + "/contact";
+        HttpResponse<String> refused = web.form(path, java.util.Map.of("email", "two@a.test;three@b.test"), false);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("contactEmail");
+        HttpResponse<String> saved = web.form(path, java.util.Map.of("email", " new@creators.test "), false);
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(campaigns.creator(campaign.id(), creator).contactEmail()).isEqualTo("new@creators.test");
+        assertThat(campaigns.timeline(campaign.id()))
+                .anySatisfy(e -> assertThat(e.note()).isEqualTo("contact e-mail set to new@creators.test"));
     }
 
     @Test

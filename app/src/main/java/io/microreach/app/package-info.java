@@ -21,6 +21,7 @@
  * <tr><td>search</td><td>home, niches, scoring</td></tr>
  * <tr><td>planner</td><td>niches, scoring, search, security, shortlists, users</td></tr>
  * <tr><td>campaigns</td><td>database, planner, security, shortlists, tracking, users</td></tr>
+ * <tr><td>outreach</td><td>campaigns, database, security, users</td></tr>
  * <tr><td>importjobs</td><td>home, importer, scoring, security, users</td></tr>
  * <tr><td>demo</td><td>home, importer, niches, scoring</td></tr>
  * <tr><td>discover</td><td>niches, search, shortlists</td></tr>
@@ -29,8 +30,8 @@
  * <tr><td>exports</td><td>discover, niches, planner, scoring, search, security, shortlists, users</td></tr>
  * <tr><td>searcheval</td><td>importer, niches, scoring, search</td></tr>
  * <tr><td>tracking</td><td>database, home, security, users</td></tr>
- * <tr><td>cli</td><td>(this package), campaigns, crawl, database, demo, home, importer, niches, planner, scoring,
- * search, searcheval, privacy, tracking, users</td></tr>
+ * <tr><td>cli</td><td>(this package), campaigns, crawl, database, demo, home, importer, niches, outreach, planner,
+ * scoring, search, searcheval, privacy, tracking, users</td></tr>
  * </table>
  */
 package io.microreach.app;

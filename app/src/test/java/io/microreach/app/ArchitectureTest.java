@@ -57,6 +57,7 @@ class ArchitectureTest {
         allow("search", "home", "niches", "scoring");
         allow("planner", "niches", "scoring", "search", "security", "shortlists", "users");
         allow("campaigns", "database", "planner", "security", "shortlists", "tracking", "users");
+        allow("outreach", "campaigns", "database", "security", "users");
         allow("importjobs", "home", "importer", "scoring", "security", "users");
         allow("demo", "home", "importer", "niches", "scoring");
         allow("discover", "niches", "search", "shortlists");
@@ -76,6 +77,7 @@ class ArchitectureTest {
                 "niches",
                 "planner",
                 "campaigns",
+                "outreach",
                 "scoring",
                 "search",
                 "searcheval",

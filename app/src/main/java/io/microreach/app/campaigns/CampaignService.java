@@ -51,6 +51,9 @@ public class CampaignService {
     private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     private static final Pattern PROMO_CODE = Pattern.compile("[A-Za-z0-9_-]{3,32}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,63}");
+    private static final Pattern CONTACT_EMAIL =
+            Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("10000000");
 
     private final JdbcTemplate jdbc;
@@ -111,7 +114,14 @@ public class CampaignService {
     }
 
     public Optional<Campaign> find(long campaignId) {
-        long ws = workspace.id();
+        return findIn(workspace.id(), campaignId);
+    }
+
+    /**
+     * The campaign in the named workspace, for background jobs (the outreach reminders) that work for every workspace
+     * outside any request.
+     */
+    public Optional<Campaign> findIn(long ws, long campaignId) {
         List<Campaign> found = jdbc.query(
                 "SELECT id, name, objective, budget, currency, status, starts_on, ends_on, landing_url, hashtag,"
                         + " brand_handles, attribution_window_days, is_demo, created_at FROM campaign"
@@ -586,6 +596,59 @@ public class CampaignService {
         }
         event(ws, campaignId, creatorId, null, "note", null, "promo code set to " + clean);
         return creator(campaignId, creatorId);
+    }
+
+    /**
+     * Sets or (blank) clears the address outreach e-mails go to. One plain address: no display name, no list, no line
+     * break, so it cannot name more recipients or add headers.
+     */
+    @Transactional
+    public CampaignCreator setContactEmail(long campaignId, long creatorId, String email) {
+        creator(campaignId, creatorId);
+        String clean = null;
+        if (email != null && !email.isBlank()) {
+            clean = email.strip();
+            if (clean.length() > 254 || !CONTACT_EMAIL.matcher(clean).matches()) {
+                throw CampaignProblem.invalid(
+                        "contactEmail", "'" + email + "' is not one e-mail address such as name@example.com");
+            }
+        }
+        long ws = workspace.id();
+        jdbc.update(
+                "UPDATE campaign_creator SET contact_email = ? WHERE workspace_id = ? AND id = ?",
+                clean,
+                ws,
+                creatorId);
+        event(
+                ws,
+                campaignId,
+                creatorId,
+                null,
+                "note",
+                null,
+                clean == null ? "contact e-mail removed" : "contact e-mail set to " + clean);
+        return creator(campaignId, creatorId);
+    }
+
+    /**
+     * Puts an e-mail sent to (or failed for) a creator on the campaign's timeline, in the named workspace: the
+     * reminder job writes for every workspace outside any request.
+     */
+    @Transactional
+    public void recordEmail(long ws, long campaignId, long creatorId, String status, String note, String actor) {
+        jdbc.update(
+                "INSERT INTO campaign_event (workspace_id, campaign_id, campaign_creator_id, kind, status, note, actor)"
+                        + " SELECT ?, ?, ?, 'email', ?, ?, ? WHERE EXISTS (SELECT 1 FROM campaign_creator"
+                        + " WHERE workspace_id = ? AND campaign_id = ? AND id = ?)",
+                ws,
+                campaignId,
+                creatorId,
+                status,
+                note,
+                actor,
+                ws,
+                campaignId,
+                creatorId);
     }
 
     /** A note on the campaign, or on one of its creators when {@code creatorId} is given. */

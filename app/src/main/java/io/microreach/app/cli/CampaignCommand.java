@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
             CampaignCommand.LinkPost.class,
             CampaignCommand.Report.class,
             CampaignOrdersCommand.class,
-            CampaignSecretCommand.class
+            CampaignSecretCommand.class,
+            CampaignInviteCommand.class
         })
 class CampaignCommand {
 

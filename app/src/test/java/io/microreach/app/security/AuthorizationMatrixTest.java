@@ -202,6 +202,7 @@ class AuthorizationMatrixTest extends SpringAppTest {
                 .replace("{postId}", "1")
                 .replace("{creatorId}", String.valueOf(campaignCreatorId))
                 .replace("{deliverableId}", String.valueOf(deliverableId))
+                .replace("{kind}", "invitation")
                 .replace("{*path}", "x");
     }
 

@@ -5,7 +5,9 @@
  * io.microreach.bench.SearchBenchmark} (Lucene search against PostgreSQL alone), and the CPU-only {@code
  * CohesionBenchmark}, {@code NicheBenchmark} and {@code PlannerBenchmark}, and {@link
  * io.microreach.bench.CrawlBenchmark} (the Bluesky connector against a raw-HTTP replay of its requests, on the
- * stand-in AppView {@code BlueskyStandIn} over the seeded {@code SyntheticBluesky}). A large benchmark is split
+ * stand-in AppView {@code BlueskyStandIn} over the seeded {@code SyntheticBluesky}), and the HTTP benchmarks {@link
+ * io.microreach.bench.WebhookBenchmark} and {@link io.microreach.bench.RedirectBenchmark} (the whole app in this JVM,
+ * {@code BenchServer}, under a bounded loopback load, {@code LoopbackLoad} over {@code LoopbackClient}). A large benchmark is split
  * into its main class (options, {@code main}, the steps in order), its data set ({@code ScoringDataSet}, {@code
  * SearchDataSet} with {@code TextDataSet} and {@code IsotropicDataSet}), its timed phases ({@code ScoringPhases},
  * {@code SearchPhases}) and its report ({@code ScoringBenchReport}, {@code SearchReport}, {@code BenchmarkResult});

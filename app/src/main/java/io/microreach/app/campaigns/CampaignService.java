@@ -3,6 +3,7 @@ package io.microreach.app.campaigns;
 import static io.microreach.app.database.SqlColumns.instant;
 
 import io.microreach.app.security.CurrentWorkspace;
+import io.microreach.app.tracking.TrackingLinks;
 import io.microreach.app.users.AuditLog;
 import io.microreach.campaigns.DeliverableStatus;
 import io.microreach.forecast.DeliverableForecast;
@@ -26,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -61,27 +61,23 @@ public class CampaignService {
     private final AuditLog audit;
     private final PublicAddress address;
     private final JsonMapper json;
+    private final TrackingLinks links;
     private final Clock clock;
 
-    @Autowired
     public CampaignService(
-            JdbcTemplate jdbc, CurrentWorkspace workspace, AuditLog audit, PublicAddress address, JsonMapper json) {
-        this(jdbc, workspace, audit, address, json, Clock.systemUTC());
-    }
-
-    CampaignService(
             JdbcTemplate jdbc,
             CurrentWorkspace workspace,
             AuditLog audit,
             PublicAddress address,
             JsonMapper json,
-            Clock clock) {
+            TrackingLinks links) {
         this.jdbc = jdbc;
         this.workspace = workspace;
         this.audit = audit;
         this.address = address;
         this.json = json;
-        this.clock = clock;
+        this.links = links;
+        this.clock = Clock.systemUTC();
     }
 
     /** Every campaign of the workspace, newest first. */
@@ -739,6 +735,8 @@ public class CampaignService {
         String name = get(campaignId).name();
         long ws = workspace.id();
         jdbc.update("DELETE FROM campaign WHERE workspace_id = ? AND id = ?", ws, campaignId);
+        // Its tracking links answer 404 from now on, not after the redirect's cache expires.
+        links.forget();
         audit.record(workspace.actor(), ws, "campaign.delete", name, null);
     }
 

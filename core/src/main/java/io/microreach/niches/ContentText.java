@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 /**
  * The text an account is classified and searched by: its bio, its most recent captions without links, mentions and
  * hashtags (partner handles and links say nothing about the niche), then the most used hashtags of its
- * {@value #RECENT_POSTS} most recent posts written as words.
+ * {@value #RECENT_POSTS} most recent posts written as words: split into the words they were made of
+ * ({@code #veganrecipes} → "vegan recipes", {@link HashtagSegmenter}), which lifted macro-F1 on real Instagram
+ * creators by about 0.02 (docs/niches.md), since a glued tag is otherwise one unknown word cut at arbitrary places.
  * Capped at {@link #MAX_CHARS} characters so the full model stays within about two windows of 256 tokens and the fast
  * path's cost per account is bounded; a dozen captions carry the niche as well as a hundred.
  */
@@ -26,6 +28,8 @@ public final class ContentText {
     private static final Pattern LINK = Pattern.compile("https?://\\S+|www\\.\\S+");
     private static final Pattern MENTION_OR_TAG = Pattern.compile("[@#][\\p{L}\\p{M}\\p{N}_.]+");
     private static final Pattern SPACE = Pattern.compile("\\s+");
+
+    private static final HashtagSegmenter SEGMENTER = HashtagSegmenter.standard();
 
     private ContentText() {}
 
@@ -61,6 +65,7 @@ public final class ContentText {
                 .sorted((a, b) -> Integer.compare(b.getValue(), a.getValue()))
                 .limit(MAX_HASHTAGS)
                 .map(Map.Entry::getKey)
+                .map(SEGMENTER::segment)
                 .toList();
         append(text, String.join(" ", top));
         String out = text.toString().trim();

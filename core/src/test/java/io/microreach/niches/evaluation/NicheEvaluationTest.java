@@ -123,6 +123,8 @@ class NicheEvaluationTest {
         assertThat(text).doesNotContain("https", "example.com", "@brandx", "#");
         assertThat(text).startsWith("Runner").endsWith("run marathon fyp");
         assertThat(ContentText.hash(text)).hasSize(32).isEqualTo(ContentText.hash(text));
+        assertThat(ContentText.of(null, List.of("Tonight's dinner"), List.of("veganrecipes", "VeganRecipes", "ootd")))
+                .isEqualTo("Tonight's dinner . vegan recipes ootd");
         String longText = ContentText.of("x".repeat(5000), List.of(), List.of());
         assertThat(longText).hasSize(ContentText.MAX_CHARS);
     }

@@ -6,4 +6,12 @@ public interface NicheClassifier {
     String id();
 
     NicheScores classify(float[] vector);
+
+    /**
+     * Classifies a content embedding with the text it was computed from: classifiers that also read the words (the
+     * shipped model, {@link SupervisedNicheClassifier#readsWords()}) use it, the others ignore it.
+     */
+    default NicheScores classify(float[] vector, String text) {
+        return classify(vector);
+    }
 }

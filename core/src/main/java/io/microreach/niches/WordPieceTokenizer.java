@@ -31,6 +31,9 @@ final class WordPieceTokenizer {
     public static final int UNK = 100;
     public static final int CLS = 101;
     public static final int SEP = 102;
+    /** First id of BERT's frequency-ordered whole-word vocabulary (ids below are special tokens and characters). */
+    static final int FIRST_WORD = 1996;
+
     private static final int MAX_WORD_CHARS = 100;
     private static final int MEMO_LIMIT = 500_000;
     private static final int[] UNKNOWN = {UNK};
@@ -75,6 +78,16 @@ final class WordPieceTokenizer {
 
     public int vocabularySize() {
         return tokens.length;
+    }
+
+    /**
+     * Frequency rank of a whole word of the vocabulary (1 = most frequent: BERT's vocabulary lists whole words roughly
+     * by frequency from id {@value #FIRST_WORD} on), or 0 when {@code word} is not one (a sub-word piece, a special
+     * token or a character).
+     */
+    int wordRank(String word) {
+        Integer id = vocab.get(word);
+        return id == null || id < FIRST_WORD || word.startsWith("##") ? 0 : id - FIRST_WORD + 1;
     }
 
     /** The vocabulary entry of an id ({@code ##ing}, {@code the}). */

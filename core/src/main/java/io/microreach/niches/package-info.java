@@ -5,7 +5,9 @@
  * the fast embedder reads: bge's rows classify real English text better, MiniLM's keep more non-English words), and
  * the zero-shot and supervised
  * classifiers that give every account several niches with a calibrated confidence or an honest "unclear", the
- * supervised one shipped as a small model file trained on public Reddit titles and retrained on user corrections.
+ * supervised one shipped as a small model file trained on public Reddit titles (embedding plus the text's hashed
+ * words, {@code LexicalFeatures}) and retrained on user corrections; hashtags are split into words for the content
+ * text by {@code HashtagSegmenter}.
  * Evaluation lives in the {@code evaluation} subpackage, which this package never uses. Pure Java: may use Jackson
  * and the langchain4j/ONNX Runtime embedding model; no Spring, SQL or HTTP, and no other microreach package.
  */

@@ -30,7 +30,7 @@ class ShippedNicheModelTest {
     }
 
     private static NicheScores classify(String text) {
-        return shipped.classify(fast.embed(text));
+        return shipped.classify(fast.embed(text), text);
     }
 
     @Test
@@ -38,6 +38,19 @@ class ShippedNicheModelTest {
         assertThat(shipped.trainedNiches()).containsExactlyElementsOf(TAXONOMY.ids());
         assertThat(shipped.examples()).isGreaterThan(50_000);
         assertThat(shipped.id()).startsWith("reddit_top2013");
+        assertThat(shipped.readsWords()).isTrue();
+    }
+
+    @Test
+    void theWordsOfTheTextCount() {
+        // The lexical part: the same embedding with and without its text gives other confidences, and a decisive
+        // word the training text knows moves its niche up.
+        String text = "deadlift squat bench press";
+        float[] v = fast.embed(text);
+        assertThat(shipped.classify(v, text).confidence("fitness"))
+                .isGreaterThan(shipped.classify(v).confidence("fitness"));
+        assertThat(shipped.classify(v, null).confidence("fitness"))
+                .isEqualTo(shipped.classify(v).confidence("fitness"));
     }
 
     @Test
@@ -123,12 +136,17 @@ class ShippedNicheModelTest {
         shipped.write(bytes, "copy");
         SupervisedNicheClassifier back =
                 SupervisedNicheClassifier.read(new ByteArrayInputStream(bytes.toByteArray()), zeroShot);
-        float[] v = fast.embed("weekend hike to the lake with the tent");
+        String text = "weekend hike to the lake with the tent";
+        float[] v = fast.embed(text);
         for (String id : TAXONOMY.ids()) {
-            assertThat(back.classify(v).confidence(id))
-                    .isCloseTo(shipped.classify(v).confidence(id), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(back.classify(v, text).confidence(id))
+                    .isCloseTo(shipped.classify(v, text).confidence(id), org.assertj.core.data.Offset.offset(1e-6));
         }
         assertThat(back.id()).startsWith("copy");
+        assertThat(back.readsWords()).isTrue();
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        back.write(again, "copy");
+        assertThat(again.toByteArray()).isEqualTo(bytes.toByteArray());
 
         // Another taxonomy (here: version 0, built from the same niches) means other features: refused.
         ZeroShotNicheClassifier other = ZeroShotNicheClassifier.build(NicheTaxonomy.of(TAXONOMY.niches()), fast);
@@ -139,26 +157,83 @@ class ShippedNicheModelTest {
     }
 
     @Test
+    void aModelOfTheOldFormatIsRefusedWithAReason() throws Exception {
+        // Format 1 (embedding only, before the lexical part): the header of such a file, then its fields.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeInt(0x4D524E4D);
+        out.writeInt(1);
+        out.writeUTF(fast.modelId());
+        out.writeInt(TAXONOMY.version());
+        out.writeUTF("reddit_top2013");
+        out.writeInt(51_603);
+        out.writeInt(TAXONOMY.ids().size());
+        assertThatThrownBy(
+                        () -> SupervisedNicheClassifier.read(new ByteArrayInputStream(bytes.toByteArray()), zeroShot))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("format 1")
+                .hasMessageContaining("retrain");
+        assertThatThrownBy(() -> SupervisedNicheClassifier.read(
+                        new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}), zeroShot))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a niche model");
+    }
+
+    @Test
+    void aModelWithWordsRoundTripsAndAModelWithoutHasNone() throws Exception {
+        List<LabelledVector> data = new ArrayList<>();
+        for (String[] r : ROWS) {
+            data.add(LabelledVector.complete(fast.embed(r[1]), r[1], Set.of(r[0]), TAXONOMY));
+        }
+        SupervisedNicheClassifier withWords = SupervisedNicheClassifier.train(zeroShot, zeroShot, data, 42, true);
+        SupervisedNicheClassifier without = SupervisedNicheClassifier.train(zeroShot, zeroShot, data, 42, false);
+        assertThat(withWords.readsWords()).isTrue();
+        assertThat(without.readsWords()).isFalse();
+        for (SupervisedNicheClassifier model : List.of(withWords, without)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            model.write(bytes, "m");
+            SupervisedNicheClassifier back =
+                    SupervisedNicheClassifier.read(new ByteArrayInputStream(bytes.toByteArray()), zeroShot);
+            assertThat(back.readsWords()).isEqualTo(model.readsWords());
+            for (String[] r : ROWS) {
+                float[] v = fast.embed(r[1]);
+                for (String id : List.of("fitness", "food")) {
+                    assertThat(back.classify(v, r[1]).confidence(id))
+                            .isCloseTo(
+                                    model.classify(v, r[1]).confidence(id), org.assertj.core.data.Offset.offset(1e-4));
+                }
+            }
+        }
+        // Without its text, the model with words answers from the embedding alone.
+        float[] v = fast.embed(ROWS[0][1]);
+        assertThat(without.classify(v, ROWS[0][1]).confidence("fitness"))
+                .isEqualTo(without.classify(v).confidence("fitness"));
+        assertThat(withWords.classify(v, ROWS[0][1]).confidence("fitness"))
+                .isNotEqualTo(withWords.classify(v).confidence("fitness"));
+    }
+
+    private static final String[][] ROWS = {
+        {"fitness", "squats and deadlifts"}, {"fitness", "morning run and stretching"},
+        {"fitness", "protein shake after the gym"}, {"fitness", "new personal record on bench press"},
+        {"fitness", "home workout with kettlebells"}, {"fitness", "yoga flow for beginners"},
+        {"food", "pasta carbonara recipe"}, {"food", "baking banana bread"},
+        {"food", "best ramen in town"}, {"food", "grilled vegetables for dinner"},
+        {"food", "homemade pizza dough"}, {"food", "chocolate cake with berries"}
+    };
+
+    @Test
     void trainingIsDeterministic() throws Exception {
         List<LabelledVector> data = new ArrayList<>();
-        String[][] rows = {
-            {"fitness", "squats and deadlifts"}, {"fitness", "morning run and stretching"},
-            {"fitness", "protein shake after the gym"}, {"fitness", "new personal record on bench press"},
-            {"fitness", "home workout with kettlebells"}, {"fitness", "yoga flow for beginners"},
-            {"food", "pasta carbonara recipe"}, {"food", "baking banana bread"},
-            {"food", "best ramen in town"}, {"food", "grilled vegetables for dinner"},
-            {"food", "homemade pizza dough"}, {"food", "chocolate cake with berries"}
-        };
-        for (String[] r : rows) {
-            data.add(LabelledVector.complete(fast.embed(r[1]), Set.of(r[0]), TAXONOMY));
+        for (String[] r : ROWS) {
+            data.add(LabelledVector.complete(fast.embed(r[1]), r[1], Set.of(r[0]), TAXONOMY));
         }
         ByteArrayOutputStream a = new ByteArrayOutputStream();
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        SupervisedNicheClassifier.train(zeroShot, data, 42).write(a, "a");
-        SupervisedNicheClassifier.train(zeroShot, data, 42).write(b, "a");
+        SupervisedNicheClassifier.train(zeroShot, zeroShot, data, 42, true).write(a, "a");
+        SupervisedNicheClassifier.train(zeroShot, zeroShot, data, 42, true).write(b, "a");
         assertThat(a.toByteArray()).isEqualTo(b.toByteArray());
         ByteArrayOutputStream c = new ByteArrayOutputStream();
-        SupervisedNicheClassifier.train(zeroShot, data, 43).write(c, "a");
+        SupervisedNicheClassifier.train(zeroShot, zeroShot, data, 43, true).write(c, "a");
         // The seed decides the example order, so another seed gives other (close) weights: the seed is used.
         assertThat(c.toByteArray()).isNotEqualTo(a.toByteArray());
     }

@@ -102,7 +102,7 @@ public class NicheClassification {
             }
             List<NicheStore.Classified> classified = new ArrayList<>(order.size());
             for (int i = 0; i < order.size(); i++) {
-                NicheScores scores = classifier.classify(vectors.get(i));
+                NicheScores scores = classifier.classify(vectors.get(i), texts.get(order.get(i)));
                 unclear += scores.unclear() ? 1 : 0;
                 classified.add(new NicheStore.Classified(order.get(i), scores.scores()));
             }

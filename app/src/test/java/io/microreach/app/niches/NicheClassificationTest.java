@@ -2,6 +2,7 @@ package io.microreach.app.niches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import io.microreach.app.scoring.Scorer;
 import io.microreach.app.scoring.ScoringProgress;
 import io.microreach.generator.GeneratorConfig;
 import io.microreach.generator.SyntheticDataGenerator;
+import io.microreach.niches.NicheScores;
 import io.microreach.niches.TextEmbedder;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,6 +53,12 @@ class NicheClassificationTest extends SpringAppTest {
 
     @Autowired
     TextEmbedder embedder;
+
+    @Autowired
+    NicheStore store;
+
+    @Autowired
+    NicheModels models;
 
     @Autowired
     ApplicationEvents events;
@@ -104,6 +112,25 @@ class NicheClassificationTest extends SpringAppTest {
         }
         // The shipped model recovers about 78% of planted primary niches (an unclear account counts as a miss).
         assertThat(hits / (double) primary.size()).isGreaterThan(0.65);
+    }
+
+    @Test
+    void theClassifierReadsTheAccountsWordsAsWellAsItsEmbedding() {
+        // The shipped model has a lexical part: the stored confidences are those of the embedding with the content
+        // text's words, not of the embedding alone.
+        classification.classifyAll(NicheClassification.Progress.NONE);
+        long id = jdbc.queryForObject("SELECT min(account_id) FROM account_niche", Long.class);
+        String text = store.contentTexts(List.of(id)).get(id);
+        float[] vector = embedder.embed(text);
+        NicheScores withWords = models.current().classify(vector, text);
+        String top = withWords.scores().get(0).nicheId();
+        double stored = jdbc.queryForObject(
+                "SELECT confidence FROM account_niche WHERE account_id = ? AND niche_id = ? AND source = 'model'",
+                Double.class,
+                id,
+                top);
+        assertThat(stored).isCloseTo(withWords.confidence(top), within(1e-9));
+        assertThat(models.current().classify(vector).confidence(top)).isNotCloseTo(stored, within(1e-9));
     }
 
     @Test

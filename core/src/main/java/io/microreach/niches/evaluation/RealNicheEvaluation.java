@@ -99,15 +99,18 @@ public final class RealNicheEvaluation {
         return (creatorId.hashCode() & 1) == 1;
     }
 
-    /** The shipped model's training: every Reddit row, with its niche as the only positive. Deterministic. */
+    /**
+     * The shipped model's training: every Reddit row, with its niche as the only positive, embedding and words
+     * (the lexical part). Deterministic.
+     */
     public static SupervisedNicheClassifier trainOnReddit(
             List<GroupedText> reddit, List<float[]> vectors, ZeroShotNicheClassifier zeroShot) {
         List<LabelledVector> data = new ArrayList<>(reddit.size());
         for (int i = 0; i < reddit.size(); i++) {
-            data.add(
-                    LabelledVector.complete(vectors.get(i), Set.of(reddit.get(i).label()), zeroShot.taxonomy()));
+            data.add(LabelledVector.complete(
+                    vectors.get(i), reddit.get(i).text(), Set.of(reddit.get(i).label()), zeroShot.taxonomy()));
         }
-        return SupervisedNicheClassifier.train(zeroShot, data, 42);
+        return SupervisedNicheClassifier.train(zeroShot, zeroShot, data, 42, true);
     }
 
     private static Result groupedFolds(
@@ -130,7 +133,8 @@ public final class RealNicheEvaluation {
             for (int i = 0; i < reddit.size(); i++) {
                 if (firstFold.contains(reddit.get(i).group()) != (fold == 0)) {
                     truth.add(Set.of(reddit.get(i).label()));
-                    predicted.add(model.classify(vectors.get(i)).assignedIds());
+                    predicted.add(
+                            model.classify(vectors.get(i), reddit.get(i).text()).assignedIds());
                 }
             }
         }
@@ -169,7 +173,8 @@ public final class RealNicheEvaluation {
         List<Set<String>> predicted = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             truth.add(Set.of(rows.get(i).label()));
-            predicted.add(classifier.classify(vectors.get(i)).assignedIds());
+            predicted.add(
+                    classifier.classify(vectors.get(i), rows.get(i).text()).assignedIds());
         }
         return result(set, classifier.id(), truth, predicted, taxonomy);
     }

@@ -121,8 +121,14 @@ class NicheEvaluationTest {
                 List.of("Morning run with @brandx #run #marathon", "Use code LENA15 www.shop.example"),
                 List.of("run", "marathon", "run", "fyp"));
         assertThat(text).doesNotContain("https", "example.com", "@brandx", "#");
-        assertThat(text).startsWith("Runner").endsWith("run marathon fyp");
+        assertThat(text).startsWith("Runner").endsWith("run marathon fyp . run marathon fyp . run marathon fyp");
         assertThat(ContentText.hash(text)).hasSize(32).isEqualTo(ContentText.hash(text));
+        assertThat(ContentText.of(null, List.of("Tonight's dinner"), List.of("veganrecipes", "VeganRecipes", "ootd")))
+                .isEqualTo("Tonight's dinner . vegan recipes ootd . vegan recipes ootd . vegan recipes ootd");
+        // Long captions are cut, never the tags.
+        String crowded = ContentText.of(
+                "x".repeat(900), List.of("y".repeat(900), "z".repeat(900)), List.of("homedecor", "interiordesign"));
+        assertThat(crowded).hasSize(ContentText.MAX_CHARS).endsWith("home decor interior design");
         String longText = ContentText.of("x".repeat(5000), List.of(), List.of());
         assertThat(longText).hasSize(ContentText.MAX_CHARS);
     }

@@ -151,9 +151,10 @@ class EvalNichesCommand implements Callable<Integer> {
                     embedder.embedAll(training.stream().map(LabelledText::text).toList());
             List<LabelledVector> data = new ArrayList<>();
             for (int i = 0; i < training.size(); i++) {
-                data.add(LabelledVector.complete(vectors.get(i), training.get(i).labels(), taxonomy));
+                data.add(LabelledVector.complete(
+                        vectors.get(i), training.get(i).text(), training.get(i).labels(), taxonomy));
             }
-            classifier = SupervisedNicheClassifier.train(zeroShot, data, 42);
+            classifier = SupervisedNicheClassifier.train(zeroShot, zeroShot, data, 42, true);
         }
         List<float[]> vectors =
                 embedder.embedAll(test.stream().map(LabelledText::text).toList());
@@ -161,7 +162,8 @@ class EvalNichesCommand implements Callable<Integer> {
         List<Set<String>> predicted = new ArrayList<>();
         for (int i = 0; i < test.size(); i++) {
             truth.add(test.get(i).labels());
-            predicted.add(classifier.classify(vectors.get(i)).assignedIds());
+            predicted.add(
+                    classifier.classify(vectors.get(i), test.get(i).text()).assignedIds());
         }
         var result = RealNicheEvaluation.result(
                 labels.getFileName().toString(), classifier.id(), truth, predicted, taxonomy);

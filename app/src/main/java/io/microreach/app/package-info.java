@@ -27,7 +27,7 @@
  * <tr><td>discover</td><td>niches, search, shortlists</td></tr>
  * <tr><td>crawl</td><td>database, home, importer, scoring (and the connectors module)</td></tr>
  * <tr><td>creators</td><td>crawl, database, niches, planner, scoring, search, shortlists</td></tr>
- * <tr><td>exports</td><td>discover, niches, planner, scoring, search, security, shortlists, users</td></tr>
+ * <tr><td>exports</td><td>campaigns, discover, niches, planner, scoring, search, security, shortlists, users</td></tr>
  * <tr><td>searcheval</td><td>importer, niches, scoring, search</td></tr>
  * <tr><td>tracking</td><td>database, home, security, users</td></tr>
  * <tr><td>cli</td><td>(this package), campaigns, crawl, database, demo, home, importer, niches, outreach, planner,

@@ -64,7 +64,17 @@ class ArchitectureTest {
         allow("crawl", "database", "home", "importer", "scoring");
         allow("creators", "crawl", "database", "niches", "planner", "scoring", "search", "shortlists");
         allow("searcheval", "importer", "niches", "scoring", "search");
-        allow("exports", "discover", "niches", "planner", "scoring", "search", "security", "shortlists", "users");
+        allow(
+                "exports",
+                "campaigns",
+                "discover",
+                "niches",
+                "planner",
+                "scoring",
+                "search",
+                "security",
+                "shortlists",
+                "users");
         allow("tracking", "database", "home", "security", "users");
         allow(
                 "cli",

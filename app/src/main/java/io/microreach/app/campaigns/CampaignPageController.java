@@ -4,6 +4,8 @@ import io.microreach.app.planner.PlanPageController;
 import io.microreach.app.shortlists.Shortlist;
 import io.microreach.app.shortlists.ShortlistEntry;
 import io.microreach.app.shortlists.ShortlistService;
+import io.microreach.app.tracking.WebhookEndpoint;
+import io.microreach.app.tracking.WebhookSecrets;
 import io.microreach.planner.PlanningException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The campaign pages: the list with the form that starts a campaign from a shortlist, the start from a plan (the
@@ -33,11 +36,23 @@ public class CampaignPageController {
     private final CampaignService campaigns;
     private final CampaignStarter starter;
     private final ShortlistService shortlists;
+    private final CampaignReports reports;
+    private final WebhookSecrets secrets;
+    private final JsonMapper json;
 
-    public CampaignPageController(CampaignService campaigns, CampaignStarter starter, ShortlistService shortlists) {
+    public CampaignPageController(
+            CampaignService campaigns,
+            CampaignStarter starter,
+            ShortlistService shortlists,
+            CampaignReports reports,
+            WebhookSecrets secrets,
+            JsonMapper json) {
         this.campaigns = campaigns;
         this.starter = starter;
         this.shortlists = shortlists;
+        this.reports = reports;
+        this.secrets = secrets;
+        this.json = json;
     }
 
     @GetMapping("/campaigns")
@@ -93,7 +108,55 @@ public class CampaignPageController {
         model.addAttribute("timeline", campaigns.timeline(id));
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("campaignStatuses", List.of("draft", "running", "finished", "cancelled"));
+        CampaignReport report = reports.report(id);
+        model.addAttribute("report", report);
+        model.addAttribute("chartJson", json.writeValueAsString(chart(report)));
+        WebhookEndpoint endpoint = secrets.current();
+        model.addAttribute("ordersUrl", endpoint.ordersUrl());
+        model.addAttribute("shopifyUrl", endpoint.shopifyUrl());
         return "campaign";
+    }
+
+    /** The numbers of the board's charts: clicks and orders per day, and the creators side by side. */
+    record Chart(
+            List<String> days,
+            List<Long> clicks,
+            List<Long> orders,
+            List<String> creators,
+            List<Long> engagements,
+            List<Long> creatorClicks,
+            List<Long> conversions) {}
+
+    static Chart chart(CampaignReport r) {
+        return new Chart(
+                r.perDay().stream().map(d -> d.day().toString()).toList(),
+                r.perDay().stream().map(CampaignReport.Day::clicks).toList(),
+                r.perDay().stream().map(CampaignReport.Day::orders).toList(),
+                r.creators().stream().map(c -> "@" + c.handle()).toList(),
+                r.creators().stream()
+                        .map(CampaignReport.CreatorResult::engagements)
+                        .toList(),
+                r.creators().stream().map(CampaignReport.CreatorResult::clicks).toList(),
+                r.creators().stream()
+                        .map(CampaignReport.CreatorResult::conversions)
+                        .toList());
+    }
+
+    /** A new signing secret for the workspace's order webhooks, shown this once on the board. */
+    @PostMapping("/campaigns/{id}/webhook-secret")
+    public String rotateSecret(@PathVariable long id, Model model) {
+        campaigns.get(id);
+        WebhookEndpoint rotated = secrets.rotateCurrent();
+        board(id, model);
+        model.addAttribute("newSecret", rotated.secret());
+        return "campaign";
+    }
+
+    @PostMapping("/campaigns/{id}/ugc/{postId}")
+    public String markUgc(
+            @PathVariable long id, @PathVariable long postId, @RequestParam(defaultValue = "") String status) {
+        campaigns.markUgc(id, postId, status);
+        return "redirect:/campaigns/" + id + "#ugc";
     }
 
     @PostMapping("/campaigns/{id}/deliverables/{deliverableId}/status")

@@ -1,5 +1,7 @@
 package io.microreach.app.exports;
 
+import io.microreach.app.campaigns.CampaignReport;
+import io.microreach.app.campaigns.CampaignReports;
 import io.microreach.app.discover.DiscoverController;
 import io.microreach.app.niches.NicheService;
 import io.microreach.app.planner.PlanPageController;
@@ -73,6 +75,7 @@ public class ExportController {
     private final PlanService planner;
     private final ScorecardReader scorecards;
     private final AuditTrail audit;
+    private final CampaignReports campaignReports;
 
     public ExportController(
             SearchService search,
@@ -80,13 +83,111 @@ public class ExportController {
             ShortlistService shortlists,
             PlanService planner,
             ScorecardReader scorecards,
-            AuditTrail audit) {
+            AuditTrail audit,
+            CampaignReports campaignReports) {
         this.search = search;
         this.niches = niches;
         this.shortlists = shortlists;
         this.planner = planner;
         this.scorecards = scorecards;
         this.audit = audit;
+        this.campaignReports = campaignReports;
+    }
+
+    @Operation(
+            summary = "A campaign's results per creator, then the whole campaign, as CSV (money in the campaign's"
+                    + " currency)")
+    @GetMapping(value = "/api/campaigns/{id}/report.csv")
+    public void campaignCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
+        CampaignReport r = campaignReports.report(id);
+        try (CsvWriter csv = open(response, "campaign-" + slug(r.name()))) {
+            csv.row(
+                    "Campaign",
+                    "Creator",
+                    "Platform",
+                    "Size",
+                    "Spend (" + r.currency() + ")",
+                    "Impressions",
+                    "Impressions estimated",
+                    "Engagements",
+                    "Forecast engagements P10",
+                    "Forecast engagements P50",
+                    "Forecast engagements P90",
+                    "Inside forecast",
+                    "Clicks",
+                    "Unique clicks",
+                    "Conversions",
+                    "Revenue (" + r.currency() + ")",
+                    "CPE",
+                    "CPM",
+                    "CPC",
+                    "CPA",
+                    "ROAS",
+                    "ROI (%)",
+                    "Promo code leaked");
+            for (CampaignReport.CreatorResult c : r.creators()) {
+                csv.row(
+                        r.name(),
+                        c.handle(),
+                        c.platform(),
+                        c.tier(),
+                        c.spend(),
+                        c.impressions(),
+                        c.impressionsEstimated(),
+                        c.engagements(),
+                        c.forecast() == null
+                                ? null
+                                : round(c.forecast().engagements().p10(), 0),
+                        c.forecast() == null
+                                ? null
+                                : round(c.forecast().engagements().p50(), 0),
+                        c.forecast() == null
+                                ? null
+                                : round(c.forecast().engagements().p90(), 0),
+                        c.insideForecast(),
+                        c.clicks(),
+                        c.uniqueClicks(),
+                        c.conversions(),
+                        c.revenue(),
+                        round(c.cpe(), 2),
+                        round(c.cpm(), 2),
+                        round(c.cpc(), 2),
+                        round(c.cpa(), 2),
+                        round(c.roas(), 2),
+                        percent(c.roi(), 1),
+                        c.codeCheck() == null ? null : c.codeCheck().leak());
+            }
+            csv.row(
+                    r.name(),
+                    "(campaign)",
+                    null,
+                    null,
+                    r.spend(),
+                    r.impressions(),
+                    r.impressionsEstimated(),
+                    r.engagements(),
+                    r.forecast() == null
+                            ? null
+                            : round(r.forecast().engagements().p10(), 0),
+                    r.forecast() == null
+                            ? null
+                            : round(r.forecast().engagements().p50(), 0),
+                    r.forecast() == null
+                            ? null
+                            : round(r.forecast().engagements().p90(), 0),
+                    r.insideForecast(),
+                    r.clicks(),
+                    r.uniqueClicks(),
+                    r.conversions(),
+                    r.revenue(),
+                    round(r.cpe(), 2),
+                    round(r.cpm(), 2),
+                    round(r.cpc(), 2),
+                    round(r.cpa(), 2),
+                    round(r.roas(), 2),
+                    percent(r.roi(), 1),
+                    !r.leaks().isEmpty());
+        }
     }
 
     @Operation(

@@ -206,5 +206,16 @@ class CampaignReportTest extends SpringAppTest {
                 .contains("acme");
         assertThat(r.get("smallVsBig").get("answer").asString()).isNotBlank();
         assertThat(r.get("perDay")).isNotEmpty();
+
+        HttpResponse<String> csv = new WebClient(port).get("/api/campaigns/" + c.id() + "/report.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body().lines()).hasSize(1 + c.creators().size() + 1);
+        assertThat(csv.body()).contains("(campaign)").contains(first.handle());
+
+        String board = new WebClient(port).get("/campaigns/" + c.id()).body();
+        assertThat(board)
+                .contains("id=\"kpi-clicks\"")
+                .contains("data-campaign-chart")
+                .contains("ReportLaunch");
     }
 }

@@ -23,7 +23,7 @@
  * <tr><td>campaigns</td><td>database, planner, security, shortlists, tracking, users</td></tr>
  * <tr><td>outreach</td><td>campaigns, database, security, users</td></tr>
  * <tr><td>importjobs</td><td>home, importer, scoring, security, users</td></tr>
- * <tr><td>demo</td><td>home, importer, niches, scoring</td></tr>
+ * <tr><td>demo</td><td>campaigns, home, importer, niches, scoring, users</td></tr>
  * <tr><td>discover</td><td>niches, search, shortlists</td></tr>
  * <tr><td>crawl</td><td>database, home, importer, scoring (and the connectors module)</td></tr>
  * <tr><td>creators</td><td>crawl, database, niches, planner, scoring, search, shortlists</td></tr>

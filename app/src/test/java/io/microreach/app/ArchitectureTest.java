@@ -59,7 +59,7 @@ class ArchitectureTest {
         allow("campaigns", "database", "planner", "security", "shortlists", "tracking", "users");
         allow("outreach", "campaigns", "database", "security", "users");
         allow("importjobs", "home", "importer", "scoring", "security", "users");
-        allow("demo", "home", "importer", "niches", "scoring");
+        allow("demo", "campaigns", "home", "importer", "niches", "scoring", "users");
         allow("discover", "niches", "search", "shortlists");
         allow("crawl", "database", "home", "importer", "scoring");
         allow("creators", "crawl", "database", "niches", "planner", "scoring", "search", "shortlists");

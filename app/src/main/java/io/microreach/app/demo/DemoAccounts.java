@@ -139,7 +139,12 @@ public class DemoAccounts implements SmartInitializingSingleton {
         long edges = jdbc.update("DELETE FROM follow_edge" + OF_DEMO);
         long counts = jdbc.update("DELETE FROM follower_count" + OF_DEMO);
         String demoIds = " WHERE account_id IN (SELECT id FROM account WHERE is_demo)";
-        long workspaceRows = jdbc.update("DELETE FROM shortlist_entry" + demoIds)
+        // Demo campaigns go with the demo accounts, and the orders credited to their creators with them.
+        long campaignRows = jdbc.update("DELETE FROM campaign_order WHERE campaign_creator_id IN (SELECT cc.id FROM"
+                        + " campaign_creator cc JOIN campaign c ON c.id = cc.campaign_id WHERE c.is_demo)")
+                + jdbc.update("DELETE FROM campaign WHERE is_demo");
+        long workspaceRows = campaignRows
+                + jdbc.update("DELETE FROM shortlist_entry" + demoIds)
                 + jdbc.update("DELETE FROM creator_note" + demoIds)
                 + jdbc.update("DELETE FROM negotiated_price" + demoIds);
         List<Long> creators = jdbc.queryForList(

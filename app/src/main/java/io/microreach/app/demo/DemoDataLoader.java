@@ -1,13 +1,18 @@
 package io.microreach.app.demo;
 
+import io.microreach.app.campaigns.CampaignImport;
 import io.microreach.app.home.DemoImage;
 import io.microreach.app.home.MicroreachHome;
+import io.microreach.app.importer.ImportProgress;
 import io.microreach.app.importer.ImportReport;
 import io.microreach.app.importer.Importer;
 import io.microreach.app.niches.NicheClassification;
 import io.microreach.app.scoring.Scorer;
+import io.microreach.app.users.Workspaces;
 import io.microreach.generator.GeneratorConfig;
 import io.microreach.generator.SyntheticDataGenerator;
+import io.microreach.generator.campaigns.CampaignDataSet;
+import io.microreach.generator.campaigns.CampaignGenerator;
 import io.microreach.ingest.UnusableInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +43,14 @@ public class DemoDataLoader implements SmartInitializingSingleton {
     private final NicheClassification niches;
     private final DemoAccounts demo;
     private final int creators;
+    private final CampaignImport campaignImport;
+    private final Workspaces workspaces;
+
+    /** Campaigns in the demo: one finished, one running. */
+    static final int DEMO_CAMPAIGNS = 2;
+
+    /** The workspace whose owner the demo user is (security's first sign-in makes it): the demo campaigns go there. */
+    static final String DEMO_WORKSPACE = "demo";
 
     public DemoDataLoader(
             JdbcTemplate jdbc,
@@ -46,6 +59,8 @@ public class DemoDataLoader implements SmartInitializingSingleton {
             Scorer scorer,
             NicheClassification niches,
             DemoAccounts demo,
+            CampaignImport campaignImport,
+            Workspaces workspaces,
             @Value("${microreach.demo.creators:5000}") int creators) {
         this.jdbc = jdbc;
         this.importer = importer;
@@ -54,6 +69,8 @@ public class DemoDataLoader implements SmartInitializingSingleton {
         this.niches = niches;
         this.demo = demo;
         this.creators = creators;
+        this.campaignImport = campaignImport;
+        this.workspaces = workspaces;
     }
 
     @Override
@@ -97,6 +114,12 @@ public class DemoDataLoader implements SmartInitializingSingleton {
                 report.stored(),
                 report.rejected(),
                 report.elapsed().toSeconds());
+        // Two campaigns on top of the pool, one finished and one running, with planted clicks, orders, a leaked
+        // code, an undisclosed post and UGC, so that every campaign page has something to show.
+        new CampaignGenerator(config.seed(), DEMO_CAMPAIGNS, config.now()).generate(dir);
+        Path campaignPosts = CampaignDataSet.folderOf(dir).resolve(CampaignDataSet.POSTS);
+        importer.importFile(campaignPosts, ImportProgress.NONE);
+        CampaignDataSet campaignData = CampaignDataSet.read(dir);
         // The database was empty: every account now stored is a demo account (searches hide them once real data
         // exists; 'microreach demo remove' deletes them).
         demo.markAll();
@@ -115,6 +138,16 @@ public class DemoDataLoader implements SmartInitializingSingleton {
                 "Demo accounts scored: {} in {} ms (with niches, audiences and the search index)",
                 scored.accounts(),
                 scored.elapsed().toMillis());
+        long workspace = workspaces.findOrCreate(DEMO_WORKSPACE, "demo").id();
+        CampaignImport.Loaded loaded = campaignImport.load(campaignData, workspace, true);
+        LOG.info(
+                "Demo campaigns loaded into workspace '{}': {} campaigns, {} creators, {} link requests, {} order"
+                        + " deliveries",
+                DEMO_WORKSPACE,
+                loaded.campaigns(),
+                loaded.creators(),
+                loaded.clicks(),
+                loaded.orders());
         DemoImage.stamp(home, new DemoImage.Stamp(config.creators(), config.seed()));
     }
 

@@ -49,6 +49,21 @@ class DemoDataLoaderTest {
                     .as("large JSONL removed after import")
                     .doesNotExist();
             manifestTime = Files.getLastModifiedTime(home.resolve("demo-data/manifest.json"));
+            assertThat(jdbc.queryForList(
+                            "SELECT c.status FROM campaign c JOIN workspace w ON w.id = c.workspace_id"
+                                    + " WHERE w.name = 'demo' AND c.is_demo ORDER BY c.status",
+                            String.class))
+                    .as("one finished and one running demo campaign, in the demo user's workspace")
+                    .containsExactly("finished", "running");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM campaign_click WHERE kind = 'click'", Long.class))
+                    .isPositive();
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM campaign_order WHERE campaign_creator_id IS NOT NULL", Long.class))
+                    .isPositive();
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM campaign_deliverable WHERE post_id IS NOT NULL", Long.class))
+                    .as("published deliverables are linked to their imported posts")
+                    .isPositive();
         }
         try (ConfigurableApplicationContext ctx = start(home)) {
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);

@@ -236,6 +236,17 @@ public class CampaignReports {
             notes.add(pendingPosts + " linked post" + (pendingPosts == 1 ? " is" : "s are")
                     + " not imported yet: their numbers count once imported (import or sync them).");
         }
+        Integer otherCurrency = jdbc.queryForObject(
+                "SELECT count(*) FROM campaign_order o JOIN campaign_creator cc ON cc.id = o.campaign_creator_id"
+                        + " WHERE cc.workspace_id = ? AND cc.campaign_id = ? AND o.currency <> ?",
+                Integer.class,
+                workspace.id(),
+                c.id(),
+                c.currency());
+        if (otherCurrency != null && otherCurrency > 0) {
+            notes.add(otherCurrency + " attributed order" + (otherCurrency == 1 ? " is" : "s are") + " not in "
+                    + c.currency() + ": revenue adds the totals as the shop sent them, without conversion.");
+        }
         if (total.impressionsEstimated()) {
             notes.add("Impressions are estimated (followers × reach rate) for posts that report no views.");
         }

@@ -1,5 +1,6 @@
 package io.microreach.app.exports;
 
+import io.microreach.app.campaigns.CampaignProblem;
 import io.microreach.app.campaigns.CampaignReport;
 import io.microreach.app.campaigns.CampaignReports;
 import io.microreach.app.discover.DiscoverController;
@@ -587,6 +588,12 @@ public class ExportController {
     @ExceptionHandler(ShortlistProblem.class)
     Object shortlist(ShortlistProblem e, HttpServletRequest request) {
         HttpStatus status = e.kind() == ShortlistProblem.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+        return problem(request, status, e.field(), e.field() + ": " + e.getMessage());
+    }
+
+    @ExceptionHandler(CampaignProblem.class)
+    Object campaign(CampaignProblem e, HttpServletRequest request) {
+        HttpStatus status = e.kind() == CampaignProblem.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
         return problem(request, status, e.field(), e.field() + ": " + e.getMessage());
     }
 

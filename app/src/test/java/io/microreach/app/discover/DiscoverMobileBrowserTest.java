@@ -113,15 +113,15 @@ class DiscoverMobileBrowserTest extends BrowserTest {
     @Test
     void theNavigationFitsAndWorksOnEveryPage() {
         long account = jdbc.queryForObject("SELECT min(id) FROM account", Long.class);
-        for (String page :
-                List.of("/discover", "/creators", "/creators/" + account, "/shortlists", "/import", "/sources")) {
+        for (String page : List.of(
+                "/discover", "/creators", "/creators/" + account, "/shortlists", "/campaigns", "/import", "/sources")) {
             open(page);
             WebElement header = waitFor(By.tagName("header"));
             assertThat(((Number) js("return arguments[0].scrollWidth", header)).longValue())
                     .as("header width on " + page)
                     .isLessThanOrEqualTo(innerWidth());
             List<WebElement> links = header.findElements(By.cssSelector("nav a"));
-            assertThat(links).hasSize(5);
+            assertThat(links).hasSize(6);
             for (WebElement link : links) {
                 assertThat(link.isDisplayed()).isTrue();
                 assertThat(link.getRect().getX() + link.getRect().getWidth())

@@ -3,6 +3,9 @@ package io.microreach.app.tracking;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -19,7 +22,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,6 +40,9 @@ class WebhookController {
 
     /** The answer to a delivery. */
     record Delivered(String orderId, String outcome) {}
+
+    /** Largest order body read (4 MiB: a Shopify order with hundreds of line items is a few hundred KB). */
+    static final int MAX_BODY = 4 << 20;
 
     private final WebhookSecrets secrets;
     private final OrderIntake intake;
@@ -62,7 +67,7 @@ class WebhookController {
     ResponseEntity<?> orders(
             @Parameter(description = "the workspace's webhook key") @PathVariable String key,
             @RequestHeader(value = SIGNATURE, required = false) String signature,
-            @RequestBody(required = false) byte[] body) {
+            HttpServletRequest body) {
         return deliver(key, body, OrderSource.GENERIC, () -> hexSignature(signature), OrderJson::generic, false);
     }
 
@@ -80,13 +85,13 @@ class WebhookController {
     ResponseEntity<?> shopify(
             @Parameter(description = "the workspace's webhook key") @PathVariable String key,
             @RequestHeader(value = SHOPIFY_SIGNATURE, required = false) String signature,
-            @RequestBody(required = false) byte[] body) {
+            HttpServletRequest body) {
         return deliver(key, body, OrderSource.SHOPIFY, () -> base64Signature(signature), OrderJson::shopify, true);
     }
 
     private ResponseEntity<?> deliver(
             String key,
-            byte[] body,
+            HttpServletRequest request,
             OrderSource source,
             java.util.function.Supplier<byte[]> claimed,
             Function<byte[], IncomingOrder> parse,
@@ -95,7 +100,20 @@ class WebhookController {
         if (signing.isEmpty()) {
             return problem(HttpStatus.NOT_FOUND, null, "no webhook at this address");
         }
-        byte[] raw = body == null ? new byte[0] : body;
+        // The body is read here, bounded, and only for a known address: these endpoints are public, so a stranger's
+        // upload must neither fill the heap nor be read at all.
+        if (request.getContentLengthLong() > MAX_BODY) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "body", "an order body is at most " + MAX_BODY + " bytes");
+        }
+        byte[] raw;
+        try (InputStream in = request.getInputStream()) {
+            raw = in.readNBytes(MAX_BODY + 1);
+        } catch (IOException e) {
+            return problem(HttpStatus.BAD_REQUEST, "body", "the body could not be read: " + e.getMessage());
+        }
+        if (raw.length > MAX_BODY) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "body", "an order body is at most " + MAX_BODY + " bytes");
+        }
         byte[] expected =
                 hmac(shopify ? signing.get().shopifySecret() : signing.get().secret(), raw);
         byte[] given = claimed.get();

@@ -160,6 +160,14 @@ class WebhookTest extends SpringAppTest {
                                 Map.of("X-Microreach-Signature", TrackingFixture.hexHmac(endpoint.secret(), body)))
                         .statusCode())
                 .isEqualTo(404);
+        String huge = "{\"orderId\":\"" + "x".repeat(WebhookController.MAX_BODY) + "\"}";
+        assertThat(post(
+                                endpoint.ordersUrl(),
+                                huge,
+                                Map.of("X-Microreach-Signature", TrackingFixture.hexHmac(endpoint.secret(), huge)))
+                        .statusCode())
+                .as("a body past the limit is refused, signed or not")
+                .isEqualTo(413);
         assertThat(orders()).isZero();
     }
 

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * itself a vocabulary word stays as it is. The constants were set by hand on common tags (the tests list them) and
  * then checked on the tuning half of the Instagram creators (docs/niches.md).
  */
-public final class HashtagSegmenter {
+final class HashtagSegmenter {
     private static final int MIN_LENGTH = 6;
     private static final int MAX_WORD = 20;
     private static final double WORD_COST = 5;

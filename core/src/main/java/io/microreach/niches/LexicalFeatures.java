@@ -22,7 +22,7 @@ import java.util.Map;
  * captions worse (docs/niches.md), so only single words are hashed. The hash is part of the model format: changing it
  * means a new model file version.
  */
-public final class LexicalFeatures {
+final class LexicalFeatures {
     /** The feature vector of one text: bucket indices, ascending and distinct, with their values. */
     public record Hashed(int[] indices, float[] values) {
         public Hashed {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A bounded load generator: {@code threads} senders, each on its own {@link LoopbackClient}, take request numbers from
@@ -49,10 +50,26 @@ final class LoopbackLoad {
 
     static Result run(String name, int port, int threads, int count, long limitMillis, Request request)
             throws InterruptedException {
+        return run(name, port, threads, count, limitMillis, 0, request);
+    }
+
+    /**
+     * With {@code perSecond > 0} the load is open: request {@code i} is due at {@code i / perSecond} seconds after
+     * the start, whether or not earlier answers came back, and its latency counts from when it was due, not from
+     * when a sender got round to it. A closed loop (each sender waits for its answer, then sends the next) measures
+     * the server at saturation, where every request waits behind the others, and it hides a stall: the senders stop
+     * sending while the server stops answering (Tene's "coordinated omission"). A rate a server must sustain is
+     * measured open.
+     */
+    static Result run(
+            String name, int port, int threads, int count, long limitMillis, double perSecond, Request request)
+            throws InterruptedException {
+        long interval = perSecond > 0 ? Math.round(1e9 / perSecond) : 0;
         AtomicLong next = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         long deadline = System.nanoTime() + limitMillis * 1_000_000L;
         long[][] latencies = new long[threads][];
+        long[] begin = new long[1]; // written before the senders start, which orders it before their reads
         int[] done = new int[threads];
         List<Thread> senders = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -68,6 +85,14 @@ final class LoopbackLoad {
                                     break;
                                 }
                                 long start = System.nanoTime();
+                                if (interval > 0) {
+                                    long due = begin[0] + i * interval;
+                                    while (start - due < 0) {
+                                        LockSupport.parkNanos(due - start);
+                                        start = System.nanoTime();
+                                    }
+                                    start = due;
+                                }
                                 boolean ok;
                                 try {
                                     ok = request.send(client, (int) i);
@@ -90,6 +115,7 @@ final class LoopbackLoad {
                     name + "-" + t));
         }
         long start = System.nanoTime();
+        begin[0] = start;
         senders.forEach(Thread::start);
         for (Thread t : senders) {
             t.join();

@@ -2,7 +2,6 @@ package io.microreach.campaigns;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Tells a person's click from robots, link previews and prefetches, from the request alone (method, user agent and
@@ -46,10 +45,37 @@ public final class ClickScreen {
             "outlook",
             "googledocs");
 
-    private static final Pattern BOT_WORDS = Pattern.compile(
-            "bot\\b|bot/|crawler|spider|crawl|slurp|preview|fetcher|monitor|uptime|headlesschrome|phantomjs"
-                    + "|python-requests|python-urllib|aiohttp|curl/|wget/|go-http-client|okhttp|java/|apache-httpclient"
-                    + "|libwww|httpclient|scrapy|node-fetch|axios/|lighthouse|pingdom|checkly");
+    /** Generic robot words, matched as plain substrings; "bot" itself is matched as a word ending ({@link #BOT}). */
+    private static final List<String> BOT_WORDS = List.of(
+            "crawler",
+            "spider",
+            "crawl",
+            "slurp",
+            "preview",
+            "fetcher",
+            "monitor",
+            "uptime",
+            "headlesschrome",
+            "phantomjs",
+            "python-requests",
+            "python-urllib",
+            "aiohttp",
+            "curl/",
+            "wget/",
+            "go-http-client",
+            "okhttp",
+            "java/",
+            "apache-httpclient",
+            "libwww",
+            "httpclient",
+            "scrapy",
+            "node-fetch",
+            "axios/",
+            "lighthouse",
+            "pingdom",
+            "checkly");
+
+    private static final String BOT = "bot";
 
     /**
      * @param method the HTTP method
@@ -78,6 +104,31 @@ public final class ClickScreen {
                 return ClickKind.PREVIEW;
             }
         }
-        return BOT_WORDS.matcher(ua).find() ? ClickKind.BOT : ClickKind.CLICK;
+        for (String word : BOT_WORDS) {
+            if (ua.contains(word)) {
+                return ClickKind.BOT;
+            }
+        }
+        return endsAWord(ua, BOT) ? ClickKind.BOT : ClickKind.CLICK;
+    }
+
+    /**
+     * Whether {@code word} occurs with no letter, digit or underscore right after it ("googlebot/2.1", "some bot", but
+     * not "bottle"). Plain {@code indexOf} rather than one regular expression for all the words: the JDK vectorises
+     * it, and an alternation of thirty words tried at every position of the user agent was a tenth of the redirect's
+     * whole cost.
+     */
+    private static boolean endsAWord(String s, String word) {
+        for (int i = s.indexOf(word); i >= 0; i = s.indexOf(word, i + 1)) {
+            int after = i + word.length();
+            if (after == s.length()) {
+                return true;
+            }
+            char c = s.charAt(after);
+            if (!(Character.isLetterOrDigit(c) || c == '_')) {
+                return true;
+            }
+        }
+        return false;
     }
 }

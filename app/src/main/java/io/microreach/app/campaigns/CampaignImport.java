@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,18 +128,16 @@ public class CampaignImport {
                     sha256(r.visitor() == null ? r.clickId() : r.visitor()),
                     kind.dbValue());
         }
-        int stored = 0;
+        List<IncomingOrder> incoming = new ArrayList<>();
         for (CampaignDataSet.OrderBody o : set.orders()) {
-            orders.ingest(
-                    workspaceId,
-                    OrderSource.GENERIC,
-                    new IncomingOrder(
-                            o.toEvent(),
-                            o.promoCode() == null ? List.of() : List.of(o.promoCode()),
-                            o.version(),
-                            o.lineItems().isEmpty() ? null : json.writeValueAsString(o.lineItems())));
-            stored++;
+            incoming.add(new IncomingOrder(
+                    o.toEvent(),
+                    o.promoCode() == null ? List.of() : List.of(o.promoCode()),
+                    o.version(),
+                    o.lineItems().isEmpty() ? null : json.writeValueAsString(o.lineItems())));
         }
+        int stored =
+                orders.ingestAll(workspaceId, OrderSource.GENERIC, incoming).size();
         links.forget();
         return new Loaded(campaigns, creatorByCode.size(), clicks, stored);
     }

@@ -14,11 +14,14 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -28,6 +31,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
@@ -45,12 +49,44 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @EnableWebSecurity
 class SecurityConfiguration {
 
+    /**
+     * No observations of the security filters: nothing here exports traces or metrics, and each observed filter costs
+     * time on every request.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();
     }
 
+    /**
+     * Tracking links and order webhooks get a chain of their own, matched first: they are public, carry no browser
+     * state and are the two addresses a campaign's audience and a shop hit thousands of times a second. Reading a
+     * sign-in cookie, an API token, a CSRF token or a saved request would do nothing for them but cost time (the
+     * full chain's route rules alone are a scan over every route), so this chain only answers with no-store and
+     * permits: the redirect's 404 for an unknown code and the webhooks' signature check are their access control.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain trackingFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(SecurityConfiguration::stateless);
+        http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        http.csrf(csrf -> csrf.disable());
+        http.requestCache(cache -> cache.disable());
+        http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        http.securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()));
+        http.anonymous(a -> a.disable());
+        http.logout(logout -> logout.disable());
+        http.headers(headers -> headers.defaultsDisabled().cacheControl(c -> {}));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
             ApiTokens tokens,
@@ -90,7 +126,7 @@ class SecurityConfiguration {
                 .defaultSuccessUrl("/discover")
                 .failureUrl("/login?error"));
         http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"));
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::hasBearer, SecurityConfiguration::stateless));
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(ApiTokenFilter::hasBearer));
         // Our own SecurityHeaders filter sets CSP, framing, nosniff, referrer and HSTS for every answer, errors
         // included; Spring's would duplicate them. Its no-store cache control stays: signed-in pages are private.
         http.headers(headers -> headers.defaultsDisabled().cacheControl(c -> {}));

@@ -18,12 +18,16 @@ import org.springframework.stereotype.Service;
  * optionally {@code promo_code, click_id, updated_at} in any order (other columns are ignored), then one order per
  * line (RFC 4180 quoting). Each line is checked like a webhook body; a bad line is rejected with its line number,
  * field and reason while every good line is stored under the same exactly-once rule as the webhooks ({@link
- * OrderIntake}), so uploading a file again changes nothing.
+ * OrderIntake}), so uploading a file again changes nothing. Good lines are stored {@link #CHUNK} at a time, in one
+ * statement each.
  */
 @Service
 public class OrderCsvImport {
     /** How many rejected lines a summary lists (all are counted). */
     public static final int MAX_ERRORS = 1_000;
+
+    /** Orders per statement. */
+    static final int CHUNK = 500;
 
     private static final List<String> REQUIRED = List.of("order_id", "created_at", "total", "currency");
 
@@ -76,6 +80,8 @@ public class OrderCsvImport {
             long unchanged = 0;
             long rejected = 0;
             List<OrderLineError> errors = new ArrayList<>();
+            List<IncomingOrder> chunk = new ArrayList<>(CHUNK);
+            List<IngestOutcome> outcomes = new ArrayList<>();
             List<String> row;
             while ((row = lines.next()) != null) {
                 long line = lines.startLine();
@@ -83,11 +89,10 @@ public class OrderCsvImport {
                     continue;
                 }
                 try {
-                    IngestOutcome o = intake.ingest(workspaceId, OrderSource.CSV, order(row, col));
-                    switch (o) {
-                        case STORED -> stored++;
-                        case UPDATED -> updated++;
-                        case UNCHANGED -> unchanged++;
+                    chunk.add(order(row, col));
+                    if (chunk.size() == CHUNK) {
+                        outcomes.addAll(intake.ingestAll(workspaceId, OrderSource.CSV, chunk));
+                        chunk.clear();
                     }
                 } catch (OrderProblem p) {
                     rejected++;
@@ -97,6 +102,14 @@ public class OrderCsvImport {
                                 p.field(),
                                 p.getMessage().substring(p.field().length() + 2)));
                     }
+                }
+            }
+            outcomes.addAll(intake.ingestAll(workspaceId, OrderSource.CSV, chunk));
+            for (IngestOutcome o : outcomes) {
+                switch (o) {
+                    case STORED -> stored++;
+                    case UPDATED -> updated++;
+                    case UNCHANGED -> unchanged++;
                 }
             }
             return new OrderImportSummary(stored, updated, unchanged, rejected, errors);

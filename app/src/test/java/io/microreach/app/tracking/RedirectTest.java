@@ -105,6 +105,11 @@ class RedirectTest extends SpringAppTest {
         HttpResponse<String> slash = follow("GET", "%2F%2Fevil.example", Map.of());
         assertThat(slash.statusCode()).isIn(400, 404);
         assertThat(slash.headers().firstValue("Location")).isEmpty();
+        // Only GET and HEAD follow a link: anything else is a 405 naming them, and logs nothing.
+        HttpResponse<String> post = follow("POST", "annaLink1", Map.of("User-Agent", TrackingFixture.BROWSER));
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
+        assertThat(post.headers().firstValue("Location")).isEmpty();
         clickLog.flush();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM campaign_click", Long.class))
                 .isZero();

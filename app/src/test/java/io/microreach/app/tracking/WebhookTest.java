@@ -36,6 +36,9 @@ class WebhookTest extends SpringAppTest {
     @Autowired
     WebhookSecrets secrets;
 
+    @Autowired
+    OrderIntake intake;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private long ws;
@@ -247,6 +250,36 @@ class WebhookTest extends SpringAppTest {
             assertThat((BigDecimal) row.get("total")).isEqualByComparingTo((o * 10 + 2) + ".50");
             assertThat(((Timestamp) row.get("updated_at")).toInstant()).isEqualTo(base.plusSeconds(120));
         }
+    }
+
+    @Test
+    void versionsOfOneOrderStoredTogetherKeepTheNewestAndAnswerTheOthersUnchanged() {
+        java.time.Instant created = java.time.Instant.parse("2026-12-01T10:00:00Z");
+        IncomingOrder first = new IncomingOrder(
+                new io.microreach.campaigns.OrderEvent(
+                        "together-1", created, new java.math.BigDecimal("10.00"), "EUR", "anna15", null),
+                List.of("anna15"),
+                created,
+                null);
+        IncomingOrder newer = new IncomingOrder(
+                new io.microreach.campaigns.OrderEvent(
+                        "together-1", created, new java.math.BigDecimal("12.50"), "EUR", "BEN10", null),
+                List.of("BEN10"),
+                created.plusSeconds(60),
+                null);
+        assertThat(intake.ingestAll(ws, OrderSource.GENERIC, List.of(first, newer, first)))
+                .containsExactly(IngestOutcome.UNCHANGED, IngestOutcome.STORED, IngestOutcome.UNCHANGED);
+        assertThat(jdbc.queryForMap(
+                        "SELECT total, campaign_creator_id, attribution_basis FROM campaign_order WHERE order_id ="
+                                + " 'together-1'"))
+                .containsEntry("total", new java.math.BigDecimal("12.50"))
+                .containsEntry("campaign_creator_id", ben)
+                .containsEntry("attribution_basis", "promo_code");
+        // Delivered again one by one, in the old order: nothing changes.
+        assertThat(intake.ingest(ws, OrderSource.GENERIC, first)).isEqualTo(IngestOutcome.UNCHANGED);
+        assertThat(intake.ingest(ws, OrderSource.GENERIC, newer)).isEqualTo(IngestOutcome.UNCHANGED);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM campaign_order WHERE order_id = 'together-1'", Long.class))
+                .isEqualTo(1L);
     }
 
     @Test

@@ -20,13 +20,13 @@
  * <tr><td>niches</td><td>home, scoring</td></tr>
  * <tr><td>search</td><td>home, niches, scoring</td></tr>
  * <tr><td>planner</td><td>niches, scoring, search, security, shortlists, users</td></tr>
- * <tr><td>campaigns</td><td>database, planner, security, shortlists, tracking, users</td></tr>
+ * <tr><td>campaigns</td><td>database, planner, search, security, shortlists, tracking, users</td></tr>
  * <tr><td>outreach</td><td>campaigns, database, security, users</td></tr>
  * <tr><td>importjobs</td><td>home, importer, scoring, security, users</td></tr>
  * <tr><td>demo</td><td>campaigns, home, importer, niches, scoring, users</td></tr>
  * <tr><td>discover</td><td>niches, search, shortlists</td></tr>
  * <tr><td>crawl</td><td>database, home, importer, scoring (and the connectors module)</td></tr>
- * <tr><td>creators</td><td>crawl, database, niches, planner, scoring, search, shortlists</td></tr>
+ * <tr><td>creators</td><td>campaigns, crawl, database, niches, planner, scoring, search, shortlists</td></tr>
  * <tr><td>exports</td><td>campaigns, discover, niches, planner, scoring, search, security, shortlists, users</td></tr>
  * <tr><td>searcheval</td><td>importer, niches, scoring, search</td></tr>
  * <tr><td>tracking</td><td>database, home, security, users</td></tr>

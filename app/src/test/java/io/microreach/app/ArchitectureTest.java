@@ -56,13 +56,13 @@ class ArchitectureTest {
         allow("niches", "home", "scoring");
         allow("search", "home", "niches", "scoring");
         allow("planner", "niches", "scoring", "search", "security", "shortlists", "users");
-        allow("campaigns", "database", "planner", "security", "shortlists", "tracking", "users");
+        allow("campaigns", "database", "planner", "search", "security", "shortlists", "tracking", "users");
         allow("outreach", "campaigns", "database", "security", "users");
         allow("importjobs", "home", "importer", "scoring", "security", "users");
         allow("demo", "campaigns", "home", "importer", "niches", "scoring", "users");
         allow("discover", "niches", "search", "shortlists");
         allow("crawl", "database", "home", "importer", "scoring");
-        allow("creators", "crawl", "database", "niches", "planner", "scoring", "search", "shortlists");
+        allow("creators", "campaigns", "crawl", "database", "niches", "planner", "scoring", "search", "shortlists");
         allow("searcheval", "importer", "niches", "scoring", "search");
         allow(
                 "exports",

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param forecast the planner's engagement band for the post, or null
  * @param actualEngagements the post's engagements, or null when not known
  */
-record PastDeliverable(
+public record PastDeliverable(
         DeliverableStatus status,
         LocalDate dueOn,
         LocalDate publishedOn,

@@ -19,7 +19,7 @@ import java.util.Objects;
  * history it is exactly 1, so that new creators are never penalised; search and the planner apply it only when the
  * user sets a weight (off by default).
  */
-record ReliabilityHistory(
+public record ReliabilityHistory(
         int deliverables,
         int onTime,
         int onTimeDenominator,

@@ -313,6 +313,25 @@ public class CampaignReports {
                 notes);
     }
 
+    /** What a deliverable's linked post showed: whether it was disclosed, and its engagements. */
+    record PostOutcome(boolean disclosed, long engagements) {}
+
+    /** The outcome of every deliverable of the campaign with a linked, imported post, by deliverable id. */
+    Map<Long, PostOutcome> postOutcomes(Campaign c) {
+        Map<Long, LinkedPost> posts = linkedPosts(c);
+        Map<Long, PostOutcome> out = new HashMap<>();
+        for (CampaignCreator cc : c.creators()) {
+            for (CampaignDeliverable d : cc.deliverables()) {
+                LinkedPost lp = d.postId() == null ? null : posts.get(d.postId());
+                if (lp != null) {
+                    PostCheck check = disclosure.check(lp.post(), cc.handle(), requirements(d, cc));
+                    out.put(d.id(), new PostOutcome(check.disclosed(), UgcFinder.engagements(lp.post())));
+                }
+            }
+        }
+        return out;
+    }
+
     private static PostRequirements requirements(CampaignDeliverable d, CampaignCreator cc) {
         boolean link = d.requireLink() && (cc.trackingUrl() != null || cc.promoCode() != null);
         return new PostRequirements(d.requiredHashtags(), d.requiredMentions(), link, cc.trackingUrl(), cc.promoCode());

@@ -1,7 +1,9 @@
 package io.microreach.app.creators;
 
+import io.microreach.app.campaigns.CreatorReliability;
 import io.microreach.app.crawl.AccountProvenance;
 import io.microreach.app.shortlists.ShortlistService;
+import io.microreach.campaigns.ReliabilityHistory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,13 +26,19 @@ public class CreatorPageController {
     private final ShortlistService shortlists;
     private final JsonMapper json;
     private final AccountProvenance provenance;
+    private final CreatorReliability reliability;
 
     public CreatorPageController(
-            CreatorQueries queries, ShortlistService shortlists, JsonMapper json, AccountProvenance provenance) {
+            CreatorQueries queries,
+            ShortlistService shortlists,
+            JsonMapper json,
+            AccountProvenance provenance,
+            CreatorReliability reliability) {
         this.queries = queries;
         this.shortlists = shortlists;
         this.json = json;
         this.provenance = provenance;
+        this.reliability = reliability;
     }
 
     /**
@@ -59,6 +67,10 @@ public class CreatorPageController {
         model.addAttribute("provenance", provenance.forAccount(id).orElse(null));
         model.addAttribute("lists", shortlists.lists());
         model.addAttribute("memberOf", shortlists.listsContaining(id));
+        ReliabilityHistory record = reliability.forAccount(id).orElse(null);
+        model.addAttribute("record", record);
+        model.addAttribute("reliabilityWeight", reliability.weight());
+        model.addAttribute("reliabilityFactor", record == null ? 1.0 : record.rankingFactor(reliability.weight()));
         return "creator";
     }
 

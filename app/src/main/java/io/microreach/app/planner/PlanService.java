@@ -1,5 +1,6 @@
 package io.microreach.app.planner;
 
+import io.microreach.app.search.ReliabilityFactors;
 import io.microreach.audience.AudienceSketch;
 import io.microreach.audience.Lookalike;
 import io.microreach.audience.Overlap;
@@ -29,6 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -36,6 +40,10 @@ import org.springframework.stereotype.Service;
  * The planner's public entry point (CLI, REST and web UI): turns a brief into candidates from the stored accounts,
  * scores, niches, rate cards and audience sketches, and plans with the lazy greedy allocator. Creator ids are
  * "platform:handle" (lower case).
+ *
+ * <p>With {@code microreach.reliability.weight} above 0, a creator with a campaign record in the workspace has its
+ * engagement and conversion probabilities multiplied by its reliability factor ({@link ReliabilityFactors}): a
+ * creator who ghosts half of their deliverables delivers, in expectation, about half of what the forecast says.
  */
 @Service
 public class PlanService {
@@ -51,11 +59,32 @@ public class PlanService {
     private final JdbcTemplate jdbc;
     private final AudienceStore audiences;
     private final PriceService prices;
+    private final Supplier<Map<Long, Double>> reliability;
 
+    @Autowired
+    public PlanService(
+            JdbcTemplate jdbc,
+            AudienceStore audiences,
+            PriceService prices,
+            ObjectProvider<ReliabilityFactors> reliability) {
+        this(jdbc, audiences, prices, () -> {
+            ReliabilityFactors r = reliability.getIfUnique();
+            return r == null ? Map.of() : r.current();
+        });
+    }
+
+    /** For tests and benchmarks: without campaign records. */
     public PlanService(JdbcTemplate jdbc, AudienceStore audiences, PriceService prices) {
+        this(jdbc, audiences, prices, Map::of);
+    }
+
+    /** For tests that bring their own reliability factors (account id → factor). */
+    public PlanService(
+            JdbcTemplate jdbc, AudienceStore audiences, PriceService prices, Supplier<Map<Long, Double>> reliability) {
         this.jdbc = jdbc;
         this.audiences = audiences;
         this.prices = prices;
+        this.reliability = reliability;
     }
 
     private record Row(
@@ -313,6 +342,7 @@ public class PlanService {
                             + " (Instagram has post, reel, story; TikTok video; YouTube video, short; Bluesky and"
                             + " X post)");
         }
+        Map<Long, Double> factors = reliability.get();
         List<PlanCandidate> out = new ArrayList<>();
         for (Row r : rows) {
             Platform platform = Platform.fromId(r.platform()).orElseThrow();
@@ -329,6 +359,7 @@ public class PlanService {
                 forecast = forecast.plus(DeliverableForecast.of(d, r.followers(), spread, brief.brandRates()));
             }
             double followers = Math.max(1, r.followers());
+            double factor = factors.getOrDefault(r.accountId(), 1.0);
             out.add(new PlanCandidate(
                     r.id(),
                     r.handle(),
@@ -339,8 +370,8 @@ public class PlanService {
                     price.mid(),
                     price,
                     forecast,
-                    Math.min(1, forecast.engagements().p50() / followers),
-                    Math.min(1, forecast.conversions().p50() / followers),
+                    factor * Math.min(1, forecast.engagements().p50() / followers),
+                    factor * Math.min(1, forecast.conversions().p50() / followers),
                     sketches.get(r.accountId()),
                     recentPosts.getOrDefault(r.accountId(), 0)));
         }

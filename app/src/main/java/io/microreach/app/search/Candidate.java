@@ -22,6 +22,9 @@ final class Candidate {
     /** The labels of those boosts. */
     java.util.List<String> boosts = java.util.List.of();
 
+    /** The creator's reliability factor in the caller's workspace (1 without a campaign record or weight). */
+    double reliability = 1.0;
+
     double score;
     Document stored;
 

@@ -36,14 +36,18 @@ final class HitMapper {
                 why);
     }
 
-    /** A ranked candidate (stored fields loaded) as a hit whose score is the sum of its explained terms. */
+    /**
+     * A ranked candidate (stored fields loaded) as a hit whose score is the sum of its explained terms times its
+     * reliability factor.
+     */
     static SearchHit hit(Candidate c, HybridScore score, List<String> matchedTerms) {
         RankExplanation why = score.explain(c, matchedTerms);
-        double total = why.keywordContribution()
-                + why.semanticContribution()
-                + why.nicheContribution()
-                + why.trustContribution()
-                + why.boostContribution();
+        double total = (why.keywordContribution()
+                        + why.semanticContribution()
+                        + why.nicheContribution()
+                        + why.trustContribution()
+                        + why.boostContribution())
+                * why.reliabilityFactor();
         return hit(c.stored, total, why);
     }
 

@@ -10,6 +10,7 @@ import java.util.Locale;
  *   score = w_keyword · BM25 / BM25_ceiling  +  w_semantic · semantic
  *         + w_niche · (best confidence among the requested niches)  +  w_trust · trust score / 100
  *         + boosts (micro tier, the brief's boost chips, an exact handle or name)
+ *   score = score × reliability factor      (only with microreach.reliability.weight > 0)
  * </pre>
  *
  *
@@ -31,6 +32,12 @@ import java.util.Locale;
  * each boost chip of the brief the account matches, {@link #EXACT} for keywords that are exactly its handle or display
  * name (more than all other terms together, so it ranks first). The weights come from {@code
  * microreach.search.weights.*} (defaults 1.0, 1.0, 0.5, 0.3).
+ *
+ * <p>The reliability factor is the creator's campaign record in the caller's workspace ({@code
+ * io.microreach.campaigns.ReliabilityHistory#rankingFactor}: 1 − weight × (1 − record score), in [1 − weight, 1]), and
+ * exactly 1 for a creator without a record or while the weight is 0, the default: a multiplier rather than another
+ * term, so that a creator who ghosted half of their deliverables loses the same share of their rank whatever the
+ * search.
  *
  * @param keywordCeiling the BM25 ceiling of the search's keywords; 0 when there are none (no keyword term)
  * @param hasKeywords whether the search has keywords (the explanation then shows the raw BM25, 0 for no match)
@@ -56,7 +63,8 @@ record HybridScore(SearchSettings.Weights w, double keywordCeiling, boolean hasK
                 "score = %.2f·BM25/BM25ceiling + %.2f·semantic + %.2f·nicheConfidence + %.2f·trust/100"
                         + " + %.2f·micro + %.2f·each brief boost + %.1f·exact handle or name (semantic: cosine relative"
                         + " to the pool, 0..1; missing trust: the pool median; a brief's topic words count as keywords"
-                        + " with weight %.2f)",
+                        + " with weight %.2f); × the reliability factor of a creator with a campaign record when"
+                        + " microreach.reliability.weight is set",
                 w.keyword(),
                 w.semantic(),
                 w.niche(),
@@ -74,11 +82,12 @@ record HybridScore(SearchSettings.Weights w, double keywordCeiling, boolean hasK
 
     /** The whole score of a candidate whose signals have been read. */
     double of(Candidate c) {
-        return keywordPart(c)
-                + semanticPart(c)
-                + (c.niche == null ? 0 : w.niche() * c.niche.confidence())
-                + trustPart(c.trust)
-                + c.boost;
+        return (keywordPart(c)
+                        + semanticPart(c)
+                        + (c.niche == null ? 0 : w.niche() * c.niche.confidence())
+                        + trustPart(c.trust)
+                        + c.boost)
+                * c.reliability;
     }
 
     /** The semantic term: w_semantic × the cosine relative to the pool (0 without a brief). */
@@ -110,6 +119,7 @@ record HybridScore(SearchSettings.Weights w, double keywordCeiling, boolean hasK
                 trust == null,
                 trust == null ? neutralTrust : null,
                 c.boost,
-                c.boosts);
+                c.boosts,
+                c.reliability);
     }
 }

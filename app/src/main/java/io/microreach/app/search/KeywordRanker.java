@@ -55,6 +55,9 @@ final class KeywordRanker {
                         BooleanClause.Occur.SHOULD);
             }
             ranked = withBoosts.build();
+            if (!run.reliability.isEmpty()) {
+                ranked = FunctionScoreQuery.boostByValue(ranked, new ReliabilityValues(run.reliability));
+            }
             sort = new Sort(
                     new SortField(null, SortField.Type.SCORE, !request.isDescending()),
                     new SortField(ID, SortField.Type.LONG));

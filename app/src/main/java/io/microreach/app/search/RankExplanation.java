@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Why a result ranks where it does: each term of the hybrid score with its raw value and its contribution (weight ×
- * normalised value). The contributions add up to the hit's score.
+ * normalised value). The contributions add up to the hit's score, times the reliability factor.
  *
  * @param matchedTerms the query words found in the account's bio, captions or hashtags
  * @param bm25 raw BM25 score of the keywords, null without keywords
@@ -24,6 +24,8 @@ import java.util.List;
  *     exists: a missing score is ranked neither as 0 nor as a bonus
  * @param boostContribution the sum of the boosts the account matches
  * @param boosts their names ("micro creator", "Language: German (from the brief)", "exact handle or name")
+ * @param reliabilityFactor the creator's campaign-record factor in this workspace, multiplying the sum; 1 without a
+ *     record or while {@code microreach.reliability.weight} is 0 (the default)
  */
 public record RankExplanation(
         List<String> matchedTerms,
@@ -39,7 +41,8 @@ public record RankExplanation(
         boolean trustMissing,
         Double trustAssumed,
         double boostContribution,
-        List<String> boosts) {
+        List<String> boosts,
+        double reliabilityFactor) {
 
     public RankExplanation {
         boosts = boosts == null ? List.of() : List.copyOf(boosts);
@@ -61,7 +64,8 @@ public record RankExplanation(
                 trustScore == null,
                 null,
                 0,
-                List.of());
+                List.of(),
+                1.0);
     }
 
     /** A one-line human summary, for the CLI table. */
@@ -89,6 +93,9 @@ public record RankExplanation(
                     java.util.Locale.ROOT, "trust missing (neutral %.0f) +%.3f", trustAssumed, trustContribution));
         } else {
             sb.append("trust missing");
+        }
+        if (reliabilityFactor != 1.0) {
+            sb.append(String.format(java.util.Locale.ROOT, "; × reliability %.2f", reliabilityFactor));
         }
         return sb.toString();
     }

@@ -51,6 +51,9 @@ final class SearchRun {
     final List<SearchResult.BriefChipView> chips;
 
     final HybridScore score;
+    /** Reliability factors of the caller's workspace (account id → factor), empty when not in use. */
+    final Map<Long, Double> reliability;
+
     final List<String> nicheFields;
     final CandidateReader reader;
     private FixedBitSet[] boostDocs;
@@ -60,9 +63,11 @@ final class SearchRun {
             SearchRequest request,
             SearchSettings settings,
             BriefInterpretation interpretation,
-            float[] brief)
+            float[] brief,
+            Map<Long, Double> reliability)
             throws IOException {
         this.searcher = searcher;
+        this.reliability = Map.copyOf(reliability);
         this.request = request;
         this.settings = settings;
         this.brief = brief;
@@ -177,7 +182,10 @@ final class SearchRun {
                 .build();
     }
 
-    /** Sets each candidate's boosts (sum and names) from the documents matching each boost. */
+    /**
+     * Sets each candidate's boosts (sum and names) from the documents matching each boost, and its reliability
+     * factor.
+     */
     void applyBoosts(List<Candidate> candidates) throws IOException {
         if (boostDocs == null) {
             boostDocs = new FixedBitSet[boosts.size()];
@@ -216,6 +224,7 @@ final class SearchRun {
             }
             c.boost = sum;
             c.boosts = names;
+            c.reliability = reliability.getOrDefault(c.id, 1.0);
         }
     }
 

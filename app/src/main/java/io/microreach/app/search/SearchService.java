@@ -27,6 +27,7 @@ public class SearchService {
     private final Supplier<Optional<TextEmbedder>> embedder;
     private final Supplier<Boolean> pricesAvailable;
     private final Supplier<PriceEstimates> prices;
+    private final Supplier<Map<Long, Double>> reliability;
     private final LookalikeFinder lookalikes;
     private volatile String formula;
 
@@ -35,13 +36,18 @@ public class SearchService {
             SearchIndex index,
             SearchSettings settings,
             ObjectProvider<TextEmbedder> embedders,
-            ObjectProvider<PriceEstimates> prices) {
+            ObjectProvider<PriceEstimates> prices,
+            ObjectProvider<ReliabilityFactors> reliability) {
         this(
                 index,
                 settings,
                 () -> Optional.ofNullable(embedders.getIfUnique()),
                 () -> prices.getIfUnique() != null,
-                prices::getIfUnique);
+                prices::getIfUnique,
+                () -> {
+                    ReliabilityFactors r = reliability.getIfUnique();
+                    return r == null ? Map.of() : r.current();
+                });
     }
 
     /** For tests and benchmarks that bring their own embedder. */
@@ -50,7 +56,17 @@ public class SearchService {
             SearchSettings settings,
             Supplier<Optional<TextEmbedder>> embedder,
             Supplier<Boolean> pricesAvailable) {
-        this(index, settings, embedder, pricesAvailable, () -> null);
+        this(index, settings, embedder, pricesAvailable, () -> null, Map::of);
+    }
+
+    /** For tests that bring their own reliability factors (account id → factor). */
+    public SearchService(
+            SearchIndex index,
+            SearchSettings settings,
+            Supplier<Optional<TextEmbedder>> embedder,
+            Supplier<Boolean> pricesAvailable,
+            Supplier<Map<Long, Double>> reliability) {
+        this(index, settings, embedder, pricesAvailable, () -> null, reliability);
     }
 
     private SearchService(
@@ -58,8 +74,10 @@ public class SearchService {
             SearchSettings settings,
             Supplier<Optional<TextEmbedder>> embedder,
             Supplier<Boolean> pricesAvailable,
-            Supplier<PriceEstimates> prices) {
+            Supplier<PriceEstimates> prices,
+            Supplier<Map<Long, Double>> reliability) {
         this.index = index;
+        this.reliability = reliability;
         this.settings = settings;
         this.embedder = embedder;
         this.pricesAvailable = pricesAvailable;
@@ -107,11 +125,13 @@ public class SearchService {
                     List.of(),
                     null);
         }
+        Map<Long, Double> factors = reliability.get();
         return index.withSearcher(s -> {
                     if (briefVector != null) {
                         checkVectorSpace(s.space(), briefVector);
                     }
-                    return new SearchRun(s.searcher(), request, settings, brief, briefVector).execute(formula());
+                    return new SearchRun(s.searcher(), request, settings, brief, briefVector, factors)
+                            .execute(formula());
                 })
                 .withHits(this::withWorkspacePrices);
     }

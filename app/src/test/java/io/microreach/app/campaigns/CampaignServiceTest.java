@@ -55,6 +55,21 @@ class CampaignServiceTest extends SpringAppTest {
     @Autowired
     CampaignStarter starter;
 
+    @Autowired
+    CampaignReports reports;
+
+    @Autowired
+    CreatorReliability reliability;
+
+    @Autowired
+    io.microreach.app.security.CurrentWorkspace workspace;
+
+    @Autowired
+    io.microreach.app.planner.AudienceStore audiences;
+
+    @Autowired
+    io.microreach.app.planner.PriceService prices;
+
     @TempDir
     Path dir;
 
@@ -314,5 +329,66 @@ class CampaignServiceTest extends SpringAppTest {
                                 .body())
                         .size())
                 .isGreaterThan(2);
+    }
+
+    @Test
+    void aCreatorsRecordCountsOnTimeGhostedAndRevisionsAndWeighsInSearchAndPlanOnlyWithAWeight() {
+        Campaign c = starter.fromPlan(BriefReader.read(BRIEF), settings("Record"));
+        assertThat(c.creators()).hasSizeGreaterThanOrEqualTo(3);
+        CampaignCreator punctual = c.creators().get(0);
+        CampaignCreator ghost = c.creators().get(1);
+        CampaignCreator late = c.creators().get(2);
+        long dPunctual = punctual.deliverables().get(0).id();
+        // Due 10 May: one published on the 9th after one revision, one ghosted, one published on the 20th.
+        jdbc.update(
+                "UPDATE campaign_deliverable SET status = 'published', published_at = '2026-05-09T12:00:00Z',"
+                        + " revisions = 1 WHERE id = ?",
+                dPunctual);
+        jdbc.update(
+                "UPDATE campaign_deliverable SET status = 'ghosted' WHERE id = ?",
+                ghost.deliverables().get(0).id());
+        jdbc.update(
+                "UPDATE campaign_deliverable SET status = 'published', published_at = '2026-05-20T12:00:00Z'"
+                        + " WHERE id = ?",
+                late.deliverables().get(0).id());
+
+        io.microreach.campaigns.ReliabilityHistory p =
+                reliability.forAccount(punctual.accountId()).orElseThrow();
+        assertThat(p.onTimeRate()).isEqualTo(1.0);
+        assertThat(p.ghostingRate()).isEqualTo(0.0);
+        assertThat(p.meanRevisions()).isEqualTo(1.0);
+        assertThat(p.disclosureMissRate()).as("no post linked, nothing checked").isNull();
+        io.microreach.campaigns.ReliabilityHistory g =
+                reliability.forAccount(ghost.accountId()).orElseThrow();
+        assertThat(g.ghostingRate()).isEqualTo(1.0);
+        assertThat(g.onTimeRate()).isEqualTo(0.0);
+        assertThat(reliability.forAccount(late.accountId()).orElseThrow().onTimeRate())
+                .isEqualTo(0.0);
+        // The creator page shows the record and says it is not used in ranking.
+        HttpResponse<String> page = new WebClient(port).get("/creators/" + ghost.accountId());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("Campaign record")
+                .contains("100% (1 of 1 finished deliverables)")
+                .contains("Not used in ranking or planning");
+        // Off by default: no factor reaches search or the planner.
+        assertThat(reliability.weight()).isZero();
+        assertThat(reliability.current()).isEmpty();
+
+        CreatorReliability weighted = new CreatorReliability(jdbc, campaigns, reports, workspace, 0.5);
+        java.util.Map<Long, Double> factors = weighted.current();
+        assertThat(factors).doesNotContainKey(punctual.accountId());
+        assertThat(factors.get(ghost.accountId())).isEqualTo(0.5);
+        assertThat(factors.get(late.accountId())).isEqualTo(0.75);
+
+        // The planner multiplies a creator's expected results by its factor: near 0, it is planned without it.
+        PlanService withRecord =
+                new PlanService(jdbc, audiences, prices, () -> java.util.Map.of(ghost.accountId(), 1e-6));
+        assertThat(plans.plan(BriefReader.read(BRIEF)).creators())
+                .extracting(PlanResponse.Creator::handle)
+                .contains(ghost.handle());
+        assertThat(withRecord.plan(BriefReader.read(BRIEF)).creators())
+                .extracting(PlanResponse.Creator::handle)
+                .doesNotContain(ghost.handle());
     }
 }

@@ -423,6 +423,36 @@ class SearchTest extends SpringAppTest {
     }
 
     @Test
+    void aReliabilityFactorMultipliesTheScoreInBothRankersAndIsExplained() {
+        // The best-trusted of three equal accounts ghosted half its deliverables: factor 0.5 (weight 1).
+        SearchService withRecord = new SearchService(
+                index,
+                SearchSettings.DEFAULT,
+                () -> Optional.of(embedder),
+                () -> false,
+                () -> Map.of(quillTrusted.id(), 0.5));
+        for (SearchRequest request : List.of(
+                SearchRequest.of("calligraphy", null, SearchFilters.NONE, 10),
+                SearchRequest.of(null, "fountain pen calligraphy nibs", SearchFilters.NONE, 10))) {
+            SearchResult before = search.search(request);
+            SearchResult after = withRecord.search(request);
+            assertThat(ids(before).get(0)).as(request.toString()).isEqualTo(quillTrusted.id());
+            assertThat(ids(after).subList(0, 3))
+                    .as(request.toString())
+                    .containsExactly(quillUnscored.id(), quillDoubted.id(), quillTrusted.id());
+            SearchHit was = before.hits().get(0);
+            SearchHit is = after.hits().stream()
+                    .filter(h -> h.accountId() == quillTrusted.id())
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(is.explanation().reliabilityFactor()).isEqualTo(0.5);
+            assertThat(is.score()).isCloseTo(was.score() * 0.5, within(1e-9));
+            assertThat(is.explanation().summary()).contains("× reliability 0.50");
+            assertThat(after.hits().get(0).explanation().reliabilityFactor()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
     void pagingIsStableAndMissingMetricsSortLast() {
         for (SearchSort sort :
                 List.of(SearchSort.FOLLOWERS, SearchSort.TRUST, SearchSort.HANDLE, SearchSort.RELEVANCE)) {

@@ -24,6 +24,7 @@ import io.microreach.domain.TierBands;
 import io.microreach.forecast.DeliverableForecast;
 import io.microreach.forecast.ReachRates;
 import io.microreach.pricing.Deliverable;
+import io.microreach.pricing.ExchangeRates;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -71,6 +72,7 @@ public class CampaignReports {
     private final JsonMapper json;
     private final CouponLeakDetector leaks = new CouponLeakDetector();
     private final DisclosureCheck disclosure = new DisclosureCheck();
+    private final ExchangeRates rates;
     private final UgcFinder ugcFinder = new UgcFinder();
 
     public CampaignReports(
@@ -78,8 +80,10 @@ public class CampaignReports {
             CampaignService campaigns,
             TrackingStats tracking,
             CurrentWorkspace workspace,
-            JsonMapper json) {
+            JsonMapper json,
+            ExchangeRates rates) {
         this.jdbc = jdbc;
+        this.rates = rates;
         this.campaigns = campaigns;
         this.tracking = tracking;
         this.workspace = workspace;
@@ -91,7 +95,7 @@ public class CampaignReports {
 
     public CampaignReport report(long campaignId) {
         Campaign c = campaigns.get(campaignId);
-        CampaignTracking t = tracking.forCampaign(campaignId);
+        CampaignTracking t = tracking.forCampaign(campaignId, c.currency());
         Map<Long, CreatorTracking> byCreator = new HashMap<>();
         t.creators().forEach(ct -> byCreator.put(ct.creatorId(), ct));
         Map<Long, CreatorEvidence> evidence = new HashMap<>();
@@ -236,16 +240,41 @@ public class CampaignReports {
             notes.add(pendingPosts + " linked post" + (pendingPosts == 1 ? " is" : "s are")
                     + " not imported yet: their numbers count once imported (import or sync them).");
         }
-        Integer otherCurrency = jdbc.queryForObject(
-                "SELECT count(*) FROM campaign_order o JOIN campaign_creator cc ON cc.id = o.campaign_creator_id"
-                        + " WHERE cc.workspace_id = ? AND cc.campaign_id = ? AND o.currency <> ?",
-                Integer.class,
+        Map<String, Integer> otherCurrencies = new java.util.TreeMap<>();
+        jdbc.query(
+                "SELECT o.currency, count(*) FROM campaign_order o JOIN campaign_creator cc"
+                        + " ON cc.id = o.campaign_creator_id WHERE cc.workspace_id = ? AND cc.campaign_id = ?"
+                        + " AND o.currency <> ? GROUP BY o.currency",
+                rs -> {
+                    otherCurrencies.put(rs.getString(1).strip(), rs.getInt(2));
+                },
                 workspace.id(),
                 c.id(),
                 c.currency());
-        if (otherCurrency != null && otherCurrency > 0) {
-            notes.add(otherCurrency + " attributed order" + (otherCurrency == 1 ? " is" : "s are") + " not in "
-                    + c.currency() + ": revenue adds the totals as the shop sent them, without conversion.");
+        int converted = 0;
+        List<String> unconvertible = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : otherCurrencies.entrySet()) {
+            if (rates.knows(e.getKey()) && rates.knows(c.currency())) {
+                converted += e.getValue();
+            } else {
+                unconvertible.add(e.getValue() + " in " + e.getKey());
+            }
+        }
+        if (converted > 0) {
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "%d attributed order%s in other currencies %s converted to %s at the exchange rates of %s (%s).",
+                    converted,
+                    converted == 1 ? "" : "s",
+                    converted == 1 ? "is" : "are",
+                    c.currency(),
+                    rates.date(),
+                    rates.source()));
+        }
+        if (!unconvertible.isEmpty()) {
+            notes.add("Attributed orders without an exchange rate to " + c.currency() + " count as conversions but"
+                    + " add no revenue: " + String.join(", ", unconvertible)
+                    + " (set microreach.currency.rates.<CODE>).");
         }
         if (total.impressionsEstimated()) {
             notes.add("Impressions are estimated (followers × reach rate) for posts that report no views.");

@@ -5,6 +5,7 @@ import io.microreach.campaigns.Attribution;
 import io.microreach.campaigns.AttributionBasis;
 import io.microreach.campaigns.OrderEvent;
 import io.microreach.campaigns.TrackedClick;
+import io.microreach.pricing.ExchangeRates;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,9 +29,33 @@ public class TrackingStats {
     private final JdbcTemplate jdbc;
     private final ClickLog clicks;
 
-    TrackingStats(JdbcTemplate jdbc, ClickLog clicks) {
+    private final ExchangeRates rates;
+
+    TrackingStats(JdbcTemplate jdbc, ClickLog clicks, ExchangeRates rates) {
         this.jdbc = jdbc;
         this.clicks = clicks;
+        this.rates = rates;
+    }
+
+    /**
+     * The campaign's currency per unit of each currency that can be converted into it (1 for itself), as two arrays
+     * for SQL: {@code JOIN unnest(codes, rates)} multiplies each order's total by its rate, and an order in a currency
+     * without a rate finds no row and is left out of revenue (the report says how many).
+     */
+    private Object[] rateArrays(String campaignCurrency) {
+        List<String> codes = new ArrayList<>();
+        List<BigDecimal> perUnit = new ArrayList<>();
+        codes.add(campaignCurrency);
+        perUnit.add(BigDecimal.ONE);
+        if (rates.knows(campaignCurrency)) {
+            for (String code : rates.perEuro().keySet()) {
+                if (!code.equals(campaignCurrency)) {
+                    codes.add(code);
+                    perUnit.add(BigDecimal.valueOf(rates.rate(code, campaignCurrency)));
+                }
+            }
+        }
+        return new Object[] {codes.toArray(String[]::new), perUnit.toArray(BigDecimal[]::new)};
     }
 
     private record Counts(
@@ -46,9 +71,15 @@ public class TrackingStats {
 
     private record Orders(long orders, long conversions, BigDecimal revenue, BigDecimal byCode, BigDecimal byClick) {}
 
-    /** Per campaign creator: clicks by kind, unique clicks, attributed orders and revenue, and both per day. */
-    public CampaignTracking forCampaign(long campaignId) {
+    /**
+     * Per campaign creator: clicks by kind, unique clicks, attributed orders and revenue, and both per day. Revenue is
+     * in the campaign's currency: orders in another currency are converted at the configured exchange rates ({@code
+     * microreach.currency.rates.*}); orders in a currency without a rate count as orders and conversions but add no
+     * revenue.
+     */
+    public CampaignTracking forCampaign(long campaignId, String currency) {
         clicks.flush();
+        Object[] fx = rateArrays(currency);
         List<Counts> counts = jdbc.query(
                 "SELECT cc.id, cc.platform, cc.handle,"
                         + " count(k.id) FILTER (WHERE k.kind = 'click'),"
@@ -72,10 +103,13 @@ public class TrackingStats {
                 campaignId);
         Map<Long, Orders> orders = new HashMap<>();
         jdbc.query(
-                "SELECT o.campaign_creator_id, count(*), count(*) FILTER (WHERE o.total > 0), sum(o.total),"
-                        + " coalesce(sum(o.total) FILTER (WHERE o.attribution_basis = 'promo_code'), 0),"
-                        + " coalesce(sum(o.total) FILTER (WHERE o.attribution_basis = 'click'), 0)"
+                "SELECT o.campaign_creator_id, count(*), count(*) FILTER (WHERE o.total > 0),"
+                        + " coalesce(round(sum(o.total * x.rate), 2), 0),"
+                        + " coalesce(round(sum(o.total * x.rate) FILTER (WHERE o.attribution_basis = 'promo_code'),"
+                        + " 2), 0),"
+                        + " coalesce(round(sum(o.total * x.rate) FILTER (WHERE o.attribution_basis = 'click'), 2), 0)"
                         + " FROM campaign_order o JOIN campaign_creator cc ON cc.id = o.campaign_creator_id"
+                        + " LEFT JOIN unnest(?::text[], ?::numeric[]) AS x(code, rate) ON x.code = o.currency"
                         + " WHERE cc.campaign_id = ? GROUP BY o.campaign_creator_id",
                 rs -> {
                     orders.put(
@@ -87,6 +121,8 @@ public class TrackingStats {
                                     rs.getBigDecimal(5),
                                     rs.getBigDecimal(6)));
                 },
+                fx[0],
+                fx[1],
                 campaignId);
         Map<Long, TreeMap<LocalDate, long[]>> clickDays = new HashMap<>();
         Map<Long, TreeMap<LocalDate, BigDecimal[]>> orderDays = new HashMap<>();
@@ -101,8 +137,10 @@ public class TrackingStats {
                 },
                 campaignId);
         jdbc.query(
-                "SELECT o.campaign_creator_id, (o.created_at AT TIME ZONE 'UTC')::date, count(*), sum(o.total)"
+                "SELECT o.campaign_creator_id, (o.created_at AT TIME ZONE 'UTC')::date, count(*),"
+                        + " coalesce(round(sum(o.total * x.rate), 2), 0)"
                         + " FROM campaign_order o JOIN campaign_creator cc ON cc.id = o.campaign_creator_id"
+                        + " LEFT JOIN unnest(?::text[], ?::numeric[]) AS x(code, rate) ON x.code = o.currency"
                         + " WHERE cc.campaign_id = ? GROUP BY 1, 2",
                 rs -> {
                     orderDays
@@ -111,6 +149,8 @@ public class TrackingStats {
                                     rs.getObject(2, LocalDate.class),
                                     new BigDecimal[] {BigDecimal.valueOf(rs.getLong(3)), rs.getBigDecimal(4)});
                 },
+                fx[0],
+                fx[1],
                 campaignId);
         List<CreatorTracking> out = new ArrayList<>();
         Orders none = new Orders(0, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);

@@ -32,11 +32,17 @@ class OrderCsvTest extends SpringAppTest {
             + ",2026-12-02T09:30:00Z,1,EUR,,,\n"
             + "c7,2026-12-02T09:30:00Z,7,EU,,,\n";
 
+    @org.springframework.beans.factory.annotation.Autowired
+    TrackingStats stats;
+
+    private long campaignId;
+
     @BeforeEach
     void campaign() {
         TrackingFixture.clear(jdbc, links);
         long ws = TrackingFixture.workspace(jdbc, TestIdentity.WORKSPACE);
         long c = TrackingFixture.campaign(jdbc, ws, "Spring Run", "https://shop.example.com/", 7);
+        campaignId = c;
         anna = TrackingFixture.creator(jdbc, ws, c, "instagram", "anna.runs", "annaLink1", "ANNA15");
         web = new WebClient(port);
     }
@@ -119,5 +125,20 @@ class OrderCsvTest extends SpringAppTest {
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM campaign_order", Long.class))
                 .isZero();
+    }
+
+    @Test
+    void revenueIsInTheCampaignsCurrencyAndAnOrderWithoutARateAddsNone() {
+        // 10 EUR, 10.71 USD (10.0047 EUR at the shipped rate of 1.0705 USD per EUR), 99 in a currency without one.
+        HttpResponse<String> r = upload("order_id,created_at,total,currency,promo_code\n"
+                + "fx1,2026-12-01T10:00:00Z,10.00,EUR,ANNA15\n"
+                + "fx2,2026-12-01T11:00:00Z,10.71,USD,ANNA15\n"
+                + "fx3,2026-12-01T12:00:00Z,99,XYZ,ANNA15\n");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        CreatorTracking t = stats.forCampaign(campaignId, "EUR").creators().get(0);
+        assertThat(t.conversions()).isEqualTo(3);
+        assertThat(t.revenue()).isEqualByComparingTo("20.00");
+        CreatorTracking inUsd = stats.forCampaign(campaignId, "USD").creators().get(0);
+        assertThat(inUsd.revenue()).as("10 × 1.0705 + 10.71, to the cent").isEqualByComparingTo("21.42");
     }
 }

@@ -127,7 +127,7 @@ class RedirectTest extends SpringAppTest {
         HttpResponse<String> head = follow("HEAD", "annaLink1", Map.of("User-Agent", TrackingFixture.BROWSER));
         assertThat(head.statusCode()).isEqualTo(302);
 
-        CreatorTracking t = stats.forCampaign(campaign).creators().stream()
+        CreatorTracking t = stats.forCampaign(campaign, "EUR").creators().stream()
                 .filter(c -> c.creatorId() == anna)
                 .findFirst()
                 .orElseThrow();
@@ -146,7 +146,7 @@ class RedirectTest extends SpringAppTest {
             click(TrackingFixture.BROWSER);
         }
         click("Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0");
-        CreatorTracking t = stats.forCampaign(campaign).creators().get(0);
+        CreatorTracking t = stats.forCampaign(campaign, "EUR").creators().get(0);
         assertThat(t.clicks()).isEqualTo(4);
         assertThat(t.uniqueClicks()).isEqualTo(2);
 

@@ -22,7 +22,7 @@ class TrackingBenchmarksTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             exact = WebhookBenchmark.run(dir.resolve("webhook"), 60, 4, 0.2, 0.25, 7, 60);
-            RedirectBenchmark.run(dir.resolve("redirect"), 300, 30, 4, 5, 100);
+            RedirectBenchmark.run(dir.resolve("redirect"), 300, 30, 4, 1000, 5, 100);
         } finally {
             System.setOut(real);
         }
@@ -32,6 +32,7 @@ class TrackingBenchmarksTest {
                 .contains("stored orders: 60 (expected exactly 60)")
                 .contains("attribution correct: 60 of 60")
                 .contains("baseline 404 (unknown code)")
-                .contains("clicks stored: 600 of 600");
+                .contains("redirect 302 at 1,000/s")
+                .contains("clicks stored: 900 of 900");
     }
 }

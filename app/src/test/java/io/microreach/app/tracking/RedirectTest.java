@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class RedirectTest extends SpringAppTest {
+    @Autowired
+    io.microreach.app.home.MicroreachHome home;
+
     @Autowired
     TrackingLinks links;
 
@@ -167,19 +171,27 @@ class RedirectTest extends SpringAppTest {
     }
 
     @Test
-    void visitorHashesChangeWithTheDayAndTheVisitor() {
-        VisitorHashes hashes = new VisitorHashes();
-        Instant day1 = Instant.parse("2026-12-07T10:00:00Z");
+    void visitorHashesChangeWithTheDayAndTheVisitorAndSurviveARestartWithinTheDay() {
+        // Days far from today, so that the server's own salt for today is not touched.
+        Instant day1 = Instant.parse("2031-01-01T10:00:00Z");
+        VisitorHashes hashes = new VisitorHashes(jdbc, home);
         byte[] a = hashes.hash("203.0.113.7", "UA", day1);
         assertThat(hashes.hash("203.0.113.7", "UA", day1.plusSeconds(3600))).isEqualTo(a);
         assertThat(hashes.hash("203.0.113.8", "UA", day1)).isNotEqualTo(a);
         assertThat(hashes.hash("203.0.113.7", "UA2", day1)).isNotEqualTo(a);
+        assertThat(new VisitorHashes(jdbc, home).hash("203.0.113.7", "UA", day1))
+                .as("a restart within the day keeps the day's salt")
+                .isEqualTo(a);
+        byte[] sealed =
+                jdbc.queryForObject("SELECT salt FROM visitor_salt WHERE day = DATE '2031-01-01'", byte[].class);
+        assertThat(sealed).as("sealed: nonce, 64 hex characters, tag").hasSize(12 + 64 + 16);
         assertThat(hashes.hash("203.0.113.7", "UA", day1.plus(Duration.ofDays(1))))
                 .as("a new salt each UTC day")
                 .isNotEqualTo(a);
-        assertThat(new VisitorHashes().hash("203.0.113.7", "UA", day1))
-                .as("the salt is random, not derived from anything stored")
-                .isNotEqualTo(a);
+        assertThat(jdbc.queryForList("SELECT day FROM visitor_salt WHERE day > DATE '2030-01-01'", LocalDate.class))
+                .as("the old day's salt is deleted with the rotation")
+                .containsExactly(LocalDate.of(2031, 1, 2));
+        jdbc.update("DELETE FROM visitor_salt WHERE day > DATE '2030-01-01'");
     }
 
     @Test

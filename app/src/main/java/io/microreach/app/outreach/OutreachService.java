@@ -267,7 +267,7 @@ public class OutreachService {
         try {
             id = jdbc.queryForObject(
                     "INSERT INTO outreach_message (workspace_id, campaign_id, campaign_creator_id, kind, to_address,"
-                            + " subject, body, status, sent_by, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'sent', ?, ?)"
+                            + " subject, body, status, sent_by, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'sending', ?, ?)"
                             + " RETURNING id",
                     Long.class,
                     ws,
@@ -285,6 +285,7 @@ public class OutreachService {
         String error = null;
         try {
             mail.send(to, PLAIN_ADDRESS.matcher(sender).matches() ? sender : null, subject, body);
+            jdbc.update("UPDATE outreach_message SET status = 'sent' WHERE id = ?", id);
         } catch (MailException | OutreachProblem e) {
             error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             error = error.length() > 500 ? error.substring(0, 500) + "…" : error;

@@ -60,6 +60,9 @@ final class AccountDocument {
         doubleField(d, ER, a.engagementRate());
         doubleField(d, ER_PERCENTILE, a.engagementRatePercentile());
         doubleField(d, TRUST, a.trustScore());
+        if (a.trustScore() != null) {
+            doubleField(d, TRUST_COVERAGE, a.trustCoverage());
+        }
         doubleField(d, SUSPICIOUS, a.suspiciousShare());
         doubleField(d, REPLY_RATE, a.replyRate());
         if (a.price() != null) {

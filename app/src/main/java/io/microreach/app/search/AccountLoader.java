@@ -113,7 +113,8 @@ class AccountLoader {
                             + " a.followers, a.following, a.posts_count, a.last_seen, a.verified, a.country,"
                             + " a.language, (coalesce(a.contact_email, '') <> '' OR coalesce(a.external_url, '') <>"
                             + " ''), s.engagement_rate, s.engagement_rate_pct, s.trust_score, s.suspicious_share,"
-                            + " s.reply_rate, a.bio, a.is_demo FROM account a LEFT JOIN account_score s ON s.account_id = a.id"
+                            + " s.reply_rate, a.bio, a.is_demo, (s.scorecard->>'trustCoveredWeight')::float8"
+                            + " FROM account a LEFT JOIN account_score s ON s.account_id = a.id"
                             + " WHERE a.id = ANY(?) ORDER BY a.id");
                     ps.setArray(1, con.createArrayOf("bigint", idArray));
                     return ps;
@@ -142,6 +143,7 @@ class AccountLoader {
                             nullableDouble(rs, 14),
                             nullableDouble(rs, 15),
                             nullableDouble(rs, 16),
+                            nullableDouble(rs, 21),
                             nullableDouble(rs, 17),
                             nullableDouble(rs, 18),
                             priced.get(id),

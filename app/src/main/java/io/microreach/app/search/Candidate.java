@@ -11,6 +11,9 @@ final class Candidate {
 
     double cosine = Double.NaN;
     Double trust;
+    /** The share of the trust score's weight that had data; null when the scorecard does not say (taken as 1). */
+    Double trustCoverage;
+
     NicheScore niche;
     /**
      * The semantic term's share of its weight (0..1), set by the ranker from the cosine relative to the pool; NaN

@@ -58,6 +58,7 @@ final class CandidateReader {
         LeafReaderContext leaf = null;
         NumericDocValues ids = null;
         NumericDocValues trust = null;
+        NumericDocValues coverage = null;
         NumericDocValues[] nicheValues = new NumericDocValues[nicheFields.size()];
         FloatVectorValues vectors = null;
         Scorer bm25 = null;
@@ -68,6 +69,7 @@ final class CandidateReader {
                 leaf = leaves.get(li);
                 ids = DocValues.getNumeric(leaf.reader(), ID);
                 trust = DocValues.getNumeric(leaf.reader(), TRUST);
+                coverage = DocValues.getNumeric(leaf.reader(), IndexFields.TRUST_COVERAGE);
                 for (int i = 0; i < nicheValues.length; i++) {
                     nicheValues[i] = DocValues.getNumeric(leaf.reader(), nicheFields.get(i));
                 }
@@ -79,6 +81,7 @@ final class CandidateReader {
                 c.id = ids.longValue();
             }
             c.trust = trust.advanceExact(local) ? Double.longBitsToDouble(trust.longValue()) : null;
+            c.trustCoverage = coverage.advanceExact(local) ? Double.longBitsToDouble(coverage.longValue()) : null;
             c.niche = null;
             for (int i = 0; i < nicheValues.length; i++) {
                 if (nicheValues[i].advanceExact(local)) {

@@ -85,7 +85,7 @@ record HybridScore(SearchSettings.Weights w, double keywordCeiling, boolean hasK
         return (keywordPart(c)
                         + semanticPart(c)
                         + (c.niche == null ? 0 : w.niche() * c.niche.confidence())
-                        + trustPart(c.trust)
+                        + trustPart(c.trust, c.trustCoverage)
                         + c.boost)
                 * c.reliability;
     }
@@ -95,9 +95,22 @@ record HybridScore(SearchSettings.Weights w, double keywordCeiling, boolean hasK
         return Double.isNaN(c.semantic) ? 0 : w.semantic() * c.semantic;
     }
 
-    /** The trust term: w_trust × trust / 100, with the neutral value in place of a missing score. */
-    double trustPart(Double trust) {
-        return w.trust() * (trust == null ? neutralTrust : trust) / 100;
+    /**
+     * The trust term: w_trust × ranked trust / 100. The ranked trust is the score where all of its weight had data;
+     * where only a share c had, the missing share counts at the neutral value: c × score + (1 − c) × neutral. A
+     * missing score is all neutral. So an unmeasured component is neither held against an account nor credited to it,
+     * and a partial-data score of 95 (from 40% of the weight) does not outrank a full-data 90.
+     */
+    double trustPart(Double trust, Double coverage) {
+        return w.trust() * rankedTrust(trust, coverage, neutralTrust) / 100;
+    }
+
+    static double rankedTrust(Double trust, Double coverage, double neutral) {
+        if (trust == null) {
+            return neutral;
+        }
+        double c = coverage == null || coverage.isNaN() ? 1 : Math.max(0, Math.min(1, coverage));
+        return c * trust + (1 - c) * neutral;
     }
 
     /** Each term of the score of a candidate, with the inputs that made it. */
@@ -115,11 +128,12 @@ record HybridScore(SearchSettings.Weights w, double keywordCeiling, boolean hasK
                 niche == null ? null : niche.confidence(),
                 niche == null ? 0 : w.niche() * niche.confidence(),
                 trust,
-                trustPart(trust),
+                trustPart(trust, c.trustCoverage),
                 trust == null,
                 trust == null ? neutralTrust : null,
                 c.boost,
                 c.boosts,
-                c.reliability);
+                c.reliability,
+                trust != null && c.trustCoverage != null && c.trustCoverage < 1 ? c.trustCoverage : null);
     }
 }

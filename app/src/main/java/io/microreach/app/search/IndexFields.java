@@ -25,7 +25,7 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
  * older version is rebuilt at start.
  */
 final class IndexFields {
-    static final int SCHEMA_VERSION = 4;
+    static final int SCHEMA_VERSION = 5;
 
     static final String ID = "id";
     static final String PLATFORM = "platform";
@@ -42,6 +42,9 @@ final class IndexFields {
     static final String ER = "er";
     static final String ER_PERCENTILE = "er_pct";
     static final String TRUST = "trust";
+    /** The share of the trust score's weight that had data (doc values; absent when the scorecard does not say). */
+    static final String TRUST_COVERAGE = "trust_coverage";
+
     static final String SUSPICIOUS = "suspicious";
     static final String REPLY_RATE = "reply_rate";
     static final String PRICE_LOW = "price_low";

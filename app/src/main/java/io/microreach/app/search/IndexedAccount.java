@@ -2,7 +2,11 @@ package io.microreach.app.search;
 
 import java.util.List;
 
-/** Everything the index holds about one account, as loaded from PostgreSQL. Nullable boxed values are unknown. */
+/**
+ * Everything the index holds about one account, as loaded from PostgreSQL. Nullable boxed values are unknown.
+ * {@code trustCoverage} is the share of the trust score's weight whose components had data (the scorecard's {@code
+ * trustCoveredWeight}), null for a scorecard that does not say.
+ */
 record IndexedAccount(
         long id,
         String platform,
@@ -21,6 +25,7 @@ record IndexedAccount(
         Double engagementRate,
         Double engagementRatePercentile,
         Double trustScore,
+        Double trustCoverage,
         Double suspiciousShare,
         Double replyRate,
         PriceEstimates.PriceRange price,

@@ -26,6 +26,9 @@ import java.util.List;
  * @param boosts their names ("micro creator", "Language: German (from the brief)", "exact handle or name")
  * @param reliabilityFactor the creator's campaign-record factor in this workspace, multiplying the sum; 1 without a
  *     record or while {@code microreach.reliability.weight} is 0 (the default)
+ * @param trustCoverage the share of the trust score's weight that had data, when under 1: the rest was ranked at
+ *     the neutral value ({@code trustContribution} = weight × (coverage × score + (1 − coverage) × neutral) / 100);
+ *     null for a score from full data
  */
 public record RankExplanation(
         List<String> matchedTerms,
@@ -42,7 +45,8 @@ public record RankExplanation(
         Double trustAssumed,
         double boostContribution,
         List<String> boosts,
-        double reliabilityFactor) {
+        double reliabilityFactor,
+        Double trustCoverage) {
 
     public RankExplanation {
         boosts = boosts == null ? List.of() : List.copyOf(boosts);
@@ -65,7 +69,8 @@ public record RankExplanation(
                 null,
                 0,
                 List.of(),
-                1.0);
+                1.0,
+                null);
     }
 
     /** A one-line human summary, for the CLI table. */
@@ -86,7 +91,14 @@ public record RankExplanation(
         if (!boosts.isEmpty()) {
             sb.append(String.format(java.util.Locale.ROOT, "%s +%.3f; ", String.join(", ", boosts), boostContribution));
         }
-        if (trustScore != null) {
+        if (trustScore != null && trustCoverage != null) {
+            sb.append(String.format(
+                    java.util.Locale.ROOT,
+                    "trust %.0f (%.0f%% of its weight measured, the rest neutral) +%.3f",
+                    trustScore,
+                    trustCoverage * 100,
+                    trustContribution));
+        } else if (trustScore != null) {
             sb.append(String.format(java.util.Locale.ROOT, "trust %.0f +%.3f", trustScore, trustContribution));
         } else if (trustAssumed != null) {
             sb.append(String.format(

@@ -39,6 +39,7 @@ final class StaticRank extends DoubleValuesSource {
     /** Opens the trust and niche doc values of one segment; {@link HybridScoreQuery} adds the result per document. */
     Segment segment(LeafReaderContext ctx) throws IOException {
         NumericDocValues trust = DocValues.getNumeric(ctx.reader(), IndexFields.TRUST);
+        NumericDocValues coverage = DocValues.getNumeric(ctx.reader(), IndexFields.TRUST_COVERAGE);
         NumericDocValues[] niches = new NumericDocValues[nicheFields.size()];
         for (int i = 0; i < niches.length; i++) {
             niches[i] = DocValues.getNumeric(ctx.reader(), nicheFields.get(i));
@@ -46,8 +47,10 @@ final class StaticRank extends DoubleValuesSource {
         return doc -> {
             double v = 0;
             if (trustWeight != 0) {
-                double t = trust.advanceExact(doc) ? Double.longBitsToDouble(trust.longValue()) : neutralTrust;
-                v += trustWeight * t / 100.0;
+                Double t = trust.advanceExact(doc) ? Double.longBitsToDouble(trust.longValue()) : null;
+                Double c =
+                        t != null && coverage.advanceExact(doc) ? Double.longBitsToDouble(coverage.longValue()) : null;
+                v += trustWeight * HybridScore.rankedTrust(t, c, neutralTrust) / 100.0;
             }
             double best = 0;
             for (NumericDocValues n : niches) {

@@ -55,6 +55,8 @@ class SearchTest extends SpringAppTest {
     SearchFixture.Acc quillTrusted;
     SearchFixture.Acc quillUnscored;
     SearchFixture.Acc quillDoubted;
+    SearchFixture.Acc inkFull;
+    SearchFixture.Acc inkPartial;
 
     @BeforeAll
     void data() {
@@ -69,6 +71,12 @@ class SearchTest extends SpringAppTest {
         quillTrusted = plant("quilla", "en", "fountain pen calligraphy nibs", 95.0);
         quillUnscored = plant("quillb", "en", "fountain pen calligraphy nibs", null);
         quillDoubted = plant("quillc", "en", "fountain pen calligraphy nibs", 5.0);
+        inkFull = plant("inkwella", "en", "sumi ink brush lettering", 90.0);
+        inkPartial = plant("inkwellb", "en", "sumi ink brush lettering", 99.0);
+        jdbc.update(
+                "UPDATE account_score SET scorecard = jsonb_set(scorecard, '{trustCoveredWeight}', '0.3')"
+                        + " WHERE account_id = ?",
+                inkPartial.id());
         index.rebuild(IndexProgress.NONE);
         search = new SearchService(index, SearchSettings.DEFAULT, () -> Optional.of(embedder), () -> false);
     }
@@ -423,6 +431,30 @@ class SearchTest extends SpringAppTest {
     }
 
     @Test
+    void aTrustScoreFromPartialDataRanksWithItsUnmeasuredShareAtTheNeutralValue() {
+        double neutral = medianTrust();
+        // Same content; one scored 90 on full data, the other 99 from 30% of the trust weight (planted in data()).
+        SearchFixture.Acc full = inkFull;
+        SearchFixture.Acc partial = inkPartial;
+        {
+            double ranked = 0.3 * 99 + 0.7 * neutral;
+            assertThat(ranked).isLessThan(90);
+            for (SearchRequest request : List.of(
+                    SearchRequest.of("sumi", null, SearchFilters.NONE, 10),
+                    SearchRequest.of(null, "sumi ink brush lettering", SearchFilters.NONE, 10))) {
+                SearchResult r = search.search(request);
+                assertThat(ids(r).subList(0, 2)).as(request.toString()).containsExactly(full.id(), partial.id());
+                RankExplanation why = r.hits().get(1).explanation();
+                assertThat(why.trustScore()).isEqualTo(99.0);
+                assertThat(why.trustCoverage()).isEqualTo(0.3);
+                assertThat(why.trustContribution()).isCloseTo(0.3 * ranked / 100, within(1e-9));
+                assertThat(why.summary()).contains("30% of its weight measured");
+                assertThat(r.hits().get(0).explanation().trustCoverage()).isNull();
+            }
+        }
+    }
+
+    @Test
     void aReliabilityFactorMultipliesTheScoreInBothRankersAndIsExplained() {
         // The best-trusted of three equal accounts ghosted half its deliverables: factor 0.5 (weight 1).
         SearchService withRecord = new SearchService(
@@ -538,9 +570,10 @@ class SearchTest extends SpringAppTest {
     void emptyQueryWithoutFiltersListsEverythingByTrust() {
         SearchResult r = all(SearchFilters.NONE, SearchSort.RELEVANCE);
         assertThat(r.total()).isEqualTo(fixture.accounts.size());
+        // The best score from full data (inkPartial's 99 comes from 30% of the weight and ranks lower).
         assertThat(r.hits().get(0).trustScore())
                 .isEqualTo(fixture.accounts.stream()
-                        .filter(a -> a.trust() != null)
+                        .filter(a -> a.trust() != null && a.id() != inkPartial.id())
                         .mapToDouble(SearchFixture.Acc::trust)
                         .max()
                         .orElseThrow());

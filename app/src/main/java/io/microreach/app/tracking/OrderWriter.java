@@ -1,8 +1,11 @@
 package io.microreach.app.tracking;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,9 +68,9 @@ final class OrderWriter {
     record Row(
             long workspaceId,
             String orderId,
-            java.time.Instant createdAt,
-            java.time.Instant updatedAt,
-            java.math.BigDecimal total,
+            Instant createdAt,
+            Instant updatedAt,
+            BigDecimal total,
             String currency,
             String promoCode,
             String clickId,
@@ -232,7 +235,7 @@ final class OrderWriter {
         return outcomes;
     }
 
-    private static Map<Key, Boolean> execute(Connection con, List<Row> rows) throws java.sql.SQLException {
+    private static Map<Key, Boolean> execute(Connection con, List<Row> rows) throws SQLException {
         int n = rows.size();
         Long[] workspaces = new Long[n];
         Long[] creators = new Long[n];

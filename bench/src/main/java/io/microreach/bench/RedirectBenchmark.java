@@ -125,6 +125,7 @@ public final class RedirectBenchmark {
             System.out.println("warm-up (not counted)...");
             LoopbackLoad.run("warm-up", port, threads, Math.min(requests, 30_000), limit, redirect);
             LoopbackLoad.run("warm-up", port, threads, Math.min(requests, 30_000), limit, baseline);
+            Thread.sleep(1500); // the warm-up's clicks still buffered are written before the count starts
             long before = clicks(jdbc);
             LoopbackLoad.Result base =
                     LoopbackLoad.run("baseline 404 (unknown code)", port, threads, requests, limit, baseline);

@@ -13,15 +13,15 @@
  * <tr><td>web, home, users</td><td>no other feature</td></tr>
  * <tr><td>security</td><td>users</td></tr>
  * <tr><td>privacy</td><td>importer, scoring, users</td></tr>
- * <tr><td>shortlists</td><td>database, security, users</td></tr>
+ * <tr><td>shortlists</td><td>database, security, users, web</td></tr>
  * <tr><td>database</td><td>home</td></tr>
  * <tr><td>importer</td><td>database, home</td></tr>
  * <tr><td>scoring</td><td>database, home</td></tr>
  * <tr><td>niches</td><td>home, scoring</td></tr>
  * <tr><td>search</td><td>home, niches, scoring</td></tr>
  * <tr><td>planner</td><td>niches, scoring, search, security, shortlists, users</td></tr>
- * <tr><td>campaigns</td><td>database, planner, search, security, shortlists, tracking, users</td></tr>
- * <tr><td>outreach</td><td>campaigns, database, security, users</td></tr>
+ * <tr><td>campaigns</td><td>database, planner, search, security, shortlists, tracking, users, web</td></tr>
+ * <tr><td>outreach</td><td>campaigns, database, security, users, web</td></tr>
  * <tr><td>importjobs</td><td>home, importer, scoring, security, users</td></tr>
  * <tr><td>demo</td><td>campaigns, home, importer, niches, scoring, users</td></tr>
  * <tr><td>discover</td><td>niches, search, shortlists</td></tr>

@@ -49,15 +49,15 @@ class ArchitectureTest {
         allow("users");
         allow("security", "users");
         allow("privacy", "importer", "scoring", "users");
-        allow("shortlists", "database", "security", "users");
+        allow("shortlists", "database", "security", "users", "web");
         allow("database", "home");
         allow("importer", "database", "home");
         allow("scoring", "database", "home");
         allow("niches", "home", "scoring");
         allow("search", "home", "niches", "scoring");
         allow("planner", "niches", "scoring", "search", "security", "shortlists", "users");
-        allow("campaigns", "database", "planner", "search", "security", "shortlists", "tracking", "users");
-        allow("outreach", "campaigns", "database", "security", "users");
+        allow("campaigns", "database", "planner", "search", "security", "shortlists", "tracking", "users", "web");
+        allow("outreach", "campaigns", "database", "security", "users", "web");
         allow("importjobs", "home", "importer", "scoring", "security", "users");
         allow("demo", "campaigns", "home", "importer", "niches", "scoring", "users");
         allow("discover", "niches", "search", "shortlists");

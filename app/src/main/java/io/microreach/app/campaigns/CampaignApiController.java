@@ -1,6 +1,7 @@
 package io.microreach.app.campaigns;
 
 import io.microreach.app.planner.BriefReader;
+import io.microreach.app.web.ProblemJson;
 import io.microreach.planner.PlanningException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -219,22 +220,17 @@ public class CampaignApiController {
 
     @ExceptionHandler(CampaignProblem.class)
     ResponseEntity<ProblemDetail> problem(CampaignProblem e) {
-        HttpStatus status = switch (e.kind()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case CONFLICT -> HttpStatus.CONFLICT;
-        };
-        return problem(status, e.field(), e.field() + ": " + e.getMessage());
+        return ProblemJson.of(e);
     }
 
     @ExceptionHandler(PlanningException.class)
     ResponseEntity<ProblemDetail> planning(PlanningException e) {
-        return problem(HttpStatus.BAD_REQUEST, "plan." + e.field(), "plan." + e.field() + ": " + e.getMessage());
+        return ProblemJson.of(HttpStatus.BAD_REQUEST, "plan." + e.field(), "plan." + e.field() + ": " + e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return problem(
+        return ProblemJson.of(
                 HttpStatus.BAD_REQUEST, e.getName(), e.getName() + ": '" + e.getValue() + "' is not a valid number");
     }
 
@@ -247,7 +243,7 @@ public class CampaignApiController {
                 break;
             }
         }
-        return problem(
+        return ProblemJson.of(
                 HttpStatus.BAD_REQUEST,
                 field,
                 field + ": not the expected JSON value (dates as 2026-05-01, amounts as numbers, lists as [...])");
@@ -267,13 +263,5 @@ public class CampaignApiController {
             }
         }
         return sb.length() == 0 ? "body" : sb.toString();
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String field, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setProperty("parameter", field);
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
     }
 }

@@ -1,10 +1,13 @@
 package io.microreach.app.campaigns;
 
+import io.microreach.app.web.FieldProblem;
+import org.springframework.http.HttpStatus;
+
 /**
  * A campaign request that cannot be done, naming the field at fault. Pages show it next to the field; the REST API
  * answers problem JSON with the matching status.
  */
-public final class CampaignProblem extends RuntimeException {
+public final class CampaignProblem extends FieldProblem {
     /** What kind of problem, which decides the HTTP status. */
     public enum Kind {
         /** The named campaign, creator, deliverable or account does not exist in the workspace (404). */
@@ -16,20 +19,23 @@ public final class CampaignProblem extends RuntimeException {
     }
 
     private final Kind kind;
-    private final String field;
 
     public CampaignProblem(Kind kind, String field, String message) {
-        super(message);
+        super(field, message);
         this.kind = kind;
-        this.field = field;
     }
 
     public Kind kind() {
         return kind;
     }
 
-    public String field() {
-        return field;
+    @Override
+    public HttpStatus status() {
+        return switch (kind) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
     }
 
     static CampaignProblem invalid(String field, String message) {

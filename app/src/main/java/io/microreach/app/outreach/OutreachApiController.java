@@ -3,6 +3,8 @@ package io.microreach.app.outreach;
 import io.microreach.app.campaigns.CampaignCreator;
 import io.microreach.app.campaigns.CampaignProblem;
 import io.microreach.app.campaigns.CampaignService;
+import io.microreach.app.web.FieldProblem;
+import io.microreach.app.web.ProblemJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
@@ -93,47 +95,23 @@ public class OutreachApiController {
         return campaigns.setContactEmail(id, creatorId, body == null ? null : body.email());
     }
 
-    @ExceptionHandler(OutreachProblem.class)
-    ResponseEntity<ProblemDetail> outreachProblem(OutreachProblem e) {
-        HttpStatus status = e.kind() == OutreachProblem.Kind.NOT_CONFIGURED
-                ? HttpStatus.SERVICE_UNAVAILABLE
-                : HttpStatus.BAD_REQUEST;
-        return problem(
-                status,
-                e.field(),
-                e.kind() == OutreachProblem.Kind.NOT_CONFIGURED ? e.getMessage() : e.field() + ": " + e.getMessage());
-    }
-
-    @ExceptionHandler(CampaignProblem.class)
-    ResponseEntity<ProblemDetail> campaignProblem(CampaignProblem e) {
-        HttpStatus status = switch (e.kind()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case CONFLICT -> HttpStatus.CONFLICT;
-        };
-        return problem(status, e.field(), e.field() + ": " + e.getMessage());
+    @ExceptionHandler({OutreachProblem.class, CampaignProblem.class})
+    ResponseEntity<ProblemDetail> problem(FieldProblem e) {
+        return ProblemJson.of(e);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return problem(
+        return ProblemJson.of(
                 HttpStatus.BAD_REQUEST, e.getName(), e.getName() + ": '" + e.getValue() + "' is not a valid number");
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return problem(
+        return ProblemJson.of(
                 HttpStatus.BAD_REQUEST,
                 "body",
                 "body: not the expected JSON ({\"creatorIds\": [1, 2]}, {\"subject\": …, \"body\": …} or"
                         + " {\"email\": …})");
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String field, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setProperty("parameter", field);
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
     }
 }

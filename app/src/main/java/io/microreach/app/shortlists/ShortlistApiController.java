@@ -1,5 +1,6 @@
 package io.microreach.app.shortlists;
 
+import io.microreach.app.web.ProblemJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -126,30 +127,17 @@ public class ShortlistApiController {
 
     @ExceptionHandler(ShortlistProblem.class)
     ResponseEntity<ProblemDetail> problem(ShortlistProblem e) {
-        HttpStatus status = switch (e.kind()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case CONFLICT -> HttpStatus.CONFLICT;
-        };
-        return problem(status, e.field(), e.field() + ": " + e.getMessage());
+        return ProblemJson.of(e);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return problem(
+        return ProblemJson.of(
                 HttpStatus.BAD_REQUEST, e.getName(), e.getName() + ": '" + e.getValue() + "' is not a valid number");
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, "body", "body: expected JSON like {\"name\": \"Spring launch\"}");
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String field, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setProperty("parameter", field);
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
+        return ProblemJson.of(HttpStatus.BAD_REQUEST, "body", "body: expected JSON like {\"name\": \"Spring launch\"}");
     }
 }

@@ -1,10 +1,13 @@
 package io.microreach.app.shortlists;
 
+import io.microreach.app.web.FieldProblem;
+import org.springframework.http.HttpStatus;
+
 /**
  * A shortlist request that cannot be done, naming the field or parameter at fault. The web page and the REST API
  * turn it into a friendly message or a problem JSON with the matching status.
  */
-public final class ShortlistProblem extends RuntimeException {
+public final class ShortlistProblem extends FieldProblem {
     /** What kind of problem, which decides the HTTP status. */
     public enum Kind {
         /** The named shortlist or account does not exist (404). */
@@ -16,19 +19,22 @@ public final class ShortlistProblem extends RuntimeException {
     }
 
     private final Kind kind;
-    private final String field;
 
     public ShortlistProblem(Kind kind, String field, String message) {
-        super(message);
+        super(field, message);
         this.kind = kind;
-        this.field = field;
     }
 
     public Kind kind() {
         return kind;
     }
 
-    public String field() {
-        return field;
+    @Override
+    public HttpStatus status() {
+        return switch (kind) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
     }
 }
